@@ -1,0 +1,173 @@
+"""Canonical entities of a story: the per-report entities of all its reports, merged.
+
+Two report-level entities are the same story-level entity when, with compatible labels:
+
+* a name or alias of one equals one of the other after normalisation (case, hyphens, diacritics, a leading
+  article, dotted initialisms: "Al-Kadhimi" = "al-Kadhimi", "U.S." = "US");
+* they belong to the same group of the bundled table of well-known alternative names ("AP" = "Associated
+  Press", "UK" = "Britain");
+* they are the same person with or without surname particles ("Mustafa Kadhimi" = "Mustafa al-Kadhimi");
+* one is known only by a surname and exactly one full-name person of the story has that surname;
+* one is a bare acronym and exactly one non-person entity's name has those initials.
+
+Role aliases ("Prime Minister", "President") are never used to merge: every country has one.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping
+
+from ..model import Entity, Mention
+from . import names as nm
+
+__all__ = ["merge_story_entities", "labels_compatible"]
+
+_PERSONISH = frozenset({"PERSON", "ORG"})
+_PLACEISH = frozenset({"GPE", "LOC", "FAC"})
+_LABEL_PRIORITY = {"PERSON": 0, "ORG": 1, "GPE": 2, "NORP": 3, "LOC": 4, "FAC": 5}
+
+
+def labels_compatible(a: str, b: str) -> bool:
+    """Labels NER confuses for the same referent (PERSON/ORG, GPE/LOC/FAC, GPE/ORG) are compatible."""
+    if a == b:
+        return True
+    pair = {a, b}
+    return pair <= _PERSONISH or pair <= _PLACEISH or pair == {"GPE", "ORG"}
+
+
+def _names(entity: Entity) -> list[str]:
+    return [entity.name, *(a for a in entity.aliases if not nm.is_role(a))]
+
+
+def _keys(entity: Entity) -> set[str]:
+    keys: set[str] = set()
+    for name in _names(entity):
+        norm = nm.normalize_name(name)
+        if norm:
+            keys.add(norm)
+        group = nm.alias_group(name)
+        if group:
+            keys.add("group:" + group)
+        if entity.label == "PERSON" and not nm.is_surname_only(name):
+            keys.add("person:" + nm.person_key(name))
+    return keys
+
+
+class _Groups:
+    def __init__(self, ids: Iterable[str]) -> None:
+        self.parent = {i: i for i in ids}
+
+    def find(self, i: str) -> str:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def union(self, a: str, b: str) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[max(ra, rb)] = min(ra, rb)
+
+    def members(self) -> dict[str, list[str]]:
+        out: dict[str, list[str]] = defaultdict(list)
+        for i in self.parent:
+            out[self.find(i)].append(i)
+        return out
+
+
+def merge_story_entities(
+    per_article: Mapping[str, tuple[list[Mention], list[Entity]]],
+) -> tuple[dict[str, str], list[Entity]]:
+    """Merge the entities of a story's reports.
+
+    ``per_article`` maps article id → (mentions, entities) as returned by
+    :func:`~newsweave.analyze.entities.extract_mentions`. Returns a mapping from every report-level
+    entity id to its story-level entity id, and the story-level entities (ordered by first appearance),
+    each named with its longest full name and carrying the other names and roles as aliases.
+    """
+    entities: dict[str, Entity] = {}
+    weight: Counter[str] = Counter()
+    order: dict[str, int] = {}
+    for _article_id, (mentions, article_entities) in per_article.items():
+        for e in article_entities:
+            if e.id in entities:
+                old = entities[e.id]
+                entities[e.id] = Entity(e.id, old.name, old.label, tuple(dict.fromkeys(old.aliases + e.aliases)))
+            else:
+                entities[e.id] = e
+                order[e.id] = len(order)
+        for m in mentions:
+            if m.entity_id:
+                weight[m.entity_id] += 1
+    groups = _Groups(entities)
+
+    def label_of(members: list[str]) -> str:
+        votes: Counter[str] = Counter()
+        for i in members:
+            votes[entities[i].label] += max(1, weight[i])
+        return min(votes, key=lambda lab: (-votes[lab], _LABEL_PRIORITY.get(lab, 9)))
+
+    # 1. equal names, alias-table groups, particle-insensitive person names
+    seen: dict[str, list[str]] = defaultdict(list)
+    for eid, e in entities.items():
+        for key in _keys(e):
+            for other in seen[key]:
+                if labels_compatible(entities[other].label, e.label):
+                    groups.union(other, eid)
+                    break
+            seen[key].append(eid)
+
+    # 2. surname-only persons join the unique full-name person with that surname
+    current = groups.members()
+    full_by_surname: dict[str, set[str]] = defaultdict(set)
+    for root, members in current.items():
+        if label_of(members) == "PERSON":
+            for i in members:
+                for name in _names(entities[i]):
+                    if not nm.is_surname_only(name) and not nm.is_acronym(name):
+                        full_by_surname[nm.surname(name) or ""].add(root)
+    for root, members in current.items():
+        names = [n for i in members for n in _names(entities[i])]
+        if label_of(members) in _PERSONISH and all(nm.is_surname_only(n) for n in names):
+            targets = full_by_surname.get(nm.surname(names[0]) or "", set()) - {root}
+            if len(targets) == 1:
+                groups.union(next(iter(targets)), root)
+
+    # 3. bare acronyms join the unique non-person entity with those initials
+    current = groups.members()
+    by_initials: dict[str, set[str]] = defaultdict(set)
+    for root, members in current.items():
+        if label_of(members) != "PERSON":
+            for i in members:
+                for name in _names(entities[i]):
+                    initials = None if nm.is_acronym(name) else nm.acronym_of(name)
+                    if initials:
+                        by_initials[initials].add(root)
+    for root, members in current.items():
+        names = [n for i in members for n in _names(entities[i])]
+        if label_of(members) != "PERSON" and all(nm.is_acronym(n) for n in names):
+            targets = by_initials.get(names[0].replace(".", "").upper(), set()) - {root}
+            if len(targets) == 1:
+                groups.union(next(iter(targets)), root)
+
+    mapping: dict[str, str] = {}
+    story: list[tuple[int, Entity]] = []
+    for members in groups.members().values():
+        label = label_of(members)
+        forms: list[str] = []
+        for i in sorted(members, key=lambda i: order[i]):
+            forms.extend([entities[i].name] * max(1, weight[i]))
+            forms.extend(a for a in entities[i].aliases if not nm.is_role(a))
+        name = nm.choose_name(forms)
+        story_id = nm.entity_id(label, name)
+        aliases: dict[str, None] = {}
+        for i in sorted(members, key=lambda i: order[i]):
+            for alias in (entities[i].name, *entities[i].aliases):
+                if alias != name:
+                    aliases[alias] = None
+        for i in members:
+            mapping[i] = story_id
+        story.append((min(order[i] for i in members), Entity(story_id, name, label, tuple(aliases))))
+    story.sort(key=lambda item: item[0])
+    return mapping, [e for _, e in story]

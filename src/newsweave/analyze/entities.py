@@ -1,0 +1,461 @@
+"""Entity mentions of one report and the canonical entities they refer to.
+
+Mentions come from three sources:
+
+* **names** — spaCy NER spans (PERSON, ORG, GPE, LOC, NORP, FAC, EVENT, PRODUCT, WORK_OF_ART, LAW, LANGUAGE;
+  dates, times and numbers are left to the time-expression tagger), cleaned: leading article, possessive
+  ``'s`` and stray punctuation removed, titles split off person names (``"Spokesperson Ned Price"`` → Ned
+  Price with the role Spokesperson), ``"AP/Pixabay"`` split in two;
+* **role nominals** — ``"the Prime Minister"``, ``"Iraqi PM"``, ``"the US president"`` — linked to the person
+  introduced with that title in the report, only when exactly one person holds it;
+* **pronouns** — he/him/his/himself, she/her/hers/herself — linked to the most recent compatible person in
+  the same or the previous sentences (subjects preferred; the speaker of a quote is not looked for inside
+  the quote).
+
+Names are grouped into canonical entities by normalised spelling (case, hyphens, diacritics, particles),
+surname-only references to a unique full name, acronyms defined in the text (``"The Associated Press
+(AP)"``) or matching a name's initials, and a small table of well-known alternative names.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from ..model import Entity, Mention, Sentence, Span
+from . import names as nm
+from .coref import RawMention, quoted_regions, resolve_pronouns, sentence_of, subject_flags
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.tokens import Doc, Token
+
+__all__ = ["extract_mentions", "NAME_LABELS", "quoted_regions"]
+
+NAME_LABELS = frozenset(
+    {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW", "LANGUAGE"}
+)
+_LABEL_PRIORITY = {"PERSON": 0, "ORG": 1, "GPE": 2, "NORP": 3, "LOC": 4, "FAC": 5}
+_STRIP_CHARS = " \t\r\n\"'“”‘’«»()[]{}<>,;:.!?*•|–—-"
+_ORG_NOUNS = frozenset(
+    "agency broadcaster newspaper daily channel network outlet website platform station tabloid".split()
+)
+_NOT_NOMINAL_BEFORE = frozenset("former ex late then outgoing incoming next new future previous".split())
+
+
+@dataclass(slots=True)
+class _Cluster:
+    members: list[int] = field(default_factory=list)
+    roles: dict[str, str] = field(default_factory=dict)  # role key -> display form
+    qualifiers: set[str] = field(default_factory=set)
+    acronyms: set[str] = field(default_factory=set)
+    gender: str | None = None
+    label: str = ""
+
+
+def _sentence_index(sentences: Sequence[Sentence]) -> list[tuple[int, int]]:
+    return [(s.span.start, s.span.end) for s in sentences]
+
+
+def _clean_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start] in _STRIP_CHARS:
+        start += 1
+    while end > start and text[end - 1] in _STRIP_CHARS:
+        end -= 1
+    m = re.search(r"(?:['’]s|['’])$", text[start:end])
+    if m and end - start - len(m.group(0)) >= 2:
+        end -= len(m.group(0))
+    m = re.match(r"(?:the|The|THE)\s+", text[start:end])
+    if m and end - start > m.end():
+        start += m.end()
+    return start, end
+
+
+def _preceding_title_run(doc: Doc, first: int, sent_start: int) -> list[Token]:
+    run: list[Token] = []
+    i = first - 1
+    while i >= sent_start and len(run) < 8:
+        tok = doc[i]
+        if tok.is_space or tok.is_punct and tok.text not in (".",):
+            break
+        if tok.lower_ == "of" or tok.is_title or tok.is_upper or nm.is_title_word(tok.text):
+            if tok.text == "." or tok.lower_ in ("the", "a", "an"):
+                break
+            run.insert(0, tok)
+            i -= 1
+            continue
+        break
+    return run
+
+
+def _role_from_run(words: list[str]) -> tuple[str | None, int]:
+    """The trailing role of a title run ("US Secretary of State" → "Secretary of State") and its start."""
+    k = len(words)
+    j = k
+    while j > 0:
+        w = words[j - 1]
+        if nm.is_title_word(w):
+            j -= 1
+        elif j >= 3 and words[j - 2].casefold() == "of" and nm.is_title_word(words[j - 3]):
+            j -= 2
+        else:
+            break
+    role_words = words[j:]
+    if not role_words or not any(nm.is_title_head(w) for w in role_words):
+        return None, k
+    return " ".join(role_words), j
+
+
+def _qualifier(doc: Doc, tokens: list[Token]) -> str | None:
+    for tok in reversed(tokens):
+        if tok.ent_type_ in ("NORP", "GPE", "ORG", "LOC"):
+            return nm.normalize_name(tok.text)
+    return None
+
+
+def _name_mentions(doc: Doc, bounds: list[tuple[int, int]]) -> list[RawMention]:
+    text = doc.text
+    out: list[RawMention] = []
+    role_spans: list[tuple[int, int]] = []
+    for ent in doc.ents:
+        if ent.label_ not in NAME_LABELS:
+            continue
+        pieces = [(ent.start_char, ent.end_char)]
+        if "/" in ent.text:
+            pieces, pos = [], ent.start_char
+            for part in re.split(r"(/)", ent.text):
+                if part != "/":
+                    pieces.append((pos, pos + len(part)))
+                pos += len(part)
+        for p_start, p_end in pieces:
+            start, end = _clean_bounds(text, p_start, p_end)
+            if end - start < 1 or not any(ch.isalpha() for ch in text[start:end]):
+                continue
+            span = doc.char_span(start, end, alignment_mode="expand")
+            if span is None or len(span) == 0:
+                continue
+            label = ent.label_
+            role_tokens: list[Token] = []
+            if label == "PERSON":
+                while len(span) > 1 and nm.is_title_word(span[0].text):
+                    role_tokens.append(span[0])
+                    span = span[1:]
+                if nm.is_title_word(span[0].text) and len(span) == 1:
+                    continue
+                start = span.start_char
+            sent = sentence_of(bounds, start)
+            mention = RawMention(start, end, text[start:end], label, "name", sent, head=span.root.i)
+            mention.subject, mention.main_subject = subject_flags(span.root)
+            fixed = nm.known_label(mention.text)
+            prev = doc[span.start - 1] if span.start > 0 else None
+            if fixed:
+                mention.label = fixed
+            elif label == "PERSON" and prev is not None and prev.lower_ in _ORG_NOUNS:
+                mention.label = "ORG"
+            if mention.label == "PERSON":
+                sent_start = doc.char_span(*bounds[sent], alignment_mode="expand")
+                first_tok = sent_start.start if sent_start is not None else 0
+                run = _preceding_title_run(doc, span.start - len(role_tokens), first_tok) + role_tokens
+                role, j = _role_from_run([t.text for t in run])
+                if role is None:
+                    role = _appositive_role(span.root)
+                if role:
+                    if j < len(run):
+                        role_spans.append((run[j].idx, span.start_char))
+                    mention.role = role
+                    mention.qualifier = _qualifier(doc, run[:j])
+                    mention.gender = nm.title_gender(role.split())
+            out.append(mention)
+    # names inside a title ("State" in "Secretary of State Antony Blinken") are part of the role
+    return [m for m in out if m.label == "PERSON" or not any(a <= m.start and m.end <= b for a, b in role_spans)]
+
+
+def _appositive_role(root: Token) -> str | None:
+    """``"Ned Price, the department's spokesman,"`` or ``"the prime minister, Mustafa al-Kadhimi,"``."""
+    candidates = [c for c in root.children if c.dep_ == "appos"]
+    if root.dep_ == "appos":
+        candidates.append(root.head)
+    for noun in candidates:
+        if nm.is_title_head(noun.text) and noun.pos_ in ("NOUN", "PROPN"):
+            words = [t.text for t in noun.lefts if nm.is_title_word(t.text)] + [noun.text]
+            return " ".join(words)
+    return None
+
+
+class _UnionFind:
+    def __init__(self, n: int) -> None:
+        self.parent = list(range(n))
+
+    def find(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def union(self, a: int, b: int) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[max(ra, rb)] = min(ra, rb)
+
+
+def _acronym_definitions(text: str, mentions: list[RawMention]) -> dict[int, str]:
+    """``"The Associated Press (AP)"`` → {index of the mention: "AP"}."""
+    found: dict[int, str] = {}
+    for i, m in enumerate(mentions):
+        if m.kind != "name" or m.label in ("PERSON", "NORP") or nm.is_acronym(m.text):
+            continue
+        match = re.compile(r"\s*\(\s*([A-Z][A-Za-z&.]{1,9})\s*\)").match(text, m.end)
+        if match and nm.is_acronym(match.group(1)):
+            acronym = match.group(1)
+            initials = nm.acronym_of(m.text) or ""
+            if acronym.replace(".", "").upper()[:1] == initials[:1]:
+                found[i] = acronym
+    return found
+
+
+def _cluster_names(text: str, mentions: list[RawMention]) -> list[_Cluster]:
+    n = len(mentions)
+    uf = _UnionFind(n)
+    by_key: dict[str, int] = {}
+    for i, m in enumerate(mentions):
+        keys = {nm.normalize_name(m.text)}
+        group = nm.alias_group(m.text)
+        if group:
+            keys.add("group:" + group)
+        if m.label == "PERSON" and not nm.is_surname_only(m.text):
+            keys.add("person:" + nm.person_key(m.text))
+        for key in keys:
+            if key in by_key:
+                uf.union(by_key[key], i)
+            else:
+                by_key[key] = i
+    definitions = _acronym_definitions(text, mentions)
+    for i, acronym in definitions.items():
+        key = nm.normalize_name(acronym)
+        if key in by_key:
+            uf.union(by_key[key], i)
+        else:
+            by_key[key] = i
+
+    def groups() -> dict[int, list[int]]:
+        out: dict[int, list[int]] = defaultdict(list)
+        for i in range(n):
+            out[uf.find(i)].append(i)
+        return out
+
+    def majority_label(members: list[int]) -> str:
+        counts = Counter(mentions[i].label for i in members)
+        return min(counts, key=lambda lab: (-counts[lab], _LABEL_PRIORITY.get(lab, 9)))
+
+    # surname-only references ("Al-Kadhimi", "Biden") join the unique full-name person with that surname
+    current = groups()
+    full_by_surname: dict[str, set[int]] = defaultdict(set)
+    for root, members in current.items():
+        if majority_label(members) == "PERSON":
+            for i in members:
+                if not nm.is_surname_only(mentions[i].text) and mentions[i].label == "PERSON":
+                    full_by_surname[nm.surname(mentions[i].text) or ""].add(root)
+    for root, members in current.items():
+        if all(nm.is_surname_only(mentions[i].text) for i in members) and all(
+            mentions[i].label in ("PERSON", "ORG") for i in members
+        ):
+            targets = full_by_surname.get(nm.surname(mentions[members[0]].text) or "", set())
+            if len(targets) == 1:
+                uf.union(next(iter(targets)), root)
+
+    # bare acronyms ("UN") join the unique non-person entity whose name has those initials
+    current = groups()
+    by_initials: dict[str, set[int]] = defaultdict(set)
+    for root, members in current.items():
+        if majority_label(members) != "PERSON":
+            for i in members:
+                initials = None if nm.is_acronym(mentions[i].text) else nm.acronym_of(mentions[i].text)
+                if initials:
+                    by_initials[initials].add(root)
+    for root, members in current.items():
+        if all(nm.is_acronym(mentions[i].text) for i in members) and majority_label(members) != "PERSON":
+            key = mentions[members[0]].text.replace(".", "").upper()
+            targets = by_initials.get(key, set()) - {root}
+            if len(targets) == 1:
+                uf.union(next(iter(targets)), root)
+
+    clusters: list[_Cluster] = []
+    for members in sorted(groups().values(), key=lambda ms: ms[0]):
+        cluster = _Cluster(members=sorted(members), label=majority_label(members))
+        for i in members:
+            m = mentions[i]
+            if m.role:
+                cluster.roles.setdefault(nm.role_key(m.role), m.role)
+                if m.qualifier:
+                    cluster.qualifiers.add(m.qualifier)
+            if m.gender and not cluster.gender:
+                cluster.gender = m.gender
+            if nm.is_acronym(m.text):
+                cluster.acronyms.add(m.text)
+            if i in definitions:
+                cluster.acronyms.add(definitions[i])
+        for i in members:
+            mentions[i].cluster = len(clusters)
+        clusters.append(cluster)
+    return clusters
+
+
+def _qualifier_matches(a: str, b: str) -> bool:
+    if a == b:
+        return True
+    ga, gb = nm.alias_group(a), nm.alias_group(b)
+    if ga and ga == gb:
+        return True
+    short, long_ = sorted((a, b), key=len)
+    return len(short) >= 4 and long_.startswith(short)
+
+
+def _nominal_mentions(
+    doc: Doc, mentions: list[RawMention], clusters: list[_Cluster], bounds: list[tuple[int, int]]
+) -> list[RawMention]:
+    """Role nominals ("the Prime Minister", "Iraqi PM") for roles held by exactly one person."""
+    holders: dict[tuple[str, ...], set[int]] = defaultdict(set)
+    for ci, cluster in enumerate(clusters):
+        if cluster.label != "PERSON":
+            continue
+        for key in cluster.roles:
+            holders[tuple(key.split())].add(ci)
+    if not holders:
+        return []
+    taken = [(m.start, m.end) for m in mentions if m.kind == "name" and m.label == "PERSON"]
+    out: list[RawMention] = []
+    i = 0
+    while i < len(doc):
+        match_len, role_words = 0, ()
+        for length in (4, 3, 2, 1):
+            words = doc[i : i + length]
+            if len(words) < length or not nm.is_title_word(words[-1].text):
+                continue
+            key = tuple(" ".join(nm.role_key(w.text) for w in words).split())
+            if key in holders:
+                match_len, role_words = length, key
+                break
+        if not match_len:
+            i += 1
+            continue
+        first, last = i, i + match_len - 1
+        i = last + 1
+        nxt = doc[last + 1] if last + 1 < len(doc) else None
+        if nxt is not None and not nxt.is_punct and not nxt.is_space and (
+            nxt.is_title or nxt.is_upper or nxt.ent_type_ == "PERSON" or nxt.lower_ in nm.SURNAME_PARTICLES
+        ):
+            continue  # a title before a name: "Prime Minister Al-Kadhimi", "Prime Minister al-Kadhimi"
+        after_qualifier = None
+        if nxt is not None and nxt.lower_ == "of":
+            of_obj = doc[last + 2] if last + 2 < len(doc) else None
+            if of_obj is None or of_obj.ent_type_ not in ("GPE", "NORP"):
+                continue  # "the president of the company": not the person we know as President
+            after_qualifier = nm.normalize_name(of_obj.text)
+        j = first - 1
+        qualifier = after_qualifier
+        while j >= 0 and (doc[j].ent_type_ in ("NORP", "GPE") or doc[j].tag_ == "POS" and j > 0):
+            if doc[j].ent_type_ in ("NORP", "GPE"):
+                qualifier = nm.normalize_name(doc[j].text)
+            j -= 1
+        before = doc[j] if j >= 0 else None
+        if before is not None and (nm.is_title_word(before.text) or before.lower_ in _NOT_NOMINAL_BEFORE
+                                   or before.lower_ in ("a", "an")):
+            continue
+        has_det = before is not None and before.lower_ == "the"
+        if not has_det and qualifier is None:
+            continue
+        candidates = set(holders[role_words])
+        if qualifier is not None:
+            qualified = {c for c in candidates if any(_qualifier_matches(qualifier, q)
+                                                      for q in clusters[c].qualifiers)}
+            unknown = {c for c in candidates if not clusters[c].qualifiers}
+            candidates = qualified or unknown
+        if len(candidates) != 1:
+            continue
+        start_tok = j + 1 if not has_det else j
+        start, end = doc[start_tok].idx, doc[last].idx + len(doc[last])
+        if any(a < end and start < b for a, b in taken):
+            continue
+        head = doc[last]
+        m = RawMention(start, end, doc.text[start:end], "PERSON", "nominal", sentence_of(bounds, start),
+                       cluster=next(iter(candidates)), head=head.i)
+        m.subject, m.main_subject = subject_flags(head)
+        out.append(m)
+    return out
+
+
+def _acronym_mentions(text: str, mentions: list[RawMention], clusters: list[_Cluster],
+                      bounds: list[tuple[int, int]]) -> list[RawMention]:
+    """Occurrences of an entity's acronym that NER missed ("Image: AP")."""
+    out: list[RawMention] = []
+    taken = [(m.start, m.end) for m in mentions]
+    for ci, cluster in enumerate(clusters):
+        for acronym in cluster.acronyms:
+            for match in re.finditer(r"(?<![\w.])" + re.escape(acronym) + r"(?![\w])", text):
+                start, end = match.span()
+                if any(a < end and start < b for a, b in taken):
+                    continue
+                taken.append((start, end))
+                out.append(RawMention(start, end, acronym, cluster.label, "alias", sentence_of(bounds, start),
+                                      cluster=ci))
+    return out
+
+
+def extract_mentions(
+    doc: Doc, *, article_id: str, sentences: Sequence[Sentence] | None = None
+) -> tuple[list[Mention], list[Entity]]:
+    """Entity mentions of a parsed report (sorted by offset) and the canonical entities they link to.
+
+    ``sentences`` may be passed to reuse :func:`~newsweave.analyze.sentences.split_sentences` output.
+    """
+    from .sentences import split_sentences
+
+    text = doc.text
+    if sentences is None:
+        sentences = split_sentences(doc, article_id=article_id)
+    bounds = _sentence_index(sentences) or [(0, len(text))]
+    mentions = _name_mentions(doc, bounds)
+    clusters = _cluster_names(text, mentions)
+    mentions.extend(_acronym_mentions(text, mentions, clusters, bounds))
+    mentions.extend(_nominal_mentions(doc, mentions, clusters, bounds))
+    mentions.sort(key=lambda m: (m.start, -m.end))
+    person_clusters = {ci for ci, c in enumerate(clusters) if c.label == "PERSON"}
+    pronouns = resolve_pronouns(doc, mentions, person_clusters, bounds, quoted_regions(text),
+                                {ci: c.gender for ci, c in enumerate(clusters) if c.gender})
+    mentions.extend(pronouns)
+    mentions.sort(key=lambda m: (m.start, -m.end))
+    entities: list[Entity] = []
+    ids: list[str] = []
+    for ci, cluster in enumerate(clusters):
+        forms = [m.text for m in mentions if m.cluster == ci and m.kind in ("name", "alias")]
+        name = nm.choose_name(forms)
+        eid = nm.entity_id(cluster.label, name)
+        aliases = dict.fromkeys(f for f in forms if f != name)
+        aliases.update(dict.fromkeys(sorted(cluster.acronyms - {name})))
+        aliases.update(dict.fromkeys(r for r in cluster.roles.values() if r != name))
+        ids.append(eid)
+        entities.append(Entity(eid, name, cluster.label, tuple(aliases)))
+    result = [
+        Mention(
+            Span(article_id, m.start, m.end),
+            m.text,
+            clusters[m.cluster].label if m.cluster is not None else m.label,
+            ids[m.cluster] if m.cluster is not None else None,
+        )
+        for m in mentions
+    ]
+    return result, _dedupe(entities)
+
+
+def _dedupe(entities: list[Entity]) -> list[Entity]:
+    """Two clusters with the same label and canonical name share an id: keep one record, union aliases."""
+    merged: dict[str, Entity] = {}
+    for e in entities:
+        if e.id in merged:
+            old = merged[e.id]
+            merged[e.id] = Entity(e.id, old.name, old.label, tuple(dict.fromkeys(old.aliases + e.aliases)))
+        else:
+            merged[e.id] = e
+    return list(merged.values())

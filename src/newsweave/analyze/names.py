@@ -1,0 +1,257 @@
+"""Name normalisation shared by within-report and cross-report entity canonicalisation.
+
+Everything here is generic: Unicode/case/hyphen normalisation, surname particles, a lexicon of titles and
+roles, acronyms, and a small table of well-known acronyms and alternative names (news agencies,
+international organisations, countries) that NER cannot link by spelling alone.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from collections.abc import Iterable
+
+__all__ = [
+    "normalize_name",
+    "name_tokens",
+    "person_key",
+    "surname",
+    "is_surname_only",
+    "is_acronym",
+    "acronym_of",
+    "alias_group",
+    "known_label",
+    "is_title_word",
+    "is_role",
+    "role_key",
+    "entity_id",
+    "choose_name",
+    "SURNAME_PARTICLES",
+]
+
+SURNAME_PARTICLES = frozenset(
+    "al el ul ibn bin bint ben abu abd de del della der den di da das dos du la le van von ter st".split()
+)
+
+# Head nouns of titles and roles (lower case, without final dot).
+_TITLE_HEADS = frozenset(
+    """president minister secretary spokesperson spokesman spokeswoman chancellor premier governor mayor senator
+    ambassador envoy director chief chairman chairwoman chair ceo cfo coo king queen prince princess emperor
+    empress pope commander general admiral colonel lieutenant captain sergeant marshal officer leader judge
+    justice speaker sheikh emir sultan ayatollah cardinal archbishop bishop rabbi imam representative
+    congressman congresswoman lawmaker prosecutor attorney commissioner superintendent inspector treasurer
+    president-elect chairperson diplomat adviser advisor counsellor counselor negotiator head coach
+    dr mr mrs ms mx prof gen sen rep gov lt col capt sgt adm cmdr maj pm fm dpm pres amb supt det insp hon
+    sir dame lord lady""".split()
+)
+# Words that only modify a title ("Prime" Minister, "Vice" President, "Foreign" Minister ...).
+_TITLE_MODIFIERS = frozenset(
+    """prime vice deputy foreign defence defense interior home finance health education energy trade
+    justice economy labour labor transport acting assistant associate executive managing supreme grand crown
+    first senior junior chief general principal permanent special presidential national regional military
+    state-run""".split()
+)
+_ROLE_SYNONYMS = {
+    "pm": "prime minister",
+    "premier": "prime minister",
+    "fm": "foreign minister",
+    "dpm": "deputy prime minister",
+    "pres": "president",
+    "gen": "general",
+    "sen": "senator",
+    "rep": "representative",
+    "gov": "governor",
+    "spokesman": "spokesperson",
+    "spokeswoman": "spokesperson",
+    "amb": "ambassador",
+    "defense": "defence",
+}
+_GENDERED = {"mr": "m", "mrs": "f", "ms": "f", "sir": "m", "dame": "f", "lord": "m", "lady": "f",
+             "king": "m", "queen": "f", "prince": "m", "princess": "f", "chairman": "m", "chairwoman": "f",
+             "spokesman": "m", "spokeswoman": "f", "congressman": "m", "congresswoman": "f", "emperor": "m",
+             "empress": "f"}
+
+# Well-known acronyms and alternative names: each group is one referent. Generic world knowledge only.
+_ALIAS_GROUPS: tuple[tuple[str, ...], ...] = (
+    ("AP", "Associated Press"),
+    ("AFP", "Agence France-Presse", "Agence France Presse"),
+    ("UPI", "United Press International"),
+    ("dpa", "Deutsche Presse-Agentur"),
+    ("PTI", "Press Trust of India"),
+    ("ANI", "Asian News International"),
+    ("IANS", "Indo-Asian News Service"),
+    ("IRNA", "Islamic Republic News Agency"),
+    ("KCNA", "Korean Central News Agency"),
+    ("BBC", "British Broadcasting Corporation"),
+    ("CNN", "Cable News Network"),
+    ("NYT", "New York Times"),
+    ("WSJ", "Wall Street Journal"),
+    ("UN", "United Nations"),
+    ("UNSC", "UN Security Council", "United Nations Security Council"),
+    ("EU", "European Union"),
+    ("NATO", "North Atlantic Treaty Organization", "North Atlantic Treaty Organisation"),
+    ("WHO", "World Health Organization", "World Health Organisation"),
+    ("IMF", "International Monetary Fund"),
+    ("WTO", "World Trade Organization", "World Trade Organisation"),
+    ("IAEA", "International Atomic Energy Agency"),
+    ("ICC", "International Criminal Court"),
+    ("OPEC", "Organization of the Petroleum Exporting Countries"),
+    ("FBI", "Federal Bureau of Investigation"),
+    ("CIA", "Central Intelligence Agency"),
+    ("US", "USA", "United States", "United States of America"),
+    ("UK", "United Kingdom", "Britain", "Great Britain"),
+    ("UAE", "United Arab Emirates"),
+    ("USSR", "Soviet Union"),
+    ("DRC", "Democratic Republic of the Congo", "DR Congo"),
+    ("ISIS", "ISIL", "Islamic State"),
+)
+# Platforms and agencies that statistical NER often tags as PERSON ("said on Twitter", "reported by Sputnik").
+_KNOWN_ORGS = frozenset(
+    """twitter facebook instagram youtube tiktok telegram whatsapp weibo wechat linkedin reddit snapchat
+    reuters xinhua tass interfax sputnik bloomberg ria novosti""".split()
+)
+
+_DASHES = re.compile(r"[\-\u2010-\u2015\u2212_/]+")
+_APOSTROPHES = re.compile(r"['\u2018\u2019\u02bc`\u00b4]")
+_NON_WORD = re.compile(r"[^\w\s]+")
+_SPACES = re.compile(r"\s+")
+_ACRONYM = re.compile(r"^(?:[A-Z]\.){2,6}$|^[A-Z][A-Z&]{1,6}$|^[A-Z][a-z]?[A-Z]{1,5}$")
+_FUNCTION_WORDS = frozenset("the of and for de du des la le in on at to a an".split())
+
+
+def normalize_name(text: str) -> str:
+    """Case-, diacritic-, hyphen- and punctuation-insensitive key: ``"Al-Kadhimi's"`` → ``"al kadhimi"``.
+
+    A leading article is dropped and dotted initialisms are closed up (``"the U.S."`` → ``"us"``).
+    """
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    text = re.sub(r"(?:['\u2019]s|s['\u2019])\s*$", lambda m: "s" if m.group(0)[0] == "s" else "", text)
+    text = _APOSTROPHES.sub("", text)
+    text = re.sub(r"\b([A-Za-z])\.(?=[A-Za-z]\.)", r"\1", text)  # U.S. -> US.
+    text = _DASHES.sub(" ", text)
+    text = _NON_WORD.sub(" ", text).casefold()
+    text = _SPACES.sub(" ", text).strip()
+    if text.startswith("the "):
+        text = text[4:]
+    return text
+
+
+def name_tokens(text: str) -> list[str]:
+    return normalize_name(text).split()
+
+
+def person_key(text: str) -> str:
+    """A person's name without surname particles: ``"Mustafa al-Kadhimi"`` → ``"mustafa kadhimi"``."""
+    tokens = [t for t in name_tokens(text) if t not in SURNAME_PARTICLES]
+    return " ".join(tokens) if tokens else normalize_name(text)
+
+
+def surname(text: str) -> str | None:
+    tokens = [t for t in name_tokens(text) if t not in SURNAME_PARTICLES]
+    return tokens[-1] if tokens else None
+
+
+def is_surname_only(text: str) -> bool:
+    return len([t for t in name_tokens(text) if t not in SURNAME_PARTICLES]) == 1
+
+
+def is_acronym(text: str) -> bool:
+    """``AP``, ``U.N.``, ``NATO``, ``DoD`` — short and (mostly) upper case."""
+    return bool(_ACRONYM.match(text.strip()))
+
+
+def acronym_of(name: str) -> str | None:
+    """Initials of the content words of a multi-word name: ``"The Associated Press"`` → ``"AP"``."""
+    words = [w for w in re.split(r"[\s\-\u2010-\u2015]+", name.strip()) if w]
+    initials = [w[0].upper() for w in words if w.casefold() not in _FUNCTION_WORDS and w[:1].isalpha()]
+    return "".join(initials) if len(initials) >= 2 else None
+
+
+_ALIAS_INDEX: dict[str, str] = {}
+
+
+def alias_group(text: str) -> str | None:
+    """The well-known referent a name belongs to (``"U.S."``, ``"United States"`` → ``"us"``), if any."""
+    if not _ALIAS_INDEX:
+        for group in _ALIAS_GROUPS:
+            key = normalize_name(group[0])
+            for variant in group:
+                _ALIAS_INDEX[normalize_name(variant)] = key
+    return _ALIAS_INDEX.get(normalize_name(text))
+
+
+def known_label(text: str) -> str | None:
+    """A label correction for names NER is known to mislabel (social networks, news agencies)."""
+    return "ORG" if normalize_name(text) in _KNOWN_ORGS else None
+
+
+def _bare(word: str) -> str:
+    return word.casefold().rstrip(".")
+
+
+def is_title_word(word: str) -> bool:
+    w = _bare(word)
+    return w in _TITLE_HEADS or w in _TITLE_MODIFIERS
+
+
+def is_title_head(word: str) -> bool:
+    return _bare(word) in _TITLE_HEADS
+
+
+def title_gender(words: Iterable[str]) -> str | None:
+    for word in words:
+        gender = _GENDERED.get(_bare(word))
+        if gender:
+            return gender
+    return None
+
+
+def is_role(text: str) -> bool:
+    """True for a role or title rather than a name: ``"Prime Minister"``, ``"Secretary of State"``."""
+    words = [w for w in re.split(r"\s+", text.strip()) if w]
+    if not words or not any(is_title_head(w) for w in words):
+        return False
+    allowed = 0
+    for i, w in enumerate(words):
+        if is_title_word(w) or w.casefold() == "of" or (i > 0 and words[i - 1].casefold() == "of"):
+            allowed += 1
+    return allowed == len(words)
+
+
+def role_key(role: str) -> str:
+    """Comparable form of a role: ``"PM"`` and ``"prime minister"`` → ``"prime minister"``."""
+    words = [_bare(w) for w in role.split()]
+    return " ".join(_ROLE_SYNONYMS.get(w, w) for w in words)
+
+
+def entity_id(label: str, name: str) -> str:
+    """Deterministic id: the same label and normalised name give the same id in every report."""
+    digest = hashlib.sha1(f"{label}|{normalize_name(name)}".encode()).hexdigest()
+    return "e-" + digest[:12]
+
+
+def choose_name(forms: Iterable[str]) -> str:
+    """The canonical name among the surface forms of one entity: the longest full name, preferring forms
+    that are not acronyms, then the most frequent spelling, then the first seen."""
+    ordered: dict[str, int] = {}
+    for form in forms:
+        ordered[form] = ordered.get(form, 0) + 1
+    if not ordered:
+        raise ValueError("choose_name() needs at least one surface form")
+    first_seen = {form: i for i, form in enumerate(ordered)}
+
+    def rank(form: str) -> tuple:
+        tokens = name_tokens(form)
+        return (
+            not is_acronym(form),
+            len([t for t in tokens if t not in SURNAME_PARTICLES]),
+            len(normalize_name(form)),
+            ordered[form],
+            not form[:1].islower(),
+            not form.startswith(("The ", "the ")),
+            -first_seen[form],
+        )
+
+    return max(ordered, key=rank)

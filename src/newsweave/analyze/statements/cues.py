@@ -1,0 +1,110 @@
+"""Lexicons of attribution cues: speech/report verbs, speaker nouns, channel words, news outlets.
+
+All entries are lower-case lemmas or phrases of general English; nothing here names a person.
+"""
+
+from __future__ import annotations
+
+# Verbs that introduce what someone said, wrote, reported or holds (lemmas). A verb from this list becomes a
+# cue when it governs a clausal complement (``ccomp``), a quotation, or an inverted "…, X said" clause.
+SPEECH_VERBS: frozenset[str] = frozenset(
+    """
+    say tell state add note report announce claim argue insist warn explain write tweet post declare confirm
+    deny acknowledge admit suggest contend assert maintain stress emphasize emphasise reiterate recall predict
+    estimate believe think reveal indicate allege complain concede mention remark reply respond answer ask
+    urge promise pledge vow threaten agree testify conclude observe cite quote caution boast brag joke quip
+    muse signal hint imply assure inform notify advise recommend propose proclaim disclose counter retort
+    shout yell recount lament charge blame predict forecast speculate suspect doubt learn discover determine
+    demonstrate verify highlight underscore reaffirm affirm posit acknowledge recognize recognise specify
+    clarify elaborate repeat echo plead concur object protest dispute rebut swear guarantee pronounce
+    show find point tout insist exclaim comment relay convey brief telegraph hope fear worry expect feel
+    know realize realise understand guess assume suppose figure reckon calculate project anticipate
+    announce confess whisper scream grumble gripe snap sniff scoff chide warn describe characterize
+    acknowledge publish broadcast air memo text email e-mail message wonder question predict accuse
+    """.split()
+)
+
+# Verbs that are cues only with a clausal complement / quotation, never in the inverted "…, X verb" pattern.
+COMPLEMENT_ONLY: frozenset[str] = frozenset(
+    """
+    believe think hope fear worry expect feel know realize realise understand guess assume suppose figure
+    reckon calculate project anticipate find show learn discover determine demonstrate verify doubt suspect
+    wonder question describe characterize point
+    """.split()
+)
+
+# Verbs that are cues in the inverted/parenthetical pattern ("…, officials said") and with quotations.
+PARENTHETICAL_VERBS: frozenset[str] = SPEECH_VERBS - COMPLEMENT_ONLY
+
+# Nouns heading an unnamed human source: "two officials", "sources", "a spokesperson".
+ROLE_NOUNS: frozenset[str] = frozenset(
+    """
+    official source spokesperson spokesman spokeswoman spokespeople representative diplomat person people
+    witness resident aide insider analyst expert officer member lawmaker legislator staffer adviser advisor
+    advisers investigator researcher scientist doctor physician medic nurse police policeman policewoman
+    soldier commander activist observer monitor employee worker executive negotiator envoy minister
+    someone anyone individual man woman men women eyewitness survivor victim relative neighbor neighbour
+    supporter critic opponent organizer organiser protester protestor student teacher lawyer attorney
+    prosecutor judge economist strategist operative campaigner candidate voter citizen villager farmer
+    leader figure insiders officials sources
+    """.split()
+)
+
+# Nouns that name a text or a medium as the speaker ("the report said", "the broadcaster reported").
+MEDIUM_NOUNS: frozenset[str] = frozenset(
+    """
+    report statement broadcaster agency newspaper paper channel outlet network station daily weekly tabloid
+    magazine website site study survey document memo letter release communique poll analysis filing
+    complaint lawsuit indictment affidavit ruling
+    """.split()
+)
+
+# Nouns (lower case) that refer to a news organisation: "news agency Sputnik", "the broadcaster".
+OUTLET_NOUNS: frozenset[str] = frozenset(
+    "agency broadcaster newspaper paper channel outlet network station daily weekly tabloid magazine "
+    "website wire newswire television tv radio".split()
+)
+
+# Widely known news organisations (as a lexicon of the domain; case-insensitive match on whole names).
+KNOWN_OUTLETS: frozenset[str] = frozenset(
+    name.strip()
+    for name in """
+    reuters, afp, ap, associated press, the associated press, agence france-presse, agence france presse,
+    bloomberg, dpa, efe, ansa, xinhua, tass, ria novosti, sputnik, interfax, kyodo, yonhap, anadolu, irna,
+    isna, fars, tasnim, mehr, wafa, bernama, pti, ani, ians, upi, bbc, cnn, fox news, msnbc, cnbc, nbc, abc,
+    cbs, pbs, npr, sky news, al jazeera, al arabiya, al-arabiya, al-jazeera, euronews, france 24, dw,
+    deutsche welle, rt, cgtn, nhk, new york times, the new york times, washington post, the washington post,
+    wall street journal, the wall street journal, the guardian, the times, the telegraph, the independent,
+    financial times, the economist, politico, axios, the hill, usa today, los angeles times, le monde,
+    der spiegel, haaretz, times of israel, jerusalem post, the jerusalem post, press tv, kurdistan 24, rudaw,
+    shafaq news, iraqi news agency, saba, sana, wam, spa, new york post, the new york post, the post,
+    breitbart, huffington post, the huffington post, cnn international, abc news, nbc news, cbs news
+    """.split(",")
+)
+
+# Channel vocabularies (lower-case lemmas or words found in the cue's context).
+SOCIAL_MEDIA_WORDS: frozenset[str] = frozenset(
+    "twitter tweet retweet x facebook telegram instagram tiktok youtube weibo wechat linkedin threads "
+    "truth social media post posting account page handle livestream".split()
+)
+WRITTEN_WORDS: frozenset[str] = frozenset(
+    "statement written communique communiqué release letter email e-mail memo op-ed editorial "
+    "declaration note filing".split()
+)
+PRESS_WORDS: frozenset[str] = frozenset(
+    "briefing conference presser reporters journalists newsmen gaggle podium".split()
+)
+INTERVIEW_WORDS: frozenset[str] = frozenset("interview podcast".split())
+BROADCAST_WORDS: frozenset[str] = frozenset(
+    "television tv radio broadcast broadcaster televised aired channel airwaves".split()
+)
+REPORT_WORDS: frozenset[str] = frozenset("report study survey document newspaper dossier findings".split())
+
+# Pronouns that may stand for an earlier named speaker.
+PERSON_PRONOUNS: frozenset[str] = frozenset({"he", "she", "him", "her"})
+GROUP_PRONOUNS: frozenset[str] = frozenset({"they", "them"})
+THING_PRONOUNS: frozenset[str] = frozenset({"it"})
+FIRST_PERSON: frozenset[str] = frozenset({"i", "we", "me", "us"})
+
+QUOTE_OPEN = "“\"‘'«„"
+QUOTE_CLOSE = "”\"’'»“"

@@ -1,0 +1,153 @@
+"""Direct speech: finding quotations in the text and the speech cue that introduces them.
+
+A quotation becomes a statement only when a speech cue sits next to it in the same sentence:
+``"…," Biden said``, ``"…," said the minister``, ``She said: "…"`` or an interrupted quote
+``"…," he said, "…"``. Quoted titles and scare quotes (``so-called "peace plan"``) have no such cue.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from .cues import PARENTHETICAL_VERBS, SPEECH_VERBS
+
+__all__ = ["Quote", "find_quotes", "cue_after_quote", "cue_before_quote"]
+
+_DOUBLE_OPEN = "“„«"
+_DOUBLE_CLOSE = "”»"
+_STRAIGHT = '"'
+_MIN_QUOTE_CHARS = 3
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    """A quotation: ``start``/``end`` are the offsets of its marks (``text[start]`` is the opening mark)."""
+
+    start: int
+    end: int  # one past the closing mark (or the end of the paragraph for an unclosed quote)
+    inner_start: int
+    inner_end: int
+    closed: bool = True
+
+
+def _is_word_char(ch: str) -> bool:
+    return ch.isalnum()
+
+
+def _single_quotes(text: str, lo: int, hi: int) -> list[Quote]:
+    """Single-quoted passages in ``text[lo:hi]``: an opening ‘ or ' before a word, a closing one after it.
+
+    Apostrophes inside words (``Iraq’s``, ``don't``) never open or close a quote.
+    """
+    quotes: list[Quote] = []
+    open_at: int | None = None
+    for i in range(lo, hi):
+        ch = text[i]
+        if ch not in "‘’'":
+            continue
+        prev = text[i - 1] if i > lo else " "
+        nxt = text[i + 1] if i + 1 < hi else " "
+        if open_at is None:
+            if ch in "‘'" and not _is_word_char(prev) and _is_word_char(nxt):
+                open_at = i
+        elif ch in "’'" and not _is_word_char(nxt) and not prev.isspace():
+            if nxt == "s" or (prev == "s" and nxt.isspace() and i - open_at < 4):
+                continue
+            quotes.append(Quote(open_at, i + 1, open_at + 1, i))
+            open_at = None
+    return quotes
+
+
+def find_quotes(text: str) -> list[Quote]:
+    """All double-quoted passages (straight or curly) and clear single-quoted ones, in text order.
+
+    Straight quotes alternate open/close within a paragraph; a quotation left open at the end of a paragraph
+    runs to the paragraph end (news style for multi-paragraph quotes).
+    """
+    quotes: list[Quote] = []
+    pos = 0
+    n = len(text)
+    while pos < n:
+        para_end = text.find("\n", pos)
+        if para_end < 0:
+            para_end = n
+        open_at: int | None = None
+        has_double = False
+        for i in range(pos, para_end):
+            ch = text[i]
+            if ch in _DOUBLE_OPEN or (ch == _STRAIGHT and open_at is None):
+                if open_at is None:
+                    open_at = i
+                    has_double = True
+                elif ch in _DOUBLE_OPEN:
+                    open_at = i  # a re-opened quote: news style for nested paragraphs
+            elif ch in _DOUBLE_CLOSE or ch == _STRAIGHT:
+                if open_at is not None:
+                    if i - open_at - 1 >= _MIN_QUOTE_CHARS:
+                        quotes.append(Quote(open_at, i + 1, open_at + 1, i))
+                    open_at = None
+        if open_at is not None and para_end - open_at - 1 >= _MIN_QUOTE_CHARS:
+            end = para_end
+            while end > open_at + 1 and text[end - 1].isspace():
+                end -= 1
+            quotes.append(Quote(open_at, end, open_at + 1, end, closed=False))
+        if not has_double:
+            quotes.extend(_single_quotes(text, pos, para_end))
+        pos = para_end + 1
+    return quotes
+
+
+def _is_cue_verb(token: Token, *, parenthetical: bool) -> bool:
+    lemmas = PARENTHETICAL_VERBS if parenthetical else SPEECH_VERBS
+    return token.pos_ in ("VERB", "AUX", "NOUN") and token.lemma_.lower() in lemmas and token.dep_ != "amod"
+
+
+def cue_after_quote(doc: Doc, quote: Quote, first_after: int | None, *, window: int = 12) -> Token | None:
+    """The speech verb of ``"…," Biden said`` / ``"…," said Biden`` right after a quotation, if any.
+
+    ``first_after`` is the index of the first token after the closing mark. The quotation must end a clause
+    (a comma, ?, ! or . inside or right after the closing mark) and the verb must follow within ``window``
+    tokens of the same sentence, before any other quotation mark or clause break.
+    """
+    if first_after is None or first_after >= len(doc):
+        return None
+    text = doc.text
+    tail = text[quote.inner_start : quote.inner_end].rstrip()
+    i = first_after
+    ends_clause = bool(tail) and tail[-1] in ",?!.…—-–"
+    if doc[i].text in (",", "—", "–", "-"):
+        ends_clause = True
+        i += 1
+    if not ends_clause or i >= len(doc):
+        return None
+    sent_end = doc[first_after].sent.end
+    for j in range(i, min(sent_end, i + window)):
+        tok = doc[j]
+        if tok.is_quote or tok.text in (";", ":") or (tok.text in (".", "!", "?") and j > i):
+            return None
+        if _is_cue_verb(tok, parenthetical=True):
+            return tok
+        if tok.pos_ == "VERB" and tok.dep_ in ("ROOT", "ccomp", "conj") and tok.tag_ not in ("VBN", "VBG"):
+            return None  # another finite verb: the quote belongs to a different clause
+    return None
+
+
+def cue_before_quote(doc: Doc, quote: Quote, last_before: int | None, *, window: int = 14) -> Token | None:
+    """The speech verb of ``She said: "…"`` / ``He told reporters, "…"`` right before a quotation, if any."""
+    if last_before is None or last_before < 0:
+        return None
+    tok = doc[last_before]
+    if tok.text not in (":", ",") and not _is_cue_verb(tok, parenthetical=True):
+        return None
+    if _is_cue_verb(tok, parenthetical=True):
+        return tok
+    sent_start = tok.sent.start
+    for j in range(last_before - 1, max(sent_start, last_before - window) - 1, -1):
+        cand = doc[j]
+        if cand.is_quote:
+            return None
+        if _is_cue_verb(cand, parenthetical=True):
+            return cand
+    return None

@@ -1,0 +1,112 @@
+"""Relays: the outlets that passed a statement on, nearest first.
+
+Recognised around the cue: "quoted by X", "cited by X", "(as) reported by X", "according to X" (when a
+different speaker is named), "told X" / "in an interview with X" (X a news outlet), "X reported" wrapping an
+indirect statement, and an article credit line "(With inputs from agencies)" / "(With inputs from Reuters)",
+which becomes the farthest relay of statements that name no relay of their own and are not an outlet's own
+report.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Span, Token
+
+from .speakers import is_outlet_phrase
+
+__all__ = ["relay_name", "relays_near_cue", "credit_line_relays"]
+
+_RELAY_VERBS = frozenset({"quote", "cite", "report", "carry", "publish", "broadcast", "air", "relay"})
+_CREDIT = re.compile(
+    r"\(?\s*(?:with\s+(?:inputs?|input|additional\s+reporting|contributions?)\s+from|"
+    r"inputs?\s+from|source:?)\s+([A-Za-z][\w .&'-]{1,60}?)\s*\)?\s*$",
+    re.IGNORECASE,
+)
+_CREDIT_SCAN = 400
+
+
+def relay_name(phrase: Span) -> str:
+    """How to name the relaying outlet: its named entity ("news agency Sputnik" → "Sputnik"), else the
+    phrase itself ("The Associated Press (AP)")."""
+    root = phrase.root
+    for ent in phrase.ents:
+        if ent.start <= root.i < ent.end:
+            return ent.text
+    # proper-noun run around the root
+    if root.pos_ == "PROPN":
+        lo = root.i
+        while lo - 1 >= phrase.start and phrase.doc[lo - 1].pos_ == "PROPN":
+            lo -= 1
+        if lo - 1 >= phrase.start and phrase.doc[lo - 1].lower_ == "the":
+            lo -= 1
+        return phrase.doc[lo : root.i + 1].text
+    text = phrase.text.strip()
+    return text[4:] if text.lower().startswith("the ") and len(phrase) > 2 else text
+
+
+def _object_phrase(tok: Token) -> Span | None:
+    objs = [c for c in tok.children if c.dep_ in ("pobj", "dobj")]
+    if not objs:
+        return None
+    obj = objs[0]
+    lo, hi = obj.left_edge.i, obj.i + 1
+    # keep an immediate parenthesised abbreviation: "The Associated Press (AP)"
+    doc = tok.doc
+    if hi + 2 < len(doc) and doc[hi].text == "(" and doc[hi + 2].text == ")":
+        hi += 3
+    return doc[lo:hi]
+
+
+def relays_near_cue(cue: Token, exclude: tuple[int, int] | None = None) -> tuple[list[str], bool]:
+    """Relays named in the cue's own dependents; also says whether the speaker "told" a news outlet
+    (an interview channel). ``exclude`` is the token range of the content."""
+    found: list[str] = []
+    told_outlet = False
+    stack = list(cue.children)
+    while stack:
+        tok = stack.pop()
+        if exclude and exclude[0] <= tok.i < exclude[1]:
+            continue
+        lemma = tok.lemma_.lower()
+        if lemma in _RELAY_VERBS and tok.dep_ in ("acl", "advcl", "conj", "relcl"):
+            for c in tok.children:
+                if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by"):
+                    ph = _object_phrase(c)
+                    if ph is not None:
+                        found.append(relay_name(ph))
+        elif tok.dep_ == "prep" and tok.lower_ == "according":
+            for c in tok.children:
+                ph = _object_phrase(c)
+                if ph is not None and is_outlet_phrase(ph):
+                    found.append(relay_name(ph))
+        elif tok.dep_ in ("dobj", "dative") and cue.lemma_ == "tell" and tok.head.i == cue.i:
+            ph = tok.doc[tok.left_edge.i : tok.i + 1]
+            if tok.pos_ == "PROPN" and is_outlet_phrase(ph):
+                found.append(relay_name(ph))
+                told_outlet = True
+        elif tok.dep_ == "prep" and tok.lower_ == "with" and tok.head.lemma_ == "interview":
+            ph = _object_phrase(tok)
+            if ph is not None and is_outlet_phrase(ph):
+                found.append(relay_name(ph))
+                told_outlet = True
+        if tok.dep_ not in ("ccomp", "relcl"):
+            stack.extend(tok.children)
+    # nearest first: dependents closest to the cue first
+    seen: list[str] = []
+    for name in found:
+        if name not in seen:
+            seen.append(name)
+    return seen, told_outlet
+
+
+def credit_line_relays(doc: Doc) -> tuple[str, ...]:
+    """Relays from a credit line at the end of the article: "(With inputs from agencies)" → ("agencies",)."""
+    text = doc.text
+    tail = text[-_CREDIT_SCAN:]
+    for line in reversed([ln.strip() for ln in tail.splitlines() if ln.strip()][-3:]):
+        m = _CREDIT.search(line)
+        if m and len(line) < 80:
+            names = re.split(r"\s*(?:,|\band\b)\s*", m.group(1).strip())
+            return tuple(n for n in names if n)
+    return ()

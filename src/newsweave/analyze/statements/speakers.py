@@ -1,0 +1,234 @@
+"""Speakers: the source phrase of a cue, whether it is anonymous, and who a pronoun stands for."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from ...model import Entity, Mention
+from .cues import (
+    FIRST_PERSON,
+    GROUP_PRONOUNS,
+    KNOWN_OUTLETS,
+    MEDIUM_NOUNS,
+    OUTLET_NOUNS,
+    PERSON_PRONOUNS,
+    ROLE_NOUNS,
+    THING_PRONOUNS,
+)
+
+__all__ = ["SpeakerInfo", "speaker_span", "describe_speaker", "subject_of", "is_outlet_phrase"]
+
+_SPEAKER_CUT = frozenset({"relcl", "acl", "appos", "punct", "advmod", "cc", "parataxis", "advcl", "prep"})
+_NAME_LABELS = ("PERSON", "ORG", "GPE", "NORP", "FAC", "LOC", "PRODUCT", "WORK_OF_ART")
+_SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
+
+
+@dataclass(frozen=True, slots=True)
+class SpeakerInfo:
+    """What we know about a speaker phrase: its name, kind and whether it is unnamed."""
+
+    name: str | None  # the named entity or phrase the speaker goes by (after pronoun resolution)
+    kind: str  # person, group, outlet, medium, organisation, pronoun, unknown
+    anonymous: bool
+    entity_id: str | None = None
+
+
+def subject_of(verb: Token) -> Token | None:
+    """The grammatical subject of a cue verb, climbing through ``conj``/``xcomp``/participle chains.
+
+    "He went on to state that …" → He; "officials launched … and stated that …" → officials;
+    "She issued a statement saying …" → She. Expletive "it" ("it was reported that") gives ``None``.
+    """
+    tok: Token | None = verb
+    for _ in range(4):
+        if tok is None:
+            return None
+        for child in tok.children:
+            if child.dep_ in _SUBJECT_DEPS:
+                if child.dep_ == "nsubjpass" and child.lower_ == "it":
+                    return None
+                if child.dep_ == "nsubjpass" and tok.lemma_ in ("quote", "cite"):
+                    return child  # "X was quoted as saying"
+                if child.dep_ == "nsubjpass":
+                    return None
+                return child
+            if child.dep_ == "agent":
+                objs = [g for g in child.children if g.dep_ == "pobj"]
+                if objs:
+                    return objs[0]
+        if tok.dep_ in ("conj", "xcomp", "advcl", "acl", "ccomp") and tok.head.i != tok.i:
+            if tok.dep_ == "acl" and tok.tag_ != "VBG":
+                return None
+            if tok.dep_ == "ccomp" and tok.tag_ != "VBG":
+                return None
+            tok = tok.head
+            if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in _SUBJECT_DEPS:
+                return tok  # "a statement saying …" as subject
+            continue
+        return None
+    return None
+
+
+def speaker_span(head: Token) -> tuple[int, int]:
+    """Token range ``[start, end)`` of the speaker phrase headed by ``head``, without relative clauses,
+    appositions in commas or trailing prepositional phrases other than "of"/"for"/"at"."""
+    keep: set[int] = {head.i}
+    stack = [head]
+    while stack:
+        tok = stack.pop()
+        for child in tok.children:
+            if child.dep_ in _SPEAKER_CUT and not (
+                child.dep_ == "prep" and child.lower_ in ("of", "for", "at", "from", "with", "in")
+                and child.i > tok.i
+            ):
+                if not (child.dep_ == "appos" and not _comma_between(child, tok)):
+                    continue
+            if child.dep_ == "conj" or child.dep_ == "cc":
+                if tok.i == head.i and child.dep_ == "conj" and child.pos_ in ("PROPN", "NOUN"):
+                    pass
+                elif child.dep_ == "cc" and tok.i == head.i:
+                    pass
+                else:
+                    continue
+            keep.add(child.i)
+            stack.append(child)
+    start, end = min(keep), max(keep) + 1
+    # contiguous block containing the head
+    lo = head.i
+    while lo - 1 >= start and (lo - 1) in keep:
+        lo -= 1
+    hi = head.i + 1
+    while hi < end and hi in keep:
+        hi += 1
+    doc = head.doc
+    while hi - 1 > lo and (doc[hi - 1].is_punct or doc[hi - 1].is_space):
+        hi -= 1
+    while lo < hi - 1 and (doc[lo].is_punct or doc[lo].is_space):
+        lo += 1
+    return lo, hi
+
+
+def _comma_between(a: Token, b: Token) -> bool:
+    lo, hi = sorted((a.i, b.i))
+    return any(t.text in (",", "(", "—", "–") for t in a.doc[lo:hi])
+
+
+def is_outlet_phrase(span: Span) -> bool:
+    """True when the phrase names a news organisation ("news agency Sputnik", "Reuters", "the broadcaster")."""
+    low = span.text.lower().strip()
+    if low in KNOWN_OUTLETS or low.removeprefix("the ") in KNOWN_OUTLETS:
+        return True
+    for ent in span.ents:
+        if ent.text.lower() in KNOWN_OUTLETS:
+            return True
+    return span.root.lemma_.lower() in OUTLET_NOUNS or any(
+        t.lower_ in ("news", "agency", "broadcaster") for t in span
+    )
+
+
+def _named_entity(span: Span) -> Span | None:
+    best = None
+    for ent in span.ents:
+        if ent.label_ not in _NAME_LABELS:
+            continue
+        if ent.start <= span.root.i < ent.end:
+            return ent
+        if best is None or (ent.label_ == "PERSON" and best.label_ != "PERSON"):
+            best = ent
+    if best is not None and best.label_ in ("NORP", "GPE") and span.root.pos_ == "NOUN":
+        return None  # "Two Iraqi officials": a nationality, not the speaker's name
+    return best
+
+
+def _mention_entity(span: Span, mentions: Sequence[Mention]) -> str | None:
+    root = span.root
+    lo, hi = root.idx, root.idx + len(root.text)
+    best: tuple[int, str] | None = None
+    for m in mentions:
+        if m.entity_id is None or m.span.end <= span.start_char or m.span.start >= span.end_char:
+            continue
+        covers_root = m.span.start <= lo and hi <= m.span.end
+        score = (2 if covers_root else 1) * 100000 - (m.span.end - m.span.start)
+        if best is None or score > best[0]:
+            best = (score, m.entity_id)
+    return best[1] if best else None
+
+
+def describe_speaker(
+    span: Span,
+    *,
+    history: Sequence[SpeakerInfo],
+    mentions: Sequence[Mention] = (),
+    entities: Mapping[str, Entity] | None = None,
+) -> SpeakerInfo:
+    """Name, kind and anonymity of a speaker phrase; pronouns and "the broadcaster"/"the report" are
+    resolved to the nearest compatible earlier speaker in ``history`` (latest last)."""
+    root = span.root
+    low = root.lower_
+    mention_id = _mention_entity(span, mentions) if mentions else None
+    if root.pos_ == "PRON" or (len(span) == 1 and low in PERSON_PRONOUNS | GROUP_PRONOUNS | THING_PRONOUNS):
+        if low in FIRST_PERSON:
+            return SpeakerInfo(None, "pronoun", False, mention_id)
+        want = "person" if low in PERSON_PRONOUNS else "group" if low in GROUP_PRONOUNS else "thing"
+        for prev in reversed(history):
+            if prev.name is None or prev.anonymous and want == "person":
+                continue
+            if want == "person" and prev.kind == "person":
+                return SpeakerInfo(prev.name, "person", False, mention_id or prev.entity_id)
+            if want == "group" and prev.kind in ("group", "organisation", "outlet"):
+                return SpeakerInfo(prev.name, prev.kind, prev.anonymous, mention_id or prev.entity_id)
+            if want == "thing" and prev.kind in ("organisation", "outlet", "medium"):
+                return SpeakerInfo(prev.name, prev.kind, False, mention_id or prev.entity_id)
+        if want == "person":
+            ent = _previous_person(span)
+            if ent is not None:
+                return SpeakerInfo(ent.text, "person", False, mention_id or _entity_of(ent, mentions))
+        return SpeakerInfo(None, "pronoun", False, mention_id)
+    ent = _named_entity(span)
+    if ent is not None:
+        if is_outlet_phrase(span):
+            kind = "outlet"
+        else:
+            kind = {"PERSON": "person", "NORP": "group"}.get(ent.label_, "organisation")
+        eid = mention_id
+        if eid is None and entities:
+            eid = _entity_by_name(ent.text, entities)
+        return SpeakerInfo(ent.text, kind, False, eid)
+    lemma = root.lemma_.lower()
+    if root.pos_ == "PROPN":
+        return SpeakerInfo(span.text, "outlet" if is_outlet_phrase(span) else "organisation", False, mention_id)
+    if lemma in MEDIUM_NOUNS or lemma in OUTLET_NOUNS:
+        definite = any(t.lower_ in ("the", "this", "that") for t in span[:2])
+        if definite and (lemma in OUTLET_NOUNS or lemma == "report"):
+            for prev in reversed(history):
+                if prev.kind == "outlet" and prev.name:
+                    return SpeakerInfo(prev.name, "outlet", False, mention_id or prev.entity_id)
+        return SpeakerInfo(span.text, "outlet" if lemma in OUTLET_NOUNS else "medium", False, mention_id)
+    if lemma in ROLE_NOUNS or root.lower_ in ROLE_NOUNS:
+        return SpeakerInfo(span.text, "person" if root.tag_ == "NN" else "group", True, mention_id)
+    return SpeakerInfo(span.text, "unknown", False, mention_id)
+
+
+def _previous_person(span: Span) -> Span | None:
+    for ent in reversed(span.doc.ents):
+        if ent.end <= span.start and ent.label_ == "PERSON":
+            return ent
+    return None
+
+
+def _entity_of(ent: Span, mentions: Sequence[Mention]) -> str | None:
+    for m in mentions:
+        if m.entity_id and m.span.start <= ent.start_char and ent.end_char <= m.span.end:
+            return m.entity_id
+    return None
+
+
+def _entity_by_name(name: str, entities: Mapping[str, Entity]) -> str | None:
+    low = name.lower()
+    for eid, ent in entities.items():
+        if ent.name.lower() == low or low in (a.lower() for a in ent.aliases):
+            return eid
+    return None

@@ -1,0 +1,119 @@
+"""Shared pieces of normalisation: the discourse context, readings, and the anchoring helpers."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from typing import TYPE_CHECKING
+
+from .anchor import Direction, direction
+from .calendar import GRAN_RANK, Period, bounds_of, narrow, value_of, with_granularity
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.tokens import Doc
+
+__all__ = ["Context", "Reading", "date_reading", "edge_mod", "nearest_weekday", "choose_year", "QUANT_MODS"]
+
+QUANT_MODS = {
+    "about": "APPROX", "around": "APPROX", "approximately": "APPROX", "roughly": "APPROX", "some": "APPROX",
+    "nearly": "LESS_THAN", "almost": "LESS_THAN", "close to": "LESS_THAN", "just under": "LESS_THAN",
+    "barely": "LESS_THAN", "more than": "MORE_THAN", "over": "MORE_THAN", "well over": "MORE_THAN",
+    "just over": "MORE_THAN", "a little over": "MORE_THAN", "upwards of": "MORE_THAN", "less than": "LESS_THAN",
+    "under": "LESS_THAN", "at least": "EQUAL_OR_MORE", "no less than": "EQUAL_OR_MORE", "at most": "EQUAL_OR_LESS",
+    "up to": "EQUAL_OR_LESS", "no more than": "EQUAL_OR_LESS", "not more than": "EQUAL_OR_LESS",
+    "within": "EQUAL_OR_LESS", "only": None, "the better part of": "LESS_THAN",
+}
+
+
+@dataclass(slots=True)
+class Context:
+    """What normalisation knows while reading an article from top to bottom."""
+
+    text: str
+    dct: date | None
+    dct_time: datetime | None
+    doc: Doc | None = None
+    prev: Period | None = None  # the last resolved date/time of the discourse
+    prev_day: Period | None = None  # the last resolved one of day granularity or finer
+    prev_end: int = 0
+
+    def direction(self, start: int, end: int) -> Direction:
+        return direction(self.text, start, end, self.doc)
+
+    def reference(self, gran: str) -> tuple[Period | None, str]:
+        """The discourse reference for an anaphoric expression of granularity ``gran``, and its anchor name."""
+        if GRAN_RANK.get(gran, 9) >= GRAN_RANK["day"] and self.prev_day is not None:
+            return self.prev_day, "previous"
+        if GRAN_RANK.get(gran, 9) < GRAN_RANK["day"] and self.prev is not None:
+            return self.prev, "previous"
+        if self.dct is not None:
+            return Period("day", self.dct), "dct"
+        return None, "none"
+
+    def remember(self, p: Period) -> None:
+        self.prev = p
+        if GRAN_RANK.get(p.gran, 0) >= GRAN_RANK["day"]:
+            self.prev_day = p
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    type: str
+    value: str
+    mod: str | None = None
+    earliest: datetime | None = None
+    latest: datetime | None = None
+    granularity: str | None = None
+    anchor: str = "none"
+    period: Period | None = None  # set for resolved DATE/TIME readings (becomes the discourse reference)
+
+
+def date_reading(p: Period, *, anchor: str, mod: str | None = None) -> Reading:
+    earliest, latest = bounds_of(p)
+    earliest, latest = narrow(earliest, latest, mod)
+    kind = "TIME" if p.gran in ("part-of-day", "hour", "minute") else "DATE"
+    return Reading(kind, value_of(p), mod, earliest, latest, p.gran, anchor, p)
+
+
+def unresolved(kind: str, value: str, gran: str | None, mod: str | None = None) -> Reading:
+    return Reading(kind, value, mod, None, None, gran, "none", None)
+
+
+_EDGE_MODS = {
+    "early": "START", "beginning": "START", "start": "START", "earlier": "START", "first half": "START",
+    "mid": "MID", "middle": "MID", "late": "END", "end": "END", "close": "END", "turn": "END", "later": "END",
+    "second half": "END", "last half": "END", "remainder": "END", "rest": "END",
+}
+
+
+def edge_mod(groups: dict) -> str | None:
+    for key in ("edge", "edge2", "edge3"):
+        word = groups.get(key)
+        if word:
+            return _EDGE_MODS.get(" ".join(word.lower().split()))
+    return None
+
+
+def nearest_weekday(dct: date, weekday: int, way: Direction) -> date:
+    """The date of ``weekday`` (1 = Monday) nearest ``dct`` in direction ``way`` (the DCT itself counts)."""
+    delta = weekday - dct.isoweekday()
+    if way == "future":
+        return dct + timedelta(days=delta % 7)
+    return dct - timedelta(days=(-delta) % 7)
+
+
+def choose_year(candidates: list[date], dct: date, way: Direction) -> date:
+    """Among dates in neighbouring years pick the one the tense points at (nearest when unknown)."""
+    if way == "past":
+        past = [d for d in candidates if d <= dct]
+        if past:
+            return max(past)
+    elif way == "future":
+        fut = [d for d in candidates if d >= dct]
+        if fut:
+            return min(fut)
+    return min(candidates, key=lambda d: abs((d - dct).days))
+
+
+def at_gran(p: Period, gran: str) -> Period:
+    return with_granularity(p, gran)

@@ -1,0 +1,288 @@
+"""Typed, explained disagreements between aligned claims.
+
+Aligned claims are compared role by role with the lexicons of :mod:`.lexicons`:
+
+* **number** — counts: two precise counts that differ contradict; a vague quantity ("several") against a
+  precise one ("seven") inside its range is a difference of *precision*;
+* **status** — health (unharmed < mildly hurt < seriously injured < killed) and outcome (intercepted vs hit):
+  values whose ranges on the scale do not overlap contradict; nested ones ("injured" / "mildly hurt") differ
+  in precision;
+* **time** — resolved intervals that do not overlap contradict; overlapping ones, or a part of day next to
+  the other ("Saturday night" / "early Sunday"), differ in precision;
+* **place**, **means**, **actor** — different values contradict unless the other report names the first
+  report's value too (then it is only more detail);
+* **polarity** — one report asserts what the other denies;
+* **attribution** — the same quoted words credited to different speakers;
+* **certainty** — the same content, hedged in one report and firm in the other.
+
+Every :class:`~newsweave.model.Conflict` carries a one-sentence reason naming both sides and the rule used.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from datetime import timedelta
+
+from ..model import Article, Claim, Conflict, Fact, Statement
+from .align import time_gap
+from .claim_text import describe_side, quote
+from .claims import claim_arg, claim_args, claim_times
+from .lexicons import STATUS_LEVELS, normalise_key, status_compatible
+
+__all__ = ["compare_claims", "find_conflicts", "attribution_conflicts", "pair_verdict", "SCALE_TEXT"]
+
+SCALE_TEXT = "unharmed < mildly hurt < seriously injured < killed"
+NIGHT_TOLERANCE = timedelta(hours=6)
+_VERDICT_RANK = {"contradiction": 3, "precision": 2, "certainty": 1}
+_WORD = re.compile(r"[a-z0-9']+")
+
+
+def _hedge_note(c: Claim, ctx: Mapping[str, Article] | None) -> str:
+    return f" ({describe_side(c, ctx)} is hedged: “{c.hedge}”)" if c.hedge else ""
+
+
+def _mentions(article: Article | None, value: str) -> bool:
+    if article is None or not value:
+        return False
+    return normalise_key(value) in normalise_key(article.text)
+
+
+def compare_claims(a: Claim, b: Claim, *, context: Mapping[str, Article] | None = None) -> list[Conflict]:
+    """All disagreements between two aligned claims (empty when they agree)."""
+    ctx = context or {}
+    art_a, art_b = ctx.get(a.evidence.article_id), ctx.get(b.evidence.article_id)
+    sa, sb = describe_side(a, ctx), describe_side(b, ctx)
+    hedges = _hedge_note(a, ctx) + _hedge_note(b, ctx)
+    out: list[Conflict] = []
+
+    def add(kind: str, verdict: str, reason: str) -> None:
+        out.append(Conflict(kind=kind, verdict=verdict, side_a=a, side_b=b, reason=reason))
+
+    # ---------------------------------------------------------------- status (health)
+    va, vb = claim_arg(a, "status"), claim_arg(b, "status")
+    if va and vb and va != vb:
+        ta, tb = claim_arg(a, "status_text") or va, claim_arg(b, "status_text") or vb
+        who = a.subject or b.subject or "the subject"
+        ok = status_compatible(va, vb)
+        if ok is False:
+            add("status", "contradiction",
+                f"{sa} says {who} was {quote(ta)} but {sb} says {quote(tb)}; on the health scale {SCALE_TEXT} "
+                f"these cannot both be true{hedges}.")
+        elif ok:
+            finer = va if _width(va) <= _width(vb) else vb
+            add("status", "precision",
+                f"{sa} says {quote(ta)} and {sb} says {quote(tb)}: compatible on the scale {SCALE_TEXT}, "
+                f"{quote(finer)} is more specific.")
+    # ---------------------------------------------------------------- outcome
+    oa, ob = claim_arg(a, "outcome"), claim_arg(b, "outcome")
+    if oa and ob and oa != ob and _same_thing(a, b):
+        add("status", "contradiction",
+            f"Outcome differs: {sa} says it {_outcome_text(oa)} ({quote(a.predicate)}) but {sb} says it "
+            f"{_outcome_text(ob)} ({quote(b.predicate)}){hedges}.")
+    # ---------------------------------------------------------------- number
+    _compare_counts(a, b, sa, sb, hedges, add)
+    # ---------------------------------------------------------------- time
+    _compare_times(a, b, sa, sb, hedges, add)
+    # ---------------------------------------------------------------- place, means, actor
+    for role, kind in (("place", "place"), ("means", "means"), ("actor", "actor")):
+        xa, xb = claim_args(a, role), claim_args(b, role)
+        if not xa or not xb:
+            continue
+        na, nb = {normalise_key(x) for x in xa}, {normalise_key(x) for x in xb}
+        if na & nb or any(x in y or y in x for x in na for y in nb):
+            continue
+        if any(_mentions(art_b, x) for x in xa) or any(_mentions(art_a, x) for x in xb):
+            continue  # the other report names it too: more detail, not a contradiction
+        add(kind, "contradiction",
+            f"{sa} gives the {role} as {quote(', '.join(xa))} but {sb} gives {quote(', '.join(xb))}, and neither "
+            f"report mentions the other's {role}{hedges}.")
+    # ---------------------------------------------------------------- polarity
+    if a.polarity != b.polarity and not (va and vb):
+        pos, neg = (a, b) if a.polarity else (b, a)
+        kind = "actor" if (claim_arg(a, "class") == "responsibility") else "polarity"
+        add(kind, "contradiction",
+            f"{describe_side(pos, ctx)} asserts {quote(_claim_phrase(pos))} while {describe_side(neg, ctx)} "
+            f"denies it ({quote(_claim_phrase(neg))}){hedges}.")
+    # ---------------------------------------------------------------- certainty
+    if not any(c.verdict == "contradiction" for c in out) and abs(a.certainty - b.certainty) >= 0.25:
+        hedged, firm = (a, b) if a.certainty < b.certainty else (b, a)
+        add("certainty", "certainty",
+            f"{describe_side(hedged, ctx)} hedges it ({quote(hedged.hedge or 'hedged')}) while "
+            f"{describe_side(firm, ctx)} states it as fact.")
+    return out
+
+
+def _width(status: str) -> int:
+    lo, hi = STATUS_LEVELS.get(status, (0, 3))
+    return hi - lo
+
+
+def _outcome_text(o: str) -> str:
+    return "failed or was intercepted" if o == "failed" else "hit its target"
+
+
+def _same_thing(a: Claim, b: Claim) -> bool:
+    ka, kb = set(claim_args(a, "key")) | set(claim_args(a, "means")), set(claim_args(b, "key")) | set(
+        claim_args(b, "means"))
+    return not ka or not kb or bool(ka & kb)
+
+
+def _claim_phrase(c: Claim) -> str:
+    parts = [c.subject or "", ("" if c.polarity else "not ") + c.predicate, claim_arg(c, "target") or ""]
+    return " ".join(p for p in parts if p)
+
+
+def _counts(c: Claim) -> list[tuple[str, str, float, float, str]]:
+    out = []
+    texts, kinds = claim_args(c, "count"), claim_args(c, "count_kind")
+    lows, highs, what = claim_args(c, "count_low"), claim_args(c, "count_high"), claim_args(c, "counted")
+    for i, t in enumerate(texts):
+        if i < len(lows) and i < len(highs):
+            out.append((t, kinds[i] if i < len(kinds) else "exact", float(lows[i]), float(highs[i]),
+                        what[i] if i < len(what) else ""))
+    return out
+
+
+def _compare_counts(a, b, sa, sb, hedges, add) -> None:
+    for ta, ka, la, ha, wa in _counts(a):
+        for tb, kb, lb, hb, wb in _counts(b):
+            if wa and wb and wa != wb:
+                continue
+            thing = wa or wb or "count"
+            if ka == kb == "exact":
+                if la != lb:
+                    add("number", "contradiction",
+                        f"{sa} counts {quote(ta)} {thing}(s) but {sb} counts {quote(tb)}{hedges}.")
+                continue
+            overlap = not (ha < lb or hb < la)
+            vague = ta if ka != "exact" else tb
+            if overlap:
+                add("number", "precision",
+                    f"{quote(ta)} ({sa}) and {quote(tb)} ({sb}) are compatible: {quote(vague)} is "
+                    f"{'a vague quantity' if 'vague' in (ka, kb) else 'a bound or estimate'} that includes the other.")
+            else:
+                add("number", "contradiction",
+                    f"{sa} says {quote(ta)} {thing}(s) but {sb} says {quote(tb)}; the ranges do not overlap{hedges}.")
+
+
+def _fine(t: dict) -> bool:
+    g = (t.get("granularity") or "").lower()
+    v = t.get("value") or ""
+    return g in ("part-of-day", "hour", "minute", "second", "time") or bool(re.search(r"T(NI|MO|EV|AF|DT|\d)", v))
+
+
+def _compare_times(a, b, sa, sb, hedges, add) -> None:
+    ta_list, tb_list = [t for t in claim_times(a) if t["earliest"]], [t for t in claim_times(b) if t["earliest"]]
+    if not ta_list or not tb_list:
+        return
+    best = None
+    for ta in ta_list:
+        for tb in tb_list:
+            gap = time_gap(ta, tb)
+            if gap is None:
+                continue
+            tolerance = NIGHT_TOLERANCE if (_fine(ta) or _fine(tb)) else timedelta(0)
+            overlap = min(ta["latest"], tb["latest"]) - max(ta["earliest"], tb["earliest"])
+            compatible = gap <= tolerance if tolerance else overlap > timedelta(minutes=1)
+            cand = (compatible, ta, tb, gap)
+            if best is None or (compatible and not best[0]):
+                best = cand
+    if best is None:
+        return
+    compatible, ta, tb, gap = best
+    xa, xb = ta["text"] or ta["value"], tb["text"] or tb["value"]
+    if compatible:
+        if ta["value"] != tb["value"]:
+            add("time", "precision",
+                f"{sa} dates it {quote(xa)} ({ta['value']}) and {sb} {quote(xb)} ({tb['value']}): the intervals "
+                f"overlap or adjoin, so they can be the same time told at different precision.")
+    else:
+        add("time", "contradiction",
+            f"{sa} dates it {quote(xa)} ({ta['value']}) but {sb} {quote(xb)} ({tb['value']}); the intervals are "
+            f"{_human(gap)} apart{hedges}.")
+
+
+def _human(gap: timedelta) -> str:
+    if gap >= timedelta(days=2):
+        return f"{gap.days} days"
+    hours = gap.total_seconds() / 3600
+    return f"{hours:.0f} hours" if hours >= 1 else "less than an hour"
+
+
+def pair_verdict(conflicts: Sequence[Conflict]) -> str:
+    """The overall verdict on a pair of aligned claims: agree, certainty, precision or contradict."""
+    if not conflicts:
+        return "agree"
+    top = max(conflicts, key=lambda c: _VERDICT_RANK[c.verdict]).verdict
+    return "contradict" if top == "contradiction" else top
+
+
+def find_conflicts(facts: Sequence[Fact], *, articles: Mapping[str, Article] | None = None) -> list[Conflict]:
+    """Conflicts between claims of different reports within each fact, most serious first, deduplicated."""
+    out: list[Conflict] = []
+    seen: set[tuple] = set()
+    for fact in facts:
+        claims = fact.claims
+        for i, a in enumerate(claims):
+            for b in claims[i + 1:]:
+                if a.evidence.article_id == b.evidence.article_id:
+                    continue
+                for c in compare_claims(a, b, context=articles):
+                    key = (c.kind, c.verdict, fact.label, *sorted([
+                        (a.evidence.article_id, _value_key(a, c.kind)), (b.evidence.article_id, _value_key(b, c.kind))]))
+                    if key in seen:
+                        continue
+                    seen.add(key)
+                    out.append(c)
+    out.sort(key=lambda c: (-_VERDICT_RANK[c.verdict], c.kind))
+    return out
+
+
+def _value_key(c: Claim, kind: str) -> str:
+    role = {"number": "count", "status": "status", "time": "time", "place": "place", "means": "means",
+            "actor": "actor"}.get(kind)
+    if role is None:
+        return c.hedge or str(c.polarity)
+    return "|".join(claim_args(c, role)) + ("|" + (claim_arg(c, "outcome") or "") if kind == "status" else "")
+
+
+def attribution_conflicts(
+    statements: Mapping[str, Sequence[Statement]], articles: Mapping[str, Article]
+) -> list[Conflict]:
+    """The same quoted words credited to different speakers in different reports."""
+    quotes = []
+    for aid, sts in statements.items():
+        art = articles.get(aid)
+        if art is None:
+            continue
+        for s in sts:
+            if not s.direct or not s.speaker_text or s.anonymous:
+                continue
+            words = _WORD.findall(art.text[s.content.start: s.content.end].lower())
+            if len(words) >= 6:
+                quotes.append((aid, s, set(zip(words, words[1:]))))
+    out = []
+    for i, (aid_a, sa, ga) in enumerate(quotes):
+        for aid_b, sb, gb in quotes[i + 1:]:
+            if aid_a == aid_b or not ga or not gb:
+                continue
+            sim = len(ga & gb) / min(len(ga), len(gb))
+            if sim < 0.6:
+                continue
+            ka = normalise_key(sa.speaker_entity or sa.speaker_text or "").split()[-1:]
+            kb = normalise_key(sb.speaker_entity or sb.speaker_text or "").split()[-1:]
+            if ka and kb and ka != kb:
+                ca, cb = _statement_claim(aid_a, sa), _statement_claim(aid_b, sb)
+                out.append(Conflict(
+                    kind="attribution", verdict="contradiction", side_a=ca, side_b=cb,
+                    reason=f"The same words ({sim:.0%} of word pairs shared) are credited to "
+                           f"{quote(sa.speaker_text or '')} by {describe_side(ca, articles)} and to "
+                           f"{quote(sb.speaker_text or '')} by {describe_side(cb, articles)}."))
+    return out
+
+
+def _statement_claim(article_id: str, s: Statement) -> Claim:
+    return Claim(id=f"{article_id}:{s.content.start}:quote", evidence=s.content, subject=s.speaker_text,
+                 predicate=s.cue_verb or "say", arguments=(("class", "say"), ("speaker", s.speaker_text or "")),
+                 statement=s)

@@ -1,0 +1,93 @@
+"""What the reconcile stage needs to know about one report: its parse and its per-article analysis.
+
+The analysis (sentences, mentions, entities, time expressions, statements) comes from
+``newsweave.analyze``; the dependency parse is the spaCy ``Doc`` of the article text. When an analysis is
+not given it is computed with ``newsweave.analyze.pipeline.analyze_article``; when parts of the analysis
+stage are not installed, sentences and mentions are taken from the spaCy doc, and time expressions and
+statements are left empty (reconcile then works without dates and attributions).
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from typing import Any
+
+from ..model import Article, Entity, Mention, Sentence, Span, Statement, TimeExpression
+
+__all__ = ["Reading", "read_article", "parse"]
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Reading:
+    """One article with its parse and analysis, as the reconcile stage uses them."""
+
+    article: Article
+    doc: Any  # spacy.tokens.Doc over article.text
+    sentences: tuple[Sentence, ...]
+    mentions: tuple[Mention, ...]
+    entities: tuple[Entity, ...]
+    timexes: tuple[TimeExpression, ...]
+    statements: tuple[Statement, ...]
+
+
+def parse(text: str, *, nlp=None):
+    """The spaCy doc of ``text`` with the bundled pipeline (loaded once)."""
+    if nlp is None:
+        from ..analyze.nlp import load_pipeline
+
+        nlp = load_pipeline()
+    return nlp(text)
+
+
+def _analyze(article: Article, nlp) -> Any | None:
+    try:
+        from ..analyze.pipeline import analyze_article
+    except ImportError:
+        return None
+    return analyze_article(article, nlp=nlp)
+
+
+def read_article(article: Article, analysis: Any | None = None, *, doc=None, nlp=None) -> Reading:
+    """Bundle an article with its analysis and parse, computing whatever is missing."""
+    if analysis is None:
+        analysis = _analyze(article, nlp)
+    if doc is None:
+        doc = parse(article.text, nlp=nlp)
+    aid = article.id
+    sentences = tuple(getattr(analysis, "sentences", None) or ()) or tuple(
+        Sentence(Span(aid, s.start_char, s.end_char), i) for i, s in enumerate(doc.sents)
+    )
+    mentions = tuple(getattr(analysis, "mentions", None) or ()) or tuple(
+        Mention(Span(aid, e.start_char, e.end_char), e.text, e.label_) for e in doc.ents
+    )
+    entities = tuple(getattr(analysis, "entities", None) or ())
+    timexes = getattr(analysis, "timexes", None)
+    if timexes is None:
+        timexes = _find_timexes(article, doc)
+    statements = getattr(analysis, "statements", None)
+    if statements is None:
+        statements = _find_statements(article, doc, mentions, entities)
+    return Reading(article, doc, sentences, mentions, entities, tuple(timexes), tuple(statements))
+
+
+def _find_timexes(article: Article, doc) -> tuple[TimeExpression, ...]:
+    try:
+        from ..analyze.timex import find_timexes
+    except ImportError:
+        log.debug("newsweave.analyze.timex is not available: claims carry no resolved times")
+        return ()
+    dct = article.published.value
+    return tuple(find_timexes(article.text, article_id=article.id, dct=dct, doc=doc))
+
+
+def _find_statements(article: Article, doc, mentions, entities) -> tuple[Statement, ...]:
+    try:
+        from ..analyze.statements import extract_statements
+    except ImportError:
+        log.debug("newsweave.analyze.statements is not available: claims carry no attribution")
+        return ()
+    ents = {e.id: e for e in entities} if entities else None
+    return tuple(extract_statements(doc, article_id=article.id, mentions=mentions, entities=ents))

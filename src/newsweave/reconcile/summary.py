@@ -1,0 +1,148 @@
+"""A short multi-source extractive summary in which every sentence is cited.
+
+Sentences are scored by *cross-report centrality* (similarity to sentences of the other reports, TF-IDF or
+sentence embeddings), plus a bonus for stating facts several independent sources support, and chosen with
+maximal marginal relevance so the summary does not repeat itself. Sentences that take one side of a detected
+contradiction are left out; instead a connective sentence states the main disagreement and cites both sides
+("Reports disagree on …: A says …; B says …").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+
+import numpy as np
+
+from ..model import Article, Conflict, Fact, Span
+from .claim_text import describe_side
+from .claims import claim_arg
+
+__all__ = ["summarize", "disagreement_sentences"]
+
+_TOPIC = {
+    "number": "how many {counted} were involved",
+    "status": "the condition of {subject}",
+    "time": "when it happened",
+    "place": "where it happened",
+    "means": "how it was carried out",
+    "actor": "who was behind it",
+    "attribution": "who said it",
+    "polarity": "whether {subject} {predicate}",
+}
+_MIN_CHARS, _MAX_CHARS = 40, 400
+
+
+def _vectors(texts: list[str], embedder) -> np.ndarray:
+    if embedder is not None:
+        return np.asarray(embedder.embed(texts), dtype=np.float32)
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    vec = TfidfVectorizer(stop_words="english", sublinear_tf=True, min_df=1)
+    try:
+        m = vec.fit_transform(texts)
+    except ValueError:  # only stop words
+        return np.zeros((len(texts), 1), dtype=np.float32)
+    return m.toarray().astype(np.float32)
+
+
+def _clean(text: str) -> str:
+    return " ".join(text.split())
+
+
+def summarize(
+    articles: Sequence[Article],
+    sentences: Mapping[str, Sequence[Span]],
+    facts: Sequence[Fact],
+    conflicts: Sequence[Conflict],
+    *,
+    embedder=None,
+    max_sentences: int = 5,
+    diversity: float = 0.3,
+) -> tuple[tuple[str, Span], ...]:
+    """Pick up to ``max_sentences`` central, non-redundant sentences and add the main disagreement."""
+    by_id = {a.id: a for a in articles}
+    cands: list[tuple[str, Span, int]] = []
+    for a in articles:
+        if a.copy_of and a.copy_of in by_id:
+            continue  # a copy adds nothing a summary needs
+        for pos, sp in enumerate(sentences.get(a.id, ())):
+            text = _clean(a.text[sp.start: sp.end])
+            if _MIN_CHARS <= len(text) <= _MAX_CHARS and re.search(r"[.!?…”\"']$", text) and " " in text:
+                cands.append((text, sp, pos))
+    disputed = {(c.side_a.evidence.article_id, c.side_a.evidence.start) for c in conflicts
+                if c.verdict == "contradiction"}
+    disputed |= {(c.side_b.evidence.article_id, c.side_b.evidence.start) for c in conflicts
+                 if c.verdict == "contradiction"}
+    cands = [c for c in cands if (c[1].article_id, c[1].start) not in disputed]
+    out: list[tuple[str, Span]] = []
+    if cands:
+        vecs = _vectors([c[0] for c in cands], embedder)
+        norms = np.linalg.norm(vecs, axis=1, keepdims=True)
+        vecs = vecs / np.where(norms == 0, 1, norms)
+        sim = vecs @ vecs.T
+        art_ids = [c[1].article_id for c in cands]
+        other = np.array([[ai != aj for aj in art_ids] for ai in art_ids], dtype=np.float32)
+        n_other = max(1.0, float(other.sum(axis=1).max()))
+        central = (sim * other).sum(axis=1) / n_other if len(by_id) > 1 else sim.mean(axis=1)
+        support = _support_bonus(cands, facts)
+        lead = np.array([0.15 if c[2] == 0 else (0.07 if c[2] < 3 else 0.0) for c in cands], dtype=np.float32)
+        score = central + support + lead
+        chosen: list[int] = []
+        while len(chosen) < min(max_sentences, len(cands)):
+            best, best_val = None, -1e9
+            for i in range(len(cands)):
+                if i in chosen:
+                    continue
+                redundancy = max((sim[i, j] for j in chosen), default=0.0)
+                val = (1 - diversity) * score[i] - diversity * redundancy
+                if redundancy > 0.75:
+                    continue
+                if val > best_val:
+                    best, best_val = i, val
+            if best is None:
+                break
+            chosen.append(best)
+        out = [(cands[i][0], cands[i][1]) for i in chosen]
+    out.extend(disagreement_sentences(conflicts, by_id))
+    return tuple(out)
+
+
+def _support_bonus(cands, facts: Sequence[Fact]) -> np.ndarray:
+    bonus = np.zeros(len(cands), dtype=np.float32)
+    index = {(c[1].article_id, c[1].start): i for i, c in enumerate(cands)}
+    for f in facts:
+        if f.independent_sources < 2:
+            continue
+        for cl in f.claims:
+            i = index.get((cl.evidence.article_id, cl.evidence.start))
+            if i is not None:
+                bonus[i] = max(bonus[i], min(0.3, 0.1 * f.independent_sources))
+    return bonus
+
+
+def disagreement_sentences(conflicts: Sequence[Conflict], articles: Mapping[str, Article]) -> list[tuple[str, Span]]:
+    """The main contradiction as two cited sentences that report both sides without choosing."""
+    contra = [c for c in conflicts if c.verdict == "contradiction"]
+    if not contra:
+        return []
+    priority = {"status": 0, "number": 1, "actor": 2, "time": 3, "place": 4, "means": 5, "attribution": 6}
+    c = min(contra, key=lambda x: priority.get(x.kind, 9))
+    a, b = c.side_a, c.side_b
+    topic = _TOPIC.get(c.kind, "this").format(
+        subject=a.subject or b.subject or "those involved", counted=(claim_arg(a, "counted") or "people") + "s",
+        predicate=a.predicate)
+    ta = _excerpt(articles, a.evidence)
+    tb = _excerpt(articles, b.evidence)
+    first = f"Reports disagree on {topic}: {describe_side(a, articles)} says “{ta}”"
+    second = f"while {describe_side(b, articles)} says “{tb}”."
+    if a.hedge or b.hedge:
+        hedged = a if a.hedge else b
+        second = second[:-1] + f" (hedged: “{hedged.hedge}”)."
+    return [(first + ";", a.evidence), (second, b.evidence)]
+
+
+def _excerpt(articles: Mapping[str, Article], span: Span, limit: int = 220) -> str:
+    art = articles.get(span.article_id)
+    text = _clean(art.text[span.start: span.end]) if art else ""
+    return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"

@@ -1,0 +1,137 @@
+"""The story timeline: events ordered by their resolved time intervals, not by when reports appeared.
+
+Each aligned fact whose claims carry a resolved time becomes an entry. When reports date the same event
+differently, the entry keeps every dating (``alternative_datings``) and its interval is the union of the
+mutually compatible finest datings (so "Saturday night" and "early Sunday" give the night across midnight).
+Events that end well before the story's main event are marked ``background``. Publication times of the
+reports are a separate list (:func:`publication_times`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from datetime import datetime, timedelta, timezone
+
+from ..model import Article, Fact, Span, TimelineEntry
+from .align import time_gap
+from .claims import claim_times
+from .sources import outlet_label
+
+__all__ = ["build_timeline", "publication_times", "BACKGROUND_GAP"]
+
+BACKGROUND_GAP = timedelta(days=2)
+_FAR = datetime(9999, 1, 1, tzinfo=timezone.utc)
+_FINE = ("part-of-day", "hour", "minute", "second", "time")
+_GRAIN_ORDER = {"second": 0, "minute": 1, "hour": 2, "part-of-day": 3, "time": 3, "day": 4, "week": 5,
+                "month": 6, "quarter": 7, "season": 7, "year": 8}
+
+
+def _grain(t: dict) -> int:
+    g = (t.get("granularity") or "").lower()
+    if g in _GRAIN_ORDER:
+        return _GRAIN_ORDER[g]
+    span = t["latest"] - t["earliest"]
+    if span <= timedelta(hours=13):
+        return 3
+    if span <= timedelta(days=1, hours=1):
+        return 4
+    if span <= timedelta(days=32):
+        return 6
+    return 8
+
+
+def _event_times(fact: Fact) -> list[tuple[dict, str]]:
+    out = []
+    for c in fact.claims:
+        for t in claim_times(c):
+            value = t["value"] or ""
+            if t["earliest"] is None or t["latest"] is None or value.startswith(("P", "PT")):
+                continue
+            out.append((t, c.evidence.article_id))
+    return out
+
+
+def build_timeline(facts: Sequence[Fact], articles: Mapping[str, Article]) -> tuple[TimelineEntry, ...]:
+    entries: list[tuple[TimelineEntry, int]] = []
+    for fact in facts:
+        times = _event_times(fact)
+        if not times:
+            continue
+        times.sort(key=lambda x: (_grain(x[0]), x[0]["earliest"]))
+        finest = times[0][0]
+        compatible = [t for t, _ in times if _compatible(finest, t)]
+        fine = [t for t in compatible if _grain(t) <= 3]
+        if fine:
+            earliest = min(t["earliest"] for t in fine)
+            latest = max(t["latest"] for t in fine)
+        else:
+            earliest = max(t["earliest"] for t in compatible)
+            latest = min(t["latest"] for t in compatible)
+            if latest < earliest:
+                earliest, latest = finest["earliest"], finest["latest"]
+        datings: list[str] = []
+        for t, aid in times:
+            art = articles.get(aid)
+            where = outlet_label(art) if art else aid[:8]
+            label = f"{t['value']} (“{t['text'] or t['value']}”, {where})"
+            if label not in datings:
+                datings.append(label)
+        values = {t["value"] for t, _ in times}
+        evidence = _evidence(fact)
+        entries.append((TimelineEntry(
+            label=fact.label, earliest=earliest, latest=latest, value=finest["value"], evidence=evidence,
+            background=False, alternative_datings=tuple(datings) if len(values) > 1 else (),
+        ), len(fact.supporting_articles) * 100 + len(fact.claims)))
+    if not entries:
+        return ()
+    main = max(entries, key=lambda e: (e[1], -(e[0].earliest.timestamp() if e[0].earliest else 0)))[0]
+    out = []
+    for e, _ in entries:
+        bg = e.latest is not None and main.earliest is not None and e.latest < main.earliest - BACKGROUND_GAP
+        out.append(TimelineEntry(e.label, e.earliest, e.latest, e.value, e.evidence, bg, e.alternative_datings))
+    out.sort(key=lambda e: (e.earliest or _FAR, e.label))
+    return tuple(_merge_same(out))
+
+
+def _merge_same(entries: list[TimelineEntry]) -> list[TimelineEntry]:
+    """Entries with the same label and interval are one entry with the evidence of both."""
+    out: list[TimelineEntry] = []
+    for e in entries:
+        if out and out[-1].label == e.label and out[-1].earliest == e.earliest and out[-1].latest == e.latest:
+            prev = out[-1]
+            ev = tuple(dict.fromkeys(prev.evidence + e.evidence))
+            alts = tuple(dict.fromkeys(prev.alternative_datings + e.alternative_datings))
+            out[-1] = TimelineEntry(prev.label, prev.earliest, prev.latest, prev.value, ev, prev.background, alts)
+        else:
+            out.append(e)
+    return out
+
+
+def _compatible(a: dict, b: dict) -> bool:
+    gap = time_gap(a, b)
+    if gap is None:
+        return False
+    fine = _grain(a) <= 3 or _grain(b) <= 3
+    return gap <= (timedelta(hours=6) if fine else timedelta(0))
+
+
+def _evidence(fact: Fact) -> tuple[Span, ...]:
+    spans: list[Span] = []
+    timed = [c for c in fact.claims if claim_times(c)]
+    for c in timed + [c for c in fact.claims if c not in timed]:
+        if c.evidence not in spans:
+            spans.append(c.evidence)
+    return tuple(spans[:8])
+
+
+def publication_times(articles: Sequence[Article]) -> list[dict]:
+    """When each report appeared (separate from the event timeline), earliest first; unknown dates last."""
+    rows = []
+    for a in articles:
+        rows.append({
+            "article_id": a.id, "outlet": outlet_label(a), "title": a.title,
+            "published": a.published.value.isoformat() if a.published.value else None,
+            "precision": a.published.precision, "origin": a.published.origin,
+        })
+    rows.sort(key=lambda r: (r["published"] is None, r["published"] or "", r["article_id"]))
+    return rows

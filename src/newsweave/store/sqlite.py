@@ -1,0 +1,555 @@
+"""The embedded store: one SQLite file in WAL mode, one writer, numbered migrations, FTS5 search."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import threading
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import replace
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any
+
+from ..errors import NotFound, StoreError
+from ..model import Article, Outlet, Rejection, Story, StoryMember
+from .base import SearchHit
+from .migrate import migrate, schema_version
+from .rows import (
+    ARTICLE_COLUMNS,
+    article_from_row,
+    article_to_row,
+    iso,
+    outlet_from_row,
+    outlet_to_row,
+    parse_iso,
+    rejection_from_row,
+)
+
+__all__ = ["SQLiteStore"]
+
+_ARTICLE_SELECT = "SELECT " + ", ".join(c for c in ARTICLE_COLUMNS if c != "signature") + " FROM articles"
+
+
+def _now() -> str:
+    return datetime.now(timezone.utc).isoformat()
+
+
+class SQLiteStore:
+    """newsweave's default store. Thread-safe: one connection, writes serialised by a lock.
+
+    Open with :func:`newsweave.open` or ``SQLiteStore(path)``; ``":memory:"`` works for experiments.
+    """
+
+    def __init__(self, path: str | Path, *, readonly: bool = False) -> None:
+        self.path = str(path)
+        if self.path != ":memory:":
+            parent = Path(self.path).expanduser().resolve().parent
+            if not parent.exists():
+                raise StoreError(f"{self.path}: the folder {parent} does not exist; create it or choose another --db")
+        try:
+            if readonly:
+                uri = Path(self.path).resolve().as_uri() + "?mode=ro"
+                self._conn = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
+            else:
+                self._conn = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False, timeout=30)
+            self._conn.row_factory = sqlite3.Row
+            self._conn.execute("PRAGMA foreign_keys = ON")
+            self._conn.execute("PRAGMA busy_timeout = 30000")
+            if not readonly:
+                if self.path != ":memory:":
+                    self._conn.execute("PRAGMA journal_mode = WAL")
+                self._conn.execute("PRAGMA synchronous = NORMAL")
+                migrate(self._conn)
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(
+                f"{self.path}: cannot open as a newsweave database ({exc}). Is it a SQLite file? "
+                "Choose another path with --db."
+            ) from exc
+        self._lock = threading.RLock()
+        self._depth = 0
+
+    # -- plumbing -------------------------------------------------------------------------------------
+    @property
+    def schema_version(self) -> int:
+        return schema_version(self._conn)
+
+    def close(self) -> None:
+        self._conn.close()
+
+    def __enter__(self) -> SQLiteStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """All writes inside happen atomically; nested calls join the outer transaction."""
+        with self._lock:
+            if self._depth == 0:
+                self._conn.execute("BEGIN IMMEDIATE")
+            self._depth += 1
+            try:
+                yield
+            except BaseException:
+                self._depth -= 1
+                if self._depth == 0:
+                    self._conn.execute("ROLLBACK")
+                raise
+            else:
+                self._depth -= 1
+                if self._depth == 0:
+                    self._conn.execute("COMMIT")
+
+    def _q(self, sql: str, params: Sequence[Any] = ()) -> list[sqlite3.Row]:
+        with self._lock:
+            return self._conn.execute(sql, params).fetchall()
+
+    def _w(self, sql: str, params: Sequence[Any] = ()) -> sqlite3.Cursor:
+        with self.transaction():
+            return self._conn.execute(sql, params)
+
+    def _wmany(self, sql: str, rows: Iterable[Sequence[Any]]) -> None:
+        with self.transaction():
+            self._conn.executemany(sql, rows)
+
+    # -- outlets --------------------------------------------------------------------------------------
+    def upsert_outlets(self, outlets: Iterable[Outlet]) -> None:
+        self._wmany(
+            "INSERT INTO outlets(id, name, domains, country, kind, aliases) VALUES (?,?,?,?,?,?) "
+            "ON CONFLICT(id) DO UPDATE SET name=excluded.name, domains=excluded.domains, "
+            "country=excluded.country, kind=excluded.kind, aliases=excluded.aliases",
+            (outlet_to_row(o) for o in outlets),
+        )
+
+    def outlets(self) -> list[Outlet]:
+        return [outlet_from_row(r) for r in self._q("SELECT * FROM outlets ORDER BY name")]
+
+    def get_outlet(self, outlet_id: str) -> Outlet | None:
+        rows = self._q("SELECT * FROM outlets WHERE id = ?", (outlet_id,))
+        return outlet_from_row(rows[0]) if rows else None
+
+    # -- articles -------------------------------------------------------------------------------------
+    def has_article(self, article_id: str) -> bool:
+        return bool(self._q("SELECT 1 FROM articles WHERE id = ?", (article_id,)))
+
+    def latest_by_url(self, url: str) -> str | None:
+        rows = self._q("SELECT id FROM articles WHERE url = ? ORDER BY ingested DESC, rowid DESC LIMIT 1", (url,))
+        return rows[0]["id"] if rows else None
+
+    def add_article(
+        self,
+        article: Article,
+        *,
+        content_hash: str,
+        signature: bytes | None = None,
+        previous_version: str | None = None,
+    ) -> bool:
+        """Insert an article; returns False (and changes nothing) when its id is already stored."""
+        if article.outlet is not None and not self._q("SELECT 1 FROM outlets WHERE id = ?", (article.outlet,)):
+            article = replace(article, outlet=None)
+        if article.ingested is None:
+            article = replace(article, ingested=datetime.now(timezone.utc))
+        placeholders = ",".join("?" * len(ARTICLE_COLUMNS))
+        cur = self._w(
+            f"INSERT INTO articles({', '.join(ARTICLE_COLUMNS)}) VALUES ({placeholders}) "
+            "ON CONFLICT(id) DO NOTHING",
+            article_to_row(article, content_hash=content_hash, signature=signature, previous_version=previous_version),
+        )
+        return cur.rowcount == 1
+
+    def get_article(self, article_id: str) -> Article:
+        rows = self._q(_ARTICLE_SELECT + " WHERE id = ?", (article_id,))
+        if not rows:
+            rows = self._q(_ARTICLE_SELECT + " WHERE id LIKE ? LIMIT 2", (article_id + "%",)) if len(article_id) >= 6 else []
+            if len(rows) != 1:
+                raise NotFound(f"no article with id {article_id!r}; list ids with `newsweave articles`")
+        return article_from_row(rows[0])
+
+    def get_articles(self, article_ids: Sequence[str]) -> list[Article]:
+        out: list[Article] = []
+        for i in range(0, len(article_ids), 500):
+            chunk = list(article_ids[i : i + 500])
+            rows = self._q(_ARTICLE_SELECT + f" WHERE id IN ({','.join('?' * len(chunk))})", chunk)
+            by_id = {r["id"]: article_from_row(r) for r in rows}
+            out.extend(by_id[a] for a in chunk if a in by_id)
+        return out
+
+    def article_meta(self, article_id: str) -> dict[str, Any]:
+        rows = self._q("SELECT previous_version, content_hash FROM articles WHERE id = ?", (article_id,))
+        if not rows:
+            raise NotFound(f"no article with id {article_id!r}")
+        later = self._q("SELECT id FROM articles WHERE previous_version = ?", (article_id,))
+        copies = self._q(
+            "SELECT id, copy_similarity FROM articles WHERE copy_of = ? ORDER BY copy_similarity DESC", (article_id,)
+        )
+        return {
+            "previous_version": rows[0]["previous_version"],
+            "next_versions": [r["id"] for r in later],
+            "copies": [{"id": r["id"], "similarity": r["copy_similarity"]} for r in copies],
+        }
+
+    def articles(
+        self,
+        *,
+        since: datetime | None = None,
+        until: datetime | None = None,
+        outlet: str | None = None,
+        text: str | None = None,
+        limit: int | None = 50,
+        offset: int = 0,
+        order: str = "published",
+    ) -> list[Article]:
+        where, params = self._article_filters(since=since, until=until, outlet=outlet, text=text)
+        order_sql = {
+            "published": "published IS NULL, published DESC, rowid DESC",
+            "ingested": "rowid ASC",
+        }[order]
+        sql = _ARTICLE_SELECT + (" WHERE " + " AND ".join(where) if where else "") + f" ORDER BY {order_sql}"
+        if limit is not None:
+            sql += " LIMIT ? OFFSET ?"
+            params += [limit, offset]
+        return [article_from_row(r) for r in self._q(sql, params)]
+
+    def count_articles(self, **filters: Any) -> int:
+        where, params = self._article_filters(**filters)
+        sql = "SELECT count(*) FROM articles" + (" WHERE " + " AND ".join(where) if where else "")
+        return int(self._q(sql, params)[0][0])
+
+    @staticmethod
+    def _article_filters(
+        *, since: datetime | None = None, until: datetime | None = None, outlet: str | None = None, text: str | None = None
+    ) -> tuple[list[str], list[Any]]:
+        where: list[str] = []
+        params: list[Any] = []
+        if since is not None:
+            where.append("published >= ?")
+            params.append(iso(since))
+        if until is not None:
+            where.append("published < ?")
+            params.append(iso(until))
+        if outlet:
+            where.append("(outlet_id = ? OR lower(outlet_name) = lower(?))")
+            params += [outlet, outlet]
+        if text:
+            where.append("(instr(lower(text), lower(?)) > 0 OR instr(lower(coalesce(title, '')), lower(?)) > 0)")
+            params += [text, text]
+        return where, params
+
+    def iter_article_ids(self, *, order: str = "ingested") -> list[str]:
+        order_sql = "rowid" if order == "ingested" else "published IS NULL, published, rowid"
+        return [r[0] for r in self._q(f"SELECT id FROM articles ORDER BY {order_sql}")]
+
+    def iter_signatures(self) -> Iterator[tuple[str, bytes]]:
+        for row in self._q("SELECT id, signature FROM articles WHERE signature IS NOT NULL ORDER BY rowid"):
+            yield row["id"], row["signature"]
+
+    def search(self, query: str, *, limit: int = 20, offset: int = 0) -> list[SearchHit]:
+        """Full-text search (FTS5, BM25 ranking, title weighted x5) with highlighted snippets."""
+        fts_query = _fts_query(query)
+        if not fts_query:
+            return []
+        try:
+            rows = self._q(
+                "SELECT a.id, a.title, a.outlet_name, a.published, bm25(articles_fts, 5.0, 1.0) AS rank, "
+                "snippet(articles_fts, 1, '[', ']', ' … ', 12) AS snippet "
+                "FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid "
+                "WHERE articles_fts MATCH ? ORDER BY rank LIMIT ? OFFSET ?",
+                (fts_query, limit, offset),
+            )
+        except sqlite3.OperationalError as exc:
+            raise StoreError(f"search query {query!r} could not be run: {exc}") from exc
+        return [
+            SearchHit(
+                article_id=r["id"], title=r["title"], outlet=r["outlet_name"], published=parse_iso(r["published"]),
+                score=-float(r["rank"]), snippet=r["snippet"],
+            )
+            for r in rows
+        ]
+
+    # -- rejections -----------------------------------------------------------------------------------
+    def add_rejection(self, rejection: Rejection) -> None:
+        at = iso(rejection.at) or _now()
+        self._w(
+            "INSERT INTO rejections(source, line, reason, message, excerpt, first_at, last_at) "
+            "VALUES (?,?,?,?,?,?,?) ON CONFLICT(source, line, reason) DO UPDATE SET "
+            "message=excluded.message, excerpt=excluded.excerpt, last_at=excluded.last_at, seen=seen+1",
+            (rejection.source, rejection.line or 0, rejection.reason, rejection.message,
+             (rejection.excerpt or "")[:500] or None, at, at),
+        )
+
+    def rejections(self, *, limit: int = 100) -> list[Rejection]:
+        return [rejection_from_row(r) for r in self._q("SELECT * FROM rejections ORDER BY id DESC LIMIT ?", (limit,))]
+
+    # -- analysis -------------------------------------------------------------------------------------
+    def articles_needing_analysis(self, version: str) -> list[str]:
+        rows = self._q(
+            "SELECT a.id FROM articles a LEFT JOIN analyses n ON n.article_id = a.id "
+            "WHERE n.article_id IS NULL OR n.version != ? ORDER BY a.rowid",
+            (version,),
+        )
+        return [r[0] for r in rows]
+
+    def save_analysis(self, article_id: str, version: str, record: dict[str, Any]) -> None:
+        """Store one article's analysis record and its rows (sentences, mentions, timexes, statements)."""
+        from .analysis_rows import analysis_rows
+
+        rows = analysis_rows(article_id, record)
+        with self.transaction():
+            for table in ("sentences", "mentions", "timexes", "statements"):
+                self._conn.execute(f"DELETE FROM {table} WHERE article_id = ?", (article_id,))
+            self._conn.executemany(
+                "INSERT INTO entities(id, name, label, aliases) VALUES (?,?,?,?) ON CONFLICT(id) DO UPDATE SET "
+                "aliases = CASE WHEN length(excluded.aliases) > length(aliases) THEN excluded.aliases ELSE aliases END",
+                rows.entities,
+            )
+            self._conn.executemany("INSERT INTO sentences VALUES (?,?,?,?)", rows.sentences)
+            self._conn.executemany("INSERT INTO mentions VALUES (?,?,?,?,?,?) ON CONFLICT DO NOTHING", rows.mentions)
+            self._conn.executemany("INSERT INTO timexes VALUES (?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT DO NOTHING", rows.timexes)
+            self._conn.executemany(
+                "INSERT INTO statements VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", rows.statements
+            )
+            self._conn.execute(
+                "INSERT INTO analyses(article_id, version, analyzed_at, record) VALUES (?,?,?,?) "
+                "ON CONFLICT(article_id) DO UPDATE SET version=excluded.version, analyzed_at=excluded.analyzed_at, "
+                "record=excluded.record",
+                (article_id, version, _now(), json.dumps(record, ensure_ascii=False)),
+            )
+
+    def get_analysis(self, article_id: str) -> dict[str, Any] | None:
+        rows = self._q("SELECT record FROM analyses WHERE article_id = ?", (article_id,))
+        return json.loads(rows[0][0]) if rows else None
+
+    # -- stories --------------------------------------------------------------------------------------
+    def articles_needing_grouping(self) -> list[str]:
+        rows = self._q(
+            "SELECT a.id FROM articles a LEFT JOIN story_members m ON m.article_id = a.id "
+            "WHERE m.article_id IS NULL ORDER BY a.published IS NULL, a.published, a.rowid"
+        )
+        return [r[0] for r in rows]
+
+    def save_story(self, story: Story) -> None:
+        self._w(
+            "INSERT INTO stories(id, title, first_seen, last_seen, created, merged_into) VALUES (?,?,?,?,?,?) "
+            "ON CONFLICT(id) DO UPDATE SET title=excluded.title, first_seen=excluded.first_seen, "
+            "last_seen=excluded.last_seen, merged_into=excluded.merged_into",
+            (story.id, story.title, iso(story.first_seen), iso(story.last_seen), _now(), story.merged_into),
+        )
+
+    def set_member(self, member: StoryMember, *, reason: str | None = None) -> None:
+        self._w(
+            "INSERT INTO story_members(article_id, story_id, score, copy_of, pinned, reason, assigned) "
+            "VALUES (?,?,?,?,?,?,?) ON CONFLICT(article_id) DO UPDATE SET story_id=excluded.story_id, "
+            "score=excluded.score, copy_of=excluded.copy_of, pinned=excluded.pinned, reason=excluded.reason, "
+            "assigned=excluded.assigned",
+            (member.article_id, member.story_id, member.score, member.copy_of, int(member.pinned), reason, _now()),
+        )
+
+    def log_story_event(
+        self, kind: str, *, manual: bool, story_id: str | None = None, other_id: str | None = None,
+        article_id: str | None = None, detail: str | None = None,
+    ) -> None:
+        self._w(
+            "INSERT INTO story_events(at, kind, manual, story_id, other_id, article_id, detail) VALUES (?,?,?,?,?,?,?)",
+            (_now(), kind, int(manual), story_id, other_id, article_id, detail),
+        )
+
+    def story_events(self, story_id: str | None = None) -> list[dict[str, Any]]:
+        if story_id is None:
+            rows = self._q("SELECT * FROM story_events ORDER BY id")
+        else:
+            rows = self._q(
+                "SELECT * FROM story_events WHERE story_id = ? OR other_id = ? ORDER BY id", (story_id, story_id)
+            )
+        return [dict(r) for r in rows]
+
+    def resolve_story(self, story_id: str) -> str:
+        """Follow merges: the id of the live story that ``story_id`` now belongs to."""
+        seen = set()
+        current = story_id
+        while True:
+            rows = self._q("SELECT id, merged_into FROM stories WHERE id = ?", (current,))
+            if not rows:
+                rows = self._q("SELECT id, merged_into FROM stories WHERE id LIKE ? LIMIT 2", (current + "%",))
+                if len(rows) != 1 or len(current) < 4:
+                    raise NotFound(f"no story with id {story_id!r}; list stories with `newsweave stories`")
+            current_id, merged = rows[0]["id"], rows[0]["merged_into"]
+            if merged is None or merged in seen:
+                return current_id
+            seen.add(current_id)
+            current = merged
+
+    def get_story(self, story_id: str) -> Story:
+        rows = self._q("SELECT * FROM stories WHERE id = ?", (self.resolve_story(story_id),))
+        r = rows[0]
+        return Story(r["id"], r["title"], parse_iso(r["first_seen"]), parse_iso(r["last_seen"]), r["merged_into"])
+
+    def story_members(self, story_id: str) -> list[StoryMember]:
+        rows = self._q(
+            "SELECT m.* FROM story_members m JOIN articles a ON a.id = m.article_id WHERE m.story_id = ? "
+            "ORDER BY a.published IS NULL, a.published, a.rowid",
+            (story_id,),
+        )
+        return [StoryMember(r["story_id"], r["article_id"], r["score"], r["copy_of"], bool(r["pinned"])) for r in rows]
+
+    def story_of(self, article_id: str) -> str | None:
+        rows = self._q("SELECT story_id FROM story_members WHERE article_id = ?", (article_id,))
+        return rows[0][0] if rows else None
+
+    def stories(
+        self, *, limit: int | None = 50, offset: int = 0, order: str = "last_seen", query: str | None = None,
+        since: datetime | None = None, until: datetime | None = None, outlet: str | None = None,
+    ) -> list[dict[str, Any]]:
+        """Live stories with their counts: size, outlets, independent sources (copies counted once)."""
+        where = ["s.merged_into IS NULL"]
+        params: list[Any] = []
+        if since is not None:
+            where.append("coalesce(s.last_seen, s.first_seen) >= ?")
+            params.append(iso(since))
+        if until is not None:
+            where.append("coalesce(s.first_seen, s.last_seen) < ?")
+            params.append(iso(until))
+        if outlet:
+            where.append(
+                "EXISTS (SELECT 1 FROM story_members m2 JOIN articles a2 ON a2.id = m2.article_id "
+                "WHERE m2.story_id = s.id AND (a2.outlet_id = ? OR lower(a2.outlet_name) = lower(?)))"
+            )
+            params += [outlet, outlet]
+        if query:
+            fts = _fts_query(query)
+            if fts:
+                where.append(
+                    "(s.id IN (SELECT m3.story_id FROM articles_fts JOIN articles a3 ON a3.rowid = articles_fts.rowid "
+                    "JOIN story_members m3 ON m3.article_id = a3.id WHERE articles_fts MATCH ?) "
+                    "OR instr(lower(coalesce(s.title,'')), lower(?)) > 0)"
+                )
+                params += [fts, query]
+        order_sql = {
+            "last_seen": "s.last_seen IS NULL, s.last_seen DESC, size DESC",
+            "size": "size DESC, s.last_seen DESC",
+            "first_seen": "s.first_seen IS NULL, s.first_seen",
+        }[order]
+        sql = (
+            "SELECT s.id, s.title, s.first_seen, s.last_seen, count(m.article_id) AS size, "
+            "count(DISTINCT coalesce(a.outlet_id, a.outlet_name)) AS outlets, "
+            "sum(CASE WHEN m.copy_of IS NULL AND a.copy_of IS NULL THEN 1 ELSE 0 END) AS originals, "
+            "(SELECT count(*) FROM conflicts c WHERE c.story_id = s.id AND c.verdict = 'contradiction') AS contradictions "
+            "FROM stories s JOIN story_members m ON m.story_id = s.id JOIN articles a ON a.id = m.article_id "
+            f"WHERE {' AND '.join(where)} GROUP BY s.id ORDER BY {order_sql}"
+        )
+        if limit is not None:
+            sql += " LIMIT ? OFFSET ?"
+            params += [limit, offset]
+        return [
+            {
+                "id": r["id"], "title": r["title"], "first_seen": r["first_seen"], "last_seen": r["last_seen"],
+                "size": r["size"], "outlets": r["outlets"], "independent_sources": r["originals"],
+                "contradictions": r["contradictions"],
+            }
+            for r in self._q(sql, params)
+        ]
+
+    def count_stories(self) -> int:
+        return int(self._q("SELECT count(*) FROM stories WHERE merged_into IS NULL")[0][0])
+
+    def save_grouper_state(self, version: str, state: bytes) -> None:
+        self._w(
+            "INSERT INTO grouper_state(id, version, saved, state) VALUES (1,?,?,?) ON CONFLICT(id) DO UPDATE SET "
+            "version=excluded.version, saved=excluded.saved, state=excluded.state",
+            (version, _now(), state),
+        )
+
+    def load_grouper_state(self) -> tuple[str, bytes] | None:
+        rows = self._q("SELECT version, state FROM grouper_state WHERE id = 1")
+        return (rows[0]["version"], bytes(rows[0]["state"])) if rows else None
+
+    # -- dossiers -------------------------------------------------------------------------------------
+    def save_dossier(
+        self, story_id: str, version: str, article_ids: Sequence[str], dossier: dict[str, Any],
+        *, conflicts: Sequence[tuple[str, str, str, str, str]] = (),
+    ) -> None:
+        with self.transaction():
+            self._conn.execute(
+                "INSERT INTO dossiers(story_id, version, built, articles, dossier) VALUES (?,?,?,?,?) "
+                "ON CONFLICT(story_id) DO UPDATE SET version=excluded.version, built=excluded.built, "
+                "articles=excluded.articles, dossier=excluded.dossier",
+                (story_id, version, _now(), json.dumps(list(article_ids)), json.dumps(dossier, ensure_ascii=False)),
+            )
+            self._conn.execute("DELETE FROM conflicts WHERE story_id = ?", (story_id,))
+            self._conn.executemany(
+                "INSERT INTO conflicts(story_id, kind, verdict, claim_a, claim_b, reason) "
+                "SELECT ?, ?, ?, ?, ?, ? WHERE EXISTS (SELECT 1 FROM claims WHERE id = ?) "
+                "AND EXISTS (SELECT 1 FROM claims WHERE id = ?)",
+                [(story_id, k, v, a, b, r, a, b) for (k, v, a, b, r) in conflicts],
+            )
+
+    def get_dossier(self, story_id: str) -> tuple[str, list[str], dict[str, Any]] | None:
+        rows = self._q("SELECT version, articles, dossier FROM dossiers WHERE story_id = ?", (story_id,))
+        if not rows:
+            return None
+        return rows[0]["version"], json.loads(rows[0]["articles"]), json.loads(rows[0]["dossier"])
+
+    def stale_dossiers(self, version: str) -> list[str]:
+        rows = self._q(
+            "SELECT s.id FROM stories s LEFT JOIN dossiers d ON d.story_id = s.id WHERE s.merged_into IS NULL AND "
+            "(d.story_id IS NULL OR d.version != ? OR d.articles != (SELECT json_group_array(article_id) FROM "
+            "(SELECT m.article_id FROM story_members m JOIN articles a ON a.id = m.article_id WHERE m.story_id = s.id "
+            "ORDER BY a.published IS NULL, a.published, a.rowid)))",
+            (version,),
+        )
+        return [r[0] for r in rows]
+
+    # -- overview -------------------------------------------------------------------------------------
+    def stats(self) -> dict[str, Any]:
+        one = lambda sql: self._q(sql)[0][0]  # noqa: E731
+        by_origin = {r[0]: r[1] for r in self._q("SELECT published_origin, count(*) FROM articles GROUP BY 1")}
+        by_reason = {r[0]: r[1] for r in self._q("SELECT reason, count(*) FROM rejections GROUP BY 1")}
+        top_outlets = [
+            {"outlet": r[0], "articles": r[1]}
+            for r in self._q(
+                "SELECT coalesce(o.name, a.outlet_name, '(unknown)'), count(*) FROM articles a "
+                "LEFT JOIN outlets o ON o.id = a.outlet_id GROUP BY 1 ORDER BY 2 DESC LIMIT 10"
+            )
+        ]
+        return {
+            "database": self.path,
+            "schema_version": self.schema_version,
+            "articles": one("SELECT count(*) FROM articles"),
+            "near_duplicates": one("SELECT count(*) FROM articles WHERE copy_of IS NOT NULL"),
+            "updated_versions": one("SELECT count(*) FROM articles WHERE previous_version IS NOT NULL"),
+            "dateless": one("SELECT count(*) FROM articles WHERE published IS NULL"),
+            "first_published": one("SELECT min(published) FROM articles"),
+            "last_published": one("SELECT max(published) FROM articles"),
+            "outlets_seen": one("SELECT count(DISTINCT coalesce(outlet_id, outlet_name)) FROM articles"),
+            "analyzed": one("SELECT count(*) FROM analyses"),
+            "stories": one("SELECT count(*) FROM stories WHERE merged_into IS NULL"),
+            "merged_stories": one("SELECT count(*) FROM stories WHERE merged_into IS NOT NULL"),
+            "dossiers": one("SELECT count(*) FROM dossiers"),
+            "rejections": one("SELECT count(*) FROM rejections"),
+            "rejections_by_reason": by_reason,
+            "published_origin": by_origin,
+            "top_outlets": top_outlets,
+        }
+
+    def integrity_check(self) -> str:
+        return str(self._q("PRAGMA integrity_check")[0][0])
+
+
+def _fts_query(query: str) -> str:
+    """Turn user text into a safe FTS5 query: words AND-ed, quoted phrases kept, prefix with trailing *."""
+    import re
+
+    parts = re.findall(r'"([^"]+)"|(\S+)', query)
+    terms = []
+    for phrase, word in parts:
+        if phrase:
+            cleaned = " ".join(re.findall(r"\w+", phrase))
+            if cleaned:
+                terms.append(f'"{cleaned}"')
+        else:
+            prefix = word.endswith("*")
+            for token in re.findall(r"\w+", word):
+                terms.append(f'"{token}"' + ("*" if prefix else ""))
+    return " AND ".join(terms)

@@ -1,0 +1,359 @@
+"""Online story grouping: each report joins an existing story or founds a new one, in arrival order.
+
+Nothing already decided is re-clustered. Story ids are stable (``s-`` + a short hash of the founding
+report); when two stories turn out to be one, the younger is merged into the older and its id keeps
+resolving (:meth:`StoryGrouper.resolve`). Manual corrections (move, merge, split) are pinned: the system never
+moves a pinned report and never merges stories a person kept apart.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import math
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import datetime
+
+import numpy as np
+
+from ..errors import NotFound
+from .features import ArticleFeatures
+from .index import CentroidIndex, CopyIndex, PostingIndex
+from .scoring import Profile, Vocabulary, logit, pair_signals, time_gap_days
+
+__all__ = ["GroupingConfig", "Assignment", "StoryGrouper", "StoryState"]
+
+log = logging.getLogger(__name__)
+
+# Logistic weights (intercept first, then one per scoring.SIGNALS), fitted on ECB+ train (bench/group.py --tune).
+DEFAULT_WEIGHTS: tuple[float, ...] = (-6.0, 6.0, 6.0, 2.0, 2.0, -2.0, -2.0, 2.0, -3.0, -1.0)
+
+
+@dataclass(frozen=True)
+class GroupingConfig:
+    """Thresholds of the grouper. Probabilities come from the logistic model over ``scoring.SIGNALS``."""
+
+    join_threshold: float = 0.5  # join the best story when P(same story) ≥ this
+    merge_threshold: float = 0.9  # merge two stories when P(same story) ≥ this (None: never auto-merge)
+    auto_merge: bool = True
+    copy_threshold: float = 0.8  # estimated Jaccard of word 5-shingles for a near-verbatim copy
+    window_days: float = 60.0  # dated reports only look at stories active within this many days
+    time_grace_days: float = 7.0  # no time penalty within this gap
+    time_penalty: float = 1.0  # logit penalty per log-day of gap beyond the grace period
+    max_candidates: int = 30
+    weights: tuple[float, ...] = DEFAULT_WEIGHTS
+
+
+@dataclass(frozen=True, slots=True)
+class Assignment:
+    """Where one report went: ``reason`` is ``joined``, ``new``, ``copy``, ``copy-hint``, ``seen`` or ``manual``."""
+
+    article_id: str
+    story_id: str
+    score: float | None
+    is_new: bool
+    copy_of: str | None = None
+    reason: str = "joined"
+
+
+@dataclass
+class _Member:
+    features: ArticleFeatures
+    profile: Profile
+    salient: set[int]
+    term_ids: tuple[int, ...]
+    story_id: str
+    score: float | None = None
+    copy_of: str | None = None
+    pinned: bool = False
+
+
+@dataclass
+class StoryState:
+    """A story inside the grouper (read it through :meth:`StoryGrouper.story`)."""
+
+    id: str
+    members: list[str] = field(default_factory=list)
+    profile: Profile = field(default_factory=Profile)
+    merged_into: str | None = None
+    apart: set[str] = field(default_factory=set)  # stories a person kept apart from this one
+
+
+def _story_id(seed: str) -> str:
+    return "s-" + hashlib.blake2b(seed.encode("utf-8"), digest_size=6).hexdigest()
+
+
+class StoryGrouper:
+    """The online grouper. Feed it :class:`ArticleFeatures` in arrival order with :meth:`add`."""
+
+    def __init__(self, config: GroupingConfig | None = None) -> None:
+        self.config = config or GroupingConfig()
+        self.vocab = Vocabulary()
+        self.stories: dict[str, StoryState] = {}
+        self.members: dict[str, _Member] = {}
+        self.order: list[str] = []  # article ids in arrival order
+        self.arrival: dict[str, int] = {}
+        self.centroids = CentroidIndex()
+        self.postings = PostingIndex()
+        self.copies = CopyIndex()
+
+    # ---- reading -------------------------------------------------------------------------------------
+    def resolve(self, story_id: str) -> str:
+        """The live id of a story (follows ``merged_into``); raises :class:`NotFound` for unknown ids."""
+        seen = 0
+        while True:
+            story = self.stories.get(story_id)
+            if story is None:
+                raise NotFound(f"no story {story_id!r}; list stories to see the known ids")
+            if story.merged_into is None:
+                return story_id
+            story_id = story.merged_into
+            seen += 1
+            if seen > len(self.stories):
+                raise RuntimeError(f"merge cycle at story {story_id!r}")
+
+    def story(self, story_id: str) -> StoryState:
+        return self.stories[self.resolve(story_id)]
+
+    def story_of(self, article_id: str) -> str:
+        member = self.members.get(article_id)
+        if member is None:
+            raise NotFound(f"article {article_id!r} was never grouped; add it first")
+        return self.resolve(member.story_id)
+
+    def live_stories(self) -> list[StoryState]:
+        return [s for s in self.stories.values() if s.merged_into is None and s.members]
+
+    def membership(self) -> dict[str, str]:
+        """Article id → live story id, in arrival order."""
+        return {a: self.resolve(self.members[a].story_id) for a in self.order}
+
+    # ---- profiles ------------------------------------------------------------------------------------
+    def _profile(self, f: ArticleFeatures) -> tuple[Profile, set[int], tuple[int, ...]]:
+        terms = {self.vocab.id(t): v for t, v in f.terms}
+        ents: Counter = Counter()
+        sal: Counter = Counter()
+        for key, _n, salient in f.entities:
+            eid = self.vocab.id(key)
+            ents[eid] = 1
+            if salient:
+                sal[eid] = 1
+        months = Counter({f.event_month: 1}) if f.event_month else Counter()
+        years = Counter({y: 1 for y in {d[:4] for d in f.dates}})
+        emb = None if f.embedding is None else np.asarray(f.embedding, dtype=np.float32).copy()
+        profile = Profile(n=1, emb_sum=emb, emb_n=0 if emb is None else 1, terms=terms, ents=ents,
+                          salient_counts=sal, months=months, years=years, first_seen=f.published,
+                          last_seen=f.published)
+        return profile, set(sal), tuple(terms)
+
+    def _index_story(self, story: StoryState) -> None:
+        p = story.profile
+        self.centroids.put(story.id, p.centroid(), p.first_seen, p.last_seen)
+
+    def _posting_keys(self, profile: Profile, salient: set[int]) -> list[int]:
+        keys = list(salient) if salient else list(profile.ents)
+        for month in profile.months:
+            keys.append(self.vocab.id(f"DATE:{month}"))
+        return keys
+
+    # ---- scoring -------------------------------------------------------------------------------------
+    def _score(self, profile: Profile, salient: set[int] | None, story: StoryState) -> float:
+        cfg = self.config
+        signals = pair_signals(profile, story.profile, self.vocab, a_salient=salient)
+        z = logit(signals, cfg.weights)
+        gap = time_gap_days(profile, story.profile)
+        if gap > cfg.time_grace_days:
+            mentions_story_month = bool(set(profile.months) & set(story.profile.months)) and gap > 31
+            if not mentions_story_month:
+                z -= cfg.time_penalty * math.log1p(gap - cfg.time_grace_days)
+        return 1.0 / (1.0 + math.exp(-z))
+
+    def _candidates(self, profile: Profile, salient: set[int], *, exclude: str | None = None) -> list[str]:
+        cfg = self.config
+        found: dict[str, None] = {}
+        centroid = profile.centroid()
+        if centroid is not None:
+            for sid, _sim in self.centroids.query(centroid, at=profile.last_seen, window_days=cfg.window_days,
+                                                  k=cfg.max_candidates):
+                found[sid] = None
+        keys = [(k, self.vocab.idf(k)) for k in self._posting_keys(profile, salient)]
+        for sid, _w in self.postings.query(keys, k=cfg.max_candidates):
+            found[sid] = None
+        live: dict[str, None] = {}
+        for sid in found:
+            root = self.resolve(sid)
+            if root != exclude and self.stories[root].members:
+                live[root] = None
+        return list(live)
+
+    # ---- the online path -----------------------------------------------------------------------------
+    def add(self, features: ArticleFeatures) -> Assignment:
+        """Assign one report: to its original's story if it is a copy, else to the best story or a new one."""
+        aid = features.article_id
+        if aid in self.members:
+            m = self.members[aid]
+            return Assignment(aid, self.resolve(m.story_id), m.score, False, m.copy_of, "seen")
+        profile, salient, term_ids = self._profile(features)
+        target: str | None = None
+        score: float | None = None
+        copy_of: str | None = None
+        reason = "new"
+        if features.copy_of and features.copy_of in self.members:
+            copy_of, target, score, reason = features.copy_of, self.story_of(features.copy_of), 1.0, "copy-hint"
+        else:
+            near = self.copies.nearest(features.signature, threshold=self.config.copy_threshold)
+            if near is not None:
+                copy_of, score, reason = near[0], near[1], "copy"
+                target = self.story_of(near[0])
+        if target is None:
+            best: tuple[float, str] | None = None
+            for sid in self._candidates(profile, salient):
+                p = self._score(profile, salient, self.stories[sid])
+                if best is None or p > best[0]:
+                    best = (p, sid)
+            if best is not None and best[0] >= self.config.join_threshold:
+                score, target, reason = best[0], best[1], "joined"
+            else:
+                score = best[0] if best is not None else None
+        is_new = target is None
+        if is_new:
+            target = self._new_story_id(aid)
+            self.stories[target] = StoryState(id=target)
+        member = _Member(features, profile, salient, term_ids, target, score, copy_of)
+        self.members[aid] = member
+        self.arrival[aid] = len(self.order)
+        self.order.append(aid)
+        self._attach(member, self.stories[target])
+        self.vocab.count(term_ids)
+        self.copies.add(aid, features.signature)
+        if not is_new and self.config.auto_merge:
+            target = self._maybe_merge(target)
+        return Assignment(aid, target, score, is_new, copy_of, reason)
+
+    def _new_story_id(self, seed: str) -> str:
+        sid, salt = _story_id(seed), 0
+        while sid in self.stories:
+            salt += 1
+            sid = _story_id(f"{seed}#{salt}")
+        return sid
+
+    def _attach(self, member: _Member, story: StoryState) -> None:
+        member.story_id = story.id
+        story.members.append(member.features.article_id)
+        story.profile.add(member.profile)
+        self._index_story(story)
+        self.postings.add(story.id, self._posting_keys(member.profile, member.salient))
+
+    def _detach(self, member: _Member) -> StoryState:
+        story = self.stories[self.resolve(member.story_id)]
+        story.members.remove(member.features.article_id)
+        story.profile = Profile()
+        for other in story.members:
+            story.profile.add(self.members[other].profile)
+        if story.members:
+            self._index_story(story)
+        else:
+            self.centroids.remove(story.id)
+        return story
+
+    def _kept_apart(self, a: StoryState, b: StoryState) -> bool:
+        return b.id in a.apart or a.id in b.apart
+
+    def _maybe_merge(self, story_id: str) -> str:
+        threshold = self.config.merge_threshold
+        if threshold is None:
+            return story_id
+        story = self.stories[story_id]
+        salient = story.profile.salient()
+        for sid in self._candidates(story.profile, salient, exclude=story_id):
+            other = self.stories[sid]
+            if self._kept_apart(story, other):
+                continue
+            p = self._score(story.profile, salient, other)
+            if p >= threshold:
+                older, younger = self._older_first(other, story)
+                log.info("merging story %s into %s (p=%.3f)", younger.id, older.id, p)
+                self._merge_into(older, younger)
+                return older.id
+        return story_id
+
+    def _older_first(self, a: StoryState, b: StoryState) -> tuple[StoryState, StoryState]:
+        first_a = min((self.arrival[m] for m in a.members), default=math.inf)
+        first_b = min((self.arrival[m] for m in b.members), default=math.inf)
+        return (a, b) if first_a <= first_b else (b, a)
+
+    def _merge_into(self, target: StoryState, source: StoryState) -> None:
+        for aid in source.members:
+            self.members[aid].story_id = target.id
+        target.members.extend(source.members)
+        target.profile.add(source.profile)
+        source.members = []
+        source.profile = Profile()
+        source.merged_into = target.id
+        target.apart |= source.apart
+        for other_id in source.apart:
+            other = self.stories.get(other_id)
+            if other is not None:
+                other.apart.add(target.id)
+        self.centroids.remove(source.id)
+        self._index_story(target)
+        keys: set[int] = set()
+        for aid in target.members:
+            m = self.members[aid]
+            keys.update(self._posting_keys(m.profile, m.salient))
+        self.postings.add(target.id, keys)
+
+    # ---- manual corrections (pinned) -----------------------------------------------------------------
+    def merge(self, target_id: str, other_id: str, *, manual: bool = True) -> str:
+        """Merge story ``other_id`` into ``target_id``; ``other_id`` keeps resolving to the result."""
+        target, other = self.story(target_id), self.story(other_id)
+        if target.id == other.id:
+            return target.id
+        if not manual and self._kept_apart(target, other):
+            return target.id
+        target.apart.discard(other.id)
+        other.apart.discard(target.id)
+        self._merge_into(target, other)
+        if manual:
+            for aid in target.members:
+                self.members[aid].pinned = True
+        return target.id
+
+    def move(self, article_id: str, story_id: str) -> str:
+        """Move one report to another story and pin it there; the two stories are then kept apart."""
+        member = self.members.get(article_id)
+        if member is None:
+            raise NotFound(f"article {article_id!r} was never grouped; add it first")
+        target = self.story(story_id)
+        source = self._detach(member)
+        self._attach(member, target)
+        member.pinned = True
+        member.copy_of = None
+        if source.id != target.id:
+            source.apart.add(target.id)
+            target.apart.add(source.id)
+        return target.id
+
+    def split(self, story_id: str, article_ids) -> str:
+        """Move ``article_ids`` out of a story into a new, pinned story kept apart from it; returns its id."""
+        story = self.story(story_id)
+        ids = list(dict.fromkeys(article_ids))
+        missing = [a for a in ids if a not in story.members]
+        if missing:
+            raise NotFound(f"articles {missing} are not in story {story.id}; show the story to see its reports")
+        if not ids or len(ids) == len(story.members):
+            raise ValueError("a split needs some, but not all, of the story's reports")
+        new = StoryState(id=self._new_story_id(f"split:{ids[0]}"))
+        self.stories[new.id] = new
+        for aid in ids:
+            member = self.members[aid]
+            self._detach(member)
+            self._attach(member, new)
+            member.pinned = True
+        new.apart.add(story.id)
+        story.apart.add(new.id)
+        return new.id
+
+    def pinned(self, article_id: str) -> bool:
+        return self.members[article_id].pinned

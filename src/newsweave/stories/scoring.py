@@ -1,0 +1,200 @@
+"""How well a report (or a story) fits a story: a handful of comparable signals and a logistic model over them.
+
+Signals (all in [0, 1] or {0, 1}): embedding cosine to the story centroid, TF-IDF cosine (document
+frequencies updated online), how much of each side's salient named entities the other side mentions,
+conflicts between the main people / places of the two sides, and agreement or conflict of the dates they
+mention. The weights were fitted on ECB+ train (see ``docs/grouping.md``); the gap in publication time is a
+separate, hand-set penalty because ECB+ has no dates.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import datetime
+
+import numpy as np
+
+from .dates import month_index
+
+__all__ = ["Profile", "Vocabulary", "pair_signals", "SIGNALS", "logit", "time_gap_days"]
+
+SIGNALS = (
+    "embedding",
+    "tfidf",
+    "entities_of_a_in_b",
+    "entities_of_b_in_a",
+    "person_conflict",
+    "place_conflict",
+    "month_match",
+    "month_conflict",
+    "year_conflict",
+)
+
+
+class Vocabulary:
+    """Term ids, online document frequencies and the entity kind of each entity key."""
+
+    def __init__(self) -> None:
+        self.ids: dict[str, int] = {}
+        self.terms: list[str] = []
+        self.kinds: list[str | None] = []
+        self.df: list[int] = []
+        self.docs = 0
+
+    def id(self, term: str) -> int:
+        tid = self.ids.get(term)
+        if tid is None:
+            tid = len(self.terms)
+            self.ids[term] = tid
+            self.terms.append(term)
+            kind = term.split(":", 1)[0] if ":" in term and term[:3].isupper() else None
+            self.kinds.append(kind)
+            self.df.append(0)
+        return tid
+
+    def idf(self, tid: int) -> float:
+        return math.log((self.docs + 1) / (self.df[tid] + 1)) + 1.0
+
+    def count(self, term_ids) -> None:
+        for tid in term_ids:
+            self.df[tid] += 1
+        self.docs += 1
+
+    def uncount(self, term_ids) -> None:
+        for tid in term_ids:
+            self.df[tid] -= 1
+        self.docs -= 1
+
+
+@dataclass(slots=True)
+class Profile:
+    """The comparable view of one report or of a whole story (sums over its reports)."""
+
+    n: int = 0
+    emb_sum: np.ndarray | None = None
+    emb_n: int = 0
+    terms: dict[int, float] = field(default_factory=dict)
+    ents: Counter = field(default_factory=Counter)  # entity id → reports mentioning it
+    salient_counts: Counter = field(default_factory=Counter)  # entity id → reports where it is salient
+    months: Counter = field(default_factory=Counter)  # event months (YYYY-MM) of the reports
+    years: Counter = field(default_factory=Counter)  # years mentioned
+    first_seen: datetime | None = None
+    last_seen: datetime | None = None
+
+    def centroid(self) -> np.ndarray | None:
+        if self.emb_sum is None or self.emb_n == 0:
+            return None
+        norm = float(np.linalg.norm(self.emb_sum))
+        return self.emb_sum / norm if norm > 0 else None
+
+    def salient(self) -> set[int]:
+        """Entities salient in at least a quarter of the reports (at least one)."""
+        need = max(1.0, 0.25 * self.n)
+        return {e for e, c in self.salient_counts.items() if c >= need}
+
+    def add(self, other: Profile, sign: int = 1) -> None:
+        self.n += sign * other.n
+        if other.emb_sum is not None:
+            if self.emb_sum is None:
+                self.emb_sum = np.zeros_like(other.emb_sum, dtype=np.float32)
+            self.emb_sum += sign * other.emb_sum
+            self.emb_n += sign * other.emb_n
+        for tid, v in other.terms.items():
+            nv = self.terms.get(tid, 0.0) + sign * v
+            if nv > 1e-9:
+                self.terms[tid] = nv
+            else:
+                self.terms.pop(tid, None)
+        for counter, src in ((self.ents, other.ents), (self.salient_counts, other.salient_counts),
+                             (self.months, other.months), (self.years, other.years)):
+            for k, v in src.items():
+                counter[k] += sign * v
+                if counter[k] <= 0:
+                    del counter[k]
+        if sign > 0:
+            for t in (other.first_seen, other.last_seen):
+                if t is not None:
+                    self.first_seen = t if self.first_seen is None else min(self.first_seen, t)
+                    self.last_seen = t if self.last_seen is None else max(self.last_seen, t)
+
+
+def _tfidf_cos(a: dict[int, float], b: dict[int, float], vocab: Vocabulary) -> float:
+    if not a or not b:
+        return 0.0
+    small, large = (a, b) if len(a) <= len(b) else (b, a)
+    dot = 0.0
+    for tid, v in small.items():
+        w = large.get(tid)
+        if w is not None:
+            dot += v * w * vocab.idf(tid) ** 2
+    if dot == 0.0:
+        return 0.0
+    na = math.sqrt(sum((v * vocab.idf(t)) ** 2 for t, v in a.items()))
+    nb = math.sqrt(sum((v * vocab.idf(t)) ** 2 for t, v in b.items()))
+    return dot / (na * nb) if na and nb else 0.0
+
+
+def _cover(keys: set[int], other: Counter, vocab: Vocabulary) -> float:
+    total = sum(vocab.idf(k) for k in keys)
+    if total == 0:
+        return 0.0
+    return sum(vocab.idf(k) for k in keys if k in other) / total
+
+
+def _conflict(kind: str, a_sal: set[int], b_sal: set[int], a: Profile, b: Profile, vocab: Vocabulary) -> float:
+    a_main = {k for k in a_sal if vocab.kinds[k] == kind}
+    b_main = {k for k in b_sal if vocab.kinds[k] == kind}
+    if not a_main or not b_main:
+        return 0.0
+    if any(k in b.ents for k in a_main) or any(k in a.ents for k in b_main):
+        return 0.0
+    return 1.0
+
+
+def _months_apart(a: Counter, b: Counter) -> float | None:
+    ia = [m for m in (month_index(x) for x in a) if m is not None]
+    ib = [m for m in (month_index(x) for x in b) if m is not None]
+    if not ia or not ib:
+        return None
+    return float(min(abs(x - y) for x in ia for y in ib))
+
+
+def pair_signals(a: Profile, b: Profile, vocab: Vocabulary, *, a_salient: set[int] | None = None,
+                 b_salient: set[int] | None = None) -> np.ndarray:
+    """The :data:`SIGNALS` of ``a`` (a report or story) against story ``b``."""
+    ca, cb = a.centroid(), b.centroid()
+    emb = float(ca @ cb) if ca is not None and cb is not None else 0.0
+    a_sal = a.salient() if a_salient is None else a_salient
+    b_sal = b.salient() if b_salient is None else b_salient
+    months_apart = _months_apart(a.months, b.months)
+    year_conflict = 0.0
+    if a.years and b.years and not (set(a.years) & set(b.years)):
+        year_conflict = 1.0
+    return np.array([
+        emb,
+        _tfidf_cos(a.terms, b.terms, vocab),
+        _cover(a_sal, b.ents, vocab),
+        _cover(b_sal, a.ents, vocab),
+        _conflict("PER", a_sal, b_sal, a, b, vocab),
+        _conflict("LOC", a_sal, b_sal, a, b, vocab),
+        1.0 if months_apart is not None and months_apart <= 1 else 0.0,
+        1.0 if months_apart is not None and months_apart > 2 else 0.0,
+        year_conflict,
+    ], dtype=np.float64)
+
+
+def time_gap_days(a: Profile, b: Profile) -> float:
+    """Days between the publication times of ``a`` and the span of ``b`` (0 when either is undated)."""
+    if a.first_seen is None or b.first_seen is None or a.last_seen is None or b.last_seen is None:
+        return 0.0
+    if a.last_seen < b.first_seen:
+        return (b.first_seen - a.last_seen).total_seconds() / 86400.0
+    if a.first_seen > b.last_seen:
+        return (a.first_seen - b.last_seen).total_seconds() / 86400.0
+    return 0.0
+
+
+def logit(signals: np.ndarray, weights: tuple[float, ...]) -> float:
+    return float(weights[0] + np.dot(np.asarray(weights[1:]), signals))
