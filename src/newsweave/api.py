@@ -246,30 +246,41 @@ class Newsweave:
 
 
 EXPORT_FIELDS = [
-    "id", "published", "date_precision", "date_origin", "title", "outlet", "outlet_name", "url", "author",
-    "language", "copy_of", "copy_similarity", "source", "ingested", "text",
+    "id", "published", "date_precision", "date_origin", "date_confidence", "title", "outlet", "outlet_id", "url",
+    "author", "language", "copy_of", "copy_similarity", "external_id", "ingested_from", "ingested", "text",
 ]
 
 
+def format_published(value: datetime | None, precision: str) -> str | None:
+    """The publication time at its own precision: a day stays ``YYYY-MM-DD`` (no invented midnight)."""
+    if value is None:
+        return None
+    if precision == "day":
+        return value.date().isoformat()
+    if precision == "minute":
+        return value.isoformat(timespec="minutes")
+    return value.isoformat()
+
+
 def article_record(article: Article) -> dict[str, Any]:
+    """An article as a JSON record in the ingest field names: exporting and re-ingesting loses nothing."""
     p = article.published
     return {
         "id": article.id,
-        "published": p.value.isoformat() if p.value else None,
+        "published": format_published(p.value, p.precision),
         "date_precision": p.precision,
         "date_origin": p.origin,
         "date_confidence": p.confidence,
         "title": article.title,
-        "outlet": article.outlet,
-        "outlet_name": article.outlet_name,
+        "outlet": article.outlet_name,
+        "outlet_id": article.outlet,
         "url": article.url,
         "author": article.author,
         "language": article.language,
         "copy_of": article.copy_of,
         "copy_similarity": article.copy_similarity,
-        "source": article.source,
         "external_id": article.external_id,
+        "ingested_from": article.source,
         "ingested": article.ingested.isoformat() if article.ingested else None,
         "text": article.text,
     }
-

@@ -21,7 +21,7 @@ from collections.abc import Iterable, Mapping
 from ..model import Entity, Mention
 from . import names as nm
 
-__all__ = ["merge_story_entities", "labels_compatible"]
+__all__ = ["labels_compatible", "merge_story_entities"]
 
 _PERSONISH = frozenset({"PERSON", "ORG"})
 _PLACEISH = frozenset({"GPE", "LOC", "FAC"})
@@ -43,14 +43,7 @@ def _names(entity: Entity) -> list[str]:
 def _keys(entity: Entity) -> set[str]:
     keys: set[str] = set()
     for name in _names(entity):
-        norm = nm.normalize_name(name)
-        if norm:
-            keys.add(norm)
-        group = nm.alias_group(name)
-        if group:
-            keys.add("group:" + group)
-        if entity.label == "PERSON" and not nm.is_surname_only(name):
-            keys.add("person:" + nm.person_key(name))
+        keys |= nm.match_keys(name, entity.label)
     return keys
 
 
@@ -89,7 +82,7 @@ def merge_story_entities(
     entities: dict[str, Entity] = {}
     weight: Counter[str] = Counter()
     order: dict[str, int] = {}
-    for _article_id, (mentions, article_entities) in per_article.items():
+    for mentions, article_entities in per_article.values():
         for e in article_entities:
             if e.id in entities:
                 old = entities[e.id]
@@ -111,7 +104,7 @@ def merge_story_entities(
     # 1. equal names, alias-table groups, particle-insensitive person names
     seen: dict[str, list[str]] = defaultdict(list)
     for eid, e in entities.items():
-        for key in _keys(e):
+        for key in sorted(_keys(e)):
             for other in seen[key]:
                 if labels_compatible(entities[other].label, e.label):
                     groups.union(other, eid)

@@ -1,8 +1,9 @@
 """Simple within-report pronoun resolution for third-person singular personal pronouns.
 
 ``he``/``she`` and their forms are linked to the most recent compatible person mention in the same
-sentence or the three before it. Preferences, in order: a main-clause subject, any subject, the nearest
-mention. A pronoun outside quotation marks never takes an antecedent from inside a quotation (the person
+sentence or the three before it. Preferences, in order: a person already known to have the pronoun's
+gender, a main-clause subject, any subject, the nearest mention (possessives and reflexives in the same
+sentence take the nearest person). A pronoun outside quotation marks never takes an antecedent from inside a quotation (the person
 quoted is talking *about* others, the speaker is outside). Gender is learnt from gendered titles (Mr,
 Mrs, Queen ...) and from earlier pronouns, and a person is not given pronouns of both genders. An object
 pronoun (``him``/``her``) does not refer to the subject of its own verb.
@@ -18,7 +19,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Token
 
-__all__ = ["RawMention", "resolve_pronouns", "quoted_regions", "sentence_of", "inside", "subject_flags"]
+__all__ = ["RawMention", "inside", "quoted_regions", "resolve_pronouns", "sentence_of", "subject_flags"]
 
 PRONOUN_GENDER = {
     "he": "m", "him": "m", "his": "m", "himself": "m",
@@ -47,6 +48,7 @@ class RawMention:
     qualifier: str | None = None
     head: int | None = None  # token index of the syntactic head
     gender: str | None = None
+    possessive: bool = False
 
 
 def quoted_regions(text: str) -> list[tuple[int, int]]:
@@ -55,7 +57,7 @@ def quoted_regions(text: str) -> list[tuple[int, int]]:
     A quotation may run over several sentences of one paragraph. Single quotes are ignored (apostrophes).
     """
     regions: list[tuple[int, int]] = []
-    for block in re.finditer(r"(?:(?!\n[ \t]*\n).)+", text, flags=re.S):
+    for block in re.finditer(r"(?:(?!\n[ \t]*\n).)+", text, flags=re.DOTALL):
         base, chunk = block.start(), block.group(0)
         open_at: int | None = None
         closer = ""
@@ -101,6 +103,8 @@ def _choose(pronoun: Token, candidates: list[RawMention], same_sentence: bool) -
     if pronoun.lower_ in _REFLEXIVE:
         coargs = [c for c in candidates if c.head is not None and pronoun.doc[c.head].head == pronoun.head]
         return (coargs or candidates)[-1]
+    if same_sentence and pronoun.tag_ == "PRP$":  # "thanked the judge for her ruling": the nearest person
+        return candidates[-1]
     for test in (lambda c: c.main_subject, lambda c: c.subject):
         preferred = [c for c in candidates if test(c)]
         if preferred:
@@ -146,7 +150,8 @@ def resolve_pronouns(
                         and doc[c.head].head == token.head):
                     continue
                 candidates.append(c)
-            chosen = _choose(token, candidates, back == 0)
+            agreeing = [c for c in candidates if c.cluster is not None and genders.get(c.cluster) == gender]
+            chosen = _choose(token, agreeing or candidates, back == 0)
             if chosen is not None:
                 break
         if chosen is None or chosen.cluster is None:

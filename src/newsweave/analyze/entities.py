@@ -32,7 +32,7 @@ from .coref import RawMention, quoted_regions, resolve_pronouns, sentence_of, su
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Token
 
-__all__ = ["extract_mentions", "NAME_LABELS", "quoted_regions"]
+__all__ = ["NAME_LABELS", "extract_mentions", "quoted_regions"]
 
 NAME_LABELS = frozenset(
     {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW", "LANGUAGE"}
@@ -40,9 +40,9 @@ NAME_LABELS = frozenset(
 _LABEL_PRIORITY = {"PERSON": 0, "ORG": 1, "GPE": 2, "NORP": 3, "LOC": 4, "FAC": 5}
 _STRIP_CHARS = " \t\r\n\"'“”‘’«»()[]{}<>,;:.!?*•|–—-"
 _ORG_NOUNS = frozenset(
-    "agency broadcaster newspaper daily channel network outlet website platform station tabloid".split()
+    ["agency", "broadcaster", "newspaper", "daily", "channel", "network", "outlet", "website", "platform", "station", "tabloid"]
 )
-_NOT_NOMINAL_BEFORE = frozenset("former ex late then outgoing incoming next new future previous".split())
+_NOT_NOMINAL_BEFORE = frozenset(["former", "ex", "late", "then", "outgoing", "incoming", "next", "new", "future", "previous"])
 
 
 @dataclass(slots=True)
@@ -73,20 +73,18 @@ def _clean_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _preceding_title_run(doc: Doc, first: int, sent_start: int) -> list[Token]:
+def _preceding_title_run(doc: Doc, first: int) -> list[Token]:
+    """The capitalised words (and "of") right before token ``first``, within its sentence."""
     run: list[Token] = []
     i = first - 1
-    while i >= sent_start and len(run) < 8:
+    while i >= 0 and len(run) < 8 and not doc[i + 1].is_sent_start:
         tok = doc[i]
-        if tok.is_space or tok.is_punct and tok.text not in (".",):
+        if tok.is_space or tok.is_punct or tok.lower_ in ("the", "a", "an"):
             break
-        if tok.lower_ == "of" or tok.is_title or tok.is_upper or nm.is_title_word(tok.text):
-            if tok.text == "." or tok.lower_ in ("the", "a", "an"):
-                break
-            run.insert(0, tok)
-            i -= 1
-            continue
-        break
+        if not (tok.lower_ == "of" or tok.is_title or tok.is_upper or nm.is_title_word(tok.text)):
+            break
+        run.insert(0, tok)
+        i -= 1
     return run
 
 
@@ -148,6 +146,7 @@ def _name_mentions(doc: Doc, bounds: list[tuple[int, int]]) -> list[RawMention]:
             sent = sentence_of(bounds, start)
             mention = RawMention(start, end, text[start:end], label, "name", sent, head=span.root.i)
             mention.subject, mention.main_subject = subject_flags(span.root)
+            mention.possessive = bool(re.match(r"['’]s?\b", text[end : end + 3]))
             fixed = nm.known_label(mention.text)
             prev = doc[span.start - 1] if span.start > 0 else None
             if fixed:
@@ -155,9 +154,7 @@ def _name_mentions(doc: Doc, bounds: list[tuple[int, int]]) -> list[RawMention]:
             elif label == "PERSON" and prev is not None and prev.lower_ in _ORG_NOUNS:
                 mention.label = "ORG"
             if mention.label == "PERSON":
-                sent_start = doc.char_span(*bounds[sent], alignment_mode="expand")
-                first_tok = sent_start.start if sent_start is not None else 0
-                run = _preceding_title_run(doc, span.start - len(role_tokens), first_tok) + role_tokens
+                run = _preceding_title_run(doc, span.start - len(role_tokens)) + role_tokens
                 role, j = _role_from_run([t.text for t in run])
                 if role is None:
                     role = _appositive_role(span.root)
@@ -215,18 +212,17 @@ def _acronym_definitions(text: str, mentions: list[RawMention]) -> dict[int, str
     return found
 
 
+def _acts_like_person(m: RawMention) -> bool:
+    """A name NER took for a place that behaves like a person: subject of a clause or a possessor."""
+    return m.label in ("GPE", "LOC", "FAC") and (m.subject or m.possessive)
+
+
 def _cluster_names(text: str, mentions: list[RawMention]) -> list[_Cluster]:
     n = len(mentions)
     uf = _UnionFind(n)
     by_key: dict[str, int] = {}
     for i, m in enumerate(mentions):
-        keys = {nm.normalize_name(m.text)}
-        group = nm.alias_group(m.text)
-        if group:
-            keys.add("group:" + group)
-        if m.label == "PERSON" and not nm.is_surname_only(m.text):
-            keys.add("person:" + nm.person_key(m.text))
-        for key in keys:
+        for key in sorted(nm.match_keys(m.text, m.label)):
             if key in by_key:
                 uf.union(by_key[key], i)
             else:
@@ -259,7 +255,7 @@ def _cluster_names(text: str, mentions: list[RawMention]) -> list[_Cluster]:
                     full_by_surname[nm.surname(mentions[i].text) or ""].add(root)
     for root, members in current.items():
         if all(nm.is_surname_only(mentions[i].text) for i in members) and all(
-            mentions[i].label in ("PERSON", "ORG") for i in members
+            mentions[i].label in ("PERSON", "ORG") or _acts_like_person(mentions[i]) for i in members
         ):
             targets = full_by_surname.get(nm.surname(mentions[members[0]].text) or "", set())
             if len(targets) == 1:
@@ -326,17 +322,19 @@ def _nominal_mentions(
         return []
     taken = [(m.start, m.end) for m in mentions if m.kind == "name" and m.label == "PERSON"]
     out: list[RawMention] = []
+    texts = [t.text for t in doc]
+    titled = [nm.is_title_word(w) for w in texts]
     i = 0
     while i < len(doc):
         match_len, role_words = 0, ()
-        for length in (4, 3, 2, 1):
-            words = doc[i : i + length]
-            if len(words) < length or not nm.is_title_word(words[-1].text):
-                continue
-            key = tuple(" ".join(nm.role_key(w.text) for w in words).split())
-            if key in holders:
-                match_len, role_words = length, key
-                break
+        if titled[i]:
+            for length in (4, 3, 2, 1):
+                if i + length > len(texts) or not titled[i + length - 1]:
+                    continue
+                key = tuple(" ".join(nm.role_key(w) for w in texts[i : i + length]).split())
+                if key in holders:
+                    match_len, role_words = length, key
+                    break
         if not match_len:
             i += 1
             continue

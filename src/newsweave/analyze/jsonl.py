@@ -14,7 +14,7 @@ from ..errors import InputError
 from ..model import Article, Entity, Mention, Sentence, Span, Statement, TimeExpression
 from .pipeline import ANALYSIS_VERSION, Analysis
 
-__all__ = ["SCHEMA", "analysis_to_record", "analysis_from_record", "to_record", "from_record"]
+__all__ = ["SCHEMA", "analysis_from_record", "analysis_to_record", "from_record", "to_record"]
 
 SCHEMA = "newsweave.analysis/1"
 
@@ -85,8 +85,6 @@ def analysis_to_record(analysis: Analysis, article: Article) -> dict[str, Any]:
 
 def _statement_record(s: Statement, text: str) -> dict[str, Any]:
     speaker = _span(s.speaker, text)
-    if speaker is not None and s.speaker_text:
-        speaker["text"] = s.speaker_text
     cue = _span(s.cue, text)
     if cue is not None:
         cue["verb"] = s.cue_verb

@@ -11,46 +11,38 @@ import hashlib
 import re
 import unicodedata
 from collections.abc import Iterable
+from functools import lru_cache
 
 __all__ = [
-    "normalize_name",
-    "name_tokens",
-    "person_key",
-    "surname",
-    "is_surname_only",
-    "is_acronym",
+    "SURNAME_PARTICLES",
     "acronym_of",
     "alias_group",
-    "known_label",
-    "is_title_word",
-    "is_role",
-    "role_key",
-    "entity_id",
     "choose_name",
-    "SURNAME_PARTICLES",
+    "entity_id",
+    "is_acronym",
+    "is_role",
+    "is_surname_only",
+    "is_title_word",
+    "known_label",
+    "match_keys",
+    "name_tokens",
+    "normalize_name",
+    "person_key",
+    "role_key",
+    "surname",
 ]
 
 SURNAME_PARTICLES = frozenset(
-    "al el ul ibn bin bint ben abu abd de del della der den di da das dos du la le van von ter st".split()
+    ["al", "el", "ul", "ibn", "bin", "bint", "ben", "abu", "abd", "de", "del", "della", "der", "den", "di", "da", "das", "dos", "du", "la", "le", "van", "von", "ter", "st"]
 )
 
 # Head nouns of titles and roles (lower case, without final dot).
 _TITLE_HEADS = frozenset(
-    """president minister secretary spokesperson spokesman spokeswoman chancellor premier governor mayor senator
-    ambassador envoy director chief chairman chairwoman chair ceo cfo coo king queen prince princess emperor
-    empress pope commander general admiral colonel lieutenant captain sergeant marshal officer leader judge
-    justice speaker sheikh emir sultan ayatollah cardinal archbishop bishop rabbi imam representative
-    congressman congresswoman lawmaker prosecutor attorney commissioner superintendent inspector treasurer
-    president-elect chairperson diplomat adviser advisor counsellor counselor negotiator head coach
-    dr mr mrs ms mx prof gen sen rep gov lt col capt sgt adm cmdr maj pm fm dpm pres amb supt det insp hon
-    sir dame lord lady""".split()
+    ["president", "minister", "secretary", "spokesperson", "spokesman", "spokeswoman", "chancellor", "premier", "governor", "mayor", "senator", "ambassador", "envoy", "director", "chief", "chairman", "chairwoman", "chair", "ceo", "cfo", "coo", "king", "queen", "prince", "princess", "emperor", "empress", "pope", "commander", "general", "admiral", "colonel", "lieutenant", "captain", "sergeant", "marshal", "officer", "leader", "judge", "justice", "speaker", "sheikh", "emir", "sultan", "ayatollah", "cardinal", "archbishop", "bishop", "rabbi", "imam", "representative", "congressman", "congresswoman", "lawmaker", "prosecutor", "attorney", "commissioner", "superintendent", "inspector", "treasurer", "president-elect", "chairperson", "diplomat", "adviser", "advisor", "counsellor", "counselor", "negotiator", "head", "coach", "dr", "mr", "mrs", "ms", "mx", "prof", "gen", "sen", "rep", "gov", "lt", "col", "capt", "sgt", "adm", "cmdr", "maj", "pm", "fm", "dpm", "pres", "amb", "supt", "det", "insp", "hon", "sir", "dame", "lord", "lady"]
 )
 # Words that only modify a title ("Prime" Minister, "Vice" President, "Foreign" Minister ...).
 _TITLE_MODIFIERS = frozenset(
-    """prime vice deputy foreign defence defense interior home finance health education energy trade
-    justice economy labour labor transport acting assistant associate executive managing supreme grand crown
-    first senior junior chief general principal permanent special presidential national regional military
-    state-run""".split()
+    ["prime", "vice", "deputy", "foreign", "defence", "defense", "interior", "home", "finance", "health", "education", "energy", "trade", "justice", "economy", "labour", "labor", "transport", "acting", "assistant", "associate", "executive", "managing", "supreme", "grand", "crown", "first", "senior", "junior", "chief", "general", "principal", "permanent", "special", "presidential", "national", "regional", "military", "state-run"]
 )
 _ROLE_SYNONYMS = {
     "pm": "prime minister",
@@ -108,8 +100,7 @@ _ALIAS_GROUPS: tuple[tuple[str, ...], ...] = (
 )
 # Platforms and agencies that statistical NER often tags as PERSON ("said on Twitter", "reported by Sputnik").
 _KNOWN_ORGS = frozenset(
-    """twitter facebook instagram youtube tiktok telegram whatsapp weibo wechat linkedin reddit snapchat
-    reuters xinhua tass interfax sputnik bloomberg ria novosti""".split()
+    ["twitter", "facebook", "instagram", "youtube", "tiktok", "telegram", "whatsapp", "weibo", "wechat", "linkedin", "reddit", "snapchat", "reuters", "xinhua", "tass", "interfax", "sputnik", "bloomberg", "ria", "novosti"]
 )
 
 _DASHES = re.compile(r"[\-\u2010-\u2015\u2212_/]+")
@@ -117,9 +108,10 @@ _APOSTROPHES = re.compile(r"['\u2018\u2019\u02bc`\u00b4]")
 _NON_WORD = re.compile(r"[^\w\s]+")
 _SPACES = re.compile(r"\s+")
 _ACRONYM = re.compile(r"^(?:[A-Z]\.){2,6}$|^[A-Z][A-Z&]{1,6}$|^[A-Z][a-z]?[A-Z]{1,5}$")
-_FUNCTION_WORDS = frozenset("the of and for de du des la le in on at to a an".split())
+_FUNCTION_WORDS = frozenset(["the", "of", "and", "for", "de", "du", "des", "la", "le", "in", "on", "at", "to", "a", "an"])
 
 
+@lru_cache(maxsize=65536)
 def normalize_name(text: str) -> str:
     """Case-, diacritic-, hyphen- and punctuation-insensitive key: ``"Al-Kadhimi's"`` → ``"al kadhimi"``.
 
@@ -133,8 +125,7 @@ def normalize_name(text: str) -> str:
     text = _DASHES.sub(" ", text)
     text = _NON_WORD.sub(" ", text).casefold()
     text = _SPACES.sub(" ", text).strip()
-    if text.startswith("the "):
-        text = text[4:]
+    text = text.removeprefix("the ")
     return text
 
 
@@ -191,6 +182,7 @@ def _bare(word: str) -> str:
     return word.casefold().rstrip(".")
 
 
+@lru_cache(maxsize=65536)
 def is_title_word(word: str) -> bool:
     w = _bare(word)
     return w in _TITLE_HEADS or w in _TITLE_MODIFIERS
@@ -233,8 +225,8 @@ def entity_id(label: str, name: str) -> str:
 
 
 def choose_name(forms: Iterable[str]) -> str:
-    """The canonical name among the surface forms of one entity: the longest full name, preferring forms
-    that are not acronyms, then the most frequent spelling, then the first seen."""
+    """The canonical name among the surface forms of one entity: the full name with most words, preferring
+    forms that are not acronyms, then the most frequent spelling, the longest, the first seen."""
     ordered: dict[str, int] = {}
     for form in forms:
         ordered[form] = ordered.get(form, 0) + 1
@@ -247,11 +239,30 @@ def choose_name(forms: Iterable[str]) -> str:
         return (
             not is_acronym(form),
             len([t for t in tokens if t not in SURNAME_PARTICLES]),
-            len(normalize_name(form)),
+            not form.isupper(),  # "KARIN HOLM" in a headline: prefer the mixed-case spelling
             ordered[form],
+            len(normalize_name(form)),
             not form[:1].islower(),
             not form.startswith(("The ", "the ")),
             -first_seen[form],
         )
 
     return max(ordered, key=rank)
+
+
+def match_keys(text: str, label: str) -> set[str]:
+    """Keys under which two names of compatible labels denote the same entity: the normalised name, the
+    name without spaces ("Green Zone" = "Greenzone"), its well-known alias group, a person's name without
+    surname particles, and a nationality without plural ("Iraqis" = "Iraqi")."""
+    norm = normalize_name(text)
+    if not norm:
+        return set()
+    keys = {norm, "nospace:" + norm.replace(" ", "")}
+    group = alias_group(text)
+    if group:
+        keys.add("group:" + group)
+    if label == "PERSON" and not is_surname_only(text):
+        keys.add("person:" + person_key(text))
+    if label == "NORP":
+        keys.add("norp:" + (norm[:-1] if norm.endswith("s") and len(norm) > 4 else norm))
+    return keys

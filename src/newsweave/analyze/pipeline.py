@@ -204,6 +204,7 @@ def _analyze_batch(nlp: Language, articles: Sequence[Article], batch_size: int) 
 
 
 _worker_nlp: Language | None = None
+_PRELOAD = ["spacy", "newsweave.analyze.pipeline", "newsweave.analyze.timex", "newsweave.analyze.statements"]
 
 
 def _init_worker() -> None:
@@ -265,7 +266,12 @@ def _analyze_parallel(
     batches: Iterator[list[Article]], workers: int, batch_size: int, progress: Callable[[int], None] | None
 ) -> Iterator[Analysis]:
     methods = multiprocessing.get_all_start_methods()
-    ctx = multiprocessing.get_context("forkserver" if "forkserver" in methods and os.name == "posix" else "spawn")
+    if "forkserver" in methods and os.name == "posix":
+        ctx = multiprocessing.get_context("forkserver")
+        # import spaCy (seconds) once in the fork server rather than in every worker
+        ctx.set_forkserver_preload(_PRELOAD)
+    else:
+        ctx = multiprocessing.get_context("spawn")
     with ctx.Pool(processes=workers, initializer=_init_worker) as pool:
         pending: deque = deque()
         window = 2 * workers

@@ -25,7 +25,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from spacy.language import Language
     from spacy.tokens import Doc
 
-__all__ = ["split_sentences", "add_paragraph_boundaries", "paragraph_spans", "PARAGRAPH_COMPONENT"]
+__all__ = ["PARAGRAPH_COMPONENT", "add_paragraph_boundaries", "paragraph_spans", "split_sentences"]
 
 log = logging.getLogger(__name__)
 
@@ -34,8 +34,7 @@ PARAGRAPH_COMPONENT = "newsweave_paragraphs"
 # Abbreviations that precede a name and (almost) never end a sentence. "U.S." and "Inc." are not here: they
 # often do end one.
 _TITLE_ABBREVIATIONS = frozenset(
-    "mr. mrs. ms. dr. prof. gen. lt. col. maj. capt. cmdr. adm. sgt. cpl. pvt. sen. rep. gov. pres. rev. "
-    "fr. sr. st. hon. amb. supt. insp. det. no. vs. v. messrs. mme. mlle. brig. gov't.".split()
+    ["mr.", "mrs.", "ms.", "dr.", "prof.", "gen.", "lt.", "col.", "maj.", "capt.", "cmdr.", "adm.", "sgt.", "cpl.", "pvt.", "sen.", "rep.", "gov.", "pres.", "rev.", "fr.", "sr.", "st.", "hon.", "amb.", "supt.", "insp.", "det.", "no.", "vs.", "v.", "messrs.", "mme.", "mlle.", "brig.", "gov't."]
 )
 _CONTINUATION_START = re.compile(r"[,;:)\]}%’”»]|[a-z]")
 _LINE_BREAK = re.compile(r"\n")
@@ -128,8 +127,9 @@ def split_sentences(doc: Doc, *, article_id: str) -> list[Sentence]:
     per line then).
     """
     text = doc.text
-    if doc.has_annotation("SENT_START"):
-        raw = [(s.start_char, s.end_char) for s in doc.sents]
+    if doc.has_annotation("SENT_START") and len(doc):
+        starts = [t.idx for t in doc if t.is_sent_start or t.i == 0]
+        raw = list(zip(starts, [*starts[1:], len(text)], strict=True))
     else:
         raw = [(0, len(text))]
     pieces: list[tuple[int, int]] = []

@@ -19,7 +19,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-__all__ = ["load_gold", "score_timex", "format_table", "match_timexes"]
+__all__ = ["format_table", "load_gold", "match_timexes", "score_timex"]
 
 
 def load_gold(path: str | Path) -> list[dict]:
@@ -33,18 +33,28 @@ def load_gold(path: str | Path) -> list[dict]:
             try:
                 rec = json.loads(line)
             except json.JSONDecodeError as exc:
-                raise ValueError(f"{path}:{line_no}: not a JSON line ({exc}); expected one document per line") from exc
+                raise ValueError(
+                    f"{path}:{line_no}: not a JSON line ({exc}); expected one document per line"
+                ) from exc
             doc_id = rec.get("doc_id") or rec.get("id")
             if doc_id is None:
-                raise ValueError(f"{path}:{line_no}: no doc_id/id field; is this a TE3 or MEANTIME JSONL file?")
-            timexes = [dict(t) for t in rec.get("timexes", []) if t.get("text") and t.get("end", 0) > t.get("start", 0)]
-            docs.append({
-                "id": str(doc_id),
-                "text": rec.get("text", ""),
-                "dct": rec.get("dct"),
-                "timexes": timexes,
-                "annotated_char_end": rec.get("annotated_char_end"),
-            })
+                raise ValueError(
+                    f"{path}:{line_no}: no doc_id/id field; is this a TE3 or MEANTIME JSONL file?"
+                )
+            timexes = [
+                dict(t)
+                for t in rec.get("timexes", [])
+                if t.get("text") and t.get("end", 0) > t.get("start", 0)
+            ]
+            docs.append(
+                {
+                    "id": str(doc_id),
+                    "text": rec.get("text", ""),
+                    "dct": rec.get("dct"),
+                    "timexes": timexes,
+                    "annotated_char_end": rec.get("annotated_char_end"),
+                }
+            )
     return docs
 
 
@@ -80,6 +90,15 @@ def _prf(correct: int, n_pred: int, n_gold: int) -> tuple[float, float, float]:
     return p, r, f
 
 
+def _flat(t: dict) -> dict:
+    """A predicted timex with top-level ``start``/``end`` (accepts a nested ``span`` too)."""
+    out = dict(t)
+    span = t.get("span")
+    if "start" not in out and isinstance(span, dict):
+        out["start"], out["end"] = span["start"], span["end"]
+    return out
+
+
 def _norm_value(v: Any) -> str:
     return str(v or "").strip().upper()
 
@@ -90,7 +109,7 @@ def score_timex(gold_docs: list[dict], pred_docs: list[dict]) -> dict:
     n_gold = n_pred = strict = relaxed = type_ok = value_ok = 0
     for g in gold_docs:
         cut = g.get("annotated_char_end")
-        pred = [dict(t) for t in (by_id.get(str(g["id"])) or {}).get("timexes", [])]
+        pred = [_flat(t) for t in (by_id.get(str(g["id"])) or {}).get("timexes", [])]
         if cut is not None:
             pred = [t for t in pred if t["start"] < cut]
         gold = g["timexes"]
@@ -106,21 +125,36 @@ def score_timex(gold_docs: list[dict], pred_docs: list[dict]) -> dict:
     rp, rr, rf = _prf(relaxed, n_pred, n_gold)
     vp, vr, vf = _prf(value_ok, n_pred, n_gold)
     return {
-        "docs": len(gold_docs), "gold": n_gold, "pred": n_pred,
-        "strict_p": sp, "strict_r": sr, "strict_f1": sf,
-        "relaxed_p": rp, "relaxed_r": rr, "relaxed_f1": rf,
+        "docs": len(gold_docs),
+        "gold": n_gold,
+        "pred": n_pred,
+        "strict_p": sp,
+        "strict_r": sr,
+        "strict_f1": sf,
+        "relaxed_p": rp,
+        "relaxed_r": rr,
+        "relaxed_f1": rf,
         "type_acc": type_ok / relaxed if relaxed else 0.0,
         "type_f1": rf * (type_ok / relaxed) if relaxed else 0.0,
         "value_acc": value_ok / relaxed if relaxed else 0.0,
-        "value_p": vp, "value_r": vr, "value_f1": vf,
+        "value_p": vp,
+        "value_r": vr,
+        "value_f1": vf,
     }
 
 
 def format_table(rows: dict[str, dict]) -> str:
     """A markdown table, one row per system/set (scores in percent)."""
-    cols = [("strict_p", "strict P"), ("strict_r", "strict R"), ("strict_f1", "strict F1"),
-            ("relaxed_p", "relaxed P"), ("relaxed_r", "relaxed R"), ("relaxed_f1", "relaxed F1"),
-            ("type_acc", "type acc"), ("value_f1", "value F1")]
+    cols = [
+        ("strict_p", "strict P"),
+        ("strict_r", "strict R"),
+        ("strict_f1", "strict F1"),
+        ("relaxed_p", "relaxed P"),
+        ("relaxed_r", "relaxed R"),
+        ("relaxed_f1", "relaxed F1"),
+        ("type_acc", "type acc"),
+        ("value_f1", "value F1"),
+    ]
     head = "| system | gold | pred | " + " | ".join(c[1] for c in cols) + " |"
     sep = "|---|---:|---:|" + "---:|" * len(cols)
     lines = [head, sep]

@@ -8,7 +8,7 @@ from datetime import UTC, datetime, timedelta
 from ..model import Rejection
 from .records import RawReport
 
-__all__ = ["check_report", "FUTURE_TOLERANCE", "MIN_WORDS"]
+__all__ = ["FUTURE_TOLERANCE", "MIN_WORDS", "check_report"]
 
 FUTURE_TOLERANCE = timedelta(days=1)
 MIN_WORDS = 5
@@ -17,6 +17,9 @@ _WORD = re.compile(r"\w+")
 
 def _where(report: RawReport) -> str:
     return report.source if report.line is None else f"{report.source}:{report.line}"
+
+
+_GARBLED = re.compile("[\ufffd\x00-\x08\x0e-\x1f]")
 
 
 def check_report(report: RawReport, now: datetime | None = None, *, min_words: int = MIN_WORDS) -> Rejection | None:
@@ -40,7 +43,7 @@ def check_report(report: RawReport, now: datetime | None = None, *, min_words: i
             line=report.line, excerpt=excerpt, at=now,
         )
     sample = report.text[:20000]
-    bad = sum(1 for ch in sample if ch == "\ufffd" or (ord(ch) < 32 and ch not in "\t\n\r\x0b\x0c"))
+    bad = len(_GARBLED.findall(sample))
     if bad / len(sample) > 0.02:
         return Rejection(
             report.source, "garbled",

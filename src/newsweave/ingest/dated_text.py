@@ -4,7 +4,7 @@ The dated-text format is one report per file::
 
      date 2021-11-08 The article text ...
 
-A leading space is optional, the keyword may be capitalised and followed by a colon, and the date may carry a
+The leading space is optional (any leading whitespace is accepted), the keyword may be capitalised and followed by a colon, and the date may carry a
 time (``date 2021-11-08 14:30``, ``date 2021-11-08T14:30:00Z``, ``date 2021-11-08T14:30+02:00``). The body is
 the text after the prefix exactly as written: only the prefix and the one whitespace character that separates
 it from the article are removed, so character offsets into the body are offsets into the stored text.
@@ -20,10 +20,10 @@ from ..model import UNKNOWN_TIME, PublishedTime, Rejection
 from .dates import parse_datetime
 from .records import RawReport
 
-__all__ = ["DATE_PREFIX", "split_date_prefix", "format_dated_text", "read_text_report", "has_date_prefix"]
+__all__ = ["DATE_PREFIX", "format_dated_text", "has_date_prefix", "read_text_report", "split_date_prefix"]
 
 DATE_PREFIX = re.compile(
-    r"""^[ \t]*[Dd](?:ate|ATE):?[ \t]+
+    r"""^\s*[Dd](?:ate|ATE):?[ \t]+
         (?P<value>\d{4}-\d{2}-\d{2}
           (?:[ T]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,6})?)?(?:Z|[+-]\d{2}:?\d{2})?)?
         )(?=\s|$)""",

@@ -18,7 +18,7 @@ from functools import lru_cache
 
 from ..model import PublishedTime
 
-__all__ = ["parse_published", "parse_datetime", "DateParseResult"]
+__all__ = ["DateParseResult", "parse_datetime", "parse_published"]
 
 DateParseResult = tuple[datetime, str]  # (aware datetime, precision)
 
@@ -73,7 +73,7 @@ def _from_groups(groups: dict[str, str | None]) -> DateParseResult | None:
             return datetime(year, int(month), 1, tzinfo=UTC), "month"
         if hour is None:
             return datetime(year, int(month), int(day), tzinfo=UTC), "day"
-        micro = int(round(float("0." + fraction[1:]) * 1_000_000)) if fraction else 0
+        micro = round(float("0." + fraction[1:]) * 1_000_000) if fraction else 0
         value = datetime(
             year, int(month), int(day), int(hour), int(minute or 0), int(second or 0), min(micro, 999_999),
             tzinfo=_zone(groups.get("tz")),
@@ -83,6 +83,71 @@ def _from_groups(groups: dict[str, str | None]) -> DateParseResult | None:
     return value, ("second" if second is not None else "minute")
 
 
+_MONTH_NUMBERS = {
+    name: number
+    for number, names in enumerate(
+        (("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"), ("may",), ("jun", "june"),
+         ("jul", "july"), ("aug", "august"), ("sep", "sept", "september"), ("oct", "october"),
+         ("nov", "november"), ("dec", "december")),
+        start=1,
+    )
+    for name in names
+}
+_ZONES = {  # common abbreviations in English-language news; anything else goes to dateparser
+    "utc": 0, "gmt": 0, "z": 0, "est": -300, "edt": -240, "cst": -360, "cdt": -300, "mst": -420, "mdt": -360,
+    "pst": -480, "pdt": -420, "bst": 60, "cet": 60, "cest": 120, "eet": 120, "eest": 180, "msk": 180,
+    "jst": 540, "kst": 540, "aest": 600, "aedt": 660,
+}
+_MONTH = r"(?P<month>[A-Za-z]{3,9})\.?"
+_WRITTEN = re.compile(
+    rf"""^(?:(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)[a-z]*\.?,?\s+)?
+    (?:{_MONTH}\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?,?|(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH.replace("month", "month2")},?)
+    \s+(?P<year>\d{{4}})
+    (?:,?\s+(?:at\s+)?(?P<H>\d{{1,2}})[:.](?P<M>\d{{2}})(?::(?P<S>\d{{2}}))?\s*(?P<ampm>[ap]\.?m\.?)?
+       (?:\s*(?P<zone>[A-Za-z]{{1,4}}|[+-]\d{{2}}:?\d{{2}}))?)?$""",
+    re.VERBOSE | re.IGNORECASE,
+)
+_MONTH_YEAR = re.compile(rf"^{_MONTH}\s+(?P<year>\d{{4}})$", re.IGNORECASE)
+
+
+def _written_english(text: str) -> DateParseResult | None:
+    """"8 November 2021", "Nov. 8, 2021 2:30 PM EST", "Monday, November 8, 2021", "November 2021"."""
+    match = _MONTH_YEAR.match(text)
+    if match:
+        month = _MONTH_NUMBERS.get(match.group("month").lower())
+        return (datetime(int(match.group("year")), month, 1, tzinfo=UTC), "month") if month else None
+    match = _WRITTEN.match(text)
+    if not match:
+        return None
+    month = _MONTH_NUMBERS.get((match.group("month") or match.group("month2")).lower())
+    if month is None:
+        return None
+    day, year = int(match.group("d1") or match.group("d2")), int(match.group("year"))
+    zone: timezone = UTC
+    if match.group("zone"):
+        raw = match.group("zone").lower()
+        if raw[0] in "+-":
+            zone = _zone(raw)
+        elif raw in _ZONES:
+            zone = timezone(timedelta(minutes=_ZONES[raw])) if _ZONES[raw] else UTC
+        else:
+            return None  # an abbreviation we do not know: let dateparser try
+    try:
+        if match.group("H") is None:
+            return datetime(year, month, day, tzinfo=UTC), "day"
+        hour = int(match.group("H"))
+        ampm = (match.group("ampm") or "").lower()[:1]
+        if ampm:
+            if not 1 <= hour <= 12:
+                return None
+            hour = hour % 12 + (12 if ampm == "p" else 0)
+        second = match.group("S")
+        value = datetime(year, month, day, hour, int(match.group("M")), int(second or 0), tzinfo=zone)
+    except ValueError:
+        return None
+    return value, ("second" if second else "minute")
+
+
 @lru_cache(maxsize=1)
 def _dateparser():
     import dateparser  # lazy: slow import
@@ -90,6 +155,7 @@ def _dateparser():
     return dateparser
 
 
+@lru_cache(maxsize=4096)
 def _with_dateparser(text: str) -> DateParseResult | None:
     if len(text) > 80 or not re.search(r"\d{4}", text):
         return None  # a date without a year would need inventing one
@@ -103,7 +169,7 @@ def _with_dateparser(text: str) -> DateParseResult | None:
     for parts, precision in ((["day", "month", "year"], "day"), (["month", "year"], "month")):
         try:
             parsed = dateparser.parse(text, languages=None, settings={**base, "REQUIRE_PARTS": parts})
-        except Exception:  # dateparser raises assorted errors on odd input
+        except Exception:  # noqa: BLE001 - dateparser raises assorted errors on odd input; treat as no date
             parsed = None
         if parsed is None:
             continue
@@ -125,8 +191,16 @@ def _with_dateparser(text: str) -> DateParseResult | None:
 def parse_datetime(value: object) -> DateParseResult | None:
     """Parse a date value of an input record; ``None`` when it is not a recognisable date.
 
-    Returns the timezone-aware datetime and its precision.
+    Returns the timezone-aware datetime and its precision. A time whose seconds are zero (``14:30:00``, as
+    feeds and epoch stamps pad them) has precision ``minute``: the zeros carry no information.
     """
+    result = _parse(value)
+    if result is not None and result[1] == "second" and not (result[0].second or result[0].microsecond):
+        return result[0], "minute"
+    return result
+
+
+def _parse(value: object) -> DateParseResult | None:
     if value is None or isinstance(value, bool):
         return None
     if isinstance(value, datetime):
@@ -147,6 +221,9 @@ def parse_datetime(value: object) -> DateParseResult | None:
     match = _ISO.match(text)
     if match:
         return _from_groups(match.groupdict())
+    written = _written_english(text)
+    if written:
+        return written
     if re.match(r"^(?:[A-Za-z]{3},\s*)?\d{1,2}\s+[A-Za-z]{3}\s+\d{2,4}\s+\d{1,2}:\d{2}", text):
         try:
             parsed = parsedate_to_datetime(text)

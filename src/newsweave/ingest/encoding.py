@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from ..errors import InputError
 
-__all__ = ["DecodedText", "decode_bytes", "declared_charset", "looks_binary", "normalise_newlines"]
+__all__ = ["DecodedText", "declared_charset", "decode_bytes", "looks_binary", "normalise_newlines"]
 
 _BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF32_LE, "utf-32-le"),
@@ -110,6 +110,47 @@ def _garbled(text: str) -> bool:
     return bad / len(sample) > 0.02
 
 
+_WESTERN_EXTRA = set("\u20ac\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u017d"
+                     "\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u017e\u0178")
+
+
+def _as_western(data: bytes) -> str | None:
+    """``data`` as Windows-1252 (a superset of Latin-1 for printable text) when that reads like Western text.
+
+    Beyond ASCII only Latin letters, typographic punctuation and symbols may occur; symbols (``¿ ³ ¹ ¥ ...``)
+    must not sit inside words, as they do when Central European text (``może``, ``było``) is read this way;
+    and accented letters must be a small share of all letters (Cyrillic or Greek text read this way would be
+    nearly all accented letters). Known gap: Czech or Slovak windows-1250 text without ł, ą, ż-like symbols
+    inside words is misread as Windows-1252; such files should be saved as UTF-8.
+    """
+    try:
+        text = data.decode("cp1252")
+    except UnicodeDecodeError:
+        return None
+    letters = accented = 0
+    last = len(text) - 1
+    for index, ch in enumerate(text):
+        code = ord(ch)
+        if code < 128:
+            if ch.isalpha():
+                letters += 1
+            continue
+        if 0xC0 <= code <= 0xFF and code not in (0xD7, 0xF7):
+            letters += 1
+            accented += 1
+            continue
+        if ch in _WESTERN_EXTRA and ch.isalpha():  # Š š Ž ž Œ œ Ÿ ƒ
+            letters += 1
+            accented += 1
+            continue
+        if ch in _WESTERN_EXTRA or 0xA0 <= code <= 0xBF or code in (0xD7, 0xF7):
+            if 0 < index < last and text[index - 1].isalpha() and text[index + 1].isalpha():
+                return None  # a symbol inside a word: not Western text
+            continue
+        return None
+    return text if letters and accented / letters < 0.2 else None
+
+
 def decode_bytes(data: bytes, *, source: str = "<input>", hint: str | None = None) -> DecodedText:
     """Decode the bytes of one input file.
 
@@ -161,6 +202,9 @@ def decode_bytes(data: bytes, *, source: str = "<input>", hint: str | None = Non
             continue
         if not _garbled(text):
             return DecodedText(normalise_newlines(text), codecs.lookup(candidate).name, how)
+    western = _as_western(data)
+    if western is not None:
+        return DecodedText(normalise_newlines(western), "cp1252", "detected")
     from charset_normalizer import from_bytes  # lazy: import cost
 
     best = from_bytes(data[:2_000_000]).best()

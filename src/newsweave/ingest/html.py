@@ -26,7 +26,7 @@ from ..model import UNKNOWN_TIME, PublishedTime, Rejection
 from .dates import parse_datetime
 from .records import RawReport
 
-__all__ = ["read_html", "html_to_text", "find_published", "looks_like_html"]
+__all__ = ["find_published", "html_to_text", "looks_like_html", "read_html"]
 
 _BLOCK_TAGS = {
     "p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "table",
@@ -52,6 +52,7 @@ _TEXT_DATE = re.compile(
     rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{_MONTHS})\.?,?\s+(?:19|20)\d{{2}}"
     r"|(?:19|20)\d{2}-\d{2}-\d{2})\b"
 )
+_XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
 _HTML_SNIFF = re.compile(r"<(?:!doctype\s+html|html|head|body|article|div|p)\b", re.IGNORECASE)
 
 
@@ -64,11 +65,12 @@ def html_to_text(fragment: str) -> str:
     entities are decoded, runs of spaces collapse, scripts and styles are dropped."""
     if "<" not in fragment and "&" not in fragment:
         return fragment.strip()
+    import lxml.etree
     import lxml.html  # lazy
 
     try:
         root = lxml.html.fragment_fromstring(fragment, create_parent="div")
-    except Exception:  # lxml raises ParserError/ValueError on odd fragments
+    except (lxml.etree.LxmlError, ValueError):
         return re.sub(r"<[^>]+>", " ", fragment).strip()
     pieces: list[str] = []
 
@@ -197,12 +199,14 @@ def find_published(
 
 def read_html(content: str, *, source: str, url: str | None = None, line: int | None = None) -> RawReport | Rejection:
     """One report from an HTML page (already decoded). ``url`` is where the page came from, when known."""
+    import lxml.etree
     import lxml.html  # lazy
     import trafilatura
 
+    content = _XML_DECLARATION.sub("", content, count=1)  # lxml refuses str input that declares an encoding
     try:
         tree = lxml.html.document_fromstring(content)
-    except Exception as exc:  # lxml's ParserError and friends
+    except (lxml.etree.LxmlError, ValueError) as exc:
         return Rejection(
             source, "malformed", f"{source}: the HTML could not be parsed ({exc}); check that it is a web page",
             line=line, excerpt=content[:80],
@@ -211,19 +215,21 @@ def read_html(content: str, *, source: str, url: str | None = None, line: int | 
     json_ld = list(_json_ld_items(tree))
     canonical = tree.xpath('//link[@rel="canonical"]/@href')
     page_url = url or meta.get("og:url") or (canonical[0].strip() if canonical else None)
-    try:
+    head_text = _visible_head(tree)
+    language = (tree.get("lang") or meta.get("og:locale") or "").strip() or None
+    try:  # trafilatura prunes the tree it is given: everything needed from the whole page is read above
         document = trafilatura.bare_extraction(
-            content, url=page_url, with_metadata=True, include_comments=False, include_tables=True,
+            tree, url=page_url, with_metadata=True, include_comments=False, include_tables=True,
             fast=False,
         )
-    except Exception as exc:  # trafilatura can raise on pathological markup
+    except Exception as exc:  # noqa: BLE001 - trafilatura can raise anything on pathological markup
         document = None
         error = str(exc)
     else:
         error = ""
     doc: dict[str, Any] = (document.as_dict() if hasattr(document, "as_dict") else document) or {}
     text = (doc.get("text") or "").strip()
-    if not text:
+    if len(re.findall(r"\w+", text[:400])) < 5:
         return Rejection(
             source, "no-text",
             f"{source}: no article text found in this HTML page{' (' + error + ')' if error else ''}; "
@@ -238,8 +244,10 @@ def read_html(content: str, *, source: str, url: str | None = None, line: int | 
     first_line, _, rest = text.partition("\n")
     if title and rest.strip() and first_line.strip().casefold() == title.strip().casefold():
         text = rest.strip()
+    text = "\n\n".join(para.strip() for para in text.split("\n") if para.strip())  # blank line between paragraphs
     author = next((_name_of(i.get("author")) for i in articles if _name_of(i.get("author"))), None)
-    author = author or meta.get("author") or meta.get("article:author") or doc.get("author")
+    meta_author = meta.get("author") or meta.get("article:author") or ""
+    author = author or (None if meta_author.startswith("http") else meta_author) or doc.get("author")
     outlet = (
         meta.get("og:site_name")
         or next((_name_of(i.get("publisher")) for i in articles if _name_of(i.get("publisher"))), None)
@@ -247,10 +255,10 @@ def read_html(content: str, *, source: str, url: str | None = None, line: int | 
         or doc.get("hostname")
         or (urlsplit(page_url).hostname if page_url else None)
     )
-    language = (tree.get("lang") or meta.get("og:locale") or doc.get("language") or "").strip() or None
+    language = language or (doc.get("language") or "").strip() or None
     if language:
         language = language.replace("_", "-").split("-")[0].lower()
-    published = find_published(json_ld=articles, meta=meta, url=page_url, text=text[:1500] + "\n" + _visible_head(tree))
+    published = find_published(json_ld=articles, meta=meta, url=page_url, text=head_text + "\n" + text[:1500])
     external = next((str(i["identifier"]) for i in articles if isinstance(i.get("identifier"), str | int)), None)
     return RawReport(
         text=text,

@@ -23,20 +23,21 @@ from ..errors import ConfigError
 from ..model import Outlet, OutletKind
 
 __all__ = [
-    "OutletDirectory",
-    "load_outlets",
-    "default_outlets",
-    "find_outlet_mentions",
-    "normalise_name",
-    "domain_of",
     "OUTLETS_ENV",
+    "OutletDirectory",
+    "default_outlets",
+    "domain_of",
+    "find_outlet_mentions",
+    "load_outlets",
+    "normalise_name",
 ]
 
 OUTLETS_ENV = "NEWSWEAVE_OUTLETS"
 _KINDS = set(get_args(OutletKind))
 _COLUMNS = ("id", "name", "domains", "country", "kind", "aliases")
 # Names that are ordinary words or phrases too often to be taken for an outlet in running text.
-_NOT_MENTIONS = {"Dawn", "Insider", "The Hill", "The National", "The Times", "AA", "SPA", "INA", "RIA", "Fars", "MEA"}
+_NOT_MENTIONS = {"Dawn", "Insider", "The Hill", "The National", "The Times", "AA", "SPA", "INA", "RIA", "Fars", "MEA", "TIME"}
+_WORD_RUN = re.compile(r"\w+")
 _TRAILING_WORDS = ("news", "online", "agency", "newspaper", "tv", "international", "com", "english")
 
 
@@ -46,7 +47,7 @@ def normalise_name(name: str) -> str:
     text = "".join(ch for ch in text if not unicodedata.combining(ch)).casefold().replace("&", " and ")
     text = re.sub(r"(?<=\w)[.'’](?=\w)", "", text)  # U.S. → us, L.A. → la
     text = re.sub(r"[^\w]+", " ", text).strip()
-    return text[4:] if text.startswith("the ") else text
+    return text.removeprefix("the ")
 
 
 def domain_of(url_or_domain: str) -> str | None:
@@ -63,7 +64,7 @@ def domain_of(url_or_domain: str) -> str | None:
     if not host:
         return None
     host = host.rstrip(".").lower()
-    return host[4:] if host.startswith("www.") else host
+    return host.removeprefix("www.")
 
 
 class OutletDirectory:
@@ -82,8 +83,7 @@ class OutletDirectory:
                 self._by_name.setdefault(normalise_name(alias), outlet)
         for outlet in self.outlets:
             self._by_name[normalise_name(outlet.name)] = outlet
-        self._mention_pattern: re.Pattern[str] | None = None
-        self._mention_owner: dict[str, Outlet] = {}
+        self._mention_patterns: dict[str, list[tuple[re.Pattern[str], Outlet]]] | None = None
 
     def __len__(self) -> int:
         return len(self.outlets)
@@ -119,6 +119,9 @@ class OutletDirectory:
             return hit
         if re.fullmatch(r"[\w-]+(\.[\w-]+)+", name.strip()):
             return self.match_domain(name)
+        bare = re.sub(r"\s*\([^)]*\)\s*$", "", name)  # "Associated Press (AP)"
+        if bare != name and bare.strip():
+            return self.match_name(bare)
         words = key.split()
         while len(words) > 1 and words[-1] in _TRAILING_WORDS:  # "Reuters News Agency", "BBC Online"
             words.pop()
@@ -139,29 +142,31 @@ class OutletDirectory:
                     return hit
         return self.match_name(name) if name else None
 
-    def _mentions_regex(self) -> re.Pattern[str]:
-        if self._mention_pattern is None:
+    def _mention_table(self) -> dict[str, list[tuple[re.Pattern[str], Outlet]]]:
+        """Surface-form patterns keyed by their first word run, longest first (built once, lazily)."""
+        if self._mention_patterns is None:
             owners: dict[str, Outlet] = {}
             for outlet in self.outlets:
-                for surface in (*outlet.aliases, outlet.name):
+                for surface in (outlet.name, *outlet.aliases):
                     surface = surface.strip()
                     if not surface or surface in _NOT_MENTIONS:
                         continue
-                    for form in {surface, surface.upper()}:
+                    for form in (surface, surface.upper()):
                         owners.setdefault(form, outlet)
-            parts = []
+            table: dict[str, list[tuple[re.Pattern[str], Outlet]]] = {}
             for surface in sorted(owners, key=len, reverse=True):
-                if surface.lower().startswith("the "):
-                    core = re.escape(surface[4:])
-                    parts.append(rf"(?:(?<=[Tt]he )|(?<=THE )){core}(?![ \t]+[A-Z][a-z])")
+                needs_the = surface.lower().startswith("the ")
+                core = surface[4:] if needs_the else surface
+                first = re.match(r"\w+", core)
+                if not first:
+                    continue
+                if needs_the:
+                    pattern = rf"(?:(?<=[Tt]he )|(?<=THE )){re.escape(core)}(?![ \t]+[A-Z][a-z])(?![\w-])"
                 else:
-                    parts.append(re.escape(surface))
-            self._mention_owner = {
-                (s[4:] if s.lower().startswith("the ") else s): o for s, o in reversed(list(owners.items()))
-            }
-            body = "|".join(parts) or r"(?!x)x"
-            self._mention_pattern = re.compile(rf"(?<![\w-])(?:{body})(?![\w-])")
-        return self._mention_pattern
+                    pattern = rf"{re.escape(core)}(?![\w-])"
+                table.setdefault(first.group(0), []).append((re.compile(pattern), owners[surface]))
+            self._mention_patterns = table
+        return self._mention_patterns
 
     def find_mentions(self, text: str) -> list[tuple[int, int, Outlet]]:
         """Outlet names in running text (``quoted by Reuters``): (start, end, outlet), in text order.
@@ -171,12 +176,19 @@ class OutletDirectory:
         another capitalised word follows (``the Guardian Council``). Ordinary-word names (Dawn, The Hill ...)
         are never taken from running text.
         """
-        pattern = self._mentions_regex()
-        found = []
-        for match in pattern.finditer(text):
-            outlet = self._mention_owner.get(match.group(0))
-            if outlet is not None:
-                found.append((match.start(), match.end(), outlet))
+        table = self._mention_table()
+        found: list[tuple[int, int, Outlet]] = []
+        taken = 0
+        for word in _WORD_RUN.finditer(text):
+            start = word.start()
+            if start < taken or (start and text[start - 1] == "-"):
+                continue
+            for pattern, outlet in table.get(word.group(0), ()):
+                match = pattern.match(text, start)
+                if match:
+                    found.append((start, match.end(), outlet))
+                    taken = match.end()
+                    break
         return found
 
 

@@ -82,7 +82,7 @@ class IngestReport:
 
 def guess_language(text: str) -> str | None:
     """``"en"`` when the text reads as English (stop-word share), else ``None`` (unknown — never guessed)."""
-    words = re.findall(r"[a-z]+", text[:5000].lower())
+    words = re.findall(r"[a-z]+", text[:2000].lower())
     if len(words) < 5:
         return None
     share = sum(w in _EN_STOPWORDS for w in words) / len(words)
@@ -103,8 +103,7 @@ class Ingester:
         # Signatures only (no shingle sets): the same similarity estimate whether the index was just built
         # or restored from the store, and small memory at 100k articles.
         self.index = NearDuplicateIndex(keep_shingles=False)
-        for article_id, sig in store.iter_signatures():
-            self.index.add_signature(article_id, signature_from_bytes(sig))
+        self.index.add_signatures((article_id, signature_from_bytes(sig)) for article_id, sig in store.iter_signatures())
 
     def ingest(
         self,

@@ -9,6 +9,7 @@ The network is used only for ``http(s)://`` arguments; :func:`parse_bytes` reads
 from __future__ import annotations
 
 import dataclasses
+import http.client
 import logging
 import os
 import re
@@ -32,11 +33,11 @@ from .structured import FIELD_NAMES, normalise_field_map, read_csv, read_json, r
 __all__ = [
     "DEFAULT_MAX_BYTES",
     "FORMATS",
+    "check_report",
+    "fetch_url",
     "iter_reports",
     "parse_bytes",
     "sniff_format",
-    "fetch_url",
-    "check_report",
 ]
 
 log = logging.getLogger(__name__)
@@ -51,7 +52,13 @@ _EXTENSIONS = {
     ".rss": "feed", ".atom": "feed", ".xml": "feed", ".rdf": "feed",
 }
 _TEXT_FIELDS = set(FIELD_NAMES["text"])
-_USER_AGENT = "newsweave/0.1 (+https://github.com/newsweave)"
+# Files that accompany a corpus rather than belong to it; skipped when walking a folder (read when named).
+_DOCUMENTATION = re.compile(
+    r"^(?:readme|licen[cs]e|copying|notice|attribution|authors|changelog|contributing|manifest)"
+    r"(?:[._-][\w.-]*)?$",
+    re.IGNORECASE,
+)
+_USER_AGENT = "newsweave/0.1 (news reader; fetches only URLs its user gives)"
 
 
 def _mb(size: int) -> str:
@@ -192,7 +199,7 @@ def fetch_url(url: str, *, max_bytes: int = DEFAULT_MAX_BYTES, timeout: float = 
     import urllib.request
 
     request = urllib.request.Request(url, headers={"User-Agent": _USER_AGENT, "Accept": "*/*"})
-    with urllib.request.urlopen(request, timeout=timeout) as response:  # noqa: S310 - user-given http(s) URL
+    with urllib.request.urlopen(request, timeout=timeout) as response:
         body = response.read(max_bytes + 1)
         return body, response.headers.get("Content-Type"), response.geturl()
 
@@ -206,7 +213,7 @@ def _read_url(url: str, *, field_map: Mapping[str, str], max_bytes: int, fetch: 
         return
     try:
         body, content_type, final = fetch_url(url, max_bytes=max_bytes)
-    except Exception as exc:  # urllib raises URLError, HTTPError, timeouts, ValueError for bad URLs ...
+    except (OSError, ValueError, http.client.HTTPException) as exc:  # URLError, HTTPError, timeouts, bad URLs
         yield Rejection(
             url, "fetch-failed", f"{url}: could not be fetched ({exc}); check the address and the network, or "
             "download it and give the file"
@@ -224,12 +231,65 @@ def _walk(folder: Path) -> Iterator[Path]:
     for root, dirs, files in os.walk(folder):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for name in sorted(files):
-            if not name.startswith("."):
-                yield Path(root) / name
+            if name.startswith("."):
+                continue
+            if _DOCUMENTATION.match(name):
+                log.info("skipping %s: a documentation file, not a report (name it explicitly to read it)",
+                         Path(root) / name)
+                continue
+            yield Path(root) / name
+
+
+_STREAMED = (".jsonl", ".ndjson", ".jsonlines", ".jsonl.gz", ".ndjson.gz", ".jsonlines.gz")
+
+
+def _stream_jsonl(path: Path, *, field_map: Mapping[str, str], max_bytes: int) -> Iterator[RawReport | Rejection]:
+    """JSON Lines files are read line by line, so a dump of any size streams in constant memory;
+    ``max_bytes`` then limits each record, not the file."""
+    import gzip
+    import json
+
+    from .structured import record_to_report
+
+    source = str(path)
+    opener = gzip.open if path.name.lower().endswith(".gz") else open
+    with opener(path, "rb") as handle:
+        for number, raw in enumerate(handle, start=1):
+            if len(raw) > max_bytes:
+                yield dataclasses.replace(_too_large(source, len(raw), max_bytes), line=number)
+                continue
+            if not raw.strip():
+                continue
+            try:
+                text = raw.decode("utf-8-sig" if number == 1 else "utf-8")
+            except UnicodeDecodeError:
+                try:
+                    text = decode_bytes(raw, source=f"{source}:{number}").text
+                except InputError as exc:
+                    yield Rejection(source, exc.reason, str(exc), line=number)
+                    continue
+            try:
+                record = json.loads(text)
+            except json.JSONDecodeError as exc:
+                yield Rejection(
+                    source, "malformed",
+                    f"{source}:{number}: line {number} is not valid JSON ({exc.msg} at column {exc.colno}); fix "
+                    "or remove that line (each line must hold one complete JSON object)",
+                    line=number, excerpt=text[:120],
+                )
+                continue
+            yield record_to_report(record, source=source, line=number, where=f"line {number}", field_map=field_map,
+                                   fmt="jsonl")
 
 
 def _read_file(path: Path, *, field_map: Mapping[str, str], max_bytes: int) -> Iterator[RawReport | Rejection]:
     source = str(path)
+    if path.name.lower().endswith(_STREAMED):
+        try:
+            yield from _stream_jsonl(path, field_map=field_map, max_bytes=max_bytes)
+        except (OSError, EOFError) as exc:
+            yield Rejection(source, "unreadable", f"{source}: cannot be read ({exc}); check the file")
+        return
     try:
         size = path.stat().st_size
         if size > max_bytes and not path.name.lower().endswith(".gz"):
@@ -271,6 +331,22 @@ def _read_one(
     yield from _read_file(path, field_map=field_map, max_bytes=max_bytes)
 
 
+def _guarded(items: Iterator[RawReport | Rejection], spec: str) -> Iterator[RawReport | Rejection]:
+    """Turn an unexpected reader failure into a rejection instead of ending the batch."""
+    last = spec
+    try:
+        for item in items:
+            last = item.source
+            yield item
+    except Exception as exc:  # a reader bug or an unforeseen input must not end the batch: report, go on
+        log.exception("reading %s failed", last)
+        yield Rejection(
+            last, "read-error",
+            f"{last}: reading stopped with an unexpected error ({type(exc).__name__}: {exc}); the records before it "
+            "were read; please report this with the file",
+        )
+
+
 def iter_reports(
     paths: Sequence[str],
     *,
@@ -279,8 +355,9 @@ def iter_reports(
     now: datetime | None = None,
     fetch_urls: bool = True,
 ) -> Iterator[RawReport | Rejection]:
-    """Every report (or rejection) in ``paths``, in order: files, folders (recursive, sorted, hidden entries
-    skipped), ``-`` for stdin, ``.gz`` files, ``http(s)://`` URLs (fetched only when ``fetch_urls``).
+    """Every report (or rejection) in ``paths``, in order: files, folders (recursive; at each level the files
+    sorted by name, then the sub-folders in name order; hidden entries and README/LICENSE/ATTRIBUTION-like
+    documentation files skipped), ``-`` for stdin, ``.gz`` files, ``http(s)://`` URLs (fetched only when ``fetch_urls``).
 
     ``field_map`` maps our field names to the input's (``{"text": "story_body"}``) for JSON/JSONL/CSV;
     ``max_bytes`` is the size limit per file (after decompression); ``now`` stamps rejections (``at``).
@@ -290,7 +367,8 @@ def iter_reports(
     mapping = normalise_field_map(field_map)
     stamp = now or datetime.now(UTC)
     for spec in paths:
-        for item in _read_one(str(spec), field_map=mapping, max_bytes=max_bytes, fetch_urls=fetch_urls):
+        items = _read_one(str(spec), field_map=mapping, max_bytes=max_bytes, fetch_urls=fetch_urls)
+        for item in _guarded(items, str(spec)):
             if isinstance(item, Rejection) and item.at is None:
                 item = dataclasses.replace(item, at=stamp)
             yield item

@@ -11,11 +11,12 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Iterator, Mapping
-from typing import Any
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import replace
+from typing import Any, get_args
 
 from ..errors import ConfigError
-from ..model import UNKNOWN_TIME, Rejection
+from ..model import UNKNOWN_TIME, DatePrecision, PublishedTime, Rejection
 from .dates import parse_published
 from .html import html_to_text
 from .records import RawReport
@@ -23,14 +24,15 @@ from .records import RawReport
 __all__ = [
     "FIELD_NAMES",
     "normalise_field_map",
-    "record_to_report",
+    "read_csv",
     "read_json",
     "read_jsonl",
-    "read_csv",
+    "record_to_report",
+    "records_to_reports",
 ]
 
 FIELD_NAMES: dict[str, tuple[str, ...]] = {
-    "id": ("id", "doc_id", "article_id", "guid", "uuid"),
+    "id": ("external_id", "id", "doc_id", "article_id", "guid", "uuid"),
     "date": (
         "date", "published", "pubdate", "pub_date", "timestamp", "published_at", "publishedat",
         "datepublished", "date_published", "publication_date", "publish_date", "dct", "created_at",
@@ -83,15 +85,42 @@ def _lookup(record: Mapping[str, Any], name: str) -> Any:
     return current
 
 
-def _field(record: Mapping[str, Any], ours: str, field_map: Mapping[str, str]) -> Any:
+def _field(
+    record: Mapping[str, Any], ours: str, field_map: Mapping[str, str], folded: Mapping[str, Any] | None = None
+) -> Any:
     if ours in field_map:
         return _lookup(record, field_map[ours])
-    folded = {k.casefold().replace("-", "_"): v for k, v in record.items() if isinstance(k, str)}
+    if folded is None:
+        folded = _folded(record)
     for name in FIELD_NAMES[ours]:
         value = folded.get(name)
         if value not in (None, "", [], {}):
             return value
     return None
+
+
+_PRECISIONS = set(get_args(DatePrecision))
+
+
+def _with_export_details(published: PublishedTime, folded: Mapping[str, Any]) -> PublishedTime:
+    """Honour ``date_precision``/``date_origin``/``date_confidence`` columns (newsweave's own export), so that
+    exported articles re-ingest unchanged."""
+    precision, origin, confidence = (folded.get(k) for k in ("date_precision", "date_origin", "date_confidence"))
+    if precision in _PRECISIONS and precision != "unknown":
+        published = replace(published, precision=precision)
+    if isinstance(origin, str) and origin.strip():
+        published = replace(published, origin=origin.strip())
+    try:
+        value = float(confidence) if confidence not in (None, "") else None
+    except (TypeError, ValueError):
+        value = None
+    if value is not None and 0.0 <= value <= 1.0:
+        published = replace(published, confidence=value)
+    return published
+
+
+def _folded(record: Mapping[str, Any]) -> dict[str, Any]:
+    return {k.casefold().replace("-", "_"): v for k, v in record.items() if isinstance(k, str)}
 
 
 def _as_text(value: Any) -> str | None:
@@ -128,7 +157,8 @@ def record_to_report(
     fmt: str = "json",
 ) -> RawReport | Rejection:
     """One record (a mapping) as a report. ``where`` is how messages name the record (``line 4``)."""
-    mapping = normalise_field_map(field_map) if field_map else {}
+    mapping = field_map if field_map is None or set(field_map) <= set(FIELD_NAMES) else normalise_field_map(field_map)
+    mapping = mapping or {}
     if not isinstance(record, Mapping):
         return Rejection(
             source, "malformed",
@@ -136,7 +166,8 @@ def record_to_report(
             f"{type(record).__name__}; give one JSON object per record",
             line=line, excerpt=_excerpt(record),
         )
-    raw_text = _field(record, "text", mapping)
+    folded = _folded(record)
+    raw_text = _field(record, "text", mapping, folded)
     text = raw_text if isinstance(raw_text, str) else _as_text(raw_text)
     if text and "<" in text and ("</p>" in text.lower() or "<br" in text.lower()):
         text = html_to_text(text)
@@ -149,9 +180,13 @@ def record_to_report(
             "name the text field with --map text=FIELD",
             line=line, excerpt=_excerpt(record),
         )
-    raw_date = _field(record, "date", mapping)
+    raw_date = _field(record, "date", mapping, folded)
+    if isinstance(raw_date, Mapping):  # {"$date": ...} (MongoDB exports), {"value": ...}
+        raw_date = next((raw_date[k] for k in ("$date", "value", "date", "@value") if k in raw_date), raw_date)
+    if isinstance(raw_date, list | tuple):
+        raw_date = raw_date[0] if raw_date else None
     published = UNKNOWN_TIME
-    if raw_date not in (None, ""):
+    if raw_date not in (None, "", 0, "0") and not (isinstance(raw_date, str) and not raw_date.strip()):
         found = parse_published(raw_date, origin="field", confidence=0.9)
         if found is None:
             return Rejection(
@@ -161,21 +196,35 @@ def record_to_report(
                 "to store the report with an unknown date",
                 line=line, excerpt=_excerpt(record),
             )
-        published = found
-    language = _as_text(_field(record, "language", mapping))
+        published = _with_export_details(found, folded)
+    language = _as_text(_field(record, "language", mapping, folded))
     return RawReport(
         text=text,
         source=source,
         line=line,
-        title=_as_text(_field(record, "title", mapping)),
-        url=_as_text(_field(record, "url", mapping)),
-        outlet_name=_as_text(_field(record, "outlet", mapping)),
-        author=_as_text(_field(record, "author", mapping)),
+        title=_as_text(_field(record, "title", mapping, folded)),
+        url=_as_text(_field(record, "url", mapping, folded)),
+        outlet_name=_as_text(_field(record, "outlet", mapping, folded)),
+        author=_as_text(_field(record, "author", mapping, folded)),
         language=language.replace("_", "-").split("-")[0].lower() if language else None,
         published=published,
-        external_id=_as_text(_field(record, "id", mapping)),
+        external_id=_as_text(_field(record, "id", mapping, folded)),
         format=fmt,
     )
+
+
+def records_to_reports(
+    records: Iterable[Any], *, source: str = "records", field_map: Mapping[str, str] | None = None
+) -> Iterator[RawReport | Rejection]:
+    """Reports from in-memory records (dicts with the field names of JSON input); ``line`` = record number."""
+    mapping = normalise_field_map(field_map)
+    for number, record in enumerate(records, start=1):
+        yield record_to_report(record, source=source, line=number, where=f"record {number}", field_map=mapping)
+
+
+def _line_of(content: str, number: int) -> str | None:
+    lines = content.split("\n")
+    return lines[number - 1][:120] if 0 < number <= len(lines) else None
 
 
 def _records_of(data: Any, field_map: Mapping[str, str]) -> list[Any] | None:
@@ -212,7 +261,7 @@ def read_json(
             source, "malformed",
             f"{source}:{exc.lineno}: invalid JSON ({exc.msg} at line {exc.lineno}, column {exc.colno}); fix the "
             "file (one JSON document, or one object per line as .jsonl)",
-            line=exc.lineno, excerpt=content.splitlines()[exc.lineno - 1][:120] if content.strip() else None,
+            line=exc.lineno, excerpt=_line_of(content, exc.lineno),
         )
         return
     records = _records_of(data, mapping)

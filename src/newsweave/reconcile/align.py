@@ -19,9 +19,11 @@ import numpy as np
 
 from ..model import Article, Claim, Fact
 from .claims import claim_arg, claim_args, claim_times
+from .lexicons import MEANS_WORDS, normalise_key, status_compatible
 from .sources import group_sources
 
-__all__ = ["Embedder", "align_claims", "pair_score", "claim_features", "time_gap", "ClaimFeatures"]
+__all__ = ["Embedder", "align_claims", "pair_score", "different_groups", "ALIGN_THRESHOLD",
+           "CONTRADICTION_THRESHOLD", "claim_features", "time_gap", "ClaimFeatures"]
 
 _EPOCH = datetime(1970, 1, 1, tzinfo=timezone.utc)
 _WORD = re.compile(r"[a-z0-9]+")
@@ -30,6 +32,9 @@ _STOP = frozenset(
     "as said says he she they his her their who which also after before than into over about more".split()
 )
 MAX_TIME_GAP = timedelta(days=3)
+ALIGN_THRESHOLD = 0.45
+CONTRADICTION_THRESHOLD = 0.6  # a contradiction needs stronger evidence that both claims are one fact
+_MEANS = frozenset(MEANS_WORDS) | frozenset(MEANS_WORDS.values())
 
 
 class Embedder(Protocol):
@@ -82,13 +87,28 @@ def pair_score(x: ClaimFeatures, y: ClaimFeatures) -> float:
     """How likely two claims state the same fact, in [0, 1]."""
     if x.cls != y.cls:
         return 0.0
-    subj = _overlap(x.keys, y.keys)
-    if x.cls == "harm" and x.keys and y.keys and subj == 0:
+    xk, yk = x.keys, y.keys
+    if x.cls in ("attack", "intercept"):  # the weapon says little about which attack it was
+        xk, yk = xk - _MEANS, yk - _MEANS
+    subj = _overlap(xk, yk)
+    if x.cls == "harm" and xk and yk and subj == 0:
         return 0.0  # injuries of different people are different facts
+    if x.cls == "harm" and different_groups(x.claim, y.claim):
+        return 0.0  # "ten killed" / "80 wounded": different groups of people
+    if x.claim.evidence == y.claim.evidence and not (x.tkeys and y.tkeys and not x.tkeys & y.tkeys) \
+            and (x.cls != "harm" or subj > 0):
+        return 0.9  # same sentence, same kind of event: "survived an assassination attempt after drones targeted …"
     targ = _overlap(x.tkeys, y.tkeys)
-    cross = _overlap(x.keys | x.tkeys, y.keys | y.tkeys)
+    if x.cls == "attack" and x.tkeys and y.tkeys and targ == 0 and _overlap(x.of_keys, y.of_keys) == 0:
+        return 0.0  # attacks on different targets are different attacks
+    cross = _overlap(xk | x.tkeys, yk | y.tkeys)
     of = _overlap(x.of_keys, y.of_keys)
     key_score = max(subj, targ, 0.8 * cross, 0.5 * of)
+    shared = (xk & yk) | (x.tkeys & y.tkeys)
+    if shared and shared <= WEAK_KEYS:
+        key_score *= 0.75  # "people" / "quake" say little about which event it was
+        if _places_differ(x.claim, y.claim):
+            return 0.0  # "ten killed in Hormozgan" / "a dozen killed in eastern China": two events
     for tx in x.times:
         for ty in y.times:
             gap = time_gap(tx, ty)
@@ -101,9 +121,40 @@ def pair_score(x: ClaimFeatures, y: ClaimFeatures) -> float:
         inter = len(x.words & y.words)
         union = len(x.words | y.words) or 1
         sim_scaled = min(1.0, (inter / union) / 0.35)
-    if not (x.keys or x.tkeys) or not (y.keys or y.tkeys):
+    if not (xk or x.tkeys) or not (yk or y.tkeys):
         return 0.8 * sim_scaled
-    return 0.6 * key_score + 0.4 * sim_scaled
+    score = 0.6 * key_score + 0.4 * sim_scaled
+    if x.vec is not None and sim_scaled >= 0.8:  # near-paraphrases align even when named differently
+        score = max(score, 0.55 * sim_scaled)
+    return score
+
+
+GENERIC_PEOPLE = frozenset("person people other others another civilian resident victim passenger worker villager "
+                           "student protester child man woman".split())
+WEAK_KEYS = GENERIC_PEOPLE | frozenset(
+    "attack quake earthquake tremor fire blaze explosion incident area building house home police official "
+    "authority government country city town village state report".split())
+
+
+def different_groups(a: Claim, b: Claim) -> bool:
+    """Two health claims with exclusive statuses about counted or generic people are about different people
+    ("ten were killed" / "80 were wounded"); only a named or definite person can be both unharmed and hurt."""
+    sa, sb = claim_arg(a, "status"), claim_arg(b, "status")
+    if not sa or not sb or status_compatible(sa, sb) is not False:
+        return False
+    if claim_args(a, "count") or claim_args(b, "count"):
+        return True
+    ka = {k for k in claim_args(a, "key") if not k.startswith("of:")}
+    kb = {k for k in claim_args(b, "key") if not k.startswith("of:")}
+    return bool(ka) and ka <= GENERIC_PEOPLE or bool(kb) and kb <= GENERIC_PEOPLE
+
+
+def _places_differ(a: Claim, b: Claim) -> bool:
+    pa = {normalise_key(p) for p in claim_args(a, "place")}
+    pb = {normalise_key(p) for p in claim_args(b, "place")}
+    if not pa or not pb:
+        return False
+    return not any(x == y or x in y or y in x for x in pa for y in pb)
 
 
 def _published(article: Article | None) -> datetime:
@@ -118,7 +169,9 @@ def align_claims(
     *,
     story_id: str = "",
     embedder: Embedder | None = None,
-    threshold: float = 0.45,
+    threshold: float = ALIGN_THRESHOLD,
+    same_report_threshold: float = 0.6,
+    entity_names: Mapping[str, str] | None = None,
 ) -> list[Fact]:
     """Cluster the claims of several reports into facts (single-report facts included), most supported first."""
     feats = []
@@ -134,16 +187,18 @@ def align_claims(
             f.vec = index[_sentence(f, articles)]
     order = {aid: i for i, aid in enumerate(articles)}
     feats.sort(key=lambda f: (_published(articles.get(f.article_id)), order.get(f.article_id, 0),
-                              f.claim.evidence.start))
+                              not (f.keys or f.tkeys), f.claim.evidence.start))
     clusters: list[list[ClaimFeatures]] = []
     by_class: dict[str, list[int]] = {}
     for f in feats:
         best, best_score = None, threshold
         for ci in by_class.get(f.cls, ()):
-            others = [g for g in clusters[ci] if g.article_id != f.article_id]
-            if not others:
-                continue
-            score = max(pair_score(f, g) for g in others)
+            score = 0.0
+            for g in clusters[ci]:
+                s = pair_score(f, g)
+                if g.article_id == f.article_id and s < same_report_threshold:
+                    continue  # within one report only near-certain matches join (same subject, same target)
+                score = max(score, s)
             if score >= best_score:
                 best, best_score = ci, score
         if best is None:
@@ -151,7 +206,7 @@ def align_claims(
             clusters.append([f])
         else:
             clusters[best].append(f)
-    facts = [_fact(story_id, [f.claim for f in cl], articles) for cl in clusters]
+    facts = [_fact(story_id, [f.claim for f in cl], articles, entity_names) for cl in clusters]
     facts.sort(key=lambda fa: (-fa.independent_sources, -len(fa.supporting_articles), -len(fa.claims)))
     return facts
 
@@ -162,24 +217,32 @@ def _sentence(f: ClaimFeatures, articles: Mapping[str, Article]) -> str:
 
 
 def fact_label(claims: Sequence[Claim]) -> str:
-    """A short label: the predicate with its subject and target, from the most detailed claim."""
+    """A short label: the subject, predicate and target of the most detailed claim, as the report words it."""
     best = max(claims, key=lambda c: (len(c.arguments), -c.evidence.start))
-    target = claim_arg(best, "target")
     status = claim_arg(best, "status")
+    subject = best.subject
     if status:
-        return f"{best.subject or 'someone'} — health/outcome"
-    parts = [best.subject or "", best.predicate if best.polarity else f"not {best.predicate}", target or ""]
+        named = [c.subject for c in claims if c.subject and c.subject.lower() not in _PRONOUN_SUBJECTS]
+        subject = named[0] if named else subject
+        return f"health of {subject or 'those involved'}"
+    verb = claim_arg(best, "predicate_text") or best.predicate
+    target = claim_arg(best, "target")
+    parts = [subject or "", verb if best.polarity else f"not {verb}", target or ""]
     label = " ".join(p for p in parts if p)
     return label[:160]
 
 
-def _fact(story_id: str, claims: list[Claim], articles: Mapping[str, Article]) -> Fact:
+_PRONOUN_SUBJECTS = {"he", "she", "they", "it", "i", "we", "him", "her", "them"}
+
+
+def _fact(story_id: str, claims: list[Claim], articles: Mapping[str, Article],
+          entity_names: Mapping[str, str] | None) -> Fact:
     supporting = []
     for c in claims:
         if c.evidence.article_id not in supporting:
             supporting.append(c.evidence.article_id)
     supporting.sort(key=lambda a: (_published(articles.get(a)), a))
-    groups = group_sources(claims, articles)
+    groups = group_sources(claims, articles, entity_names=entity_names)
     originator = groups[0].origin.label if groups else None
     return Fact(
         story_id=story_id, label=fact_label(claims), claims=tuple(claims), supporting_articles=tuple(supporting),

@@ -18,7 +18,7 @@ def describe_article(article: Article | None, article_id: str = "") -> str:
     if article is None:
         return f"report {article_id[:8]}"
     when = article.published.value
-    date = f", {when.date().isoformat()}" if when is not None else ""
+    date = f" ({when.date().isoformat()})" if when is not None else ""
     return f"{outlet_label(article)}{date}"
 
 
@@ -27,6 +27,6 @@ def describe_side(claim: Claim, context: Mapping[str, Article] | None) -> str:
     art = (context or {}).get(aid)
     who = describe_article(art, aid)
     st = claim.statement
-    if st is not None and st.speaker_text:
+    if st is not None and st.speaker_text and st.speaker_text.lower() not in ("he", "she", "they", "it", "i", "we"):
         who += f", citing {st.speaker_text}"
     return who

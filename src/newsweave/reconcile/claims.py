@@ -87,9 +87,24 @@ def claims_from_reading(reading: Reading) -> list[Claim]:
                 owner = _owner(doc[tok_i], pred_ids)
                 if owner is not None:
                     times.setdefault(owner, []).append(tx)
+        for p in preds:  # "during the strike early Sunday, a rocket hit …": the time holds for both
+            if p.i in times and p.dep_ == "pobj" and p.head.lower_ in ("during", "amid", "in") \
+                    and p.head.head.i in pred_ids:
+                times.setdefault(p.head.head.i, []).extend(times[p.i])
+        for p in sorted(preds, key=_depth):  # "hit … on Sunday, killing 10": the participle inherits the time
+            if p.i not in times and p.dep_ in ("advcl", "conj", "xcomp") and p.head.i in times \
+                    and p.tag_ in ("VBG", "VBN", "VBD", "VBZ", "VBP", "VB"):
+                times[p.i] = list(times[p.head.i])
         for p in preds:
             claims.extend(_claims_for(reading, sent, p, times.get(p.i, []), titles))
     return claims
+
+
+def _depth(tok) -> int:
+    d = 0
+    while tok.head is not tok and d < 50:
+        tok, d = tok.head, d + 1
+    return d
 
 
 # ---------------------------------------------------------------------------------------------- predicates
@@ -106,7 +121,11 @@ def _is_predicate(t) -> bool:
         return True
     if t.pos_ in ("ADJ", "ADV") and lemma in STATUS_WORDS and t.dep_ in ("acomp", "advmod", "attr", "oprd"):
         return t.head.lemma_ in ("be", "remain", "seem", "appear", "survive", "escape", "return")
+    if t.pos_ == "NOUN" and lemma == "attempt":  # "assassination attempt", "coup attempt"
+        return any(c.dep_ == "compound" and c.lemma_.lower() in PREDICATE_CLASSES for c in t.children)
     if t.pos_ == "NOUN" and lemma in EVENT_NOUNS:
+        if t.dep_ == "compound" and t.head.lemma_.lower() == "attempt":
+            return False
         if lemma in ("injury", "casualty", "death") and not _negated_noun(t):
             return t.dep_ in ("nsubj", "dobj", "attr")
         return True
@@ -197,6 +216,8 @@ def _quantified(tok):
         objs = [g for c in of for g in c.children if g.dep_ == "pobj"]
         if objs:
             return objs[0], _count_phrase(tok)
+        if tok.pos_ == "NUM":  # "50 were injured": a bare number counts people
+            return tok, _count_phrase(tok)
     nums = [c for c in tok.children if c.dep_ == "nummod" or (c.dep_ in ("amod", "det")
                                                               and c.lower_ in VAGUE_QUANTITIES)]
     if nums:
@@ -247,10 +268,12 @@ def _keys_for(tok, reading: Reading, titles: dict[str, set[str]], *, depth: int 
             elif m.label in ("PERSON", "ORG", "FAC"):
                 keys.update(_name_keys(m.text))
     head = KEY_SYNONYMS.get(tok.lemma_.lower(), tok.lemma_.lower())
+    if tok.pos_ == "NUM" or head in ("other", "others"):
+        head = "person"
     if tok.pos_ == "PROPN":
         keys.update(_name_keys(doc[tok.left_edge.i: tok.i + 1].text))
         keys.add(normalise_key(tok.text))
-    elif head not in ("one", "people", "person", "it", "they", "this", "that"):
+    elif head not in ("one", "it", "they", "this", "that", "which", "who"):
         keys.add(head)
     for k in list(keys):
         if k.startswith("of:"):
@@ -317,10 +340,14 @@ def _title_aliases(doc) -> dict[str, set[str]]:
 def _claims_for(reading: Reading, sent, p, times: list[TimeExpression], titles) -> list[Claim]:
     article = reading.article
     lemma = p.lemma_.lower()
+    if lemma == "attempt" and p.pos_ == "NOUN":
+        lemma = next(c.lemma_.lower() for c in p.children if c.dep_ == "compound")
     predicate = "claim responsibility" if _claims_responsibility(p) else lemma
     cls = "responsibility" if predicate == "claim responsibility" else predicate_class(lemma)
-    args: list[tuple[str, str]] = [("class", cls)]
+    args: list[tuple[str, str]] = [("class", cls), ("predicate_text", _predicate_text(p))]
     polarity = not any(c.dep_ == "neg" for c in p.children)
+    if p.dep_ == "xcomp" and p.head.lemma_ in ("have", "be") and any(c.lower_ == "yet" for c in p.head.children):
+        polarity = False  # "had yet to regain"
     if p.pos_ == "NOUN" and _negated_noun(p):
         polarity = False
     # ------------------------------------------------------------------ objects, actor, place, means
@@ -345,16 +372,26 @@ def _claims_for(reading: Reading, sent, p, times: list[TimeExpression], titles) 
                     args.extend(("target_key", k) for k in sorted(_keys_for(g, reading, titles)))
                 elif prep in ("with", "by") and g.lemma_.lower() in MEANS_WORDS:
                     args.append(("means", MEANS_WORDS[g.lemma_.lower()]))
-                for gg in g.children:  # "on the residence ... in Baghdad"
-                    if gg.dep_ == "prep" and gg.lower_ in PLACE_PREPS:
-                        args.extend(("place", _place_text(x)) for x in gg.children
-                                    if x.dep_ == "pobj" and _is_place(x))
+                args.extend(("place", x) for x in _nested_places(g))  # "on the house of X in Baghdad"
         elif c.dep_ == "agent":
             for g in c.children:
                 if g.dep_ == "pobj":
                     args.append(("actor", _np_text(g)))
-        elif c.dep_ == "npadvmod" and c.ent_type_ in PLACE_LABELS:
+                    args.extend(("place", x) for x in _nested_places(g))
+        if c.dep_ in ("dobj", "attr"):
+            args.extend(("place", x) for x in _nested_places(c))
+        if c.dep_ == "npadvmod" and c.ent_type_ in PLACE_LABELS:
             args.append(("place", c.text))
+    if not any(r == "place" for r, _ in args):  # "hit Qeshm island …, killing 10": the place holds for both
+        cur = p
+        while cur.dep_ in ("advcl", "conj", "xcomp") and cur.head is not cur:
+            cur = cur.head
+            found = [x for c in cur.children if c.dep_ in ("prep", "dobj", "nsubj", "nsubjpass")
+                     for x in ([_place_text(g) for g in c.children if g.dep_ == "pobj" and _is_place(g)]
+                               if c.dep_ == "prep" and c.lower_ in PLACE_PREPS else _nested_places(c))]
+            if found:
+                args.extend(("place", x) for x in found)
+                break
     means = _means_of(p)
     args.extend(("means", m) for m in means)
     if CAR_BOMB.search(sent.text) and cls == "attack":
@@ -386,8 +423,12 @@ def _claims_for(reading: Reading, sent, p, times: list[TimeExpression], titles) 
         args.append(("speaker", statement.speaker_text))
     # ------------------------------------------------------------------ subjects (one claim per conjunct)
     subjects = _subject_tokens(p)
-    if p.pos_ == "NOUN" and not subjects:
-        subjects = []
+    if cls == "harm" and p.pos_ == "VERB":  # "the quake injured five people": the harmed are the object
+        objs = [c for c in p.children if c.dep_ == "dobj"]
+        if objs:
+            args.extend(("actor", _np_text(s)) for s in subjects if s.lower_ not in PRONOUNS)
+            subjects = [objs[0], *_conjuncts(objs[0])]
+            args[:] = [a for a in args if a[0] not in ("target", "target_key")]
     out: list[Claim] = []
     evidence = Span(article.id, sent.start_char, _trim_end(sent))
     groups = [[s] for s in subjects] if cls == "harm" and len(subjects) > 1 else [subjects]
@@ -428,6 +469,12 @@ def _claims_for(reading: Reading, sent, p, times: list[TimeExpression], titles) 
     return out
 
 
+def _predicate_text(p) -> str:
+    parts = [c for c in p.children if c.dep_ in ("aux", "auxpass", "neg") or (c.dep_ == "prt")]
+    toks = sorted([p, *parts], key=lambda t: t.i)
+    return " ".join(t.text for t in toks)
+
+
 def _trim_end(sent) -> int:
     text = sent.text
     return sent.start_char + len(text.rstrip())
@@ -449,10 +496,29 @@ def _claim_id(article_id: str, offset: int, predicate: str, subject: str | None)
 
 def _worth_keeping(cls: str, subject: str | None, args: list[tuple[str, str]]) -> bool:
     roles = {r for r, _ in args} - {"class", "key", "target_key", "speaker", "time_text", "time_earliest",
+                                      "predicate_text",
                                       "time_latest", "time_granularity"}
     if cls in PREDICATE_CLASSES.values() or cls == "responsibility":
         return bool(roles) or subject is not None
     return subject is not None and bool(roles)
+
+
+def _nested_places(tok, depth: int = 0) -> list[str]:
+    """Places inside a noun phrase: "the residence of the governor in Kandahar" → ["Kandahar"]."""
+    out: list[str] = []
+    if depth > 3:
+        return out
+    for c in tok.children:
+        if c.dep_ != "prep":
+            continue
+        for g in c.children:
+            if g.dep_ != "pobj":
+                continue
+            if c.lower_ in PLACE_PREPS and _is_place(g):
+                out.append(_place_text(g))
+            else:
+                out.extend(_nested_places(g, depth + 1))
+    return out
 
 
 def _is_place(tok) -> bool:
@@ -483,8 +549,10 @@ def _count_args(count: str, counted) -> list[tuple[str, str]]:
     value, rng, kind = parse_number(count)
     if rng is None:
         return []
+    what = counted.lemma_.lower()
+    what = "person" if counted.pos_ == "NUM" or what in ("other", "others") else KEY_SYNONYMS.get(what, what)
     out = [("count", count), ("count_kind", kind), ("count_low", f"{rng[0]:g}"), ("count_high", f"{rng[1]:g}"),
-           ("counted", counted.lemma_.lower())]
+           ("counted", what)]
     return out
 
 

@@ -25,7 +25,7 @@ from collections.abc import Mapping, Sequence
 from datetime import timedelta
 
 from ..model import Article, Claim, Conflict, Fact, Statement
-from .align import time_gap
+from .align import ALIGN_THRESHOLD, CONTRADICTION_THRESHOLD, claim_features, different_groups, pair_score, time_gap
 from .claim_text import describe_side, quote
 from .claims import claim_arg, claim_args, claim_times
 from .lexicons import STATUS_LEVELS, normalise_key, status_compatible
@@ -61,10 +61,14 @@ def compare_claims(a: Claim, b: Claim, *, context: Mapping[str, Article] | None 
 
     # ---------------------------------------------------------------- status (health)
     va, vb = claim_arg(a, "status"), claim_arg(b, "status")
+    if different_groups(a, b):
+        return []  # "ten killed" and "80 wounded" are two groups of people, not two views of one
     if va and vb and va != vb:
         ta, tb = claim_arg(a, "status_text") or va, claim_arg(b, "status_text") or vb
-        who = a.subject or b.subject or "the subject"
+        who = _lower_article(a.subject or b.subject or "the subject")
         ok = status_compatible(va, vb)
+        if ok and STATUS_LEVELS.get(va) == STATUS_LEVELS.get(vb):
+            ok = None  # "not injured" and "unharmed" say the same
         if ok is False:
             add("status", "contradiction",
                 f"{sa} says {who} was {quote(ta)} but {sb} says {quote(tb)}; on the health scale {SCALE_TEXT} "
@@ -89,6 +93,8 @@ def compare_claims(a: Claim, b: Claim, *, context: Mapping[str, Article] | None 
         xa, xb = claim_args(a, role), claim_args(b, role)
         if not xa or not xb:
             continue
+        if role == "actor" and not (all(_named(x) for x in xa) and all(_named(x) for x in xb)):
+            continue  # "a gunman" and "a man" may be the same person: only names can contradict
         na, nb = {normalise_key(x) for x in xa}, {normalise_key(x) for x in xb}
         if na & nb or any(x in y or y in x for x in na for y in nb):
             continue
@@ -111,6 +117,16 @@ def compare_claims(a: Claim, b: Claim, *, context: Mapping[str, Article] | None 
             f"{describe_side(hedged, ctx)} hedges it ({quote(hedged.hedge or 'hedged')}) while "
             f"{describe_side(firm, ctx)} states it as fact.")
     return out
+
+
+def _named(value: str) -> bool:
+    """A proper name ("the Islamic State", "Hamas"), not a description ("a Michigan man")."""
+    words = value.split()
+    return bool(words) and words[-1][:1].isupper()
+
+
+def _lower_article(np_text: str) -> str:
+    return "the" + np_text[3:] if np_text.startswith("The ") else np_text
 
 
 def _width(status: str) -> int:
@@ -150,6 +166,8 @@ def _compare_counts(a, b, sa, sb, hedges, add) -> None:
             if wa and wb and wa != wb:
                 continue
             thing = wa or wb or "count"
+            if (la, ha) == (lb, hb):
+                continue  # the same number, or the same bound
             if ka == kb == "exact":
                 if la != lb:
                     add("number", "contradiction",
@@ -222,13 +240,22 @@ def find_conflicts(facts: Sequence[Fact], *, articles: Mapping[str, Article] | N
     """Conflicts between claims of different reports within each fact, most serious first, deduplicated."""
     out: list[Conflict] = []
     seen: set[tuple] = set()
+    texts = {aid: a.text for aid, a in (articles or {}).items()}
     for fact in facts:
         claims = fact.claims
+        feats = [claim_features(c, texts.get(c.evidence.article_id, "")[c.evidence.start:c.evidence.end])
+                 for c in claims]
         for i, a in enumerate(claims):
-            for b in claims[i + 1:]:
+            for j in range(i + 1, len(claims)):
+                b = claims[j]
                 if a.evidence.article_id == b.evidence.article_id:
                     continue
+                score = pair_score(feats[i], feats[j])
+                if score < ALIGN_THRESHOLD:
+                    continue  # in the same fact only through other claims: not compared directly
                 for c in compare_claims(a, b, context=articles):
+                    if c.verdict == "contradiction" and score < CONTRADICTION_THRESHOLD:
+                        continue  # too loosely aligned to accuse the reports of contradicting each other
                     key = (c.kind, c.verdict, fact.label, *sorted([
                         (a.evidence.article_id, _value_key(a, c.kind)), (b.evidence.article_id, _value_key(b, c.kind))]))
                     if key in seen:
@@ -270,9 +297,11 @@ def attribution_conflicts(
             sim = len(ga & gb) / min(len(ga), len(gb))
             if sim < 0.6:
                 continue
-            ka = normalise_key(sa.speaker_entity or sa.speaker_text or "").split()[-1:]
-            kb = normalise_key(sb.speaker_entity or sb.speaker_text or "").split()[-1:]
-            if ka and kb and ka != kb:
+            if not (_named(sa.speaker_text or "") and _named(sb.speaker_text or "")):
+                continue  # "he", "police", "a witness" may well be the named speaker of the other report
+            ka = normalise_key(sa.speaker_text or "").split()
+            kb = normalise_key(sb.speaker_text or "").split()
+            if ka and kb and not (set(ka) & set(kb)):
                 ca, cb = _statement_claim(aid_a, sa), _statement_claim(aid_b, sb)
                 out.append(Conflict(
                     kind="attribution", verdict="contradiction", side_a=ca, side_b=cb,

@@ -35,7 +35,7 @@ __all__ = [
 PREDICATE_CLASSES: dict[str, str] = {}
 for _cls, _words in {
     "attack": "attack strike target assault raid ambush bomb bombing shell shelling explosion blast "
-    "assassination attempt hit storm fire shoot shooting airstrike air-strike bombardment",
+    "assassination hit storm fire shoot shooting airstrike air-strike bombardment",
     "harm": "injure hurt wound harm kill die death dead survive casualty injury unharmed unhurt well "
     "safe unscathed fatality",
     "intercept": "intercept down shoot-down foil thwart repel",
@@ -64,11 +64,11 @@ REPORTING_VERBS = frozenset(
 # Verbs too light to make a claim on their own.
 LIGHT_VERBS = frozenset(
     "be have do go come get make take keep seem appear become let begin continue start try want need use "
-    "include remain mean look give put regard".split()
+    "include remain mean look give put regard attempt".split()
 )
 # Nouns that denote events and so can carry claims ("the attack on ...", "an assassination attempt").
 EVENT_NOUNS = frozenset(
-    "attack strike assault raid ambush bombing explosion blast attempt shooting airstrike shelling "
+    "attack strike assault raid ambush bombing explosion blast assassination shooting airstrike shelling "
     "investigation probe inquiry arrest election earthquake quake crash collision fire blaze flood "
     "acquisition takeover resignation death injury casualty".split()
 )
@@ -145,6 +145,7 @@ KEY_SYNONYMS: dict[str, str] = {
     "uav": "drone", "people": "person", "civilian": "person", "individual": "person",
     "police": "police", "policeman": "police", "officer": "police", "gunman": "gunman", "shooter": "gunman",
     "attacker": "gunman", "assailant": "gunman", "blast": "explosion", "bombing": "explosion",
+    "quake": "earthquake", "tremor": "earthquake", "temblor": "earthquake",
 }
 
 # Vague quantities: word → (low, high) plausible range.
@@ -194,6 +195,8 @@ def parse_number(text: str) -> tuple[float | None, tuple[float, float] | None, s
     """
     t = text.lower().replace(",", "").strip()
     words = t.split()
+    if t.startswith("as many as"):
+        words = words[3:]
     for vague in sorted(VAGUE_QUANTITIES, key=len, reverse=True):
         if t == vague or t.startswith(vague + " of") or t == vague + " of":
             if vague in ("at least", "more than"):
@@ -204,6 +207,8 @@ def parse_number(text: str) -> tuple[float | None, tuple[float, float] | None, s
         kind = "approx"
     if t.startswith(("at least", "more than", "over ", "upwards of")) or t.endswith(("or more", "+")):
         kind = "min"
+    if t.startswith(("as many as", "up to", "no more than", "at most", "fewer than", "less than")):
+        kind = "max"
     value: float | None = None
     total = 0.0
     current: float | None = None
@@ -230,6 +235,8 @@ def parse_number(text: str) -> tuple[float | None, tuple[float, float] | None, s
         return value, (value * 0.8, value * 1.2), kind
     if kind == "min":
         return value, (value, float("inf")), kind
+    if kind == "max":
+        return value, (0.0, value), kind
     return value, (value, value), kind
 
 

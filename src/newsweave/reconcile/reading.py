@@ -33,29 +33,40 @@ class Reading:
     statements: tuple[Statement, ...]
 
 
-def parse(text: str, *, nlp=None):
-    """The spaCy doc of ``text`` with the bundled pipeline (loaded once)."""
-    if nlp is None:
+def _pipeline(nlp=None):
+    try:
+        from ..analyze.pipeline import add_paragraph_boundaries, get_pipeline
+    except ImportError:
         from ..analyze.nlp import load_pipeline
 
-        nlp = load_pipeline()
-    return nlp(text)
+        return nlp if nlp is not None else load_pipeline()
+    return add_paragraph_boundaries(nlp) if nlp is not None else get_pipeline()
 
 
-def _analyze(article: Article, nlp) -> Any | None:
+def parse(text: str, *, nlp=None):
+    """The spaCy doc of ``text`` with the bundled pipeline (loaded once); ``doc.text == text``."""
+    nlp = _pipeline(nlp)
     try:
-        from ..analyze.pipeline import analyze_article
+        from ..analyze.pipeline import parse_text
+    except ImportError:
+        return nlp(text)
+    return parse_text(nlp, text)
+
+
+def _analyze_doc(article: Article, doc) -> Any | None:
+    try:
+        from ..analyze.pipeline import analyze_doc
     except ImportError:
         return None
-    return analyze_article(article, nlp=nlp)
+    return analyze_doc(doc, article_id=article.id, dct=article.published.value)
 
 
 def read_article(article: Article, analysis: Any | None = None, *, doc=None, nlp=None) -> Reading:
-    """Bundle an article with its analysis and parse, computing whatever is missing."""
-    if analysis is None:
-        analysis = _analyze(article, nlp)
+    """Bundle an article with its analysis and parse, computing whatever is missing (one parse at most)."""
     if doc is None:
         doc = parse(article.text, nlp=nlp)
+    if analysis is None:
+        analysis = _analyze_doc(article, doc)
     aid = article.id
     sentences = tuple(getattr(analysis, "sentences", None) or ()) or tuple(
         Sentence(Span(aid, s.start_char, s.end_char), i) for i, s in enumerate(doc.sents)
@@ -89,5 +100,5 @@ def _find_statements(article: Article, doc, mentions, entities) -> tuple[Stateme
     except ImportError:
         log.debug("newsweave.analyze.statements is not available: claims carry no attribution")
         return ()
-    ents = {e.id: e for e in entities} if entities else None
-    return tuple(extract_statements(doc, article_id=article.id, mentions=mentions, entities=ents))
+    return tuple(extract_statements(doc, article_id=article.id, mentions=mentions,
+                                    entities={e.id: e for e in entities}))

@@ -16,7 +16,7 @@ from datetime import datetime, timezone
 from ..model import Article, Claim
 from .lexicons import normalise_key
 
-__all__ = ["Origin", "SourceGroup", "origin_of", "group_sources", "copy_root", "outlet_label", "credited_wires"]
+__all__ = ["Origin", "SourceGroup", "origin_of", "speaker_name", "group_sources", "copy_root", "outlet_label", "credited_wires"]
 
 WIRE_NAMES = {
     "reuters": "Reuters", "associated press": "The Associated Press", "ap": "The Associated Press",
@@ -33,6 +33,7 @@ _CREDIT_RE = re.compile(
     re.MULTILINE,
 )
 _EPOCH = datetime(1970, 1, 1, tzinfo=timezone.utc)
+_VAGUE_SPEAKERS = {"it", "they", "the report", "report", "sources", "officials", "the drone"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,10 +81,22 @@ def credited_wires(text: str) -> tuple[str, ...]:
     return tuple(found)
 
 
-def origin_of(claim: Claim, article: Article, articles: Mapping[str, Article]) -> Origin:
+def speaker_name(st, entity_names: Mapping[str, str] | None = None) -> str:
+    """The best name of a statement's speaker: its canonical entity's name, else the words used."""
+    names = entity_names or {}
+    if st.speaker_entity and st.speaker_entity in names:
+        return names[st.speaker_entity]
+    if st.speaker_entity and not re.fullmatch(r"[a-z]+-[0-9a-f]{6,}", st.speaker_entity):
+        return st.speaker_entity
+    return st.speaker_text or ""
+
+
+def origin_of(claim: Claim, article: Article, articles: Mapping[str, Article],
+              entity_names: Mapping[str, str] | None = None) -> Origin:
     st = claim.statement
-    if st is not None and (st.speaker_entity or st.speaker_text) and not st.anonymous:
-        name = st.speaker_entity or st.speaker_text or ""
+    if st is not None and (st.speaker_entity or st.speaker_text) and not st.anonymous \
+            and (st.speaker_text or "").lower() not in _VAGUE_SPEAKERS:
+        name = speaker_name(st, entity_names)
         key = normalise_key(name)
         wire = _wire_key(name)
         if wire:
@@ -113,14 +126,15 @@ def _published(article: Article) -> datetime:
     return article.published.value or _EPOCH
 
 
-def group_sources(claims: Sequence[Claim], articles: Mapping[str, Article]) -> list[SourceGroup]:
+def group_sources(claims: Sequence[Claim], articles: Mapping[str, Article], *,
+                  entity_names: Mapping[str, str] | None = None) -> list[SourceGroup]:
     """Group the reports behind ``claims`` by origin, earliest report first within each group."""
     by_origin: dict[str, tuple[Origin, list[str], list[str]]] = {}
     for c in claims:
         art = articles.get(c.evidence.article_id)
         if art is None:
             continue
-        o = origin_of(c, art, articles)
+        o = origin_of(c, art, articles, entity_names)
         entry = by_origin.setdefault(o.key, (o, [], []))
         if art.id not in entry[1]:
             entry[1].append(art.id)

@@ -31,6 +31,7 @@ _TOPIC = {
     "polarity": "whether {subject} {predicate}",
 }
 _MIN_CHARS, _MAX_CHARS = 40, 400
+_FIRST_PERSON = re.compile(r"^[\"“'‘]|\b(I|we|We|my|our|Our|me|us)\b(?!\.)")
 
 
 def _vectors(texts: list[str], embedder) -> np.ndarray:
@@ -87,7 +88,8 @@ def summarize(
         central = (sim * other).sum(axis=1) / n_other if len(by_id) > 1 else sim.mean(axis=1)
         support = _support_bonus(cands, facts)
         lead = np.array([0.15 if c[2] == 0 else (0.07 if c[2] < 3 else 0.0) for c in cands], dtype=np.float32)
-        score = central + support + lead
+        quoted = np.array([0.2 if _FIRST_PERSON.search(c[0]) else 0.0 for c in cands], dtype=np.float32)
+        score = central + support + lead - quoted
         chosen: list[int] = []
         while len(chosen) < min(max_sentences, len(cands)):
             best, best_val = None, -1e9
@@ -127,19 +129,23 @@ def disagreement_sentences(conflicts: Sequence[Conflict], articles: Mapping[str,
     if not contra:
         return []
     priority = {"status": 0, "number": 1, "actor": 2, "time": 3, "place": 4, "means": 5, "attribution": 6}
-    c = min(contra, key=lambda x: priority.get(x.kind, 9))
+    c = min(contra, key=lambda x: (priority.get(x.kind, 9), _length(x.side_a) + _length(x.side_b)))
     a, b = c.side_a, c.side_b
+    subject = a.subject or b.subject or "those involved"
     topic = _TOPIC.get(c.kind, "this").format(
-        subject=a.subject or b.subject or "those involved", counted=(claim_arg(a, "counted") or "people") + "s",
+        subject="the" + subject[3:] if subject.startswith("The ") else subject, counted=(claim_arg(a, "counted") or "people") + "s",
         predicate=a.predicate)
     ta = _excerpt(articles, a.evidence)
     tb = _excerpt(articles, b.evidence)
-    first = f"Reports disagree on {topic}: {describe_side(a, articles)} says “{ta}”"
-    second = f"while {describe_side(b, articles)} says “{tb}”."
-    if a.hedge or b.hedge:
-        hedged = a if a.hedge else b
-        second = second[:-1] + f" (hedged: “{hedged.hedge}”)."
-    return [(first + ";", a.evidence), (second, b.evidence)]
+    ha = f" (hedged: “{a.hedge}”)" if a.hedge else ""
+    hb = f" (hedged: “{b.hedge}”)" if b.hedge else ""
+    first = f"Reports disagree on {topic}: {describe_side(a, articles)} says “{ta}”{ha};"
+    second = f"while {describe_side(b, articles)} says “{tb}”{hb}."
+    return [(first, a.evidence), (second, b.evidence)]
+
+
+def _length(c) -> int:
+    return c.evidence.end - c.evidence.start
 
 
 def _excerpt(articles: Mapping[str, Article], span: Span, limit: int = 220) -> str:

@@ -26,6 +26,8 @@ __all__ = ["GroupingConfig", "Assignment", "StoryGrouper", "StoryState"]
 
 log = logging.getLogger(__name__)
 
+_MEMBER_VECTORS = 32  # best report-to-report similarity is taken over a story's latest reports
+
 # Logistic weights (intercept first, then one per scoring.SIGNALS), fitted on ECB+ train (bench/group.py --tune).
 DEFAULT_WEIGHTS: tuple[float, ...] = (-6.0, 6.0, 6.0, 2.0, 2.0, -2.0, -2.0, 2.0, -3.0, -1.0)
 
@@ -78,6 +80,7 @@ class StoryState:
     profile: Profile = field(default_factory=Profile)
     merged_into: str | None = None
     apart: set[str] = field(default_factory=set)  # stories a person kept apart from this one
+    _vectors: np.ndarray | None = field(default=None, repr=False)  # cache: embeddings of recent members
 
 
 def _story_id(seed: str) -> str:
@@ -134,16 +137,20 @@ class StoryGrouper:
         terms = {self.vocab.id(t): v for t, v in f.terms}
         ents: Counter = Counter()
         sal: Counter = Counter()
-        for key, _n, salient in f.entities:
+        weights: dict[int, float] = {}
+        for key, n, salient in f.entities:
             eid = self.vocab.id(key)
             ents[eid] = 1
+            weights[eid] = (1.0 + math.log(n)) * (2.0 if salient else 1.0)
             if salient:
                 sal[eid] = 1
+        total = sum(weights.values())
+        weights = {k: v / total for k, v in weights.items()} if total else {}
         months = Counter({f.event_month: 1}) if f.event_month else Counter()
         years = Counter({y: 1 for y in {d[:4] for d in f.dates}})
         emb = None if f.embedding is None else np.asarray(f.embedding, dtype=np.float32).copy()
         profile = Profile(n=1, emb_sum=emb, emb_n=0 if emb is None else 1, terms=terms, ents=ents,
-                          salient_counts=sal, months=months, years=years, first_seen=f.published,
+                          ent_weights=weights, salient_counts=sal, months=months, years=years, first_seen=f.published,
                           last_seen=f.published)
         return profile, set(sal), tuple(terms)
 
@@ -158,10 +165,22 @@ class StoryGrouper:
         return keys
 
     # ---- scoring -------------------------------------------------------------------------------------
-    def _score(self, profile: Profile, salient: set[int] | None, story: StoryState) -> float:
+    def _vectors(self, story: StoryState) -> np.ndarray | None:
+        if story._vectors is None:
+            rows = [self.members[a].features.embedding for a in story.members[-_MEMBER_VECTORS:]]
+            rows = [r for r in rows if r is not None]
+            story._vectors = np.stack(rows).astype(np.float32) if rows else np.zeros((0, 0), np.float32)
+        return story._vectors if story._vectors.size else None
+
+    def _signals(self, profile: Profile, salient: set[int] | None, vectors: np.ndarray | None,
+                 story: StoryState) -> np.ndarray:
+        return pair_signals(profile, story.profile, self.vocab, a_salient=salient, a_vectors=vectors,
+                            b_vectors=self._vectors(story))
+
+    def _score(self, profile: Profile, salient: set[int] | None, vectors: np.ndarray | None,
+               story: StoryState) -> float:
         cfg = self.config
-        signals = pair_signals(profile, story.profile, self.vocab, a_salient=salient)
-        z = logit(signals, cfg.weights)
+        z = logit(self._signals(profile, salient, vectors, story), cfg.weights)
         gap = time_gap_days(profile, story.profile)
         if gap > cfg.time_grace_days:
             mentions_story_month = bool(set(profile.months) & set(story.profile.months)) and gap > 31
@@ -208,8 +227,9 @@ class StoryGrouper:
                 target = self.story_of(near[0])
         if target is None:
             best: tuple[float, str] | None = None
+            vectors = None if features.embedding is None else np.asarray(features.embedding)[None, :]
             for sid in self._candidates(profile, salient):
-                p = self._score(profile, salient, self.stories[sid])
+                p = self._score(profile, salient, vectors, self.stories[sid])
                 if best is None or p > best[0]:
                     best = (p, sid)
             if best is not None and best[0] >= self.config.join_threshold:
@@ -241,6 +261,7 @@ class StoryGrouper:
     def _attach(self, member: _Member, story: StoryState) -> None:
         member.story_id = story.id
         story.members.append(member.features.article_id)
+        story._vectors = None
         story.profile.add(member.profile)
         self._index_story(story)
         self.postings.add(story.id, self._posting_keys(member.profile, member.salient))
@@ -248,6 +269,7 @@ class StoryGrouper:
     def _detach(self, member: _Member) -> StoryState:
         story = self.stories[self.resolve(member.story_id)]
         story.members.remove(member.features.article_id)
+        story._vectors = None
         story.profile = Profile()
         for other in story.members:
             story.profile.add(self.members[other].profile)
@@ -270,7 +292,7 @@ class StoryGrouper:
             other = self.stories[sid]
             if self._kept_apart(story, other):
                 continue
-            p = self._score(story.profile, salient, other)
+            p = self._score(story.profile, salient, self._vectors(story), other)
             if p >= threshold:
                 older, younger = self._older_first(other, story)
                 log.info("merging story %s into %s (p=%.3f)", younger.id, older.id, p)
@@ -287,6 +309,7 @@ class StoryGrouper:
         for aid in source.members:
             self.members[aid].story_id = target.id
         target.members.extend(source.members)
+        target._vectors = None
         target.profile.add(source.profile)
         source.members = []
         source.profile = Profile()

@@ -22,11 +22,13 @@ __all__ = ["Profile", "Vocabulary", "pair_signals", "SIGNALS", "logit", "time_ga
 
 SIGNALS = (
     "embedding",
+    "embedding_best_member",
     "tfidf",
     "entities_of_a_in_b",
     "entities_of_b_in_a",
-    "person_conflict",
-    "place_conflict",
+    "entity_cosine",
+    "person_mismatch",
+    "place_mismatch",
     "month_match",
     "month_conflict",
     "year_conflict",
@@ -77,6 +79,7 @@ class Profile:
     emb_n: int = 0
     terms: dict[int, float] = field(default_factory=dict)
     ents: Counter = field(default_factory=Counter)  # entity id → reports mentioning it
+    ent_weights: dict[int, float] = field(default_factory=dict)  # entity id → prominence (sums to 1 per report)
     salient_counts: Counter = field(default_factory=Counter)  # entity id → reports where it is salient
     months: Counter = field(default_factory=Counter)  # event months (YYYY-MM) of the reports
     years: Counter = field(default_factory=Counter)  # years mentioned
@@ -107,6 +110,12 @@ class Profile:
                 self.terms[tid] = nv
             else:
                 self.terms.pop(tid, None)
+        for eid, v in other.ent_weights.items():
+            nv = self.ent_weights.get(eid, 0.0) + sign * v
+            if nv > 1e-9:
+                self.ent_weights[eid] = nv
+            else:
+                self.ent_weights.pop(eid, None)
         for counter, src in ((self.ents, other.ents), (self.salient_counts, other.salient_counts),
                              (self.months, other.months), (self.years, other.years)):
             for k, v in src.items():
@@ -136,21 +145,27 @@ def _tfidf_cos(a: dict[int, float], b: dict[int, float], vocab: Vocabulary) -> f
     return dot / (na * nb) if na and nb else 0.0
 
 
+def _weighted_cos(a: dict[int, float], b: dict[int, float], vocab: Vocabulary, kind: str | None = None,
+                  ) -> float | None:
+    """idf-weighted cosine of two entity-prominence vectors (only entities of ``kind``); None if one is empty."""
+    if kind is not None:
+        a = {k: v for k, v in a.items() if vocab.kinds[k] == kind}
+        b = {k: v for k, v in b.items() if vocab.kinds[k] == kind}
+    if not a or not b:
+        return None
+    dot = sum(v * b[k] * vocab.idf(k) ** 2 for k, v in a.items() if k in b)
+    if dot == 0.0:
+        return 0.0
+    na = math.sqrt(sum((v * vocab.idf(k)) ** 2 for k, v in a.items()))
+    nb = math.sqrt(sum((v * vocab.idf(k)) ** 2 for k, v in b.items()))
+    return dot / (na * nb)
+
+
 def _cover(keys: set[int], other: Counter, vocab: Vocabulary) -> float:
     total = sum(vocab.idf(k) for k in keys)
     if total == 0:
         return 0.0
     return sum(vocab.idf(k) for k in keys if k in other) / total
-
-
-def _conflict(kind: str, a_sal: set[int], b_sal: set[int], a: Profile, b: Profile, vocab: Vocabulary) -> float:
-    a_main = {k for k in a_sal if vocab.kinds[k] == kind}
-    b_main = {k for k in b_sal if vocab.kinds[k] == kind}
-    if not a_main or not b_main:
-        return 0.0
-    if any(k in b.ents for k in a_main) or any(k in a.ents for k in b_main):
-        return 0.0
-    return 1.0
 
 
 def _months_apart(a: Counter, b: Counter) -> float | None:
@@ -162,10 +177,23 @@ def _months_apart(a: Counter, b: Counter) -> float | None:
 
 
 def pair_signals(a: Profile, b: Profile, vocab: Vocabulary, *, a_salient: set[int] | None = None,
-                 b_salient: set[int] | None = None) -> np.ndarray:
-    """The :data:`SIGNALS` of ``a`` (a report or story) against story ``b``."""
+                 b_salient: set[int] | None = None, a_vectors: np.ndarray | None = None,
+                 b_vectors: np.ndarray | None = None) -> np.ndarray:
+    """The :data:`SIGNALS` of ``a`` (a report or story) against story ``b``.
+
+    ``a_vectors``/``b_vectors`` are the embeddings of (some of) the reports on each side, for the best
+    report-to-report similarity; the centroids stand in when they are not given.
+    """
     ca, cb = a.centroid(), b.centroid()
     emb = float(ca @ cb) if ca is not None and cb is not None else 0.0
+    best = emb
+    if ca is not None and cb is not None:
+        va = a_vectors if a_vectors is not None and len(a_vectors) else ca[None, :]
+        vb = b_vectors if b_vectors is not None and len(b_vectors) else cb[None, :]
+        best = max(emb, float((va @ vb.T).max()))
+    ent_cos = _weighted_cos(a.ent_weights, b.ent_weights, vocab)
+    per_cos = _weighted_cos(a.ent_weights, b.ent_weights, vocab, "PER")
+    loc_cos = _weighted_cos(a.ent_weights, b.ent_weights, vocab, "LOC")
     a_sal = a.salient() if a_salient is None else a_salient
     b_sal = b.salient() if b_salient is None else b_salient
     months_apart = _months_apart(a.months, b.months)
@@ -174,11 +202,13 @@ def pair_signals(a: Profile, b: Profile, vocab: Vocabulary, *, a_salient: set[in
         year_conflict = 1.0
     return np.array([
         emb,
+        best,
         _tfidf_cos(a.terms, b.terms, vocab),
         _cover(a_sal, b.ents, vocab),
         _cover(b_sal, a.ents, vocab),
-        _conflict("PER", a_sal, b_sal, a, b, vocab),
-        _conflict("LOC", a_sal, b_sal, a, b, vocab),
+        ent_cos or 0.0,
+        0.0 if per_cos is None else 1.0 - per_cos,
+        0.0 if loc_cos is None else 1.0 - loc_cos,
         1.0 if months_apart is not None and months_apart <= 1 else 0.0,
         1.0 if months_apart is not None and months_apart > 2 else 0.0,
         year_conflict,

@@ -1,82 +1,30 @@
 """Who said what, through which channel, relayed by whom: newsweave's statement (attribution) extractor.
 
 ``extract_statements(doc, article_id=...)`` reads a parsed article and returns :class:`~newsweave.model.Statement`
-objects: direct quotations with the cue next to them, reported speech governed by a speech verb, inverted
-cues ("…, reported the broadcaster") and "according to X". See ``docs/statements.md``.
+objects: direct quotations with the cue next to them, reported speech governed by a cue verb, inverted cues
+("…, reported the broadcaster") and "according to X". See ``docs/statements.md``.
 """
 
 from __future__ import annotations
 
-import bisect
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 
 from spacy.tokens import Doc
 
 from ...model import Entity, Mention, Span, Statement
 from .channel import CHANNELS, classify_channel
-from .direct import Quote, cue_after_quote, cue_before_quote, find_quotes
-from .relays import credit_line_relays, relay_name, relays_near_cue
-from .reported import Candidate, according_candidates, cue_extent, verb_candidates
+from .direct import find_quotes
+from .docindex import DocIndex, index_doc
+from .quotes import attach_quotes, colon_lines
+from .relays import RELAY_VERBS, credit_line_relays, relays_near_cue, trailing_relay
+from .reported import Candidate, according_candidates, noun_candidates, verb_candidates
 from .speakers import SpeakerInfo, describe_speaker, is_outlet_phrase, speaker_span
 
 __all__ = ["extract_statements", "CHANNELS"]
 
-_STRIP_CONTENT = " \t\n,;:"
-
-
-def _token_index(starts: list[int], char: int) -> int:
-    """Index of the token containing or starting after ``char``."""
-    return bisect.bisect_left(starts, char)
-
-
-def _quote_candidates(doc: Doc, quotes: list[Quote], cands: dict[int, Candidate]) -> None:
-    """Attach quotations to their cue verbs (updating or creating candidates in place)."""
-    starts = [t.idx for t in doc]
-    text = doc.text
-    for q in quotes:
-        first_after = _token_index(starts, q.end)
-        last_before = _token_index(starts, q.start) - 1
-        cue = cue_after_quote(doc, q, first_after if first_after < len(doc) else None)
-        if cue is None:
-            cue = cue_before_quote(doc, q, last_before if last_before >= 0 else None)
-        if cue is None:
-            continue
-        lo, hi = q.inner_start, q.inner_end
-        while hi > lo and text[hi - 1] in _STRIP_CONTENT:
-            hi -= 1
-        while lo < hi and text[lo] in _STRIP_CONTENT:
-            lo += 1
-        if hi - lo < 2:
-            continue
-        tok_lo, tok_hi = _token_index(starts, lo), _token_index(starts, hi)
-        existing = cands.get(cue.i)
-        if existing is not None and existing.direct:
-            # an interrupted quotation: "…," he said, "…" — one statement from first to last piece
-            existing.content_start = min(existing.content_start, lo)
-            existing.content_end = max(existing.content_end, hi)
-            continue
-        if existing is not None and (existing.content_end <= q.start or existing.content_start >= q.end):
-            # the verb's clausal complement lies elsewhere ("he said, adding that …"): keep it if not the quote
-            if existing.content_start > q.end and cue.i > first_after:
-                pass
-        c_lo, c_hi = cue_extent(cue)
-        speaker = existing.speaker if existing is not None else _speaker_of_quote_cue(cue)
-        cands[cue.i] = Candidate(
-            c_lo, c_hi, cue, speaker, lo, hi, direct=True, kind="quote", content_tokens=(tok_lo, tok_hi)
-        )
-
-
-def _speaker_of_quote_cue(cue):
-    from .reported import _speaker_for
-
-    return _speaker_for(cue)
-
-
-def _content_tokens(doc: Doc, cand: Candidate) -> tuple[int, int]:
-    if cand.content_tokens is not None:
-        return cand.content_tokens
-    starts = [t.idx for t in doc]
-    return _token_index(starts, cand.content_start), _token_index(starts, cand.content_end)
+_MIN_QUOTE_TOKENS_FOR_NESTING = 6
+_CONTEXT_SKIP = frozenset({"ccomp", "nsubj", "nsubjpass", "punct", "xcomp"})
 
 
 def extract_statements(
@@ -91,83 +39,104 @@ def extract_statements(
     ``doc`` is the spaCy parse of the article text; all spans index that text. When ``mentions`` (with
     ``entity_id``) are given, ``speaker_entity`` is the id of the entity the speaker phrase mentions;
     otherwise it is the speaker's name as written (pronouns resolved to the nearest earlier named speaker).
+    Statements come in text order of their content.
     """
     if not len(doc):
         return []
-    cands = verb_candidates(doc)
-    _quote_candidates(doc, find_quotes(doc.text), cands)
-    ordered = sorted(cands.values(), key=lambda c: (c.content_start, c.cue_start or 0))
+    ix = index_doc(doc)
+    cands = verb_candidates(doc, ix)
+    for i, cand in noun_candidates(doc, ix).items():
+        cands.setdefault(i, cand)
+    quotes = find_quotes(ix.text)
+    extra = attach_quotes(doc, ix, quotes, cands)
+    ordered = list(cands.values()) + extra
+    trailing: dict[int, str] = {}  # id(candidate) -> relay named at the end of its content
+    for cand in ordered:
+        if cand.direct or cand.cue_token is None:
+            continue
+        lo, hi = _content_tokens(ix, cand)
+        hit = trailing_relay(doc, lo, hi)
+        if hit is not None:
+            end_tok, name = hit
+            while end_tok > lo and (doc[end_tok - 1].is_punct or doc[end_tok - 1].is_space):
+                end_tok -= 1
+            if end_tok > lo:
+                cand.content_end = ix.starts[end_tok - 1] + len(doc[end_tok - 1].text)
+                cand.content_tokens = (lo, end_tok)
+                trailing[id(cand)] = name
+    ordered += colon_lines(doc, ix, [(c.content_start, c.content_end) for c in ordered if c.direct])
     verbal_heads = {c.cue_token.i for c in ordered if c.cue_token is not None}
-    for acc in according_candidates(doc):
+    cut_ends = [c.content_end for c in ordered if id(c) in trailing]
+    for acc in according_candidates(doc, ix):
         head = acc.cue_token.head if acc.cue_token is not None else None
+        if any(end <= acc.cue_token.idx <= end + 3 for end in cut_ends):
+            continue  # already read as the relay of the statement it closes
         if head is not None and head.i in verbal_heads and acc.speaker is not None:
             src = doc[acc.speaker.left_edge.i : acc.speaker.right_edge.i + 1]
-            if is_outlet_phrase(src):
+            if is_outlet_phrase(src, ix.ents_in(src.start, src.end)):
                 continue  # "X said …, according to Reuters": a relay of X's statement, not a statement
         ordered.append(acc)
-    ordered = _dedupe(ordered)
-    ordered.sort(key=lambda c: min(c.cue_start if c.cue_start is not None else 10**9, _tok_of(doc, c)))
-    credit = credit_line_relays(doc)
+    ordered = _drop_nested(ordered, quotes, ix)
+    ordered.sort(key=lambda c: (c.cue_start if c.cue_start is not None else ix.token_at(c.content_start)))
+    credit = credit_line_relays(ix.text)
     history: list[SpeakerInfo] = []
-    out: list[Statement] = []
-    outer: list[tuple[int, int, str]] = []  # content char ranges of statements whose speaker is an outlet
-    built: list[tuple[Candidate, Statement]] = []
+    built: list[tuple[Candidate, Statement, SpeakerInfo | None]] = []
+    outer: list[tuple[int, int, str]] = []  # content ranges of an outlet's own reports ("AP reported that …")
     for cand in ordered:
-        st, info = _build(doc, cand, article_id, history, mentions, entities)
+        st, info = _build(doc, ix, cand, article_id, history, mentions, entities)
+        if id(cand) in trailing and trailing[id(cand)] not in st.relays:
+            st = replace(st, relays=(*st.relays, trailing[id(cand)]))
         if info is not None:
             history.append(info)
             if info.kind == "outlet" and info.name and not cand.direct:
                 outer.append((cand.content_start, cand.content_end, info.name))
-        built.append((cand, st))
-    for cand, st in built:
+        built.append((cand, st, info))
+    out: list[Statement] = []
+    for cand, st, info in built:
         relays = list(st.relays)
+        cue_char = ix.starts[cand.cue_start] if cand.cue_start is not None else cand.content_start
         for lo, hi, name in outer:
-            cue_char = doc[cand.cue_start].idx if cand.cue_start is not None else cand.content_start
-            if lo <= cue_char < hi and name not in relays and name != st.speaker_entity:
+            if lo <= cue_char < hi and name not in relays and (info is None or name != info.name):
                 relays.append(name)
-        is_outlet = st.speaker_text is not None and _speaker_is_outlet(doc, st)
-        if not relays and credit and not is_outlet:
+        if not relays and credit and not (info is not None and info.kind == "outlet"):
             relays.extend(credit)
         if tuple(relays) != st.relays:
-            st = _replace(st, relays=tuple(relays))
+            st = replace(st, relays=tuple(relays))
         out.append(st)
     out.sort(key=lambda s: (s.content.start, s.content.end))
     return out
 
 
-def _tok_of(doc: Doc, cand: Candidate) -> int:
-    return _content_tokens(doc, cand)[0]
-
-
-def _speaker_is_outlet(doc: Doc, st: Statement) -> bool:
-    if st.speaker is None:
-        return False
-    span = doc.char_span(st.speaker.start, st.speaker.end, alignment_mode="expand")
-    return span is not None and is_outlet_phrase(span)
-
-
-def _replace(st: Statement, **changes) -> Statement:
-    from dataclasses import replace
-
-    return replace(st, **changes)
-
-
-def _dedupe(cands: list[Candidate]) -> list[Candidate]:
-    """Drop candidates whose cue lies inside another candidate's direct quotation or which duplicate a
-    quotation's content with a weaker cue."""
+def _drop_nested(cands: list[Candidate], quotes, ix: DocIndex) -> list[Candidate]:
+    """Drop reported-speech candidates whose cue sits inside a quotation (the quoted person quoting
+    someone: part of that person's statement) and duplicates of the same content."""
+    spans = [(q.inner_start, q.inner_end) for q in quotes
+             if ix.token_at(q.inner_end) - ix.token_at(q.inner_start) >= _MIN_QUOTE_TOKENS_FOR_NESTING]
+    spans += [(c.content_start, c.content_end) for c in cands if c.direct]
     out: list[Candidate] = []
-    quotes = [c for c in cands if c.direct]
+    seen: set[tuple[int, int]] = set()
     for c in cands:
         if not c.direct and c.cue_token is not None:
             cue_char = c.cue_token.idx
-            if any(q.content_start <= cue_char < q.content_end for q in quotes):
-                continue  # a speech verb inside someone's quotation
+            if any(lo <= cue_char < hi for lo, hi in spans):
+                continue
+        key = (c.content_start, c.content_end)
+        if key in seen:
+            continue
+        seen.add(key)
         out.append(c)
     return out
 
 
+def _content_tokens(ix: DocIndex, cand: Candidate) -> tuple[int, int]:
+    if cand.content_tokens is not None:
+        return cand.content_tokens
+    return ix.token_at(cand.content_start), ix.token_at(cand.content_end)
+
+
 def _build(
     doc: Doc,
+    ix: DocIndex,
     cand: Candidate,
     article_id: str,
     history: list[SpeakerInfo],
@@ -176,49 +145,68 @@ def _build(
 ) -> tuple[Statement, SpeakerInfo | None]:
     cue_span = None
     cue_verb = None
-    if cand.cue_start is not None and cand.cue_end is not None:
+    if cand.cue_start is not None and cand.cue_end is not None and cand.cue_token is not None:
         cs, ce = doc[cand.cue_start], doc[cand.cue_end - 1]
         cue_span = Span(article_id, cs.idx, ce.idx + len(ce.text))
-        cue_verb = "according to" if cand.kind == "according" else cand.cue_token.lemma_.lower()
-    speaker = None
-    speaker_text = None
+        if cand.kind == "according":
+            cue_verb = "according to"
+        elif cand.kind == "colon":
+            cue_verb = None
+        else:
+            cue_verb = cand.cue_token.lemma_.lower()
+    speaker = speaker_text = None
     info: SpeakerInfo | None = None
     sp_tokens: tuple[int, int] | None = None
     if cand.speaker is not None:
-        sp_tokens = speaker_span(cand.speaker)
+        sp_tokens = speaker_span(cand.speaker) if cand.kind != "colon" else _name_run(doc, cand.speaker.i)
         sp = doc[sp_tokens[0] : sp_tokens[1]]
         speaker = Span(article_id, sp.start_char, sp.end_char)
         speaker_text = sp.text
-        info = describe_speaker(sp, history=history, mentions=mentions, entities=entities)
-    content_tokens = _content_tokens(doc, cand)
+        described = sp
+        if cand.speaker.tag_ in ("WP", "WDT") and cand.speaker.head.dep_ == "relcl":
+            ante = speaker_span(cand.speaker.head.head)  # "who" stands for the noun the clause modifies
+            described = doc[ante[0] : ante[1]]
+        info = describe_speaker(described, history=history, ix=ix, mentions=mentions, entities=entities,
+                                content=(cand.content_start, cand.content_end))
+    content_tokens = _content_tokens(ix, cand)
     relays: list[str] = []
     told_outlet = False
     context: list = []
-    if cand.cue_token is not None and cand.kind != "according":
+    if cand.cue_token is not None and cand.kind in ("verb", "quote", "inverted", "noun"):
         relays, told_outlet = relays_near_cue(cand.cue_token, exclude=content_tokens)
         excl = set(range(*content_tokens))
         if sp_tokens:
             excl.update(range(*sp_tokens))
         for child in cand.cue_token.children:
-            if child.i in excl or child.dep_ in ("ccomp", "nsubj", "nsubjpass", "punct"):
+            if child.i in excl or child.dep_ in _CONTEXT_SKIP:
                 continue
-            context.extend(t for t in child.subtree if t.i not in excl)
-    speaker_root = doc[sp_tokens[1] - 1] if sp_tokens else None
-    if cand.kind == "according" and speaker_root is not None and info is not None and info.kind == "outlet":
+            if child.dep_ in ("advcl", "acl", "conj") and child.lemma_.lower() in RELAY_VERBS:
+                continue  # "as reported by X" names a relay, not the channel
+            for t in child.subtree:
+                if t.i in excl:
+                    continue
+                if t.dep_ in ("acl", "advcl") and t.lemma_.lower() in RELAY_VERBS:
+                    excl.update(x.i for x in t.subtree)  # "a statement quoted by Reuters"
+                    continue
+                if t.i not in excl:
+                    context.append(t)
+    if cand.kind == "according" and sp_tokens is not None:
         context.extend(doc[sp_tokens[0] : sp_tokens[1]])
     channel = classify_channel(
-        cand.cue_token if cand.kind != "according" else None,
+        cand.cue_token if cand.kind in ("verb", "quote", "inverted") else None,
         context,
         speaker_kind=info.kind if info else None,
-        speaker_root=cand.speaker if cand.speaker is not None else speaker_root,
+        speaker_root=cand.speaker,
         told_outlet=told_outlet,
-        relays=tuple(relays),
     )
-    if info is not None and info.name and relays:
+    if info is not None and info.name:
         relays = [r for r in relays if r != info.name]
-    entity = info.entity_id if (info is not None and (mentions or entities) and info.entity_id) else (
-        info.name if info is not None else None
-    )
+    if info is None:
+        entity = None
+    elif (mentions or entities) and info.entity_id:
+        entity = info.entity_id
+    else:
+        entity = info.name
     st = Statement(
         content=Span(article_id, cand.content_start, cand.content_end),
         cue=cue_span,
@@ -234,4 +222,8 @@ def _build(
     return st, info
 
 
-__all__ += ["relay_name"]
+def _name_run(doc: Doc, head: int) -> tuple[int, int]:
+    lo = head
+    while lo - 1 >= 0 and doc[lo - 1].pos_ == "PROPN" and head - lo < 5:
+        lo -= 1
+    return lo, head + 1

@@ -58,7 +58,6 @@ def classify_channel(
     speaker_kind: str | None = None,
     speaker_root: Token | None = None,
     told_outlet: bool = False,
-    relays: tuple[str, ...] = (),
 ) -> str:
     """The channel of a statement from its cue verb, the cue's own dependents (``context``: prepositional
     phrases, objects, trailing participles — not the content) and the kind of speaker."""

@@ -50,6 +50,22 @@ ROLE_NOUNS: frozenset[str] = frozenset(
     """.split()
 )
 
+# Titles that precede names ("Spokesperson Ned Price", "Prime Minister X").
+TITLE_WORDS: frozenset[str] = frozenset(
+    """
+    president vice prime minister secretary senator sen. rep. representative gov. governor mayor chancellor
+    king queen prince sheikh general gen. col. colonel lt. captain capt. dr. mr. mrs. ms. judge justice
+    ambassador chief director chairman chairwoman chair ceo deputy foreign defense defence state interior
+    spokesperson spokesman spokeswoman pope cardinal bishop rev. professor prof. commissioner
+    """.split()
+)
+
+# Nouns that stand for an organisation named before ("the company said", "the group said").
+ORG_NOUNS: frozenset[str] = frozenset(
+    "company firm group organisation organization corporation business campaign committee party ministry "
+    "department bank union association alliance coalition council militia movement".split()
+)
+
 # Nouns that name a text or a medium as the speaker ("the report said", "the broadcaster reported").
 MEDIUM_NOUNS: frozenset[str] = frozenset(
     """
@@ -98,13 +114,19 @@ INTERVIEW_WORDS: frozenset[str] = frozenset("interview podcast".split())
 BROADCAST_WORDS: frozenset[str] = frozenset(
     "television tv radio broadcast broadcaster televised aired channel airwaves".split()
 )
-REPORT_WORDS: frozenset[str] = frozenset("report study survey document newspaper dossier findings".split())
+REPORT_WORDS: frozenset[str] = frozenset(
+    "report study survey document newspaper dossier findings statistics figures data poll projection "
+    "estimate forecast analysis research review audit".split()
+)
 
 # Pronouns that may stand for an earlier named speaker.
 PERSON_PRONOUNS: frozenset[str] = frozenset({"he", "she", "him", "her"})
 GROUP_PRONOUNS: frozenset[str] = frozenset({"they", "them"})
 THING_PRONOUNS: frozenset[str] = frozenset({"it"})
 FIRST_PERSON: frozenset[str] = frozenset({"i", "we", "me", "us"})
+INDEFINITE_PRONOUNS: frozenset[str] = frozenset(
+    {"someone", "somebody", "anyone", "anybody", "one", "another", "some", "many", "several", "few", "others"}
+)
 
 QUOTE_OPEN = "“\"‘'«„"
 QUOTE_CLOSE = "”\"’'»“"

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from .cues import PARENTHETICAL_VERBS, SPEECH_VERBS
+from .docindex import DocIndex
 
 __all__ = ["Quote", "find_quotes", "cue_after_quote", "cue_before_quote"]
 
@@ -66,6 +67,9 @@ def find_quotes(text: str) -> list[Quote]:
     Straight quotes alternate open/close within a paragraph; a quotation left open at the end of a paragraph
     runs to the paragraph end (news style for multi-paragraph quotes).
     """
+    raw = text
+    if "''" in text or "``" in text:  # doubled apostrophes/backticks stand for double quotes (NYT, LaTeX style)
+        text = text.replace("''", '"\x01').replace("``", '"\x01')
     quotes: list[Quote] = []
     pos = 0
     n = len(text)
@@ -96,7 +100,19 @@ def find_quotes(text: str) -> list[Quote]:
         if not has_double:
             quotes.extend(_single_quotes(text, pos, para_end))
         pos = para_end + 1
+    if text is not raw:
+        quotes = [_widen(text, q) for q in quotes]
     return quotes
+
+
+def _widen(scan: str, q: Quote) -> Quote:
+    """Account for the second character of a doubled quote mark (``''``)."""
+    inner_start, end = q.inner_start, q.end
+    if inner_start < len(scan) and scan[inner_start] == "\x01":
+        inner_start += 1
+    if end < len(scan) and scan[end] == "\x01":
+        end += 1
+    return Quote(q.start, end, inner_start, q.inner_end, q.closed)
 
 
 def _is_cue_verb(token: Token, *, parenthetical: bool) -> bool:
@@ -104,7 +120,9 @@ def _is_cue_verb(token: Token, *, parenthetical: bool) -> bool:
     return token.pos_ in ("VERB", "AUX", "NOUN") and token.lemma_.lower() in lemmas and token.dep_ != "amod"
 
 
-def cue_after_quote(doc: Doc, quote: Quote, first_after: int | None, *, window: int = 12) -> Token | None:
+def cue_after_quote(
+    doc: Doc, ix: DocIndex, quote: Quote, first_after: int | None, *, window: int = 12
+) -> Token | None:
     """The speech verb of ``"…," Biden said`` / ``"…," said Biden`` right after a quotation, if any.
 
     ``first_after`` is the index of the first token after the closing mark. The quotation must end a clause
@@ -113,8 +131,7 @@ def cue_after_quote(doc: Doc, quote: Quote, first_after: int | None, *, window: 
     """
     if first_after is None or first_after >= len(doc):
         return None
-    text = doc.text
-    tail = text[quote.inner_start : quote.inner_end].rstrip()
+    tail = ix.text[quote.inner_start : quote.inner_end].rstrip()
     i = first_after
     ends_clause = bool(tail) and tail[-1] in ",?!.…—-–"
     if doc[i].text in (",", "—", "–", "-"):
@@ -122,7 +139,7 @@ def cue_after_quote(doc: Doc, quote: Quote, first_after: int | None, *, window: 
         i += 1
     if not ends_clause or i >= len(doc):
         return None
-    sent_end = doc[first_after].sent.end
+    sent_end = ix.sent_end[first_after]
     for j in range(i, min(sent_end, i + window)):
         tok = doc[j]
         if tok.is_quote or tok.text in (";", ":") or (tok.text in (".", "!", "?") and j > i):
@@ -134,7 +151,9 @@ def cue_after_quote(doc: Doc, quote: Quote, first_after: int | None, *, window: 
     return None
 
 
-def cue_before_quote(doc: Doc, quote: Quote, last_before: int | None, *, window: int = 14) -> Token | None:
+def cue_before_quote(
+    doc: Doc, ix: DocIndex, quote: Quote, last_before: int | None, *, window: int = 14
+) -> Token | None:
     """The speech verb of ``She said: "…"`` / ``He told reporters, "…"`` right before a quotation, if any."""
     if last_before is None or last_before < 0:
         return None
@@ -143,7 +162,7 @@ def cue_before_quote(doc: Doc, quote: Quote, last_before: int | None, *, window:
         return None
     if _is_cue_verb(tok, parenthetical=True):
         return tok
-    sent_start = tok.sent.start
+    sent_start = ix.sent_start[last_before]
     for j in range(last_before - 1, max(sent_start, last_before - window) - 1, -1):
         cand = doc[j]
         if cand.is_quote:

@@ -11,13 +11,13 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Span, Token
 
 from .speakers import is_outlet_phrase
 
-__all__ = ["relay_name", "relays_near_cue", "credit_line_relays"]
+__all__ = ["RELAY_VERBS", "relay_name", "relays_near_cue", "credit_line_relays", "trailing_relay"]
 
-_RELAY_VERBS = frozenset({"quote", "cite", "report", "carry", "publish", "broadcast", "air", "relay"})
+RELAY_VERBS = frozenset({"quote", "cite", "report", "carry", "publish", "broadcast", "air", "relay"})
 _CREDIT = re.compile(
     r"\(?\s*(?:with\s+(?:inputs?|input|additional\s+reporting|contributions?)\s+from|"
     r"inputs?\s+from|source:?)\s+([A-Za-z][\w .&'-]{1,60}?)\s*\)?\s*$",
@@ -32,7 +32,10 @@ def relay_name(phrase: Span) -> str:
     root = phrase.root
     for ent in phrase.ents:
         if ent.start <= root.i < ent.end:
-            return ent.text
+            lo, hi = ent.start, ent.end
+            while hi - 1 > lo and ent.doc[hi - 1].is_punct:  # NER sometimes swallows "(" of "(AP)"
+                hi -= 1
+            return ent.doc[lo:hi].text
     # proper-noun run around the root
     if root.pos_ == "PROPN":
         lo = root.i
@@ -69,7 +72,7 @@ def relays_near_cue(cue: Token, exclude: tuple[int, int] | None = None) -> tuple
         if exclude and exclude[0] <= tok.i < exclude[1]:
             continue
         lemma = tok.lemma_.lower()
-        if lemma in _RELAY_VERBS and tok.dep_ in ("acl", "advcl", "conj", "relcl"):
+        if lemma in RELAY_VERBS and tok.dep_ in ("acl", "advcl", "conj", "relcl"):
             for c in tok.children:
                 if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by"):
                     ph = _object_phrase(c)
@@ -100,9 +103,32 @@ def relays_near_cue(cue: Token, exclude: tuple[int, int] | None = None) -> tuple
     return seen, told_outlet
 
 
-def credit_line_relays(doc: Doc) -> tuple[str, ...]:
+def trailing_relay(doc, lo: int, hi: int) -> tuple[int, str] | None:
+    """A relay phrase closing a statement's content (token range ``[lo, hi)``): "…, according to Reuters",
+    "…, as reported by AP", "…, quoted by TASS". Returns the token index where the content should end and
+    the relay's name; the parser often hangs such phrases inside the reported clause."""
+    for i in range(max(lo, hi - 14), hi):
+        tok = doc[i]
+        if i == lo or doc[i - 1].text not in (",", "—", "–", "("):
+            continue
+        phrase = None
+        if tok.lower_ == "according" and i + 1 < hi and doc[i + 1].lower_ == "to":
+            phrase = doc[i + 2 : hi]
+        elif tok.lower_ == "as" and i + 2 < hi and doc[i + 1].lemma_ in RELAY_VERBS and doc[i + 2].lower_ == "by":
+            phrase = doc[i + 3 : hi]
+        elif tok.lemma_ in RELAY_VERBS and tok.tag_ == "VBN" and i + 1 < hi and doc[i + 1].lower_ == "by":
+            phrase = doc[i + 2 : hi]
+        if phrase is None or not len(phrase):
+            continue
+        while len(phrase) > 1 and phrase[-1].is_punct and phrase[-1].text != ")":
+            phrase = phrase[:-1]
+        if is_outlet_phrase(phrase):
+            return i - 1, relay_name(phrase)
+    return None
+
+
+def credit_line_relays(text: str) -> tuple[str, ...]:
     """Relays from a credit line at the end of the article: "(With inputs from agencies)" → ("agencies",)."""
-    text = doc.text
     tail = text[-_CREDIT_SCAN:]
     for line in reversed([ln.strip() for ln in tail.splitlines() if ln.strip()][-3:]):
         m = _CREDIT.search(line)

@@ -1,6 +1,9 @@
 """Reported (indirect) speech from the dependency parse.
 
-* a speech verb governing a clausal complement: "Sources said [the drone failed]", "he stated that …";
+* a cue verb governing its message: a clausal complement ("Sources said [the drone failed]", "he stated
+  [that …]"), and for some verbs an infinitive ("vowed [to fight]"), an object ("criticized [the plan]") or
+  a prepositional object ("called for [a ceasefire]") — which verbs take which frame is in
+  :data:`~newsweave.analyze.statements.cues.CUE_FRAMES`;
 * an inverted or parenthetical cue after its content: "[…], reported the broadcaster", "[…], officials said";
 * "according to X, […]".
 """
@@ -12,12 +15,18 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from .cues import PARENTHETICAL_VERBS, SPEECH_VERBS
+from .frames import CUE_FRAMES, NOUN_FRAMES
+from .docindex import DocIndex
 from .speakers import subject_of
 
-__all__ = ["Candidate", "cue_extent", "verb_candidates", "according_candidates"]
+__all__ = ["Candidate", "cue_extent", "verb_candidates", "noun_candidates", "according_candidates", "speaker_for"]
 
-_CONTENT_DEPS = ("ccomp",)
 _CLAUSE_BREAK = frozenset({",", "—", "–", "-", ";", ":"})
+_NOT_CUE_DEPS = frozenset({"amod", "compound", "nsubj", "dobj", "pobj", "nsubjpass", "attr", "appos", "npadvmod"})
+_EXPLETIVES = frozenset({"it", "this", "there"})
+_ACCORDING = frozenset({"according"})
+CUE_WORDS = frozenset(CUE_FRAMES) | SPEECH_VERBS
+NOUN_CUE_WORDS = frozenset(NOUN_FRAMES)
 
 
 @dataclass(slots=True)
@@ -26,29 +35,45 @@ class Candidate:
 
     cue_start: int | None  # token index range of the cue
     cue_end: int | None
-    cue_token: Token | None  # the head word of the cue (a verb, or "according")
+    cue_token: Token | None  # the head word of the cue (a verb, "according", or a colon/dash)
     speaker: Token | None  # head token of the speaker phrase
     content_start: int  # char offsets
     content_end: int
     direct: bool = False
-    kind: str = "verb"  # verb, according, inverted
+    kind: str = "verb"  # verb, inverted, according, quote, colon
     content_tokens: tuple[int, int] | None = None  # token range of the content, when known
 
 
-def is_cue_word(tok: Token) -> bool:
-    return tok.lemma_.lower() in SPEECH_VERBS and tok.pos_ in ("VERB", "AUX", "NOUN") and tok.dep_ not in (
-        "amod", "compound", "nsubj", "dobj", "pobj", "nsubjpass", "attr", "appos"
-    )
+def frames_of(tok: Token) -> frozenset[str]:
+    """The message frames a word takes as a cue (empty when it is no cue)."""
+    if tok.pos_ not in ("VERB", "AUX", "NOUN") or tok.dep_ in _NOT_CUE_DEPS:
+        return frozenset()
+    if tok.dep_ == "acl" and tok.tag_ == "VBN":
+        return frozenset()  # "the drone believed to have been involved": a reduced passive relative
+    if tok.dep_ == "xcomp" and tok.head.pos_ in ("AUX", "ADJ") and any(
+        c.dep_ == "acomp" for c in tok.head.children
+    ):
+        return frozenset()  # "It is important to note that …": the author speaking
+    lemma = tok.lemma_.lower()
+    frames = CUE_FRAMES.get(lemma)
+    if frames is not None:
+        return frames
+    if lemma in SPEECH_VERBS:
+        return frozenset({"ccomp", "inverted"}) if lemma in PARENTHETICAL_VERBS else frozenset({"ccomp"})
+    return frozenset()
 
 
-def cue_extent(tok: Token) -> tuple[int, int]:
-    """Cue token range: the verb with its contiguous auxiliaries/negation before and particle after."""
+def cue_extent(tok: Token, prep: Token | None = None) -> tuple[int, int]:
+    """Cue token range: the verb with contiguous auxiliaries/negation before, particle (or the preposition
+    of a prepositional frame, "called for") after."""
     lo = tok.i
     doc = tok.doc
     while lo - 1 >= 0 and doc[lo - 1].head.i == tok.i and doc[lo - 1].dep_ in ("aux", "auxpass", "neg"):
         lo -= 1
     hi = tok.i + 1
     while hi < len(doc) and doc[hi].head.i == tok.i and doc[hi].dep_ == "prt":
+        hi += 1
+    if prep is not None and prep.i == hi:
         hi += 1
     return lo, hi
 
@@ -61,89 +86,203 @@ def _trim(doc: Doc, lo: int, hi: int) -> tuple[int, int]:
     return lo, hi
 
 
-def _speaker_for(verb: Token) -> Token | None:
+def speaker_for(verb: Token) -> Token | None:
+    """The head of the speaker phrase of a cue verb (relative "who" → its antecedent; expletives → None)."""
     subj = subject_of(verb)
-    if subj is not None and subj.tag_ in ("WP", "WDT") and verb.dep_ == "relcl":
-        return verb.head
-    if subj is not None and subj.tag_ in ("WP", "WDT", "EX"):
+    if subj is None:
         return None
+    if subj.tag_ in ("WP", "WDT") and subj.head.dep_ == "relcl":
+        return subj  # "Figueroa, who said …": the speaker phrase is "who"; it is resolved to its antecedent
+    if subj.tag_ in ("WP", "WDT", "EX"):
+        return None
+    if subj.lower_ in _EXPLETIVES and subj.head.i != verb.i:
+        return None  # "It is important to note that …": the author speaking
     return subj
 
 
-def _make(doc: Doc, verb: Token, lo: int, hi: int, kind: str) -> Candidate | None:
+def _make(doc: Doc, verb: Token, lo: int, hi: int, kind: str, prep: Token | None = None) -> Candidate | None:
     lo, hi = _trim(doc, lo, hi)
     if hi - lo < 1 or not any(t.is_alpha for t in doc[lo:hi]):
         return None
-    c_lo, c_hi = cue_extent(verb)
+    c_lo, c_hi = cue_extent(verb, prep)
     return Candidate(
-        c_lo, c_hi, verb, _speaker_for(verb), doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1].text),
+        c_lo, c_hi, verb, speaker_for(verb), doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1].text),
         kind=kind, content_tokens=(lo, hi),
     )
 
 
-def verb_candidates(doc: Doc) -> dict[int, Candidate]:
+def _is_clause(doc: Doc, lo: int, hi: int) -> bool:
+    return hi - lo >= 2 and any(t.pos_ in ("VERB", "AUX") for t in doc[lo:hi])
+
+
+def _frame_content(doc: Doc, tok: Token, frames: frozenset[str]) -> Candidate | None:
+    children = list(tok.children)
+    comps = [c for c in children if c.dep_ == "ccomp"]
+    if comps and "ccomp" in frames:
+        after = [c for c in comps if c.i > tok.i]
+        side = after if after else comps
+        lo, hi = min(c.left_edge.i for c in side), max(c.right_edge.i for c in side) + 1
+        if after:
+            lo = max(lo, tok.i + 1)
+        else:
+            hi = min(hi, tok.i)
+            subj = subject_of(tok)
+            if subj is not None and subj.i < tok.i:
+                hi = min(hi, subj.left_edge.i)
+            if not _is_clause(doc, lo, hi):
+                return None
+        return _make(doc, tok, lo, hi, "verb")
+    if "ccomp" in frames:
+        clause = _misattached_complement(tok)
+        if clause is not None:
+            return _make(doc, tok, clause.left_edge.i, clause.right_edge.i + 1, "verb")
+    for frame in ("xcomp", "dobj"):
+        if frame not in frames:
+            continue
+        objs = [c for c in children if c.dep_ == frame and c.i > tok.i]
+        if objs:
+            obj = objs[0]
+            if frame == "dobj" and obj.pos_ == "PRON" and obj.lower_ in ("it", "this", "that", "what", "which"):
+                continue
+            return _make(doc, tok, obj.left_edge.i, obj.right_edge.i + 1, "verb")
+    for prep in children:
+        if prep.dep_ != "prep" or prep.i < tok.i or f"prep_{prep.lower_}" not in frames:
+            continue
+        pobjs = [g for g in prep.children if g.dep_ in ("pobj", "pcomp")]
+        if pobjs:
+            return _make(doc, tok, pobjs[0].left_edge.i, pobjs[0].right_edge.i + 1, "verb", prep)
+    return None
+
+
+def _misattached_complement(tok: Token) -> Token | None:
+    """A "that"-clause the parser hung on a noun of the cue's own phrase ("announced in a memo that he …"):
+    a relative clause introduced by the complementiser ``that`` (mark), not by a relative pronoun."""
+    for prep in tok.children:
+        if prep.dep_ != "prep" or prep.i < tok.i:
+            continue
+        for pobj in prep.children:
+            for clause in pobj.children:
+                if clause.dep_ in ("relcl", "acl") and any(
+                    c.dep_ == "mark" and c.lower_ == "that" for c in clause.children
+                ) and any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children):
+                    return clause
+    return None
+
+
+def verb_candidates(doc: Doc, ix: DocIndex) -> dict[int, Candidate]:
     """Candidates keyed by the index of the cue verb."""
     out: dict[int, Candidate] = {}
-    for tok in doc:
-        if not is_cue_word(tok):
+    for i in ix.with_lemma(CUE_WORDS):
+        tok = doc[i]
+        frames = frames_of(tok)
+        if not frames:
             continue
-        comps = [c for c in tok.children if c.dep_ in _CONTENT_DEPS]
-        if comps:
-            after = [c for c in comps if c.i > tok.i]
-            side = after if after else comps
-            lo, hi = min(c.left_edge.i for c in side), max(c.right_edge.i for c in side) + 1
-            if after:
-                lo = max(lo, tok.i + 1)
-            else:
-                hi = min(hi, tok.i)
-                subj = subject_of(tok)
-                if subj is not None and subj.i < tok.i:
-                    hi = min(hi, subj.left_edge.i)
-            cand = _make(doc, tok, lo, hi, "verb")
-            if cand is not None:
-                out[tok.i] = cand
-            continue
-        if tok.lemma_.lower() in PARENTHETICAL_VERBS:
-            cand = _inverted(doc, tok)
-            if cand is not None:
-                out[tok.i] = cand
+        cand = _frame_content(doc, tok, frames)
+        if cand is None and "inverted" in frames and tok.lemma_.lower() in PARENTHETICAL_VERBS:
+            cand = _inverted(doc, ix, tok) or _parenthetical(doc, ix, tok)
+        if cand is not None:
+            out[tok.i] = cand
     return out
 
 
-def _inverted(doc: Doc, verb: Token) -> Candidate | None:
+def noun_candidates(doc: Doc, ix: DocIndex) -> dict[int, Candidate]:
+    """Nominal cues: "his claim that …", "Trump's criticism of …", "issued a warning that …"."""
+    out: dict[int, Candidate] = {}
+    for i in ix.with_lemma(NOUN_CUE_WORDS):
+        tok = doc[i]
+        if tok.pos_ != "NOUN":
+            continue
+        frames = NOUN_FRAMES[tok.lemma_.lower()]
+        cand = None
+        for child in tok.children:
+            if child.i < tok.i:
+                continue
+            if child.dep_ in ("acl", "ccomp") and "acl" in frames and any(
+                c.dep_ in ("mark", "aux") and c.lower_ in ("that", "to") for c in child.children
+            ):
+                cand = _make(doc, tok, child.left_edge.i, child.right_edge.i + 1, "noun")
+            elif child.dep_ == "prep" and f"prep_{child.lower_}" in frames:
+                objs = [g for g in child.children if g.dep_ in ("pobj", "pcomp")]
+                if objs:
+                    cand = _make(doc, tok, objs[0].left_edge.i, objs[0].right_edge.i + 1, "noun", child)
+            if cand is not None:
+                break
+        if cand is None:
+            continue
+        poss = [c for c in tok.children if c.dep_ == "poss"]
+        if poss:
+            cand.speaker = poss[0]
+        elif tok.dep_ in ("dobj", "attr") and tok.head.pos_ in ("VERB", "AUX"):
+            cand.speaker = speaker_for(tok.head)  # "the senator issued a warning that …"
+        else:
+            cand.speaker = None
+        cand.cue_start = tok.i
+        out[tok.i] = cand
+    return out
+
+
+def _inverted(doc: Doc, ix: DocIndex, verb: Token) -> Candidate | None:
     """"[content], officials said" / "[content], reported the broadcaster": the cue clause follows a comma
     and closes the sentence; the content is the clause before the comma."""
-    sent = verb.sent
-    # the cue clause: verb, its subject (before or after) and its modifiers, up to the sentence end
+    s_start, s_end = ix.sent_start[verb.i], ix.sent_end[verb.i]
     left = verb.i
     own = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
     if own and own[0].i < verb.i:
         speaker = own[0]
         left = speaker.left_edge.i
+        if any(c.dep_ in ("dobj", "xcomp", "ccomp", "attr", "acomp") for c in verb.children):
+            return None
     else:
         after = [c for c in verb.children if c.dep_ in ("nsubj", "dobj") and c.i > verb.i]
         if not after or after[0].pos_ not in ("NOUN", "PROPN", "PRON"):
             return None
         speaker = after[0]
-    while left - 1 >= sent.start and doc[left - 1].dep_ in ("advmod", "aux", "neg") and doc[left - 1].head.i == verb.i:
+    while left - 1 >= s_start and doc[left - 1].dep_ in ("advmod", "aux", "neg") and doc[left - 1].head.i == verb.i:
         left -= 1
-    if left - 1 < sent.start or doc[left - 1].text not in _CLAUSE_BREAK:
+    if left - 1 < s_start or doc[left - 1].text not in _CLAUSE_BREAK:
         return None
-    # nothing but modifiers of the cue may follow it
-    for t in doc[verb.i + 1 : sent.end]:
-        if t.text in (".", "!", "?") or t.is_space and "\n" in t.text:
+    for t in doc[verb.i + 1 : s_end]:  # nothing but the cue's own dependents may follow it
+        if t.text in (".", "!", "?") or (t.is_space and "\n" in t.text):
             break
         if t.is_punct or t.is_space:
             continue
         if not _descends(t, verb):
             return None
     comma = left - 1
-    lo = sent.start
-    if comma - lo < 3:
+    if comma - s_start < 3 or not _is_clause(doc, s_start, comma):
         return None
-    cand = _make(doc, verb, lo, comma, "inverted")
+    cand = _make(doc, verb, s_start, comma, "inverted")
     if cand is not None:
         cand.speaker = speaker
+    return cand
+
+
+def _parenthetical(doc: Doc, ix: DocIndex, verb: Token) -> Candidate | None:
+    """"[Bringing the show back], he said, [feels appropriate]": a cue clause set off by commas inside the
+    sentence it reports. The content is the extent of the reported clause (first to last piece)."""
+    if verb.dep_ not in ("parataxis", "ccomp", "advcl", "conj") or verb.head.i == verb.i:
+        return None
+    own = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if not own or any(c.dep_ in ("dobj", "xcomp", "ccomp", "attr", "acomp") for c in verb.children):
+        return None
+    left = min(own[0].left_edge.i, verb.i)
+    right = verb.right_edge.i
+    s_start, s_end = ix.sent_start[verb.i], ix.sent_end[verb.i]
+    if left - 1 < s_start or doc[left - 1].text not in _CLAUSE_BREAK:
+        return None
+    if right + 1 >= s_end or doc[right + 1].text not in _CLAUSE_BREAK:
+        if right + 1 < s_end and doc[right].text in _CLAUSE_BREAK:
+            right -= 1
+        else:
+            return None
+    head = verb.head
+    lo, hi = min(head.left_edge.i, s_start), head.right_edge.i + 1
+    lo = max(lo, s_start)
+    if not (_is_clause(doc, lo, left - 1) or _is_clause(doc, right + 2, hi)):
+        return None
+    cand = _make(doc, verb, lo, hi, "inverted")
+    if cand is not None:
+        cand.speaker = own[0]
     return cand
 
 
@@ -157,30 +296,29 @@ def _descends(tok: Token, anc: Token) -> bool:
     return False
 
 
-def according_candidates(doc: Doc) -> list[Candidate]:
+def according_candidates(doc: Doc, ix: DocIndex) -> list[Candidate]:
     """"According to X, …" and "…, according to X": source X, content the rest of the clause."""
     out: list[Candidate] = []
-    for tok in doc:
-        if tok.lower_ != "according" or tok.i + 1 >= len(doc) or doc[tok.i + 1].lower_ != "to":
+    for i in ix.with_lower(_ACCORDING):
+        tok = doc[i]
+        if tok.i + 1 >= len(doc) or doc[tok.i + 1].lower_ != "to":
             continue
         to = doc[tok.i + 1]
         objs = [c for c in to.children if c.dep_ == "pobj"]
         source = objs[0] if objs else None
-        sent = tok.sent
         a_lo, a_hi = tok.i, (source.right_edge.i + 1 if source is not None else tok.i + 2)
         head = tok.head
         c_lo, c_hi = head.left_edge.i, head.right_edge.i + 1
         if head.i == tok.i or not (c_lo <= a_lo < c_hi):
-            c_lo, c_hi = sent.start, sent.end
+            c_lo, c_hi = ix.sent_start[tok.i], ix.sent_end[tok.i]
         if a_lo <= c_lo + 1:
             c_lo = a_hi
         elif a_hi >= c_hi - 2:
             c_hi = a_lo
-        else:  # mid-clause "according to": take the larger side
-            if a_lo - c_lo >= c_hi - a_hi:
-                c_hi = a_lo
-            else:
-                c_lo = a_hi
+        elif a_lo - c_lo >= c_hi - a_hi:  # mid-clause "according to": take the larger side
+            c_hi = a_lo
+        else:
+            c_lo = a_hi
         lo, hi = _trim(doc, c_lo, c_hi)
         if hi - lo < 2:
             continue

@@ -4,24 +4,29 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
 from ...model import Entity, Mention
+from .docindex import DocIndex
 from .cues import (
+    TITLE_WORDS,
     FIRST_PERSON,
+    INDEFINITE_PRONOUNS,
     GROUP_PRONOUNS,
     KNOWN_OUTLETS,
     MEDIUM_NOUNS,
+    ORG_NOUNS,
     OUTLET_NOUNS,
     PERSON_PRONOUNS,
     ROLE_NOUNS,
     THING_PRONOUNS,
 )
 
-__all__ = ["SpeakerInfo", "speaker_span", "describe_speaker", "subject_of", "is_outlet_phrase"]
+__all__ = ["SpeakerInfo", "speaker_span", "describe_speaker", "subject_of", "is_outlet_phrase", "is_outlet_name"]
 
-_SPEAKER_CUT = frozenset({"relcl", "acl", "appos", "punct", "advmod", "cc", "parataxis", "advcl", "prep"})
+_SPEAKER_CUT = frozenset({"relcl", "acl", "appos", "advmod", "cc", "parataxis", "advcl", "prep"})
 _NAME_LABELS = ("PERSON", "ORG", "GPE", "NORP", "FAC", "LOC", "PRODUCT", "WORK_OF_ART")
 _SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 
@@ -116,22 +121,35 @@ def _comma_between(a: Token, b: Token) -> bool:
     return any(t.text in (",", "(", "—", "–") for t in a.doc[lo:hi])
 
 
-def is_outlet_phrase(span: Span) -> bool:
-    """True when the phrase names a news organisation ("news agency Sputnik", "Reuters", "the broadcaster")."""
-    low = span.text.lower().strip()
+@lru_cache(maxsize=4096)
+def is_outlet_name(name: str) -> bool:
+    """True when ``name`` is a news outlet: in newsweave's outlet directory or the cue lexicon's list."""
+    low = name.lower().strip()
     if low in KNOWN_OUTLETS or low.removeprefix("the ") in KNOWN_OUTLETS:
         return True
-    for ent in span.ents:
-        if ent.text.lower() in KNOWN_OUTLETS:
+    from ...ingest.outlets import default_outlets
+
+    outlet = default_outlets().match_name(name)
+    return outlet is not None and outlet.kind != "government"
+
+
+def is_outlet_phrase(span: Span, ents: Sequence[Span] | None = None) -> bool:
+    """True when the phrase names a news organisation ("news agency Sputnik", "Reuters", "the broadcaster").
+    ``ents`` are the entities inside the phrase, when already known."""
+    if is_outlet_name(span.text):
+        return True
+    root = span.root.i
+    for ent in span.ents if ents is None else ents:
+        if ent.start <= root < ent.end and is_outlet_name(ent.text):
             return True
     return span.root.lemma_.lower() in OUTLET_NOUNS or any(
         t.lower_ in ("news", "agency", "broadcaster") for t in span
     )
 
 
-def _named_entity(span: Span) -> Span | None:
+def _named_entity(span: Span, ents: Sequence[Span]) -> Span | None:
     best = None
-    for ent in span.ents:
+    for ent in ents:
         if ent.label_ not in _NAME_LABELS:
             continue
         if ent.start <= span.root.i < ent.end:
@@ -161,18 +179,31 @@ def describe_speaker(
     span: Span,
     *,
     history: Sequence[SpeakerInfo],
+    ix: DocIndex,
     mentions: Sequence[Mention] = (),
     entities: Mapping[str, Entity] | None = None,
+    content: tuple[int, int] | None = None,
 ) -> SpeakerInfo:
-    """Name, kind and anonymity of a speaker phrase; pronouns and "the broadcaster"/"the report" are
-    resolved to the nearest compatible earlier speaker in ``history`` (latest last)."""
+    """Name, kind and anonymity of a speaker phrase.
+
+    "he"/"she" resolve to a person named earlier in the same sentence outside the statement's ``content``
+    (char range), else to the latest earlier person speaker in ``history`` (latest last), else to the
+    nearest earlier person; "they"/"it" to the latest group/organisation speaker; "the broadcaster"/"the
+    report" to the latest outlet speaker; "the company"/"the group" to the nearest organisation named
+    within the last sentences."""
     root = span.root
     low = root.lower_
     mention_id = _mention_entity(span, mentions) if mentions else None
+    if low in INDEFINITE_PRONOUNS:
+        return SpeakerInfo(span.text, "person", True, mention_id)  # "someone familiar with the matter"
     if root.pos_ == "PRON" or (len(span) == 1 and low in PERSON_PRONOUNS | GROUP_PRONOUNS | THING_PRONOUNS):
         if low in FIRST_PERSON:
             return SpeakerInfo(None, "pronoun", False, mention_id)
         want = "person" if low in PERSON_PRONOUNS else "group" if low in GROUP_PRONOUNS else "thing"
+        if want == "person":
+            ent = _person_in_sentence(span, ix, content)
+            if ent is not None:
+                return SpeakerInfo(_strip_titles(ent), "person", False, mention_id or _entity_of(ent, mentions))
         for prev in reversed(history):
             if prev.name is None or prev.anonymous and want == "person":
                 continue
@@ -183,23 +214,28 @@ def describe_speaker(
             if want == "thing" and prev.kind in ("organisation", "outlet", "medium"):
                 return SpeakerInfo(prev.name, prev.kind, False, mention_id or prev.entity_id)
         if want == "person":
-            ent = _previous_person(span)
+            ent = _previous_person(span, ix)
             if ent is not None:
-                return SpeakerInfo(ent.text, "person", False, mention_id or _entity_of(ent, mentions))
+                return SpeakerInfo(_strip_titles(ent), "person", False, mention_id or _entity_of(ent, mentions))
         return SpeakerInfo(None, "pronoun", False, mention_id)
-    ent = _named_entity(span)
+    ents = ix.ents_in(span.start, span.end)
+    ent = _named_entity(span, ents)
     if ent is not None:
-        if is_outlet_phrase(span):
+        name = _strip_titles(ent)
+        if is_outlet_phrase(span, ents):
             kind = "outlet"
+        elif ent.label_ == "PERSON" or any(t.lower_ in TITLE_WORDS for t in span[: max(0, ent.start - span.start)]):
+            kind = "person"  # "Prime Minister X" is a person even when the NER calls X something else
         else:
-            kind = {"PERSON": "person", "NORP": "group"}.get(ent.label_, "organisation")
+            kind = {"NORP": "group"}.get(ent.label_, "organisation")
         eid = mention_id
         if eid is None and entities:
-            eid = _entity_by_name(ent.text, entities)
-        return SpeakerInfo(ent.text, kind, False, eid)
+            eid = _entity_by_name(name, entities)
+        return SpeakerInfo(name, kind, False, eid)
     lemma = root.lemma_.lower()
     if root.pos_ == "PROPN":
-        return SpeakerInfo(span.text, "outlet" if is_outlet_phrase(span) else "organisation", False, mention_id)
+        kind = "outlet" if is_outlet_phrase(span, ents) else "organisation"
+        return SpeakerInfo(span.text, kind, False, mention_id)
     if lemma in MEDIUM_NOUNS or lemma in OUTLET_NOUNS:
         definite = any(t.lower_ in ("the", "this", "that") for t in span[:2])
         if definite and (lemma in OUTLET_NOUNS or lemma == "report"):
@@ -207,13 +243,55 @@ def describe_speaker(
                 if prev.kind == "outlet" and prev.name:
                     return SpeakerInfo(prev.name, "outlet", False, mention_id or prev.entity_id)
         return SpeakerInfo(span.text, "outlet" if lemma in OUTLET_NOUNS else "medium", False, mention_id)
+    if lemma in ORG_NOUNS and any(t.lower_ in ("the", "this") for t in span[:2]):
+        ent = _previous_org(span, ix)
+        if ent is not None:
+            kind = "outlet" if is_outlet_name(ent.text) else "organisation"
+            return SpeakerInfo(ent.text, kind, False, mention_id or _entity_of(ent, mentions))
+        return SpeakerInfo(span.text, "organisation", False, mention_id)
     if lemma in ROLE_NOUNS or root.lower_ in ROLE_NOUNS:
         return SpeakerInfo(span.text, "person" if root.tag_ == "NN" else "group", True, mention_id)
     return SpeakerInfo(span.text, "unknown", False, mention_id)
 
 
-def _previous_person(span: Span) -> Span | None:
-    for ent in reversed(span.doc.ents):
+def _strip_titles(ent: Span) -> str:
+    """"Spokesperson Ned Price" → "Ned Price": drop leading role words the NER swept into a name."""
+    lo = ent.start
+    while lo < ent.end - 1 and (ent.doc[lo].lower_ in ROLE_NOUNS or ent.doc[lo].lower_ in TITLE_WORDS):
+        lo += 1
+    hi = ent.end
+    while hi - 1 > lo and ent.doc[hi - 1].is_punct:
+        hi -= 1
+    return ent.doc[lo:hi].text
+
+
+def _person_in_sentence(span: Span, ix: DocIndex, content: tuple[int, int] | None) -> Span | None:
+    s_start = ix.sent_start[span.start]
+    for ent in reversed(ix.ents):
+        if ent.end > span.start or ent.label_ != "PERSON":
+            continue
+        if ent.start < s_start:
+            return None
+        if content is not None and content[0] <= ent.start_char < content[1]:
+            continue
+        return ent
+    return None
+
+
+def _previous_org(span: Span, ix: DocIndex, *, sentences: int = 3) -> Span | None:
+    limit = span.start
+    for _ in range(sentences):
+        if limit <= 0:
+            break
+        limit = ix.sent_start[limit - 1]
+    for ent in reversed(ix.ents):
+        if ent.end <= span.start and ent.start >= limit and ent.label_ == "ORG":
+            return ent
+    return None
+
+
+def _previous_person(span: Span, ix: DocIndex) -> Span | None:
+    for ent in reversed(ix.ents):
         if ent.end <= span.start and ent.label_ == "PERSON":
             return ent
     return None

@@ -11,7 +11,7 @@ day later", "the next morning"), against the previous time expression of the dis
 from __future__ import annotations
 
 import logging
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING
 
 from ...model import Span, TimeExpression
@@ -19,6 +19,8 @@ from .durations import OTHER_HANDLERS
 from .filters import make_filter
 from .grammar import candidates
 from .normalise import DATE_HANDLERS
+from .periods import PERIOD_HANDLERS
+from .relative import RELATIVE_HANDLERS
 from .resolve import Context, Reading
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -27,15 +29,15 @@ if TYPE_CHECKING:  # pragma: no cover
 __all__ = ["find_timexes"]
 
 log = logging.getLogger(__name__)
-_HANDLERS = {**DATE_HANDLERS, **OTHER_HANDLERS}
+_HANDLERS = {**DATE_HANDLERS, **PERIOD_HANDLERS, **RELATIVE_HANDLERS, **OTHER_HANDLERS}
 
 
 def _dct_parts(dct: datetime | date | None) -> tuple[date | None, datetime | None]:
     if dct is None:
         return None, None
     if isinstance(dct, datetime):
-        aware = dct if dct.tzinfo is not None else dct.replace(tzinfo=timezone.utc)
-        aware = aware.astimezone(timezone.utc)
+        aware = dct if dct.tzinfo is not None else dct.replace(tzinfo=UTC)
+        aware = aware.astimezone(UTC)
         has_time = (aware.hour, aware.minute, aware.second) != (0, 0, 0)
         return dct.date(), aware if has_time else None
     return dct, None
@@ -81,7 +83,6 @@ def find_timexes(
         while end > start and text[end - 1] in " ,":
             end -= 1
         out.append(_to_expression(text, start, end, article_id, reading))
-        if reading.period is not None and reading.anchor != "none":
-            ctx.remember(reading.period)
-            ctx.prev_end = end
+        if reading.period is not None and reading.anchor != "none" and reading.remember:
+            ctx.remember(reading.period, end)
     return out

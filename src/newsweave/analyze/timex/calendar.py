@@ -4,14 +4,35 @@ from __future__ import annotations
 
 import calendar as _cal
 from dataclasses import dataclass, replace
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import UTC, date, datetime, time, timedelta
 
-__all__ = ["Period", "add_months", "shift", "with_granularity", "value_of", "bounds_of", "narrow", "GRAN_RANK"]
+__all__ = [
+    "GRAN_RANK",
+    "Period",
+    "add_months",
+    "bounds_of",
+    "narrow",
+    "shift",
+    "value_of",
+    "with_granularity",
+]
 
 # coarse -> fine; used to compare granularities
 GRAN_RANK = {
-    "millennium": 0, "century": 1, "decade": 2, "year": 3, "half": 4, "season": 5, "quarter": 5, "month": 6,
-    "week": 7, "weekend": 8, "day": 9, "part-of-day": 10, "hour": 11, "minute": 12,
+    "millennium": 0,
+    "century": 1,
+    "decade": 2,
+    "year": 3,
+    "half": 4,
+    "season": 5,
+    "quarter": 5,
+    "month": 6,
+    "week": 7,
+    "weekend": 8,
+    "day": 9,
+    "part-of-day": 10,
+    "hour": 11,
+    "minute": 12,
 }
 # part-of-day -> (start hour, length in hours)
 POD_HOURS = {"MO": (5, 7), "MI": (11, 3), "AF": (12, 6), "EV": (17, 5), "NI": (20, 10), "DT": (6, 12)}
@@ -88,8 +109,11 @@ def with_granularity(p: Period, gran: str) -> Period:
     if gran == "quarter":
         return Period(gran, date(d.year, (d.month - 1) // 3 * 3 + 1, 1))
     if gran == "season":
-        code = p.code or {12: "WI", 1: "WI", 2: "WI"}.get(d.month) or (
-            "SP" if d.month <= 5 else "SU" if d.month <= 8 else "FA")
+        code = (
+            p.code
+            or {12: "WI", 1: "WI", 2: "WI"}.get(d.month)
+            or ("SP" if d.month <= 5 else "SU" if d.month <= 8 else "FA")
+        )
         year = d.year - 1 if code == "WI" and d.month <= 2 and p.gran != "season" else d.year
         return Period(gran, date(year, SEASON_START[code], 1), code)
     if gran == "month":
@@ -136,7 +160,7 @@ def value_of(p: Period) -> str:
 
 
 def _utc(d: date, h: int = 0, m: int = 0) -> datetime:
-    return datetime(d.year, d.month, d.day, h, m, tzinfo=timezone.utc)
+    return datetime(d.year, d.month, d.day, h, m, tzinfo=UTC)
 
 
 def bounds_of(p: Period) -> tuple[datetime, datetime]:
@@ -144,7 +168,9 @@ def bounds_of(p: Period) -> tuple[datetime, datetime]:
     d = p.start
     g = p.gran
     if g == "millennium":
-        end = _utc(date(min(9999, d.year + 1000), 1, 1)) if d.year + 1000 <= 9999 else _utc(date(9999, 12, 31))
+        end = (
+            _utc(date(min(9999, d.year + 1000), 1, 1)) if d.year + 1000 <= 9999 else _utc(date(9999, 12, 31))
+        )
     elif g == "century":
         end = _utc(date(min(9999, d.year + 100), 1, 1))
     elif g == "decade":
@@ -181,7 +207,7 @@ def narrow(earliest: datetime, latest: datetime, mod: str | None) -> tuple[datet
     """Restrict an interval to its first (START), middle (MID) or last (END) third."""
     if mod not in ("START", "MID", "END"):
         return earliest, latest
-    third = (latest - earliest) / 3
+    third = timedelta(seconds=round((latest - earliest).total_seconds() / 3))
     if mod == "START":
         return earliest, earliest + third
     if mod == "MID":

@@ -4,7 +4,7 @@ PAST_REF / FUTURE_REF references."""
 from __future__ import annotations
 
 import re
-from datetime import datetime, time, timedelta, timezone
+from datetime import UTC, datetime, time, timedelta
 
 from .calendar import add_months
 from .grammar import Candidate
@@ -15,8 +15,15 @@ __all__ = ["OTHER_HANDLERS", "duration_value"]
 
 _DATE_UNITS = {"Y": "Y", "M": "M", "W": "W", "D": "D", "Q": "Q"}
 _TIME_UNITS = {"H": "H", "TM": "M", "S": "S"}
-_SUB = {"Y": (12, "M"), "M": (30, "D"), "W": (7, "D"), "D": (24, "H"), "H": (60, "TM"), "TM": (60, "S"),
-        "Q": (3, "M")}
+_SUB = {
+    "Y": (12, "M"),
+    "M": (30, "D"),
+    "W": (7, "D"),
+    "D": (24, "H"),
+    "H": (60, "TM"),
+    "TM": (60, "S"),
+    "Q": (3, "M"),
+}
 _SCALE = {"DE": ("Y", 10), "CE": ("Y", 100), "ML": ("Y", 1000), "2W": ("W", 2)}
 
 
@@ -27,9 +34,14 @@ def _fmt(n: float, unit: str) -> str:
 
 
 def duration_value(n: float | None, unit: str) -> str:
-    """TIMEX3 duration value for ``n`` units (``None`` = unspecified): (2.5, "Y") -> P2Y6M, (None, "H") -> PTXH."""
+    """TIMEX3 duration value for ``n`` units (``None`` = unspecified).
+
+    (2.5, "Y") -> P2Y6M, (None, "H") -> PTXH.
+    """
     if n is None:
-        if unit in ("DE", "CE", "ML"):
+        if unit == "DE":
+            return "PXY"  # "decades": an unspecified number of years
+        if unit in ("CE", "ML"):
             return f"PX{unit}"
         unit = _SCALE.get(unit, (unit, 1))[0]
         return f"PTX{_TIME_UNITS[unit]}" if unit in _TIME_UNITS else f"PX{_DATE_UNITS[unit]}"
@@ -51,19 +63,26 @@ def duration_value(n: float | None, unit: str) -> str:
     return head + "T" + tail[2:]
 
 
-def _span_bounds(ctx: Context, n: float | None, unit: str, sign: int) -> tuple[datetime | None, datetime | None]:
+def _span_bounds(
+    ctx: Context, n: float | None, unit: str, sign: int
+) -> tuple[datetime | None, datetime | None]:
     """The interval of "the last/next N units" around publication."""
     if ctx.dct is None or n is None or n != int(n):
         return None, None
     unit, factor = _SCALE.get(unit, (unit, 1))
     n = int(n) * factor
-    now = ctx.dct_time or datetime.combine(ctx.dct, time(0), tzinfo=timezone.utc)
+    now = ctx.dct_time or datetime.combine(ctx.dct, time(0), tzinfo=UTC)
     months = {"Y": 12, "Q": 3, "M": 1}.get(unit)
     if months:
         other = datetime.combine(add_months(now.date(), sign * n * months), now.timetz())
     else:
-        delta = {"W": timedelta(weeks=n), "D": timedelta(days=n), "H": timedelta(hours=n),
-                 "TM": timedelta(minutes=n), "S": timedelta(seconds=n)}.get(unit)
+        delta = {
+            "W": timedelta(weeks=n),
+            "D": timedelta(days=n),
+            "H": timedelta(hours=n),
+            "TM": timedelta(minutes=n),
+            "S": timedelta(seconds=n),
+        }.get(unit)
         if delta is None:
             return None, None
         other = now + sign * delta
@@ -91,24 +110,60 @@ def h_duration(c: Candidate, g: dict, ctx: Context) -> Reading | None:
     mod = QUANT_MODS.get(" ".join(g["quant"].lower().split())) if g.get("quant") else None
     rel = " ".join((g.get("rel") or "").lower().split())
     det = (g.get("det") or "").lower()
-    before = ctx.text[max(0, c.start - 14):c.start].lower()
-    if det in ("a", "an") and not rel and n == 1 and re.search(r"(\d|million|billion|percent|%|times|cents?)\s*$",
-                                                               before):
-        return Reading("SET", duration_value(1, unit), None, None, None, None, "none")
+    before = ctx.text[max(0, c.start - 14) : c.start].lower()
+    if (
+        (det in ("a", "an") or num_text in ("a", "an", "per"))
+        and not rel
+        and n == 1
+        and re.search(
+            r"(\d|million|billion|percent|%|cents?|dollars?|euros?|pounds?|flights|seats|times|once|twice|hours"
+            r"|days|weeks|months)\s*$",
+            before,
+        )
+    ):
+        return None  # a rate ("$5 million a year", "three sailings a week"), not a time
+    after = ctx.text[c.end : c.end + 16].lower()
+    if (
+        unit == "S"
+        and num_text in ("a", "one")
+        and re.match(r"\s+[a-z]", after)
+        and not re.match(r"\s+(?:later|earlier|ago|before|after|or|and|of|to|in|longer)\b", after)
+    ):
+        return None  # "a second attempt": an ordinal
+    if unit == "Q" and re.match(r"(?:-|\s+of\s+(?!the\s+year|\d{4}|this|last|next|fiscal))", after):
+        return None  # "three-quarters of the harvest", "a quarter-century"
     value = duration_value(n, unit)
     earliest = latest = None
     anchor = "none"
     if rel in _BACK_DUR or rel in _FWD_DUR:
         earliest, latest = _span_bounds(ctx, n, unit, -1 if rel in _BACK_DUR else 1)
         anchor = "dct" if earliest is not None else "none"
-    gran = {"Y": "year", "M": "month", "W": "week", "D": "day", "H": "hour", "TM": "minute", "Q": "quarter",
-            "DE": "decade", "CE": "century"}.get(unit)
+    gran = {
+        "Y": "year",
+        "M": "month",
+        "W": "week",
+        "D": "day",
+        "H": "hour",
+        "TM": "minute",
+        "Q": "quarter",
+        "DE": "decade",
+        "CE": "century",
+    }.get(unit)
     return Reading("DURATION", value, mod, earliest, latest, gran, anchor)
 
 
-_ADVERBS = {"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "annually": "P1Y", "yearly": "P1Y",
-            "hourly": "PT1H", "nightly": "XXXX-XX-XXTNI", "quarterly": "P3M", "biweekly": "P2W",
-            "fortnightly": "P2W"}
+_ADVERBS = {
+    "daily": "P1D",
+    "weekly": "P1W",
+    "monthly": "P1M",
+    "annually": "P1Y",
+    "yearly": "P1Y",
+    "hourly": "PT1H",
+    "nightly": "XXXX-XX-XXTNI",
+    "quarterly": "P3M",
+    "biweekly": "P2W",
+    "fortnightly": "P2W",
+}
 _PODS = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "overnight": "NI"}
 
 
@@ -145,14 +200,39 @@ def h_set(c: Candidate, g: dict, ctx: Context) -> Reading | None:
     return Reading("SET", duration_value(n or 1, unit), None, None, None, None, "none")
 
 
-_PRESENT = {"now", "right now", "currently", "nowadays", "these days", "at present", "at the moment", "this time",
-            "current"}
+def h_past_decade(c: Candidate, g: dict, ctx: Context) -> Reading | None:
+    """ "the past decade", "the last century": the span up to publication."""
+    unit = "DE" if g["unit"].lower().startswith("decade") else "CE"
+    earliest, latest = _span_bounds(ctx, 1, unit, -1)
+    return Reading(
+        "DURATION",
+        duration_value(1, unit),
+        None,
+        earliest,
+        latest,
+        "decade" if unit == "DE" else "century",
+        "dct" if earliest else "none",
+    )
+
+
+_PRESENT = {
+    "now",
+    "right now",
+    "currently",
+    "nowadays",
+    "these days",
+    "at present",
+    "at the moment",
+    "this time",
+    "current",
+}
 _PAST = {"recently", "lately", "in recent times", "the past", "previously", "formerly", "recent"}
 
 
 def h_ref(c: Candidate, g: dict, ctx: Context) -> Reading | None:
     word = " ".join(g["ref"].lower().split())
-    now = datetime.combine(ctx.dct, time(0), tzinfo=timezone.utc) if ctx.dct else None
+    word = re.sub(r"^(?:more|most|very|only)\s+", "", word)
+    now = datetime.combine(ctx.dct, time(0), tzinfo=UTC) if ctx.dct else None
     if ctx.dct_time is not None:
         now = ctx.dct_time
     anchor = "dct" if now else "none"
@@ -163,4 +243,4 @@ def h_ref(c: Candidate, g: dict, ctx: Context) -> Reading | None:
     return Reading("DATE", "FUTURE_REF", None, now, None, None, anchor)
 
 
-OTHER_HANDLERS = {"duration": h_duration, "set": h_set, "ref": h_ref}
+OTHER_HANDLERS = {"duration": h_duration, "set": h_set, "ref": h_ref, "pastdecade": h_past_decade}

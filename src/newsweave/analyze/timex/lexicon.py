@@ -5,30 +5,46 @@ from __future__ import annotations
 import re
 
 __all__ = [
+    "HOLIDAYS",
     "MONTHS",
-    "WEEKDAYS",
-    "UNITS",
+    "ORDINALS",
     "PARTS_OF_DAY",
     "SEASONS",
-    "ORDINALS",
-    "HOLIDAYS",
+    "UNITS",
+    "WEEKDAYS",
     "month_number",
-    "weekday_number",
-    "unit_code",
     "parse_number",
     "parse_year_words",
+    "unit_code",
+    "weekday_number",
 ]
 
 MONTHS: dict[str, int] = {}
 for _i, _name in enumerate(
-    "january february march april may june july august september october november december".split(), start=1
+    [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ],
+    start=1,
 ):
     MONTHS[_name] = _i
     MONTHS[_name[:3]] = _i
 MONTHS.update({"sept": 9, "jun": 6, "jul": 7})
 
 WEEKDAYS: dict[str, int] = {}
-for _i, _name in enumerate("monday tuesday wednesday thursday friday saturday sunday".split(), start=1):
+for _i, _name in enumerate(
+    ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"], start=1
+):
     WEEKDAYS[_name] = _i
     WEEKDAYS[_name[:3]] = _i
 WEEKDAYS.update({"tues": 2, "weds": 3, "thur": 4, "thurs": 4})
@@ -66,13 +82,43 @@ PARTS_OF_DAY: dict[str, str] = {
 SEASONS: dict[str, str] = {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI"}
 
 ORDINALS: dict[str, int] = {
-    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
-    "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13, "fourteenth": 14,
-    "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18, "nineteenth": 19,
-    "twentieth": 20, "twenty-first": 21, "twenty-second": 22, "twenty-third": 23, "twenty-fourth": 24,
-    "twenty-fifth": 25, "twenty-sixth": 26, "twenty-seventh": 27, "twenty-eighth": 28, "twenty-ninth": 29,
-    "thirtieth": 30, "thirty-first": 31, "last": -1, "final": -1,
-    "1st": 1, "2nd": 2, "3rd": 3, "4th": 4,
+    "first": 1,
+    "second": 2,
+    "third": 3,
+    "fourth": 4,
+    "fifth": 5,
+    "sixth": 6,
+    "seventh": 7,
+    "eighth": 8,
+    "ninth": 9,
+    "tenth": 10,
+    "eleventh": 11,
+    "twelfth": 12,
+    "thirteenth": 13,
+    "fourteenth": 14,
+    "fifteenth": 15,
+    "sixteenth": 16,
+    "seventeenth": 17,
+    "eighteenth": 18,
+    "nineteenth": 19,
+    "twentieth": 20,
+    "twenty-first": 21,
+    "twenty-second": 22,
+    "twenty-third": 23,
+    "twenty-fourth": 24,
+    "twenty-fifth": 25,
+    "twenty-sixth": 26,
+    "twenty-seventh": 27,
+    "twenty-eighth": 28,
+    "twenty-ninth": 29,
+    "thirtieth": 30,
+    "thirty-first": 31,
+    "last": -1,
+    "final": -1,
+    "1st": 1,
+    "2nd": 2,
+    "3rd": 3,
+    "4th": 4,
 }
 
 # fixed-date holidays: name -> (month, day)
@@ -88,12 +134,46 @@ HOLIDAYS: dict[str, tuple[int, int]] = {
 }
 
 _SMALL = {
-    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
-    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30,
-    "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
-    "a": 1, "an": 1, "one-and-a-half": 1.5, "half": 0.5, "a half": 0.5, "single": 1,
-    "couple": 2, "a couple of": 2, "a couple": 2, "couple of": 2, "dozen": 12, "a dozen": 12,
+    "zero": 0,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+    "a": 1,
+    "an": 1,
+    "one-and-a-half": 1.5,
+    "half": 0.5,
+    "a half": 0.5,
+    "single": 1,
+    "couple": 2,
+    "a couple of": 2,
+    "a couple": 2,
+    "couple of": 2,
+    "dozen": 12,
+    "a dozen": 12,
 }
 _VAGUE = {"few", "a few", "several", "some", "many", "a number of", "numerous", "a handful of"}
 _FRACTION_RE = re.compile(r"^(\d+)\s+(\d)/(\d)$")
@@ -105,8 +185,7 @@ def month_number(word: str) -> int | None:
 
 def weekday_number(word: str) -> int | None:
     w = word.lower().rstrip(".").strip()
-    if w.endswith("'s"):
-        w = w[:-2]
+    w = w.removesuffix("'s")
     if w.endswith("s") and w[:-1] in WEEKDAYS and len(w) > 4:
         w = w[:-1]
     return WEEKDAYS.get(w)
@@ -170,7 +249,7 @@ def parse_number(text: str) -> float | None:
 
 
 def parse_year_words(text: str) -> int | None:
-    """A year said in words: "nineteen ninety-six" -> 1996, "two thousand" -> 2000, "twenty twenty" -> 2020."""
+    """A year said in words: "nineteen ninety-six" -> 1996, "two thousand" -> 2000."""
     t = text.lower().replace("-", " ").split()
     if not t:
         return None

@@ -6,22 +6,42 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING
 
-from .anchor import Direction, direction
+from .anchor import Direction, direction, direction_cue
 from .calendar import GRAN_RANK, Period, bounds_of, narrow, value_of, with_granularity
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc
 
-__all__ = ["Context", "Reading", "date_reading", "edge_mod", "nearest_weekday", "choose_year", "QUANT_MODS"]
+__all__ = ["QUANT_MODS", "Context", "Reading", "choose_year", "date_reading", "edge_mod", "nearest_weekday"]
 
 QUANT_MODS = {
-    "about": "APPROX", "around": "APPROX", "approximately": "APPROX", "roughly": "APPROX", "some": "APPROX",
-    "nearly": "LESS_THAN", "almost": "LESS_THAN", "close to": "LESS_THAN", "just under": "LESS_THAN",
-    "barely": "LESS_THAN", "more than": "MORE_THAN", "over": "MORE_THAN", "well over": "MORE_THAN",
-    "just over": "MORE_THAN", "a little over": "MORE_THAN", "upwards of": "MORE_THAN", "less than": "LESS_THAN",
-    "under": "LESS_THAN", "at least": "EQUAL_OR_MORE", "no less than": "EQUAL_OR_MORE", "at most": "EQUAL_OR_LESS",
-    "up to": "EQUAL_OR_LESS", "no more than": "EQUAL_OR_LESS", "not more than": "EQUAL_OR_LESS",
-    "within": "EQUAL_OR_LESS", "only": None, "the better part of": "LESS_THAN",
+    "about": "APPROX",
+    "around": "APPROX",
+    "approximately": "APPROX",
+    "roughly": "APPROX",
+    "some": "APPROX",
+    "nearly": "LESS_THAN",
+    "almost": "LESS_THAN",
+    "close to": "LESS_THAN",
+    "just under": "LESS_THAN",
+    "barely": "LESS_THAN",
+    "more than": "MORE_THAN",
+    "over": "MORE_THAN",
+    "well over": "MORE_THAN",
+    "just over": "MORE_THAN",
+    "a little over": "MORE_THAN",
+    "upwards of": "MORE_THAN",
+    "less than": "LESS_THAN",
+    "under": "LESS_THAN",
+    "at least": "EQUAL_OR_MORE",
+    "no less than": "EQUAL_OR_MORE",
+    "at most": "EQUAL_OR_LESS",
+    "up to": "EQUAL_OR_LESS",
+    "no more than": "EQUAL_OR_LESS",
+    "not more than": "EQUAL_OR_LESS",
+    "within": "EQUAL_OR_LESS",
+    "only": None,
+    "the better part of": "LESS_THAN",
 }
 
 
@@ -36,12 +56,21 @@ class Context:
     prev: Period | None = None  # the last resolved date/time of the discourse
     prev_day: Period | None = None  # the last resolved one of day granularity or finer
     prev_end: int = 0
+    prev_quarter: Period | None = None  # the last quarter or half named (earnings reports compare with it)
+    prev_quarter_end: int = -(10**9)
 
     def direction(self, start: int, end: int) -> Direction:
         return direction(self.text, start, end, self.doc)
 
+    def near_direction(self, start: int, end: int, reach: int = 30) -> Direction:
+        """The tense, trusting a past cue only when it is close ("was founded in March")."""
+        way, dist = direction_cue(self.text, start, end, self.doc)
+        if way == "past" and dist > reach:
+            return "unknown"
+        return way
+
     def reference(self, gran: str) -> tuple[Period | None, str]:
-        """The discourse reference for an anaphoric expression of granularity ``gran``, and its anchor name."""
+        """The discourse reference for an anaphoric expression of granularity ``gran``, and its anchor."""
         if GRAN_RANK.get(gran, 9) >= GRAN_RANK["day"] and self.prev_day is not None:
             return self.prev_day, "previous"
         if GRAN_RANK.get(gran, 9) < GRAN_RANK["day"] and self.prev is not None:
@@ -50,10 +79,25 @@ class Context:
             return Period("day", self.dct), "dct"
         return None, "none"
 
-    def remember(self, p: Period) -> None:
+    def remember(self, p: Period, end: int) -> None:
         self.prev = p
+        self.prev_end = end
         if GRAN_RANK.get(p.gran, 0) >= GRAN_RANK["day"]:
             self.prev_day = p
+        past = self.dct is None or p.start <= self.dct
+        if p.gran in ("quarter", "half") and (
+            self.prev_quarter is None
+            or end - self.prev_quarter_end > 1500
+            or (past and p.start >= self.prev_quarter.start)
+        ):
+            # the focal quarter of an earnings report is the latest one named; older ones are comparisons
+            self.prev_quarter, self.prev_quarter_end = p, end
+        elif p.gran in ("quarter", "half"):
+            self.prev_quarter_end = end
+
+    def recent_quarter(self, start: int, reach: int = 1000) -> Period | None:
+        """The quarter named within ``reach`` characters before ``start``, if any."""
+        return self.prev_quarter if start - self.prev_quarter_end <= reach else None
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,13 +110,14 @@ class Reading:
     granularity: str | None = None
     anchor: str = "none"
     period: Period | None = None  # set for resolved DATE/TIME readings (becomes the discourse reference)
+    remember: bool = True  # False for expressions computed from the reference ("a year earlier")
 
 
-def date_reading(p: Period, *, anchor: str, mod: str | None = None) -> Reading:
+def date_reading(p: Period, *, anchor: str, mod: str | None = None, remember: bool = True) -> Reading:
     earliest, latest = bounds_of(p)
     earliest, latest = narrow(earliest, latest, mod)
     kind = "TIME" if p.gran in ("part-of-day", "hour", "minute") else "DATE"
-    return Reading(kind, value_of(p), mod, earliest, latest, p.gran, anchor, p)
+    return Reading(kind, value_of(p), mod, earliest, latest, p.gran, anchor, p, remember)
 
 
 def unresolved(kind: str, value: str, gran: str | None, mod: str | None = None) -> Reading:
@@ -80,9 +125,22 @@ def unresolved(kind: str, value: str, gran: str | None, mod: str | None = None) 
 
 
 _EDGE_MODS = {
-    "early": "START", "beginning": "START", "start": "START", "earlier": "START", "first half": "START",
-    "mid": "MID", "middle": "MID", "late": "END", "end": "END", "close": "END", "turn": "END", "later": "END",
-    "second half": "END", "last half": "END", "remainder": "END", "rest": "END",
+    "early": "START",
+    "beginning": "START",
+    "start": "START",
+    "earlier": "START",
+    "first half": "START",
+    "mid": "MID",
+    "middle": "MID",
+    "late": "END",
+    "end": "END",
+    "close": "END",
+    "turn": "END",
+    "later": "END",
+    "second half": "END",
+    "last half": "END",
+    "remainder": "END",
+    "rest": "END",
 }
 
 

@@ -1,0 +1,219 @@
+"""Speed of the whole per-report analysis (sentences, entities, time expressions, statements), and entity
+canonicalisation sanity numbers.
+
+Texts: the bundled example reports plus ECB+ train+dev from ../shared/data (or $NEWSWEAVE_DATA) when present.
+Rows (reports/second, higher is better):
+
+* baseline — the bare spaCy pipeline (``nlp.pipe``, one process): the parse every analyser shares;
+* newsweave ``analyze_many`` with workers=1 and workers=2 (target: >= 25 reports/s on 2 cores).
+
+Then: the time per report of each spaCy component and of each newsweave analyser, the effect of
+``nlp.pipe`` batch sizes, and on ECB+ (gold stories) how entities are linked within and across reports.
+
+    python bench/analyze.py [--sample N] [--skip-parallel]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import sys
+import time
+from collections import Counter, defaultdict
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+DATA = Path(os.environ.get("NEWSWEAVE_DATA", ROOT.parent / "shared" / "data"))
+sys.path.insert(0, str(ROOT / "src"))
+
+from newsweave.model import Article  # noqa: E402
+
+PRONOUNS = {"he", "him", "his", "himself", "she", "her", "hers", "herself"}
+
+
+def load_texts(sample: int | None) -> tuple[list[Article], dict[str, str]]:
+    """Articles to analyse and, for ECB+ ones, their gold story."""
+    articles: list[Article] = []
+    stories: dict[str, str] = {}
+    for path in sorted((ROOT / "src" / "newsweave" / "data" / "sample").glob("0*.txt")):
+        raw = path.read_text(encoding="utf-8")
+        m = re.match(r"\s*date \d{4}-\d{2}-\d{2}\s+", raw)
+        articles.append(Article(id=path.stem, text=raw[m.end() :] if m else raw))
+    for name in ("ecbplus_train.jsonl", "ecbplus_dev.jsonl"):
+        path = DATA / name
+        if not path.exists():
+            print(f"(note: {path} not found; ECB+ rows skipped)", file=sys.stderr)
+            continue
+        with path.open(encoding="utf-8") as fh:
+            for line in fh:
+                r = json.loads(line)
+                articles.append(Article(id=r["id"], text=r["text"]))
+                stories[r["id"]] = r["story"]
+    if sample:
+        articles = articles[:sample]
+    return articles, stories
+
+
+def timed(fn):
+    t0 = time.perf_counter()
+    out = fn()
+    return out, time.perf_counter() - t0
+
+
+def speed_rows(articles: list[Article], skip_parallel: bool) -> list[tuple[str, float, float]]:
+    from newsweave.analyze.pipeline import analyze_many, get_pipeline
+
+    nlp = get_pipeline()
+    list(nlp.pipe(a.text for a in articles[:20]))  # warm-up
+    n = len(articles)
+    rows = []
+    _, t = timed(lambda: list(nlp.pipe((a.text for a in articles), batch_size=32)))
+    rows.append(("baseline: spaCy nlp.pipe only (parse, 1 process)", n / t, t))
+    _, t = timed(lambda: list(analyze_many(articles, workers=1, batch_size=32)))
+    rows.append(("newsweave analyze_many, workers=1", n / t, t))
+    if not skip_parallel:
+        _, t = timed(lambda: list(analyze_many(articles, workers=2, batch_size=32)))
+        rows.append(("newsweave analyze_many, workers=2 (incl. worker start-up)", n / t, t))
+    return rows
+
+
+def component_costs(articles: list[Article]) -> list[tuple[str, float]]:
+    """Milliseconds per report for each spaCy component and each newsweave analyser."""
+    from newsweave.analyze.entities import extract_mentions
+    from newsweave.analyze.pipeline import _statements, _timexes, get_pipeline
+    from newsweave.analyze.sentences import split_sentences
+
+    nlp = get_pipeline()
+    cost: Counter[str] = Counter()
+    for a in articles:
+        t0 = time.perf_counter()
+        doc = nlp.make_doc(a.text)
+        cost["spaCy tokenizer"] += time.perf_counter() - t0
+        for name, proc in nlp.pipeline:
+            t0 = time.perf_counter()
+            doc = proc(doc)
+            cost[f"spaCy {name}"] += time.perf_counter() - t0
+        t0 = time.perf_counter()
+        sentences = split_sentences(doc, article_id=a.id)
+        cost["newsweave sentences"] += time.perf_counter() - t0
+        t0 = time.perf_counter()
+        mentions, entities = extract_mentions(doc, article_id=a.id, sentences=sentences)
+        cost["newsweave entities + pronouns"] += time.perf_counter() - t0
+        t0 = time.perf_counter()
+        _timexes(doc, a.id, None)
+        cost["newsweave time expressions"] += time.perf_counter() - t0
+        t0 = time.perf_counter()
+        _statements(doc, a.id, mentions, entities)
+        cost["newsweave statements"] += time.perf_counter() - t0
+    n = len(articles)
+    return [(name, 1000 * total / n) for name, total in cost.items()]
+
+
+def batch_size_rows(articles: list[Article]) -> list[tuple[int, float]]:
+    from newsweave.analyze.pipeline import get_pipeline
+
+    nlp = get_pipeline()
+    rows = []
+    for size in (1, 8, 32, 128):
+        _, t = timed(lambda size=size: list(nlp.pipe((a.text for a in articles), batch_size=size)))
+        rows.append((size, len(articles) / t))
+    return rows
+
+
+def entity_sanity(articles: list[Article], stories: dict[str, str]) -> dict[str, float]:
+    """Linking statistics on ECB+ (no gold entity annotation here: these are sanity numbers)."""
+    from newsweave.analyze.canonical import merge_story_entities
+    from newsweave.analyze.entities import extract_mentions
+    from newsweave.analyze.pipeline import get_pipeline
+
+    nlp = get_pipeline()
+    per_story: dict[str, dict] = defaultdict(dict)
+    mentions_n = entities_n = pronouns_total = pronouns_linked = nominals = surname_linked = 0
+    persons = 0
+    for a, doc in zip(articles, nlp.pipe(a.text for a in articles), strict=True):
+        if a.id not in stories:
+            continue
+        mentions, entities = extract_mentions(doc, article_id=a.id)
+        per_story[stories[a.id]][a.id] = (mentions, entities)
+        mentions_n += len(mentions)
+        entities_n += len(entities)
+        pronouns_total += sum(1 for t in doc if t.lower_ in PRONOUNS and t.tag_ in ("PRP", "PRP$"))
+        pronouns_linked += sum(1 for m in mentions if m.text.lower() in PRONOUNS)
+        by_id = {e.id: e for e in entities}
+        for m in mentions:
+            e = by_id.get(m.entity_id)
+            if e is None or e.label != "PERSON" or m.text.lower() in PRONOUNS:
+                continue
+            persons += 1
+            if m.text != e.name and m.text in e.aliases and " " not in m.text.strip():
+                surname_linked += 1
+            if m.text.lower().startswith("the ") or m.text not in (e.name, *e.aliases):
+                nominals += 1
+    report_level = story_level = 0
+    for reports in per_story.values():
+        mapping, story_entities = merge_story_entities(reports)
+        report_level += len({eid for _, ents in reports.values() for eid in (e.id for e in ents)})
+        story_level += len(story_entities)
+    n = sum(len(r) for r in per_story.values()) or 1
+    return {
+        "reports": n,
+        "mentions per report": mentions_n / n,
+        "entities per report": entities_n / n,
+        "he/she/his/her… linked to a person (share of all such pronouns)": pronouns_linked / max(1, pronouns_total),
+        "person mentions that are surname-only names linked to a full name (share)": surname_linked / max(1, persons),
+        "person mentions that are role nominals (share)": nominals / max(1, persons),
+        "distinct report-level entity ids per story (mean)": report_level / max(1, len(per_story)),
+        "story-level entities per story after merging (mean)": story_level / max(1, len(per_story)),
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--sample", type=int, default=None, help="analyse only the first N texts")
+    parser.add_argument("--skip-parallel", action="store_true", help="skip the workers=2 row")
+    args = parser.parse_args()
+    try:
+        import torch
+
+        torch.set_num_threads(1)
+    except ImportError:  # pragma: no cover
+        pass
+    articles, stories = load_texts(args.sample)
+    chars = sum(len(a.text) for a in articles)
+    print(f"## Analysis speed — {len(articles)} reports, {chars / len(articles):.0f} characters on average, "
+          f"{os.cpu_count()} CPUs\n")
+    rows = speed_rows(articles, args.skip_parallel)
+    base = rows[0][1]
+    print("| pipeline | reports/s | seconds | ratio to baseline |")
+    print("|---|---:|---:|---:|")
+    for name, rate, secs in rows:
+        print(f"| {name} | {rate:.1f} | {secs:.1f} | {rate / base:.2f} |")
+
+    print("\n## Cost per report (ms), one process\n")
+    sample = articles[: min(len(articles), 200)]
+    costs = component_costs(sample)
+    total = sum(ms for _, ms in costs)
+    print("| step | ms/report | share |")
+    print("|---|---:|---:|")
+    for name, ms in costs:
+        print(f"| {name} | {ms:.2f} | {100 * ms / total:.0f}% |")
+    print(f"| **total** | {total:.2f} | 100% |")
+
+    print("\n## spaCy nlp.pipe batch size (parse only, one process)\n")
+    print("| batch_size | reports/s |")
+    print("|---:|---:|")
+    for size, rate in batch_size_rows(sample):
+        print(f"| {size} | {rate:.1f} |")
+
+    if stories:
+        print("\n## Entity linking sanity numbers on ECB+ (gold stories; no gold entities)\n")
+        print("| measure | value |")
+        print("|---|---:|")
+        for name, value in entity_sanity(articles, stories).items():
+            print(f"| {name} | {value:.3g} |")
+
+
+if __name__ == "__main__":
+    main()

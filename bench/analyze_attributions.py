@@ -1,0 +1,156 @@
+"""Benchmark: newsweave's statement extractor against textacy's direct-quotation triples on PolNeAR dev.
+
+    python bench/analyze_attributions.py [--split dev|train] [--limit N] [--errors /tmp/attr_errors.txt]
+                                         [--no-baseline]
+
+Reads PolNeAR from ../shared/data (or $NEWSWEAVE_DATA) and never copies it (development-only data). Both
+systems read the same spaCy parses; the table gives source/cue/content × exact/overlap P/R/F1 (matching as
+defined in :mod:`newsweave.eval.attributions`), the baseline row and the ratio of F1s, then throughput:
+extraction alone and parse + extraction. ``--errors`` writes missed/spurious attributions to a scratch
+file (keep it outside the repository: it contains PolNeAR text).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import time
+from pathlib import Path
+
+from newsweave.analyze.statements import extract_statements
+from newsweave.eval.attributions import ROLES, format_table, load_gold, pair_attributions, score_attributions
+
+FILES = {"dev": "polnear_dev.jsonl", "train": "polnear_train.jsonl.gz"}
+
+
+def data_dir() -> Path:
+    env = os.environ.get("NEWSWEAVE_DATA")
+    return Path(env) if env else Path(__file__).resolve().parents[1].parent / "shared" / "data"
+
+
+def _span(start: int, end: int) -> dict:
+    return {"start": start, "end": end}
+
+
+def run_ours(gold: list[dict], docs: list) -> tuple[list[dict], float]:
+    out = []
+    t0 = time.perf_counter()
+    for g, doc in zip(gold, docs):
+        sts = extract_statements(doc, article_id=g["id"])
+        out.append({"id": g["id"], "statements": [
+            {"speaker": _span(s.speaker.start, s.speaker.end) if s.speaker else None,
+             "cue": _span(s.cue.start, s.cue.end) if s.cue else None,
+             "content": _span(s.content.start, s.content.end),
+             "cue_verb": s.cue_verb} for s in sts]})
+    return out, time.perf_counter() - t0
+
+
+def run_textacy(gold: list[dict], docs: list) -> tuple[list[dict], float]:
+    from textacy.extract.triples import direct_quotations
+
+    out = []
+    t0 = time.perf_counter()
+    for g, doc in zip(gold, docs):
+        sts = []
+        try:
+            triples = list(direct_quotations(doc))
+        except (ValueError, IndexError, KeyError):  # textacy fails on some unbalanced quotes
+            triples = []
+        for tr in triples:
+            sp = _span(min(t.idx for t in tr.speaker), max(t.idx + len(t.text) for t in tr.speaker)) \
+                if tr.speaker else None
+            cue = _span(min(t.idx for t in tr.cue), max(t.idx + len(t.text) for t in tr.cue)) if tr.cue else None
+            sts.append({"speaker": sp, "cue": cue, "content": _span(tr.content.start_char, tr.content.end_char)})
+        out.append({"id": g["id"], "statements": sts})
+    return out, time.perf_counter() - t0
+
+
+def ratio_row(ours: dict, base: dict) -> str:
+    cells = ["ratio (F1 ours / baseline)"]
+    for role in ROLES:
+        for m in ("exact", "overlap"):
+            a, b = ours[role][m]["f1"], base[role][m]["f1"]
+            cells.append(f"{a / b:.1f}×" if b else "∞" if a else "–")
+    return "| " + " | ".join(cells) + " |"
+
+
+def write_errors(path: Path, gold: list[dict], preds: list[dict]) -> None:
+    with path.open("w", encoding="utf-8") as fh:
+        for g, p in zip(gold, preds):
+            text = g["text"]
+            pairs = pair_attributions(g["attributions"], p["statements"])
+            seen_g = {a for a, _ in pairs}
+            seen_p = {b for _, b in pairs}
+
+            def show(span):
+                return repr(text[span["start"] : span["end"]][:160]) if span else "-"
+
+            for i, a in enumerate(g["attributions"]):
+                if i not in seen_g:
+                    fh.write(f"FN {g['id']} S={show(a['source'])} C={show(a['cue'])} X={show(a['content'])}\n")
+            for i, s in enumerate(p["statements"]):
+                if i not in seen_p:
+                    fh.write(f"FP {g['id']} S={show(s['speaker'])} C={show(s['cue'])} X={show(s['content'])}\n")
+            for gi, pi in pairs:
+                a, s = g["attributions"][gi], p["statements"][pi]
+                if a["source"] and s["speaker"] and a["source"] != s["speaker"]:
+                    fh.write(f"SRC {g['id']} gold={show(a['source'])} pred={show(s['speaker'])}\n")
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--split", choices=sorted(FILES), default="dev")
+    ap.add_argument("--limit", type=int, default=0, help="only the first N documents")
+    ap.add_argument("--errors", type=Path, help="write FN/FP/source errors to this scratch file")
+    ap.add_argument("--no-baseline", action="store_true")
+    args = ap.parse_args(argv)
+
+    path = data_dir() / FILES[args.split]
+    if not path.exists():
+        print(f"PolNeAR not found at {path}; set NEWSWEAVE_DATA to the shared data directory. Skipping.")
+        return 0
+    try:
+        import torch
+
+        torch.set_num_threads(1)
+    except ImportError:  # pragma: no cover
+        pass
+    from newsweave.analyze.pipeline import get_pipeline
+
+    gold = load_gold(path)
+    if args.limit:
+        gold = gold[: args.limit]
+    nlp = get_pipeline()
+    t0 = time.perf_counter()
+    docs = list(nlp.pipe([g["text"] for g in gold], batch_size=16))
+    parse_s = time.perf_counter() - t0
+
+    ours, ours_s = run_ours(gold, docs)
+    rows = [("newsweave", score_attributions(gold, ours))]
+    base_s = None
+    if not args.no_baseline:
+        base, base_s = run_textacy(gold, docs)
+        rows.append(("textacy direct_quotations", score_attributions(gold, base)))
+    n = len(gold)
+    n_gold = sum(len(g["attributions"]) for g in gold)
+    print(f"PolNeAR {args.split}: {n} documents, {n_gold} gold attributions\n")
+    print(format_table(rows))
+    if len(rows) == 2:
+        print(ratio_row(rows[0][1], rows[1][1]))
+    print()
+    print("| system | extraction docs/s | ms/doc | parse + extraction docs/s |")
+    print("|---|---|---|---|")
+    print(f"| newsweave | {n / ours_s:.0f} | {1000 * ours_s / n:.1f} | {n / (parse_s + ours_s):.1f} |")
+    if base_s is not None:
+        print(f"| textacy direct_quotations | {n / base_s:.0f} | {1000 * base_s / n:.1f} | "
+              f"{n / (parse_s + base_s):.1f} |")
+    print(f"\n(spaCy parse alone: {n / parse_s:.1f} docs/s)")
+    if args.errors:
+        write_errors(args.errors, gold, ours)
+        print(f"errors written to {args.errors}", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

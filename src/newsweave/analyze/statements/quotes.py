@@ -1,0 +1,177 @@
+"""Attaching quotations to cues: ``"…," X said``, ``X said: "…"``, interrupted quotes, a quotation that
+continues the previous speaker's quote, and ``Name: "…"`` / ``Name ― "…"`` lines (interviews, transcripts)."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from .direct import Quote, cue_after_quote, cue_before_quote
+from .docindex import DocIndex
+from .reported import Candidate, cue_extent, speaker_for
+
+__all__ = ["attach_quotes", "colon_lines"]
+
+_STRIP_CONTENT = " \t\n,;:"
+_DASH_CUES = frozenset({":", "―", "—", "–", "--"})
+_MAX_NAME_TOKENS = 6
+_COLON = frozenset({":"})
+
+
+def _inner(text: str, q: Quote) -> tuple[int, int]:
+    lo, hi = q.inner_start, q.inner_end
+    while hi > lo and text[hi - 1] in _STRIP_CONTENT:
+        hi -= 1
+    while lo < hi and text[lo] in _STRIP_CONTENT:
+        lo += 1
+    return lo, hi
+
+
+def _name_before(doc: Doc, ix: DocIndex, punct: int) -> Token | None:
+    """The proper name right before a colon/dash that starts its line or sentence ("WALLACE:", "Jane Doe ―")."""
+    start = ix.sent_start[punct]
+    j = punct - 1
+    while j >= start and doc[j].is_space:
+        j -= 1
+    lo = j
+    while lo - 1 >= start and punct - lo < _MAX_NAME_TOKENS and doc[lo - 1].pos_ in ("PROPN", "PUNCT") and not (
+        doc[lo - 1].is_space or "\n" in doc[lo - 1].text
+    ):
+        lo -= 1
+    if j < 0 or doc[j].pos_ != "PROPN" and not doc[j].is_upper:
+        return None
+    while lo < j and doc[lo].is_punct:
+        lo += 1
+    before = ix.text[max(0, ix.starts[lo] - 2) : ix.starts[lo]]
+    if lo > 0 and "\n" not in before and ix.starts[lo] > 1:
+        return None
+    if not (doc[j].is_upper or doc[j].pos_ == "PROPN"):
+        return None
+    return doc[j]
+
+
+def _name_after(doc: Doc, ix: DocIndex, dash: int) -> Token | None:
+    """The proper name right after a dash that ends its line ("“…” ― Jane Doe")."""
+    j = dash + 1
+    while j < len(doc) and doc[j].is_space and "\n" not in doc[j].text:
+        j += 1
+    k = j
+    while k < len(doc) and doc[k].pos_ == "PROPN" and k - j < _MAX_NAME_TOKENS:
+        k += 1
+    if k == j:
+        return None
+    if k < len(doc) and not (doc[k].is_punct or doc[k].is_space) and "\n" not in doc[k].text:
+        return None
+    return doc[k - 1]
+
+
+def _speaker_near(doc: Doc, ix: DocIndex, cue: Token, from_tok: int | None) -> Token | None:
+    """Fallback speaker of a quotation cue when the parse gives none: the noun phrase between the quote and
+    the cue ("…," Police Chief Jane Doe said), else right after the cue ("…," said Jane Doe)."""
+    if from_tok is not None:
+        span = range(from_tok, cue.i)
+        roots = [doc[i] for i in span if doc[i].pos_ in ("PROPN", "NOUN", "PRON") and not (from_tok <= doc[i].head.i < cue.i)]
+        if roots:
+            return roots[-1]
+    end = ix.sent_end[cue.i]
+    for i in range(cue.i + 1, min(end, cue.i + 8)):
+        t = doc[i]
+        if t.is_punct:
+            break
+        if t.pos_ in ("PROPN", "NOUN", "PRON") and not (cue.i < t.head.i < end and t.head.pos_ in ("PROPN", "NOUN")):
+            return t
+    return None
+
+
+def colon_lines(doc: Doc, ix: DocIndex, taken: list[tuple[int, int]]) -> list[Candidate]:
+    """Interview and transcript lines: ``NAME: what they said`` at the start of a paragraph or headline."""
+    out: list[Candidate] = []
+    text = ix.text
+    for i in ix.with_lower(_COLON):
+        tok = doc[i]
+        if tok.i == 0 or tok.i + 1 >= len(doc):
+            continue
+        name = _name_before(doc, ix, tok.i)
+        if name is None:
+            continue
+        line_end = text.find("\n", tok.idx)
+        line_end = len(text) if line_end < 0 else line_end
+        lo = tok.idx + 1
+        while lo < line_end and text[lo] in " \t\"“":
+            lo += 1
+        hi = line_end
+        while hi > lo and text[hi - 1] in " \t\"”":
+            hi -= 1
+        if hi - lo < 8 or any(a < hi and lo < b for a, b in taken):
+            continue
+        out.append(Candidate(tok.i, tok.i + 1, tok, name, lo, hi, True, "colon", None))
+    return out
+
+
+def attach_quotes(doc: Doc, ix: DocIndex, quotes: list[Quote], cands: dict[int, Candidate]) -> list[Candidate]:
+    """Update ``cands`` (keyed by cue token) with direct quotations; return extra candidates whose cue is a
+    colon or dash after a name."""
+    text = ix.text
+    extra: list[Candidate] = []
+    last_direct: Candidate | None = None
+    last_direct_para_end = -1
+    for q in quotes:
+        first_after = ix.token_at(q.end)
+        last_before = ix.token_at(q.start) - 1
+        lo, hi = _inner(text, q)
+        if hi - lo < 2:
+            continue
+        tok_lo, tok_hi = ix.token_at(lo), ix.token_at(hi)
+        cue = cue_after_quote(doc, ix, q, first_after if first_after < len(doc) else None)
+        if cue is None:
+            cue = cue_before_quote(doc, ix, q, last_before if last_before >= 0 else None)
+        if cue is not None:
+            existing = cands.get(cue.i)
+            if existing is not None and existing.direct:
+                # an interrupted quotation: "…," he said, "…" — one statement from first to last piece
+                existing.content_start = min(existing.content_start, lo)
+                existing.content_end = max(existing.content_end, hi)
+                existing.content_tokens = None
+                continue
+            c_lo, c_hi = cue_extent(cue)
+            speaker = existing.speaker if existing is not None else speaker_for(cue)
+            if speaker is None or q.start <= speaker.idx < q.end:
+                speaker = _speaker_near(doc, ix, cue, first_after if cue.i > first_after else None)
+            cand = Candidate(c_lo, c_hi, cue, speaker, lo, hi, True, "quote", (tok_lo, tok_hi))
+            cands[cue.i] = cand
+            last_direct = cand
+            para_end = text.find("\n", q.end)
+            last_direct_para_end = para_end if para_end >= 0 else len(text)
+            continue
+        if first_after < len(doc) and doc[first_after].text in _DASH_CUES - {":"}:
+            name = _name_after(doc, ix, first_after)
+            if name is not None:
+                cand = Candidate(first_after, first_after + 1, doc[first_after], name, lo, hi, True, "colon",
+                                 (tok_lo, tok_hi))
+                extra.append(cand)
+                last_direct = None
+                continue
+        if last_before >= 0 and doc[last_before].text in _DASH_CUES:
+            name = _name_before(doc, ix, last_before)
+            if name is not None:
+                cand = Candidate(last_before, last_before + 1, doc[last_before], name, lo, hi, True, "colon",
+                                 (tok_lo, tok_hi))
+                extra.append(cand)
+                last_direct = cand
+                continue
+        # a quotation without a cue continues the previous quote of the same paragraph ("…," he said. "…")
+        if (
+            last_direct is not None
+            and q.start < last_direct_para_end
+            and q.start > last_direct.content_end
+            and first_token_of_sentence(ix, last_before)
+        ):
+            last_direct.content_end = max(last_direct.content_end, hi)
+            last_direct.content_tokens = None
+    return extra
+
+
+def first_token_of_sentence(ix: DocIndex, last_before: int) -> bool:
+    """True when the quotation opens a sentence (the token before it ends one, or there is none)."""
+    if last_before < 0:
+        return True
+    return ix.sent_end[last_before] == last_before + 1 or ix.text[ix.starts[last_before]] in ".!?"

@@ -1,0 +1,211 @@
+"""The story dossier: everything the reconcile stage knows about one story, with evidence offsets.
+
+``build_dossier`` reads each report once (claims, sentences, statements), aligns claims into facts, finds
+conflicts, orders the timeline and writes the cited summary. Per-report work is reused from ``previous``
+(the dossier before a new report joined) or from a process cache keyed by article id and analysis version,
+so adding a report to a story re-reads only that report. ``dossier_to_json`` gives the documented,
+versioned JSON form (schema ``newsweave.dossier/1``, see ``docs/dossier-schema.md``).
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections import OrderedDict
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from typing import Any
+
+from ..model import Article, Claim, Conflict, Dossier, Fact, Span, Statement, Story, TimelineEntry
+from .align import align_claims
+from .claims import claims_from_reading
+from .conflicts import attribution_conflicts, find_conflicts
+from .reading import read_article
+from .sources import group_sources, outlet_label
+from .summary import summarize
+from .timeline import build_timeline, publication_times
+
+__all__ = ["build_dossier", "dossier_to_json", "ArticleClaims", "SCHEMA", "RECONCILE_VERSION", "clear_cache"]
+
+log = logging.getLogger(__name__)
+
+SCHEMA = "newsweave.dossier/1"
+RECONCILE_VERSION = "1"
+_CACHE_SIZE = 2048
+_cache: OrderedDict[tuple[str, str], ArticleClaims] = OrderedDict()
+_cache_lock = threading.Lock()
+_EPOCH = datetime(1970, 1, 1, tzinfo=timezone.utc)
+
+
+@dataclass(frozen=True)
+class ArticleClaims:
+    """What the reconcile stage keeps per report: its claims, sentence spans and statements."""
+
+    article_id: str
+    version: str
+    claims: tuple[Claim, ...]
+    sentences: tuple[Span, ...]
+    statements: tuple[Statement, ...]
+    entity_names: tuple[tuple[str, str], ...] = ()  # (Entity.id, name)
+
+
+def clear_cache() -> None:
+    with _cache_lock:
+        _cache.clear()
+
+
+def _version(analysis: Any) -> str:
+    return f"{RECONCILE_VERSION}+{getattr(analysis, 'version', None) or 'none'}"
+
+
+def _per_article(article: Article, analysis: Any, previous: Mapping[str, ArticleClaims], nlp) -> ArticleClaims:
+    version = _version(analysis)
+    prev = previous.get(article.id)
+    if prev is not None and prev.version == version:
+        return prev
+    with _cache_lock:
+        hit = _cache.get((article.id, version))
+        if hit is not None:
+            _cache.move_to_end((article.id, version))
+            return hit
+    reading = read_article(article, analysis, nlp=nlp)
+    result = ArticleClaims(
+        article_id=article.id, version=version, claims=tuple(claims_from_reading(reading)),
+        sentences=tuple(s.span for s in reading.sentences), statements=tuple(reading.statements),
+        entity_names=tuple((e.id, e.name) for e in reading.entities),
+    )
+    with _cache_lock:
+        _cache[(article.id, version)] = result
+        while len(_cache) > _CACHE_SIZE:
+            _cache.popitem(last=False)
+    return result
+
+
+def _published(a: Article) -> datetime:
+    return a.published.value or _EPOCH
+
+
+def build_dossier(
+    story: Story,
+    articles: Sequence[Article],
+    analyses: Mapping[str, Any] | None = None,
+    *,
+    previous: Dossier | None = None,
+    embedder=None,
+    nlp=None,
+    max_summary_sentences: int = 5,
+) -> Dossier:
+    """Reconcile the reports of one story into a :class:`~newsweave.model.Dossier`.
+
+    ``analyses`` maps article id → the analysis of ``newsweave.analyze`` (missing ones are computed);
+    ``embedder`` (anything with ``embed(texts) -> ndarray`` of normalised rows) sharpens alignment and the
+    summary — without it word overlap and TF-IDF are used, which is faster and deterministic.
+    """
+    analyses = analyses or {}
+    ordered = sorted(articles, key=lambda a: (_published(a), a.id))
+    by_id = {a.id: a for a in ordered}
+    prev_map: dict[str, ArticleClaims] = {}
+    if previous is not None:
+        prev_map = dict(previous.extra.get("per_article", {}))
+    per = {a.id: _per_article(a, analyses.get(a.id), prev_map, nlp) for a in ordered}
+    claims = [c for a in ordered for c in per[a.id].claims]
+    names = {eid: name for p in per.values() for eid, name in p.entity_names}
+    facts = align_claims(claims, by_id, story_id=story.id, embedder=embedder, entity_names=names)
+    conflicts = find_conflicts(facts, articles=by_id)
+    conflicts += attribution_conflicts({aid: p.statements for aid, p in per.items()}, by_id)
+    timeline = build_timeline(facts, by_id)
+    summary = summarize(ordered, {aid: p.sentences for aid, p in per.items()}, facts, conflicts,
+                        embedder=embedder, max_sentences=max_summary_sentences)
+    statements = tuple(s for a in ordered for s in per[a.id].statements)
+    fact_sources = [group_sources(f.claims, by_id, entity_names=names) for f in facts]
+    return Dossier(
+        story=story, summary=summary, timeline=timeline, statements=statements, facts=tuple(facts),
+        conflicts=tuple(conflicts), articles=tuple(ordered), schema_version="1",
+        extra={"per_article": per, "fact_sources": fact_sources, "entity_names": names,
+               "publication_times": publication_times(ordered)},
+    )
+
+
+# ------------------------------------------------------------------------------------------------ JSON
+
+
+def _span(sp: Span | None, texts: Mapping[str, str] | None = None) -> dict | None:
+    if sp is None:
+        return None
+    out: dict[str, Any] = {"article_id": sp.article_id, "start": sp.start, "end": sp.end}
+    if texts is not None and sp.article_id in texts:
+        out["text"] = texts[sp.article_id][sp.start: sp.end]
+    return out
+
+
+def _dt(d: datetime | None) -> str | None:
+    return d.isoformat() if d is not None else None
+
+
+def _statement(s: Statement, texts) -> dict:
+    return {
+        "speaker": s.speaker_text, "speaker_span": _span(s.speaker, texts), "speaker_entity": s.speaker_entity,
+        "anonymous": s.anonymous, "cue": _span(s.cue, texts), "cue_verb": s.cue_verb,
+        "content": _span(s.content, texts), "direct": s.direct, "channel": s.channel, "relays": list(s.relays),
+    }
+
+
+def _claim(c: Claim, texts, by_id: Mapping[str, Article]) -> dict:
+    art = by_id.get(c.evidence.article_id)
+    return {
+        "id": c.id, "article_id": c.evidence.article_id,
+        "outlet": outlet_label(art) if art else None,
+        "published": _dt(art.published.value) if art else None,
+        "evidence": _span(c.evidence, texts), "subject": c.subject, "predicate": c.predicate,
+        "arguments": [[r, v] for r, v in c.arguments], "polarity": c.polarity, "hedge": c.hedge,
+        "certainty": c.certainty,
+        "statement": _statement(c.statement, texts) if c.statement is not None else None,
+    }
+
+
+def _timeline(e: TimelineEntry, texts) -> dict:
+    return {
+        "label": e.label, "earliest": _dt(e.earliest), "latest": _dt(e.latest), "value": e.value,
+        "background": e.background, "alternative_datings": list(e.alternative_datings),
+        "evidence": [_span(s, texts) for s in e.evidence],
+    }
+
+
+def _conflict(c: Conflict, texts, by_id) -> dict:
+    return {"kind": c.kind, "verdict": c.verdict, "reason": c.reason,
+            "sides": [_claim(c.side_a, texts, by_id), _claim(c.side_b, texts, by_id)]}
+
+
+def _fact(f: Fact, groups, texts, by_id) -> dict:
+    return {
+        "label": f.label, "supporting_articles": list(f.supporting_articles),
+        "independent_sources": f.independent_sources, "originator": f.originator,
+        "earliest_article": f.earliest_article,
+        "sources": [{"origin": g.origin.label, "kind": g.origin.kind, "originator_article": g.originator_article,
+                     "relaying_articles": list(g.relaying_articles), "via": list(g.via)} for g in groups],
+        "claims": [_claim(c, texts, by_id) for c in f.claims],
+    }
+
+
+def dossier_to_json(d: Dossier) -> dict:
+    """The dossier as JSON-ready data (schema ``newsweave.dossier/1``); every item carries article offsets."""
+    texts = {a.id: a.text for a in d.articles}
+    by_id = {a.id: a for a in d.articles}
+    groups = d.extra.get("fact_sources") or [group_sources(f.claims, by_id) for f in d.facts]
+    return {
+        "schema": SCHEMA,
+        "story": {"id": d.story.id, "title": d.story.title, "first_seen": _dt(d.story.first_seen),
+                  "last_seen": _dt(d.story.last_seen), "merged_into": d.story.merged_into},
+        "articles": [{
+            "id": a.id, "title": a.title, "url": a.url, "outlet": a.outlet, "outlet_name": a.outlet_name,
+            "published": _dt(a.published.value), "published_precision": a.published.precision,
+            "published_origin": a.published.origin, "copy_of": a.copy_of, "length": len(a.text),
+        } for a in d.articles],
+        "publication_times": d.extra.get("publication_times") or publication_times(d.articles),
+        "summary": [{"text": text, "citations": [_span(sp)]} for text, sp in d.summary],
+        "timeline": [_timeline(e, texts) for e in d.timeline],
+        "statements": [_statement(s, texts) for s in d.statements],
+        "facts": [_fact(f, g, texts, by_id) for f, g in zip(d.facts, groups, strict=False)],
+        "conflicts": [_conflict(c, texts, by_id) for c in d.conflicts],
+    }

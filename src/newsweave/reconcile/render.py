@@ -1,0 +1,267 @@
+"""Rendering a dossier: Markdown, a standalone HTML page (everything escaped, no external resources), and
+the terminal with rich. All three render the JSON form (:func:`~newsweave.reconcile.dossier.dossier_to_json`),
+so they show exactly what the documented schema holds: every item with its report and character offsets.
+"""
+
+from __future__ import annotations
+
+import html
+from typing import Any
+
+from ..model import Dossier
+from .dossier import dossier_to_json
+
+__all__ = ["to_markdown", "to_html", "render_terminal"]
+
+_MAX_EXCERPT = 240
+
+
+def _data(d: Dossier | dict) -> dict:
+    return d if isinstance(d, dict) else dossier_to_json(d)
+
+
+def _labels(data: dict) -> dict[str, str]:
+    """Short names for reports: the outlet, plus a letter when an outlet has several reports."""
+    counts: dict[str, int] = {}
+    out = {}
+    for a in data["articles"]:
+        name = a.get("outlet_name") or a.get("outlet") or f"report {a['id'][:8]}"
+        counts[name] = counts.get(name, 0) + 1
+        out[a["id"]] = name if counts[name] == 1 else f"{name} ({counts[name]})"
+    return out
+
+
+def _when(data: dict, article_id: str) -> str:
+    for a in data["articles"]:
+        if a["id"] == article_id and a.get("published"):
+            return a["published"][:10]
+    return "date unknown"
+
+
+def _cite(data: dict, labels: dict[str, str], span: dict | None) -> str:
+    if not span:
+        return ""
+    aid = span["article_id"]
+    return f"{labels.get(aid, aid[:8])}, {_when(data, aid)}, chars {span['start']}–{span['end']}"
+
+
+def _excerpt(text: str | None) -> str:
+    t = " ".join((text or "").split())
+    return t if len(t) <= _MAX_EXCERPT else t[: _MAX_EXCERPT - 1].rsplit(" ", 1)[0] + "…"
+
+
+def _md(text: Any) -> str:
+    """Escape Markdown control characters in text taken from reports."""
+    t = str(text if text is not None else "")
+    for ch in "\\`*_[]<>|#":
+        t = t.replace(ch, "\\" + ch)
+    return " ".join(t.split())
+
+
+def _interval(e: dict) -> str:
+    a, b = e.get("earliest"), e.get("latest")
+    if not a:
+        return "undated"
+    a16, b16 = a[:16].replace("T", " "), (b or a)[:16].replace("T", " ")
+    if a[:10] == (b or a)[:10]:
+        return a[:10] if a16.endswith("00:00") and b16.endswith("23:59") else f"{a16}–{b16[11:]}"
+    return f"{a16} – {b16}"
+
+
+def _sections(data: dict):
+    conflicts = data["conflicts"]
+    contra = [c for c in conflicts if c["verdict"] == "contradiction"]
+    diffs = [c for c in conflicts if c["verdict"] != "contradiction"]
+    agreed = [f for f in data["facts"] if len(f["supporting_articles"]) > 1]
+    return contra, diffs, agreed
+
+
+# ---------------------------------------------------------------------------------------------- Markdown
+
+
+def to_markdown(d: Dossier | dict) -> str:
+    data = _data(d)
+    labels = _labels(data)
+    story = data["story"]
+    contra, diffs, agreed = _sections(data)
+    lines = [f"# {_md(story.get('title') or 'Story ' + story['id'])}", "",
+             f"_Story `{story['id']}` · {len(data['articles'])} reports · schema {data['schema']}_", "",
+             "## Summary", ""]
+    for s in data["summary"]:
+        lines.append(f"- {_md(s['text'])} _[{_cite(data, labels, s['citations'][0])}]_")
+    lines += ["", "## Where the reports disagree", ""]
+    if not contra:
+        lines.append("No contradictions found.")
+    for c in contra:
+        lines.append(f"- **{c['kind']}** — {_md(c['reason'])}")
+        for side in c["sides"]:
+            ev = side["evidence"]
+            hedge = f" (hedged: {_md(side['hedge'])})" if side.get("hedge") else ""
+            lines.append(f"  - > {_md(_excerpt(ev.get('text')))} — _{_cite(data, labels, ev)}_{hedge}")
+    if diffs:
+        lines += ["", "### Differences of precision or certainty (not contradictions)", ""]
+        for c in diffs:
+            lines.append(f"- **{c['kind']} / {c['verdict']}** — {_md(c['reason'])}")
+    lines += ["", "## Timeline", "", "| when | event | datings | sources |", "|---|---|---|---|"]
+    for e in data["timeline"]:
+        bg = " _(background)_" if e["background"] else ""
+        srcs = "; ".join(_cite(data, labels, s) for s in e["evidence"][:3])
+        lines.append(f"| {_interval(e)} | {_md(e['label'])}{bg} | {_md('; '.join(e['alternative_datings']))} | "
+                     f"{_md(srcs)} |")
+    lines += ["", "## Who said what", "", "| speaker | channel | relayed by | what | where |", "|---|---|---|---|---|"]
+    for s in data["statements"]:
+        content = s.get("content") or {}
+        lines.append(f"| {_md(s.get('speaker') or 'unattributed')} | {_md(s['channel'])} | "
+                     f"{_md(', '.join(s['relays']))} | {_md(_excerpt(content.get('text')))} | "
+                     f"{_md(_cite(data, labels, content))} |")
+    lines += ["", "## What the sources agree on", ""]
+    for f in agreed:
+        origins = "; ".join(
+            f"{g['origin']} (first: {labels.get(g['originator_article'], '?')}"
+            + (f", relayed by {', '.join(labels.get(r, r[:8]) for r in g['relaying_articles'])}"
+               if g['relaying_articles'] else "") + ")" for g in f["sources"])
+        lines.append(f"- {_md(f['label'])} — {f['independent_sources']} independent source(s): {_md(origins)}")
+    lines += ["", "## Reports", "", "| published | outlet | title | id |", "|---|---|---|---|"]
+    for p in data["publication_times"]:
+        lines.append(f"| {p['published'] or 'unknown'} | {_md(labels.get(p['article_id'], ''))} | "
+                     f"{_md(p.get('title') or '')} | `{p['article_id']}` |")
+    return "\n".join(lines) + "\n"
+
+
+# ---------------------------------------------------------------------------------------------- HTML
+
+_CSS = """body{font-family:system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;line-height:1.45;color:#222}
+h1{font-size:1.6rem}h2{border-bottom:1px solid #ddd;padding-bottom:.2rem;margin-top:2rem}
+.cite{color:#666;font-size:.85em}.contra{border-left:4px solid #c0392b;padding-left:.7rem;margin:.8rem 0}
+.diff{border-left:4px solid #e0a800;padding-left:.7rem;margin:.6rem 0}blockquote{margin:.3rem 0 .3rem 1rem;color:#333}
+table{border-collapse:collapse;width:100%;font-size:.9em}td,th{border:1px solid #ddd;padding:.3rem;vertical-align:top}
+.bg{color:#777}.kind{font-weight:bold;text-transform:uppercase;font-size:.8em}"""
+
+
+def _h(text: Any) -> str:
+    return html.escape(str(text if text is not None else ""), quote=True)
+
+
+def to_html(d: Dossier | dict) -> str:
+    """A standalone page: inline CSS, no scripts, no external resources; every report text is escaped."""
+    data = _data(d)
+    labels = _labels(data)
+    story = data["story"]
+    contra, diffs, agreed = _sections(data)
+    title = story.get("title") or f"Story {story['id']}"
+    out = ["<!DOCTYPE html>", '<html lang="en"><head><meta charset="utf-8">',
+           '<meta name="viewport" content="width=device-width, initial-scale=1">',
+           "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">",
+           f"<title>{_h(title)}</title><style>{_CSS}</style></head><body>",
+           f"<h1>{_h(title)}</h1>",
+           f"<p class=\"cite\">Story {_h(story['id'])} · {len(data['articles'])} reports · schema {_h(data['schema'])}</p>",
+           "<h2>Summary</h2><ul>"]
+    for s in data["summary"]:
+        out.append(f"<li>{_h(s['text'])} <span class=\"cite\">[{_h(_cite(data, labels, s['citations'][0]))}]</span></li>")
+    out.append("</ul><h2>Where the reports disagree</h2>")
+    if not contra:
+        out.append("<p>No contradictions found.</p>")
+    for c in contra:
+        out.append(f"<div class=\"contra\"><span class=\"kind\">{_h(c['kind'])}</span> {_h(c['reason'])}")
+        for side in c["sides"]:
+            ev = side["evidence"]
+            hedge = f" — hedged: “{_h(side['hedge'])}”" if side.get("hedge") else ""
+            out.append(f"<blockquote>{_h(_excerpt(ev.get('text')))} <span class=\"cite\">"
+                       f"[{_h(_cite(data, labels, ev))}]{hedge}</span></blockquote>")
+        out.append("</div>")
+    if diffs:
+        out.append("<h3>Differences of precision or certainty (not contradictions)</h3>")
+        for c in diffs:
+            out.append(f"<div class=\"diff\"><span class=\"kind\">{_h(c['kind'])} / {_h(c['verdict'])}</span> "
+                       f"{_h(c['reason'])}</div>")
+    out.append("<h2>Timeline</h2><table><tr><th>when</th><th>event</th><th>datings</th><th>sources</th></tr>")
+    for e in data["timeline"]:
+        cls = ' class="bg"' if e["background"] else ""
+        bg = " (background)" if e["background"] else ""
+        srcs = "<br>".join(_h(_cite(data, labels, s)) for s in e["evidence"][:3])
+        out.append(f"<tr{cls}><td>{_h(_interval(e))}</td><td>{_h(e['label'])}{bg}</td>"
+                   f"<td>{'<br>'.join(_h(x) for x in e['alternative_datings'])}</td><td class=\"cite\">{srcs}</td></tr>")
+    out.append("</table><h2>Who said what</h2><table><tr><th>speaker</th><th>channel</th><th>relayed by</th>"
+               "<th>what</th><th>where</th></tr>")
+    for s in data["statements"]:
+        content = s.get("content") or {}
+        out.append(f"<tr><td>{_h(s.get('speaker') or 'unattributed')}</td><td>{_h(s['channel'])}</td>"
+                   f"<td>{_h(', '.join(s['relays']))}</td><td>{_h(_excerpt(content.get('text')))}</td>"
+                   f"<td class=\"cite\">{_h(_cite(data, labels, content))}</td></tr>")
+    out.append("</table><h2>What the sources agree on</h2><ul>")
+    for f in agreed:
+        origins = "; ".join(g["origin"] for g in f["sources"])
+        out.append(f"<li>{_h(f['label'])} — {f['independent_sources']} independent source(s): {_h(origins)}</li>")
+    out.append("</ul><h2>Reports</h2><table><tr><th>published</th><th>outlet</th><th>title</th><th>id</th></tr>")
+    for p in data["publication_times"]:
+        out.append(f"<tr><td>{_h(p['published'] or 'unknown')}</td><td>{_h(labels.get(p['article_id'], ''))}</td>"
+                   f"<td>{_h(p.get('title') or '')}</td><td><code>{_h(p['article_id'])}</code></td></tr>")
+    out.append("</table></body></html>")
+    return "\n".join(out) + "\n"
+
+
+# ---------------------------------------------------------------------------------------------- terminal
+
+
+def render_terminal(d: Dossier | dict, console) -> None:
+    """Print the dossier to a rich ``Console``; report text is printed as plain text (no markup injection)."""
+    from rich.panel import Panel
+    from rich.table import Table
+    from rich.text import Text
+
+    data = _data(d)
+    labels = _labels(data)
+    story = data["story"]
+    contra, diffs, agreed = _sections(data)
+    console.print(Text(story.get("title") or f"Story {story['id']}", style="bold"))
+    console.print(Text(f"{story['id']} · {len(data['articles'])} reports", style="dim"))
+    summary = Text()
+    for s in data["summary"]:
+        summary.append("• " + s["text"] + " ")
+        summary.append(f"[{_cite(data, labels, s['citations'][0])}]\n", style="dim")
+    console.print(Panel(summary, title="Summary"))
+    body = Text()
+    if not contra:
+        body.append("No contradictions found.\n")
+    for c in contra:
+        body.append(f"{c['kind'].upper()} ", style="bold red")
+        body.append(c["reason"] + "\n")
+        for side in c["sides"]:
+            ev = side["evidence"]
+            body.append("   “" + _excerpt(ev.get("text")) + "” ", style="italic")
+            body.append(f"[{_cite(data, labels, ev)}]\n", style="dim")
+    for c in diffs:
+        body.append(f"{c['kind']} / {c['verdict']} ", style="yellow")
+        body.append(c["reason"] + "\n")
+    console.print(Panel(body, title="Where the reports disagree"))
+    tl = Table(title="Timeline", show_lines=False)
+    for col in ("when", "event", "datings", "sources"):
+        tl.add_column(col, overflow="fold")
+    for e in data["timeline"]:
+        tl.add_row(Text(_interval(e)), Text(e["label"] + (" (background)" if e["background"] else ""),
+                                           style="dim" if e["background"] else ""),
+                   Text("\n".join(e["alternative_datings"])),
+                   Text("\n".join(_cite(data, labels, s) for s in e["evidence"][:3]), style="dim"))
+    console.print(tl)
+    st = Table(title="Who said what")
+    for col in ("speaker", "channel", "relayed by", "what", "where"):
+        st.add_column(col, overflow="fold")
+    for s in data["statements"]:
+        content = s.get("content") or {}
+        st.add_row(Text(s.get("speaker") or "unattributed"), Text(s["channel"]), Text(", ".join(s["relays"])),
+                   Text(_excerpt(content.get("text"))), Text(_cite(data, labels, content), style="dim"))
+    console.print(st)
+    facts = Text()
+    for f in agreed:
+        facts.append(f"• {f['label']} ")
+        facts.append(f"— {f['independent_sources']} independent source(s): "
+                     + "; ".join(g["origin"] for g in f["sources"]) + "\n", style="dim")
+    console.print(Panel(facts or Text("No fact is reported by more than one report."),
+                        title="What the sources agree on"))
+    rp = Table(title="Reports")
+    for col in ("published", "outlet", "title", "id"):
+        rp.add_column(col, overflow="fold")
+    for p in data["publication_times"]:
+        rp.add_row(Text(p["published"] or "unknown"), Text(labels.get(p["article_id"], "")),
+                   Text(p.get("title") or ""), Text(p["article_id"]))
+    console.print(rp)

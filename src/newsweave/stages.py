@@ -1,0 +1,248 @@
+"""The runner around the pipeline stages: it reads what is new or stale from the store, runs the stage
+functions (which do no I/O of their own), and writes their results back — in transactions, with progress.
+
+ingest → analyse (per article, both cores) → group into stories (online, in date order) → reconcile (per story)
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterable, Sequence
+from typing import Any
+
+from .model import Article, Story, StoryMember
+from .store.base import Store
+
+__all__ = ["run_all", "run_analysis", "run_grouping", "run_reconcile", "dossier_for", "move_article",
+           "merge_stories", "split_story", "story_title"]
+
+log = logging.getLogger(__name__)
+
+Progress = Callable[[str, int, int | None], None]
+CHUNK = 256
+
+
+def _chunks(items: Sequence[str], size: int = CHUNK) -> Iterable[Sequence[str]]:
+    for i in range(0, len(items), size):
+        yield items[i : i + size]
+
+
+def run_all(store: Store, *, progress: Progress | None = None, workers: int | None = None):  # noqa: ANN201
+    from .api import ProcessReport
+
+    report = ProcessReport()
+    report.analyzed = run_analysis(store, progress=progress, workers=workers)
+    report.grouped, report.new_stories = run_grouping(store, progress=progress)
+    report.dossiers = run_reconcile(store, progress=progress)
+    return report
+
+
+# -- analysis -----------------------------------------------------------------------------------------------
+def run_analysis(store: Store, *, progress: Progress | None = None, workers: int | None = None) -> int:
+    """Analyse every article without an up-to-date analysis; returns how many were analysed."""
+    from .analyze.jsonl import analysis_to_record
+    from .analyze.pipeline import ANALYSIS_VERSION, analyze_many
+
+    pending = store.articles_needing_analysis(ANALYSIS_VERSION)
+    if not pending:
+        return 0
+    workers = workers or (2 if len(pending) >= 64 else 1)
+    done = 0
+    for chunk in _chunks(pending, 512):
+        articles = store.get_articles(chunk)
+        with store.transaction():
+            for article, analysis in zip(articles, analyze_many(articles, workers=workers), strict=True):
+                store.save_analysis(article.id, ANALYSIS_VERSION, analysis_to_record(analysis, article))
+                done += 1
+                if progress:
+                    progress("analyze", done, len(pending))
+    return done
+
+
+# -- grouping -----------------------------------------------------------------------------------------------
+def _load_grouper(store: Store):  # noqa: ANN202
+    from .stories.grouper import StoryGrouper
+    from .stories.persist import GROUPER_STATE_VERSION, restore_grouper
+
+    saved = store.load_grouper_state()
+    if saved is not None and saved[0] == GROUPER_STATE_VERSION:
+        return restore_grouper(saved[1])
+    if saved is not None:
+        log.warning("stored grouper state has version %s, this newsweave writes %s: starting afresh",
+                    saved[0], GROUPER_STATE_VERSION)
+    return StoryGrouper()
+
+
+def _save_grouper(store: Store, grouper) -> None:  # noqa: ANN001
+    from .stories.persist import GROUPER_STATE_VERSION, snapshot_grouper
+
+    store.save_grouper_state(GROUPER_STATE_VERSION, snapshot_grouper(grouper))
+
+
+def story_title(articles: Sequence[Article]) -> str | None:
+    """A story's title: the earliest original report's title, else its first sentence (shortened)."""
+    if not articles:
+        return None
+    originals = [a for a in articles if not a.copy_of] or list(articles)
+    for a in originals:
+        if a.title and a.title.strip():
+            return a.title.strip()
+    first = originals[0].text.strip().split("\n", 1)[0]
+    for stop in (". ", "? ", "! "):
+        if stop in first[:200]:
+            first = first[: first.index(stop) + 1]
+            break
+    return first if len(first) <= 140 else first[:139].rstrip() + "…"
+
+
+def _sync_stories(store: Store, grouper, story_ids: Iterable[str], merged: dict[str, str]) -> None:  # noqa: ANN001
+    """Mirror the grouper's view of ``story_ids`` (and the merges in ``merged``) into the store."""
+    for old, new in merged.items():
+        store.save_story(Story(old, store_title(store, old), None, None, merged_into=new))
+        store.log_story_event("merge", manual=False, story_id=old, other_id=new,
+                              detail="merged automatically: later reports showed the two stories are one")
+    for sid in dict.fromkeys(story_ids):
+        state = grouper.story(sid)
+        if not state.members:
+            continue
+        articles = store.get_articles(list(state.members))
+        dated = [a.published.value for a in articles if a.published.value is not None]
+        store.save_story(Story(state.id, story_title(sorted(articles, key=_arrival_key)),
+                               min(dated) if dated else None, max(dated) if dated else None, None))
+        for a in articles:
+            m = grouper.members[a.id]
+            store.set_member(StoryMember(state.id, a.id, m.score, m.copy_of, m.pinned))
+
+
+def store_title(store: Store, story_id: str) -> str | None:
+    try:
+        return store.get_story(story_id).title
+    except Exception:  # noqa: BLE001 - a story never stored before has no title yet
+        return None
+
+
+def _arrival_key(a: Article) -> tuple:
+    return (a.published.value is None, a.published.value.timestamp() if a.published.value else 0.0)
+
+
+def run_grouping(store: Store, *, progress: Progress | None = None) -> tuple[int, int]:
+    """Assign every ungrouped article to a story, in date order (undated in arrival order)."""
+    from .stories.features import features_from_analysis
+
+    pending = store.articles_needing_grouping()
+    if not pending:
+        return 0, 0
+    grouper = _load_grouper(store)
+    already_merged = {sid for sid, s in grouper.stories.items() if s.merged_into}
+    done = new = 0
+    embedder = None
+    for chunk in _chunks(pending):
+        articles = store.get_articles(chunk)
+        records = {a.id: store.get_analysis(a.id) for a in articles}
+        if embedder is None:
+            from .stories.embeddings import default_embedder
+
+            embedder = default_embedder()
+        features = features_from_analysis(articles, records, embedder=embedder)
+        touched: list[str] = []
+        with store.transaction():
+            for f in features:
+                assignment = grouper.add(f)
+                touched.append(assignment.story_id)
+                new += int(assignment.is_new)
+                done += 1
+                if progress:
+                    progress("group", done, len(pending))
+            merged = {sid: grouper.resolve(sid) for sid, s in grouper.stories.items()
+                      if s.merged_into and sid not in already_merged}
+            already_merged |= set(merged)
+            _sync_stories(store, grouper, [grouper.resolve(s) for s in touched], merged)
+            _save_grouper(store, grouper)
+    return done, new
+
+
+# -- corrections (always pinned; the system never undoes them) ---------------------------------------------
+def move_article(store: Store, article_id: str, story_id: str | None) -> str:
+    grouper = _load_grouper(store)
+    source = grouper.story_of(article_id)
+    with store.transaction():
+        if story_id is None:
+            target = grouper.split(source, [article_id]) if len(grouper.story(source).members) > 1 else source
+        else:
+            target = grouper.move(article_id, store.resolve_story(story_id))
+        grouper.members[article_id].pinned = True
+        _sync_stories(store, grouper, [source, target], {})
+        store.log_story_event("move", manual=True, story_id=target, other_id=source, article_id=article_id)
+        _save_grouper(store, grouper)
+    return target
+
+
+def merge_stories(store: Store, story_id: str, into: str) -> str:
+    grouper = _load_grouper(store)
+    a, b = store.resolve_story(story_id), store.resolve_story(into)
+    with store.transaction():
+        target = grouper.merge(b, a, manual=True)
+        merged = {a: target} if a != target else {}
+        for old, new in merged.items():
+            store.save_story(Story(old, store_title(store, old), None, None, merged_into=new))
+        store.log_story_event("merge", manual=True, story_id=a, other_id=target, detail="merged by hand")
+        _sync_stories(store, grouper, [target], {})
+        _save_grouper(store, grouper)
+    return target
+
+
+def split_story(store: Store, story_id: str, article_ids: Sequence[str]) -> str:
+    from .errors import InputError
+
+    grouper = _load_grouper(store)
+    with store.transaction():
+        try:
+            new_id = grouper.split(story_id, list(article_ids))
+        except ValueError as exc:
+            raise InputError(str(exc), reason="usage") from None
+        _sync_stories(store, grouper, [story_id, new_id], {})
+        store.log_story_event("split", manual=True, story_id=new_id, other_id=story_id,
+                              detail=",".join(article_ids))
+        _save_grouper(store, grouper)
+    return new_id
+
+
+# -- reconciliation -----------------------------------------------------------------------------------------
+def run_reconcile(store: Store, *, progress: Progress | None = None, story_ids: Sequence[str] | None = None) -> int:
+    """Rebuild the dossiers of stories whose membership or reconcile version changed."""
+    from .reconcile.dossier import DOSSIER_VERSION
+
+    stale = list(story_ids) if story_ids is not None else store.stale_dossiers(DOSSIER_VERSION)
+    for n, sid in enumerate(stale, start=1):
+        _build_and_save(store, sid)
+        if progress:
+            progress("reconcile", n, len(stale))
+    return len(stale)
+
+
+def _build_and_save(store: Store, story_id: str) -> dict[str, Any]:
+    from .analyze.jsonl import analysis_from_record
+    from .reconcile.dossier import DOSSIER_VERSION, build_dossier, dossier_to_json
+
+    story = store.get_story(story_id)
+    member_ids = [m.article_id for m in store.story_members(story.id)]
+    articles = store.get_articles(member_ids)
+    analyses = {}
+    for a in articles:
+        record = store.get_analysis(a.id)
+        if record is not None:
+            analyses[a.id] = analysis_from_record(record, a)
+    dossier = build_dossier(story, articles, analyses)
+    data = dossier_to_json(dossier)
+    store.save_dossier(story.id, DOSSIER_VERSION, member_ids, data)
+    return data
+
+
+def dossier_for(store: Store, story_id: str, *, rebuild: bool = False) -> dict[str, Any]:
+    from .reconcile.dossier import DOSSIER_VERSION
+
+    saved = store.get_dossier(story_id)
+    members = [m.article_id for m in store.story_members(story_id)]
+    if not rebuild and saved is not None and saved[0] == DOSSIER_VERSION and saved[1] == members:
+        return saved[2]
+    return _build_and_save(store, story_id)

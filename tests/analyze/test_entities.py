@@ -1,0 +1,393 @@
+"""Entity mentions, within-report canonical entities and cross-report (story) merging."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from newsweave.analyze import names as nm
+from newsweave.analyze.canonical import labels_compatible, merge_story_entities
+from newsweave.analyze.entities import extract_mentions
+from newsweave.model import Entity, Mention, Span
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    from newsweave.analyze.pipeline import get_pipeline
+
+    return get_pipeline()
+
+
+@pytest.fixture(scope="module")
+def example_texts() -> list[tuple[str, str]]:
+    """The example reports as (publication date, body): bundled sample, else ../shared/examples."""
+    paths = sorted((ROOT / "src" / "newsweave" / "data" / "sample").glob("0*.txt")) or sorted(
+        (ROOT.parent / "shared" / "examples").glob("0*.txt")
+    )
+    if not paths:
+        pytest.skip("example reports not available")
+    out = []
+    for path in paths:
+        raw = path.read_text(encoding="utf-8")
+        m = re.match(r"\s*date (\d{4}-\d{2}-\d{2})\s+", raw)
+        out.append((m.group(1), raw[m.end() :]) if m else ("", raw))
+    return out
+
+
+def analyse(nlp, text: str, article_id: str = "a"):
+    mentions, entities = extract_mentions(nlp(text), article_id=article_id)
+    by_id = {e.id: e for e in entities}
+    for m in mentions:
+        assert text[m.span.start : m.span.end] == m.text, m
+        assert m.span.article_id == article_id
+        assert m.entity_id in by_id, f"mention {m.text!r} links to no entity"
+    assert len(by_id) == len(entities), "entity ids must be unique"
+    return mentions, by_id
+
+
+def entity_of(mentions: list[Mention], by_id: dict[str, Entity], text: str, nth: int = 0) -> Entity | None:
+    """The entity of the ``nth`` mention whose text is exactly ``text`` (None if no such mention)."""
+    found = [m for m in mentions if m.text == text]
+    if len(found) <= nth:
+        return None
+    return by_id[found[nth].entity_id]
+
+
+# -- name normalisation ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "same"),
+    [
+        ("Al-Kadri", "al-Kadri", True),
+        ("al Kadri", "Al-Kadri's", True),
+        ("José Pérez", "Jose Perez", True),
+        ("the U.S.", "US", True),
+        ("The Associated Press", "Associated Press", True),
+        ("Iraq", "Iran", False),
+        ("John Smith", "Jon Smith", False),
+    ],
+)
+def test_normalize_name(a, b, same):
+    assert (nm.normalize_name(a) == nm.normalize_name(b)) is same
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("The Associated Press", "AP"),
+        ("Agence France-Presse", "AFP"),
+        ("North Atlantic Treaty Organization", "NATO"),
+        ("Bank of England", "BE"),
+        ("Reuters", None),
+    ],
+)
+def test_acronym_of(name, expected):
+    assert nm.acronym_of(name) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("AP", True), ("U.N.", True), ("NATO", True), ("May", False), ("Al", False), ("A", False), ("apple", False)],
+)
+def test_is_acronym(text, expected):
+    assert nm.is_acronym(text) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Prime Minister", True),
+        ("Secretary of State", True),
+        ("PM", True),
+        ("President", True),
+        ("State Department", False),
+        ("Mustafa", False),
+        ("Minister Kowalska", False),
+    ],
+)
+def test_is_role(text, expected):
+    assert nm.is_role(text) is expected
+
+
+def test_role_synonyms():
+    assert nm.role_key("PM") == nm.role_key("prime minister") == nm.role_key("Prime Minister")
+    assert nm.role_key("Foreign Minister") != nm.role_key("Prime Minister")
+
+
+def test_entity_ids_are_deterministic_and_label_sensitive():
+    assert nm.entity_id("PERSON", "Ana Ruiz") == nm.entity_id("PERSON", "ana  ruiz")
+    assert nm.entity_id("PERSON", "Ana Ruiz") != nm.entity_id("ORG", "Ana Ruiz")
+    assert nm.entity_id("PERSON", "Ana Ruiz") != nm.entity_id("PERSON", "Ana Ruis")
+    assert re.fullmatch(r"e-[0-9a-f]{12}", nm.entity_id("GPE", "Chad"))
+
+
+@pytest.mark.parametrize(
+    ("forms", "expected"),
+    [
+        (["Ruiz", "Ana Ruiz", "Ruiz"], "Ana Ruiz"),
+        (["US", "United States", "US"], "United States"),
+        (["Iraqi", "Iraqis", "Iraqi"], "Iraqi"),
+        (["Green Zone", "Greenzone"], "Green Zone"),
+    ],
+)
+def test_choose_name(forms, expected):
+    assert nm.choose_name(forms) == expected
+
+
+# -- mentions within one report ------------------------------------------------------------------------
+
+
+def test_dates_and_numbers_are_not_entity_mentions(nlp):
+    mentions, _ = analyse(nlp, "Three people were hurt in Lisbon on Sunday at 5 p.m., police said.")
+    assert [m.text for m in mentions] == ["Lisbon"]
+
+
+def test_title_stripped_and_kept_as_role(nlp):
+    text = "Foreign Minister Anna Kowalska arrived in Oslo on Monday. Kowalska said the talks went well."
+    mentions, by_id = analyse(nlp, text)
+    anna = entity_of(mentions, by_id, "Anna Kowalska")
+    assert anna is not None and anna.name == "Anna Kowalska" and anna.label == "PERSON"
+    assert "Foreign Minister" in anna.aliases
+    assert entity_of(mentions, by_id, "Kowalska") == anna
+    assert not [m for m in mentions if m.entity_id == anna.id and "Minister" in m.text]  # a title, not a mention
+
+
+def test_role_nominal_and_pronouns_link_to_the_person(nlp):
+    text = (
+        "Chilean President Marta Olguin visited the port on Friday. The President said the new terminal "
+        "would open next year. She added that her government would fund it."
+    )
+    mentions, by_id = analyse(nlp, text)
+    marta = entity_of(mentions, by_id, "Marta Olguin")
+    assert marta is not None
+    for surface in ("The President", "She", "her"):
+        assert entity_of(mentions, by_id, surface) == marta, surface
+
+
+def test_ambiguous_role_is_not_linked_but_qualified_role_is(nlp):
+    text = (
+        "French President Luc Marchand met Brazilian President Paulo Neves in Paris. "
+        "The President spoke first. Later the Brazilian President left."
+    )
+    mentions, by_id = analyse(nlp, text)
+    assert entity_of(mentions, by_id, "The President") is None  # two presidents: do not guess
+    assert entity_of(mentions, by_id, "the Brazilian President") == entity_of(mentions, by_id, "Paulo Neves")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Before becoming Prime Minister in May, she ran a bank.",  # predicate use, no determiner
+        "The former Prime Minister also attended the meeting.",  # someone else
+        "A Prime Minister should listen, critics said.",  # indefinite
+        "The Deputy Prime Minister declined to comment.",  # another role
+    ],
+)
+def test_role_nominal_negative_cases(nlp, sentence):
+    text = "Prime Minister Sara Lindqvist opened the summit on Monday. " + sentence
+    mentions, by_id = analyse(nlp, text)
+    sara = entity_of(mentions, by_id, "Sara Lindqvist")
+    assert sara is not None
+    tail_start = text.index(sentence)
+    linked = [m for m in mentions if m.span.start >= tail_start and m.entity_id == sara.id
+              and "Minister" in m.text]
+    assert linked == []
+
+
+def test_pronoun_outside_quote_is_the_speaker_not_the_person_quoted_about(nlp):
+    text = (
+        "Interior Minister Omar Haddad spoke on Monday. "
+        '"I met Governor Lena Frost today and told the Governor we will help," he said.'
+    )
+    mentions, by_id = analyse(nlp, text)
+    assert entity_of(mentions, by_id, "he") == entity_of(mentions, by_id, "Omar Haddad")
+    assert entity_of(mentions, by_id, "the Governor") == entity_of(mentions, by_id, "Lena Frost")
+
+
+def test_pronoun_prefers_subject_of_previous_sentence(nlp):
+    text = "Mayor Tom Reyes thanked Judge Ann Cole for her ruling. He said the city would appeal anyway."
+    mentions, by_id = analyse(nlp, text)
+    assert entity_of(mentions, by_id, "He") == entity_of(mentions, by_id, "Tom Reyes")
+    # gendered title: "Mrs." makes "she" prefer that person over a subject of unknown gender
+    text2 = "John Park met Mrs. Ann Lee on Monday. She said the plan was ready."
+    mentions2, by_id2 = analyse(nlp, text2)
+    assert entity_of(mentions2, by_id2, "She") == entity_of(mentions2, by_id2, "Ann Lee")
+
+
+def test_pronoun_without_antecedent_is_not_a_mention(nlp):
+    mentions, _ = analyse(nlp, "It rained in Madrid all day. He said nothing.")
+    assert "He" not in [m.text for m in mentions]
+
+
+def test_acronym_defined_in_parentheses_and_used_alone(nlp):
+    text = (
+        "The protests continued, reported the Associated Press (AP). Police fired tear gas, AP said.\n\n"
+        "Image: AP/Photographer"
+    )
+    mentions, by_id = analyse(nlp, text)
+    ap = [m for m in mentions if m.text in ("Associated Press", "AP")]
+    assert len(ap) >= 3
+    assert len({m.entity_id for m in ap}) == 1
+    entity = by_id[ap[0].entity_id]
+    assert entity.name == "Associated Press" and "AP" in entity.aliases and entity.label == "ORG"
+
+
+def test_surname_shared_by_two_people_is_not_merged(nlp):
+    text = "Hannah Weber and Karl Weber arrived on Monday. Weber said the trip was long."
+    mentions, by_id = analyse(nlp, text)
+    hannah, karl = entity_of(mentions, by_id, "Hannah Weber"), entity_of(mentions, by_id, "Karl Weber")
+    assert hannah is not None and karl is not None and hannah != karl
+    weber = entity_of(mentions, by_id, "Weber")
+    assert weber not in (hannah, karl)
+
+
+def test_spelling_variants_merge(nlp):
+    text = "José Pérez won the vote in Madrid. Jose Perez thanked voters, and Pérez promised reforms."
+    mentions, by_id = analyse(nlp, text)
+    ids = {m.entity_id for m in mentions if "rez" in m.text}
+    assert len(ids) == 1
+    assert by_id[ids.pop()].name == "José Pérez"
+
+
+def test_same_name_same_id_in_two_reports(nlp):
+    m1, e1 = analyse(nlp, "Karin Holm visited the United Nations in New York on Monday.", "r1")
+    m2, e2 = analyse(nlp, "On Tuesday, KARIN HOLM met reporters. Karin Holm left New York.", "r2")
+    holm1, holm2 = entity_of(m1, e1, "Karin Holm"), entity_of(m2, e2, "Karin Holm")
+    assert holm1.id == holm2.id and holm2.name == "Karin Holm"
+    assert entity_of(m1, e1, "New York").id == entity_of(m2, e2, "New York").id
+    assert entity_of(m1, e1, "New York").id != entity_of(m1, e1, "United Nations").id
+
+
+# -- the example reports -------------------------------------------------------------------------------
+
+
+def _person_entity(mentions, by_id, surface):
+    entity = entity_of(mentions, by_id, surface)
+    assert entity is not None, f"no mention {surface!r}"
+    return entity
+
+
+def test_example_report_one_prime_minister(nlp, example_texts):
+    _date, text = example_texts[0]
+    mentions, by_id = analyse(nlp, text)
+    pm = _person_entity(mentions, by_id, "Mustafa al-Kadhimi")
+    assert pm.label == "PERSON" and pm.name == "Mustafa al-Kadhimi"
+    for surface in ("al-Kadhimi", "the Prime Minister", "The Iraqi Prime Minister"):
+        assert entity_of(mentions, by_id, surface) == pm, surface
+    # "the leadership he has shown" (inside the quoted statement) is the Prime Minister
+    he_at = text.index("leadership he") + len("leadership ")
+    he = next(m for m in mentions if m.span.start == he_at)
+    assert by_id[he.entity_id] == pm
+    biden = _person_entity(mentions, by_id, "Joe Biden")
+    assert "President" in biden.aliases and pm != biden
+    assert entity_of(mentions, by_id, "He") == biden  # "He added that ..." after Biden's statement
+    blinken = _person_entity(mentions, by_id, "Antony Blinken")
+    said_he = text.index("he said") if "he said" in text else None
+    assert said_he is not None
+    assert by_id[next(m for m in mentions if m.span.start == said_he).entity_id] == blinken
+    assert "State" not in [m.text for m in mentions]  # part of the title "Secretary of State"
+
+
+def test_example_report_two_prime_minister_and_agency(nlp, example_texts):
+    _date, text = example_texts[1]
+    mentions, by_id = analyse(nlp, text)
+    pm = _person_entity(mentions, by_id, "Mustafa Al-Kadhimi")
+    for surface in ("Al-Kadhimi", "Iraqi PM", "the Prime Minister", "The Prime Minister"):
+        assert entity_of(mentions, by_id, surface) == pm, surface
+    price = _person_entity(mentions, by_id, "Ned Price")
+    assert "Spokesperson" in price.aliases
+    assert entity_of(mentions, by_id, "he") == price  # '"…," he stated as reported by news agency Sputnik'
+    ap_mentions = [m for m in mentions if m.text in ("Associated Press", "AP")]
+    assert len({m.entity_id for m in ap_mentions}) == 1 and len(ap_mentions) >= 3
+    assert entity_of(mentions, by_id, "Sputnik").label == "ORG"
+    assert entity_of(mentions, by_id, "Twitter").label == "ORG"
+
+
+def test_example_reports_merge_across_the_story(nlp, example_texts):
+    per_article = {}
+    for i, (_date, text) in enumerate(example_texts):
+        per_article[f"r{i}"] = extract_mentions(nlp(text), article_id=f"r{i}")
+    mapping, story = merge_story_entities(per_article)
+    story_by_id = {e.id: e for e in story}
+
+    def story_entity(article: str, surface: str) -> Entity:
+        mentions, _ = per_article[article]
+        m = next(m for m in mentions if m.text == surface)
+        return story_by_id[mapping[m.entity_id]]
+
+    assert story_entity("r0", "al-Kadhimi") == story_entity("r1", "Al-Kadhimi")
+    assert story_entity("r0", "the Prime Minister") == story_entity("r1", "Iraqi PM")
+    assert story_entity("r0", "Iraq") == story_entity("r1", "Iraq")
+    assert story_entity("r0", "US") == story_entity("r1", "United States")
+    assert story_entity("r0", "Joe Biden") != story_entity("r1", "Ned Price")
+    assert set(mapping) == {e.id for _, ents in per_article.values() for e in ents}
+    assert set(mapping.values()) == set(story_by_id)
+
+
+# -- cross-report merging on synthetic entities --------------------------------------------------------
+
+
+def _report(article_id: str, *entities: tuple[str, str, tuple[str, ...]]):
+    ents = [Entity(nm.entity_id(label, name), name, label, aliases) for name, label, aliases in entities]
+    mentions = [Mention(Span(article_id, 0, 1), e.name, e.label, e.id) for e in ents]
+    return mentions, ents
+
+
+MERGE_CASES = [
+    ("hyphen and case", [("Ali al-Rawi", "PERSON", ())], [("Ali Al-Rawi", "PERSON", ())], True),
+    ("surname only joins the unique full name", [("Ali al-Rawi", "PERSON", ())], [("Al-Rawi", "PERSON", ())], True),
+    ("particle dropped", [("Ali al-Rawi", "PERSON", ())], [("Ali Rawi", "PERSON", ())], True),
+    ("acronym table", [("Associated Press", "ORG", ())], [("AP", "ORG", ())], True),
+    ("acronym by initials", [("Gulf Relief Council", "ORG", ())], [("GRC", "ORG", ())], True),
+    ("country alias", [("United Kingdom", "GPE", ())], [("Britain", "GPE", ())], True),
+    ("NER label confusion", [("Hala Saeed", "PERSON", ())], [("Hala Saeed", "ORG", ())], True),
+    ("different people", [("Ali al-Rawi", "PERSON", ())], [("Omar al-Rawi", "PERSON", ())], False),
+    ("shared role is not identity", [("Ali Rawi", "PERSON", ("Prime Minister",))],
+     [("Sami Noor", "PERSON", ("Prime Minister",))], False),
+    ("person vs place", [("Jordan", "GPE", ())], [("Jordan", "NORP", ())], False),
+    ("acronym with no expansion", [("Gulf Relief Council", "ORG", ())], [("XYZ", "ORG", ())], False),
+]
+
+
+@pytest.mark.parametrize(("name", "a", "b", "merged"), MERGE_CASES, ids=[c[0] for c in MERGE_CASES])
+def test_merge_story_entities(name, a, b, merged):
+    ra, rb = _report("a", *a), _report("b", *b)
+    mapping, story = merge_story_entities({"a": ra, "b": rb})
+    ida, idb = ra[1][0].id, rb[1][0].id
+    assert (mapping[ida] == mapping[idb]) is merged
+    assert len(story) == (1 if merged else 2)
+
+
+def test_surname_with_two_full_names_stays_apart():
+    reports = {
+        "a": _report("a", ("Ali al-Rawi", "PERSON", ()), ("Omar al-Rawi", "PERSON", ())),
+        "b": _report("b", ("Al-Rawi", "PERSON", ())),
+    }
+    mapping, story = merge_story_entities(reports)
+    assert len(set(mapping.values())) == 3 and len(story) == 3
+
+
+def test_story_entity_takes_longest_name_and_keeps_aliases():
+    reports = {
+        "a": _report("a", ("Al-Rawi", "PERSON", ("Prime Minister",))),
+        "b": _report("b", ("Ali al-Rawi", "PERSON", ("al-Rawi",))),
+    }
+    _, story = merge_story_entities(reports)
+    assert len(story) == 1
+    assert story[0].name == "Ali al-Rawi"
+    assert {"Al-Rawi", "Prime Minister"} <= set(story[0].aliases)
+    assert story[0].id == nm.entity_id("PERSON", "Ali al-Rawi")
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "ok"),
+    [("PERSON", "ORG", True), ("GPE", "LOC", True), ("GPE", "ORG", True), ("PERSON", "GPE", False),
+     ("NORP", "GPE", False)],
+)
+def test_labels_compatible(a, b, ok):
+    assert labels_compatible(a, b) is ok

@@ -1,0 +1,260 @@
+"""Behaviour of the statement (attribution) extractor: quotes, reported speech, channel, relays, speakers."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from newsweave.model import Entity, Mention, Span, Statement
+
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    from newsweave.analyze.pipeline import get_pipeline
+
+    return get_pipeline()
+
+
+@pytest.fixture(scope="module")
+def extract(nlp):
+    from newsweave.analyze.statements import extract_statements
+
+    def run(text: str, **kw) -> list[Statement]:
+        return extract_statements(nlp(text), article_id="a1", **kw)
+
+    return run
+
+
+def _text(text: str, span: Span | None) -> str | None:
+    return None if span is None else text[span.start : span.end]
+
+
+def _find(text: str, statements: list[Statement], needle: str) -> Statement:
+    hits = [s for s in statements if needle in text[s.content.start : s.content.end]]
+    assert hits, f"no statement whose content contains {needle!r}: {[_text(text, s.content) for s in statements]}"
+    return hits[0]
+
+
+# -- example reports -------------------------------------------------------------------------------------
+
+
+SAMPLE = Path(__file__).resolve().parents[2] / "src" / "newsweave" / "data" / "sample"
+
+
+@pytest.fixture(scope="module")
+def examples(extract):
+    out = {}
+    paths = sorted(SAMPLE.glob("0*.txt"))
+    assert len(paths) == 2, "the two example reports ship in src/newsweave/data/sample/"
+    for path in paths:
+        text = path.read_text(encoding="utf-8")
+        out[path.name[:3]] = (text, extract(text))
+    return out
+
+
+def test_example_written_statement_quoted_by_wire(examples):
+    text, sts = examples["000"]
+    st = _find(text, sts, "I strongly condemn the terrorist attack")
+    assert st.direct
+    assert st.channel == "written statement"
+    assert st.relays == ("Reuters",)
+    assert _text(text, st.speaker) == "Biden" and st.speaker_entity == "Biden"
+    assert st.cue_verb == "say"
+    # the multi-sentence quotation is one statement, without its quotation marks
+    assert _text(text, st.content).endswith("so richly deserve")
+
+
+def test_example_twitter_post_and_pronoun_after_quote(examples):
+    text, sts = examples["000"]
+    tweet = _find(text, sts, "he had spoken with al-Kadhimi")
+    assert tweet.channel == "social media post"
+    assert not tweet.direct
+    quote = _find(text, sts, "Spoke with Prime Minister al-Kadhimi today")
+    assert quote.direct and _text(text, quote.speaker) == "he"
+    assert quote.speaker_entity == tweet.speaker_entity
+    assert "Blinken" in tweet.speaker_entity
+
+
+def test_example_anonymous_indirect(examples):
+    text, sts = examples["000"]
+    st = _find(text, sts, "security guards were injured")
+    assert _text(text, st.speaker) == "Two Iraqi officials"
+    assert st.anonymous and not st.direct
+    sources = _find(text, sts, "the drone failed to reach")
+    assert sources.anonymous
+    biden = _find(text, sts, "I strongly condemn")
+    assert not biden.anonymous
+
+
+def test_example_relays_and_outlets(examples):
+    text, sts = examples["004"]
+    price = _find(text, sts, "We are relieved to discover")
+    assert price.direct and "Sputnik" in price.relays
+    assert price.speaker_entity == _find(text, sts, "keeping an eye on").speaker_entity
+    arabiya = _find(text, sts, "a rocket hit the house")
+    assert arabiya.cue_verb == "according to" and _text(text, arabiya.speaker) == "Al Arabiya"
+    broadcaster = _find(text, sts, "were believed to have mildly hurt")
+    assert _text(text, broadcaster.speaker) == "the broadcaster"
+    assert broadcaster.speaker_entity == "Al Arabiya" and broadcaster.channel == "broadcast"
+    ap = _find(text, sts, "The protests have been going on")
+    assert "Associated Press" in _text(text, ap.speaker) and ap.channel == "report"
+    post = _find(text, sts, "he was well")
+    assert post.channel == "social media post"
+
+
+def test_example_credit_line_is_farthest_relay(examples):
+    text, sts = examples["004"]
+    first = _find(text, sts, "keeping an eye on")
+    assert first.relays == ("agencies",)  # "(With inputs from agencies)" at the end of the report
+    own_report = _find(text, sts, "The protests have been going on")
+    assert "agencies" not in own_report.relays  # an outlet's own report is not relayed by "agencies"
+
+
+def test_offsets_index_the_text(examples):
+    for text, sts in examples.values():
+        for st in sts:
+            for span in (st.content, st.cue, st.speaker):
+                if span is not None:
+                    assert 0 <= span.start < span.end <= len(text)
+                    assert span.article_id == "a1"
+            assert text[st.content.start : st.content.end].strip() == text[st.content.start : st.content.end]
+
+
+# -- direct quotations -------------------------------------------------------------------------------------
+
+
+def test_quote_after_cue_with_colon(extract):
+    text = 'The mayor of the city said: "We will rebuild the bridge before winter."'
+    (st,) = extract(text)
+    assert st.direct and _text(text, st.content) == "We will rebuild the bridge before winter."
+    assert _text(text, st.speaker) == "The mayor of the city"
+
+
+def test_straight_and_curly_quotes(extract):
+    for open_, close in (('"', '"'), ("“", "”")):
+        text = f"{open_}The talks have failed,{close} the envoy told reporters on Monday."
+        (st,) = extract(text)
+        assert st.direct and _text(text, st.content) == "The talks have failed"
+        assert _text(text, st.speaker) == "the envoy"
+        assert st.channel == "press briefing"
+
+
+def test_interrupted_quote_is_one_statement(extract):
+    text = '"We are ready," she said, "and we will not wait for anyone."'
+    sts = extract(text)
+    assert len(sts) == 1
+    assert _text(text, sts[0].content) == 'We are ready," she said, "and we will not wait for anyone.'
+
+
+def test_said_after_quote_with_inverted_subject(extract):
+    text = '"Nobody was hurt in the blast," said Colonel Ahmed Hassan, a police spokesman.'
+    (st,) = extract(text)
+    assert "Ahmed Hassan" in _text(text, st.speaker)
+    assert st.speaker_entity == "Ahmed Hassan" and not st.anonymous
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Parliament rejected the so-called "peace plan" on Tuesday.',
+        'She read "War and Peace" on the train to Moscow.',
+        'The word "freedom" appeared twice in the draft.',
+        "'Officials launch investigation to probe the incident'",
+    ],
+)
+def test_titles_scare_quotes_and_bare_quotes_are_not_statements(extract, text):
+    assert extract(text) == []
+
+
+# -- reported speech, channel, relays ----------------------------------------------------------------------
+
+
+def test_reported_speech_content_and_cue(extract):
+    text = "The ministry stated that the border crossing would reopen on Friday."
+    (st,) = extract(text)
+    assert _text(text, st.content) == "that the border crossing would reopen on Friday"
+    assert _text(text, st.cue) == "stated" and st.cue_verb == "state"
+    assert not st.direct and not st.anonymous
+
+
+def test_according_to_at_the_end(extract):
+    text = "The bridge collapsed shortly after noon, according to local police."
+    (st,) = extract(text)
+    assert st.cue_verb == "according to"
+    assert _text(text, st.speaker) == "local police"
+    assert _text(text, st.content) == "The bridge collapsed shortly after noon"
+
+
+def test_according_to_outlet_is_a_relay_of_the_named_speaker(extract):
+    text = "The governor said the dam was safe, according to Reuters."
+    sts = extract(text)
+    assert len(sts) == 1
+    assert _text(text, sts[0].speaker) == "The governor" and sts[0].relays == ("Reuters",)
+
+
+@pytest.mark.parametrize(
+    ("text", "channel"),
+    [
+        ("The minister tweeted that the strike had been a success.", "social media post"),
+        ("The minister said on Telegram that the strike had been a success.", "social media post"),
+        ("In a statement, the ministry said the strike had been a success.", "written statement"),
+        ("The minister said at a news conference that the strike had been a success.", "press briefing"),
+        ("The minister said in an interview that the strike had been a success.", "interview"),
+        ("The minister said on state television that the strike had been a success.", "broadcast"),
+        ("The report found that the strike had been a success.", "report"),
+        ("The minister said the strike had been a success.", "unknown"),
+    ],
+)
+def test_channel_from_cue_context(extract, text, channel):
+    (st,) = extract(text)
+    assert st.channel == channel
+
+
+def test_told_outlet_is_interview_and_relay(extract):
+    text = "The general told AFP that the troops would stay."
+    (st,) = extract(text)
+    assert st.relays == ("AFP",) and st.channel == "interview"
+
+
+def test_reported_by_outlet_is_relay(extract):
+    text = "The spokesman said the talks would resume, as reported by The Associated Press (AP)."
+    (st,) = extract(text)
+    assert st.relays == ("The Associated Press",)
+    assert st.anonymous  # a spokesman without a name
+
+
+def test_outlet_report_wrapping_a_statement_is_relay(extract):
+    text = "Reuters reported that a senior official said the deal was close."
+    sts = extract(text)
+    inner = _find(text, sts, "the deal was close")
+    inner = [s for s in sts if _text(text, s.speaker) == "a senior official"][0]
+    assert inner.relays == ("Reuters",) and inner.anonymous
+
+
+def test_authorial_asides_are_not_statements(extract):
+    assert extract("It is significant to mention that the city was calm.") == []
+
+
+# -- speakers and entities ---------------------------------------------------------------------------------
+
+
+def test_pronoun_resolves_to_previous_person_speaker(extract):
+    text = 'Maria Lopez said the vote was fair. "We won," she added.'
+    sts = extract(text)
+    added = _find(text, sts, "We won")
+    assert _text(text, added.speaker) == "she" and added.speaker_entity == "Maria Lopez"
+
+
+def test_mentions_give_entity_ids(extract):
+    text = 'Maria Lopez said the vote was fair. "We won," she added.'
+    start = text.index("Maria Lopez")
+    mentions = [Mention(Span("a1", start, start + 11), "Maria Lopez", "PERSON", "E7")]
+    entities = {"E7": Entity("E7", "Maria Lopez", "PERSON")}
+    sts = extract(text, mentions=mentions, entities=entities)
+    assert {s.speaker_entity for s in sts} == {"E7"}
+
+
+def test_empty_text(extract):
+    assert extract("") == []

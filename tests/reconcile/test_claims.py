@@ -1,0 +1,106 @@
+"""Claims read off single sentences: one test per argument type, with negative cases."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsweave.reconcile.claims import claim_arg, claim_args, claim_times, extract_claims
+
+from _reconcile_helpers import make_article
+
+
+def claims_of(nlp, text, date="2021-11-08"):
+    return extract_claims(make_article("t1", text, date=date), nlp=nlp)
+
+
+def find(claims, cls):
+    found = [c for c in claims if claim_arg(c, "class") == cls]
+    assert found, f"no {cls} claim in {[(c.predicate, c.arguments) for c in claims]}"
+    return found
+
+
+def test_status_negation_is_folded_into_the_status(nlp):
+    [c] = [c for c in find(claims_of(nlp, "The mayor was not injured in the blast."), "harm")]
+    assert claim_arg(c, "status") == "not injured"
+    assert "mayor" in claim_args(c, "key")
+
+
+@pytest.mark.parametrize("text, status", [
+    ("The governor was unharmed.", "unharmed"),
+    ("Three soldiers were killed in the ambush.", "killed"),
+    ("The driver was seriously injured.", "seriously injured"),
+    ("Two passengers were lightly injured.", "mildly hurt"),
+    ("The minister survived the attack.", "survived"),
+])
+def test_status_values(nlp, text, status):
+    assert claim_arg(find(claims_of(nlp, text), "harm")[0], "status") == status
+
+
+def test_no_injuries(nlp):
+    c = find(claims_of(nlp, "There were no injuries."), "harm")[0]
+    assert claim_arg(c, "status") == "no casualties"
+
+
+def test_counts_exact_and_vague(nlp):
+    exact = find(claims_of(nlp, "Seven of the security guards were injured."), "harm")[0]
+    assert claim_arg(exact, "count_kind") == "exact" and claim_arg(exact, "count_low") == "7"
+    assert claim_arg(exact, "counted") == "guard"
+    vague = find(claims_of(nlp, "Several of the security guards were injured."), "harm")[0]
+    assert claim_arg(vague, "count_kind") == "vague"
+    assert claim_arg(vague, "counted") == "guard"
+
+
+def test_conjoined_subjects_give_one_claim_each(nlp):
+    claims = find(claims_of(nlp, "The governor, as well as several of his bodyguards, were slightly hurt."), "harm")
+    subjects = {c.subject for c in claims}
+    assert len(claims) == 2, subjects
+    assert any("bodyguards" in s for s in subjects) and any(s.lower().startswith("the governor") for s in subjects)
+
+
+def test_means_place_and_target(nlp):
+    c = find(claims_of(nlp, "Armed drones targeted the residence of the governor in Kandahar."), "attack")[0]
+    assert "drone" in claim_args(c, "means")
+    assert "Kandahar" in claim_args(c, "place")
+    assert "residence" in claim_args(c, "target_key")
+
+
+def test_time_is_resolved_against_publication_date(nlp):
+    c = find(claims_of(nlp, "Gunmen attacked the police station on Saturday night.", date="2021-11-08"), "attack")[0]
+    times = claim_times(c)
+    if not times:
+        pytest.skip("time expressions are not available (newsweave.analyze.timex missing)")
+    assert times[0]["earliest"].date().isoformat() == "2021-11-06"
+
+
+@pytest.mark.parametrize("text, word", [
+    ("The drone reportedly targeted the base.", "reportedly"),
+    ("The purported drone strike on the base shocked officials.", "purported"),
+    ("Two guards were believed to have been hurt.", "believed"),
+    ("The rebels may have fired the rockets.", "may"),
+])
+def test_hedges(nlp, text, word):
+    claims = claims_of(nlp, text)
+    hedged = [c for c in claims if c.hedge and word in c.hedge]
+    assert hedged, [(c.predicate, c.hedge) for c in claims]
+    assert all(c.certainty < 1.0 for c in hedged)
+
+
+def test_firm_statement_has_no_hedge(nlp):
+    c = find(claims_of(nlp, "The drone targeted the base."), "attack")[0]
+    assert c.hedge is None and c.certainty == 1.0
+
+
+def test_nobody_claimed_responsibility_is_negative(nlp):
+    c = find(claims_of(nlp, "No group has claimed responsibility for the attack."), "responsibility")[0]
+    assert c.polarity is False
+
+
+def test_evidence_points_at_the_sentence(nlp):
+    text = "Police arrived at noon. Three people were killed in the explosion."
+    a = make_article("t2", text, date="2021-01-05")
+    c = find(extract_claims(a, nlp=nlp), "harm")[0]
+    assert text[c.evidence.start:c.evidence.end] == "Three people were killed in the explosion."
+
+
+def test_reporting_verbs_are_not_claims(nlp):
+    assert not [c for c in claims_of(nlp, "The spokesman said nothing.") if c.predicate == "say"]

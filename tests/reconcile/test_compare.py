@@ -1,0 +1,63 @@
+"""compare_texts / compare_jsonl: the dossier's code path on two short passages."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from newsweave.errors import InputError
+from newsweave.reconcile.compare import compare_jsonl, compare_texts, overall_verdict
+
+
+@pytest.mark.parametrize("a, b, expected", [
+    ("Seven of the security guards were injured in the attack.",
+     "Several of the security guards were injured in the attack.", "precision"),
+    ("Twelve people were killed in the explosion in the market.",
+     "Thirty people were killed in the explosion in the market.", "contradict"),
+    ("The governor was not injured in the attack.", "The governor was seriously injured in the attack.",
+     "contradict"),
+    ("The drone reportedly targeted the airport.", "The drone targeted the airport.", "certainty"),
+    ("Seven of the security guards were injured in the attack.",
+     "Seven of the security guards were injured in the attack on the compound.", "agree"),
+    ("The central bank raised interest rates.", "Heavy rain flooded the valley.", "unrelated"),
+])
+def test_verdicts(nlp, a, b, expected):
+    verdicts = compare_texts(a, b, nlp=nlp)
+    assert overall_verdict(verdicts) == expected, [(v.verdict, v.reason) for v in verdicts]
+    assert all(v.reason for v in verdicts)
+
+
+def test_dates_make_time_comparable(nlp):
+    a = "Gunmen attacked the police station on Monday."
+    b = "Gunmen attacked the police station on Thursday."
+    v = compare_texts(a, b, date_a="2021-11-09", date_b="2021-11-12", nlp=nlp)
+    assert overall_verdict(v) == "contradict"
+    assert any(x.kind == "time" for x in v)
+
+
+def test_empty_text_is_an_input_error(nlp):
+    with pytest.raises(InputError):
+        compare_texts("", "x", nlp=nlp)
+
+
+def test_bad_date_is_an_input_error(nlp):
+    with pytest.raises(InputError, match="ISO date"):
+        compare_texts("Seven were hurt.", "Eight were hurt.", date_a="last week", nlp=nlp)
+
+
+def test_jsonl_one_line_per_pair_and_errors_inline(nlp):
+    lines = [
+        json.dumps({"id": "p1", "a": "Seven guards were injured in the attack.",
+                    "b": "Several guards were injured in the attack."}),
+        "{not json",
+        json.dumps({"a": "only a"}),
+        "",
+    ]
+    out = list(compare_jsonl(lines, nlp=nlp))
+    assert len(out) == 3
+    assert out[0]["id"] == "p1" and out[0]["verdict"] == "precision"
+    assert out[0]["verdicts"][0]["reason"]
+    assert out[1]["line"] == 2 and "error" in out[1]
+    assert out[2]["line"] == 3 and "error" in out[2]
+    json.dumps(out)  # serialisable

@@ -1,0 +1,106 @@
+"""Dossier building (incremental), JSON schema, and the three renderers (with hostile text)."""
+
+from __future__ import annotations
+
+import io
+import json
+from datetime import datetime, timezone
+
+from newsweave.model import Claim, Fact, Span, Story
+from newsweave.reconcile.dossier import build_dossier, dossier_to_json
+from newsweave.reconcile.render import render_terminal, to_html, to_markdown
+from newsweave.reconcile.timeline import build_timeline
+
+from _reconcile_helpers import make_article
+
+A = ("Seven police officers were injured when gunmen attacked a checkpoint in Kandahar on Monday. "
+     "The governor was not injured, officials said.")
+B = ("Several police officers were injured when gunmen attacked a checkpoint in Kandahar on Monday. "
+     "The governor was seriously injured, the broadcaster reported.")
+HOSTILE = "<script>alert('x')</script> *bold* [link]"
+C = "Gunmen attacked a checkpoint in Kandahar, wounding police officers, local media said."
+
+
+def _story(nlp, previous=None, texts=(A, B)):
+    arts = [make_article(f"r{i}", t, date="2022-03-09", outlet=f"Outlet {i} {HOSTILE}") for i, t in enumerate(texts)]
+    return build_dossier(Story(id="s-1", title="Checkpoint <attack>"), arts, {}, nlp=nlp, previous=previous)
+
+
+def test_dossier_finds_contradiction_and_precision(nlp):
+    d = _story(nlp)
+    kinds = {(c.kind, c.verdict) for c in d.conflicts}
+    assert ("status", "contradiction") in kinds
+    assert ("number", "precision") in kinds
+    assert ("number", "contradiction") not in kinds
+
+
+def test_incremental_rebuild_reuses_per_report_work(nlp):
+    first = _story(nlp)
+    second = _story(nlp, previous=first, texts=(A, B, C))
+    per1, per2 = first.extra["per_article"], second.extra["per_article"]
+    assert per2["r0"] is per1["r0"] and per2["r1"] is per1["r1"]
+    assert "r2" in per2 and len(second.articles) == 3
+
+
+def test_json_schema_and_offsets(nlp):
+    d = _story(nlp)
+    data = json.loads(json.dumps(dossier_to_json(d)))
+    assert data["schema"] == "newsweave.dossier/1"
+    assert set(data) >= {"story", "articles", "publication_times", "summary", "timeline", "statements", "facts",
+                         "conflicts"}
+    texts = {a.id: a.text for a in d.articles}
+    for f in data["facts"]:
+        for c in f["claims"]:
+            ev = c["evidence"]
+            assert texts[ev["article_id"]][ev["start"]:ev["end"]] == ev["text"]
+
+
+def test_html_escapes_report_text(nlp):
+    page = to_html(_story(nlp))
+    assert "<script>" not in page and "&lt;script&gt;" in page
+    assert "Checkpoint &lt;attack&gt;" in page
+    assert "http://" not in page.split("<body>")[0]  # no external resources in the head
+    assert "src=" not in page and "<link" not in page
+
+
+def test_markdown_escapes_and_cites(nlp):
+    md = to_markdown(_story(nlp))
+    assert md.startswith("# Checkpoint")
+    assert "\\<script\\>" in md and "\\*bold\\*" in md
+    assert "chars " in md and "## Timeline" in md and "## Where the reports disagree" in md
+
+
+def test_terminal_rendering_does_not_interpret_markup(nlp):
+    from rich.console import Console
+
+    buf = io.StringIO()
+    render_terminal(_story(nlp), Console(file=buf, width=120, color_system=None))
+    out = buf.getvalue()
+    assert "Summary" in out and "Timeline" in out
+    assert "[link]" in out  # rich markup in report text is printed literally
+
+
+def _fact(label, aid, value, earliest, latest, granularity="day", start=0):
+    args = (("class", "attack"), ("time", value), ("time_text", value), ("time_earliest", earliest),
+            ("time_latest", latest), ("time_granularity", granularity))
+    c = Claim(id=f"{aid}:{start}", evidence=Span(aid, start, start + 5), subject=None, predicate="attack",
+              arguments=args)
+    return c
+
+
+def test_timeline_orders_by_event_time_marks_background_and_keeps_both_datings():
+    arts = {"x": make_article("x", "x" * 50, date="2021-11-08", outlet="X"),
+            "y": make_article("y", "y" * 50, date="2021-11-07", outlet="Y")}
+    main = Fact("s", "the attack", (
+        _fact("a", "x", "2021-11-06TNI", "2021-11-06T20:00:00+00:00", "2021-11-07T05:59:59+00:00", "part-of-day"),
+        _fact("a", "y", "2021-11-07", "2021-11-07T00:00:00+00:00", "2021-11-07T07:59:59+00:00", start=10),
+    ), ("y", "x"), 2)
+    old = Fact("s", "air strikes", (
+        _fact("b", "x", "2021-06", "2021-06-20T00:00:00+00:00", "2021-06-30T23:59:59+00:00", "month", start=20),
+    ), ("x",), 1)
+    tl = build_timeline([main, old], arts)
+    assert [e.label for e in tl] == ["air strikes", "the attack"]
+    assert tl[0].background and not tl[1].background
+    assert tl[1].earliest == datetime(2021, 11, 6, 20, tzinfo=timezone.utc)
+    assert tl[1].latest.date().isoformat() == "2021-11-07"
+    assert len(tl[1].alternative_datings) == 2
