@@ -28,7 +28,7 @@ ROOT = Path(__file__).resolve().parents[1]
 DATA = Path(os.environ.get("NEWSWEAVE_DATA", ROOT.parent / "shared" / "data"))
 sys.path.insert(0, str(ROOT / "src"))
 
-from newsweave.model import Article  # noqa: E402
+from newsweave.model import Article
 
 PRONOUNS = {"he", "him", "his", "himself", "she", "her", "hers", "herself"}
 
@@ -57,25 +57,27 @@ def load_texts(sample: int | None) -> tuple[list[Article], dict[str, str]]:
 
 
 def timed(fn):
-    t0 = time.perf_counter()
+    """(result, wall seconds, CPU seconds of this process)."""
+    w0, c0 = time.perf_counter(), time.process_time()
     out = fn()
-    return out, time.perf_counter() - t0
+    return out, time.perf_counter() - w0, time.process_time() - c0
 
 
-def speed_rows(articles: list[Article], skip_parallel: bool) -> list[tuple[str, float, float]]:
+def speed_rows(articles: list[Article], skip_parallel: bool) -> list[tuple[str, float, float, float | None]]:
+    """(name, wall seconds, reports/s wall, reports per CPU-second or None)."""
     from newsweave.analyze.pipeline import analyze_many, get_pipeline
 
     nlp = get_pipeline()
     list(nlp.pipe(a.text for a in articles[:20]))  # warm-up
     n = len(articles)
     rows = []
-    _, t = timed(lambda: list(nlp.pipe((a.text for a in articles), batch_size=32)))
-    rows.append(("baseline: spaCy nlp.pipe only (parse, 1 process)", n / t, t))
-    _, t = timed(lambda: list(analyze_many(articles, workers=1, batch_size=32)))
-    rows.append(("newsweave analyze_many, workers=1", n / t, t))
+    _, wall, cpu = timed(lambda: list(nlp.pipe((a.text for a in articles), batch_size=32)))
+    rows.append(("baseline: spaCy nlp.pipe only (parse, 1 process)", wall, n / wall, n / cpu))
+    _, wall, cpu = timed(lambda: list(analyze_many(articles, workers=1, batch_size=32)))
+    rows.append(("newsweave analyze_many, workers=1", wall, n / wall, n / cpu))
     if not skip_parallel:
-        _, t = timed(lambda: list(analyze_many(articles, workers=2, batch_size=32)))
-        rows.append(("newsweave analyze_many, workers=2 (incl. worker start-up)", n / t, t))
+        _, wall, _cpu = timed(lambda: list(analyze_many(articles, workers=2, batch_size=32)))
+        rows.append(("newsweave analyze_many, workers=2 (incl. worker start-up)", wall, n / wall, None))
     return rows
 
 
@@ -88,25 +90,25 @@ def component_costs(articles: list[Article]) -> list[tuple[str, float]]:
     nlp = get_pipeline()
     cost: Counter[str] = Counter()
     for a in articles:
-        t0 = time.perf_counter()
+        t0 = time.process_time()
         doc = nlp.make_doc(a.text)
-        cost["spaCy tokenizer"] += time.perf_counter() - t0
+        cost["spaCy tokenizer"] += time.process_time() - t0
         for name, proc in nlp.pipeline:
-            t0 = time.perf_counter()
+            t0 = time.process_time()
             doc = proc(doc)
-            cost[f"spaCy {name}"] += time.perf_counter() - t0
-        t0 = time.perf_counter()
+            cost[f"spaCy {name}"] += time.process_time() - t0
+        t0 = time.process_time()
         sentences = split_sentences(doc, article_id=a.id)
-        cost["newsweave sentences"] += time.perf_counter() - t0
-        t0 = time.perf_counter()
+        cost["newsweave sentences"] += time.process_time() - t0
+        t0 = time.process_time()
         mentions, entities = extract_mentions(doc, article_id=a.id, sentences=sentences)
-        cost["newsweave entities + pronouns"] += time.perf_counter() - t0
-        t0 = time.perf_counter()
+        cost["newsweave entities + pronouns"] += time.process_time() - t0
+        t0 = time.process_time()
         _timexes(doc, a.id, None)
-        cost["newsweave time expressions"] += time.perf_counter() - t0
-        t0 = time.perf_counter()
+        cost["newsweave time expressions"] += time.process_time() - t0
+        t0 = time.process_time()
         _statements(doc, a.id, mentions, entities)
-        cost["newsweave statements"] += time.perf_counter() - t0
+        cost["newsweave statements"] += time.process_time() - t0
     n = len(articles)
     return [(name, 1000 * total / n) for name, total in cost.items()]
 
@@ -117,8 +119,8 @@ def batch_size_rows(articles: list[Article]) -> list[tuple[int, float]]:
     nlp = get_pipeline()
     rows = []
     for size in (1, 8, 32, 128):
-        _, t = timed(lambda size=size: list(nlp.pipe((a.text for a in articles), batch_size=size)))
-        rows.append((size, len(articles) / t))
+        _, _wall, cpu = timed(lambda size=size: list(nlp.pipe((a.text for a in articles), batch_size=size)))
+        rows.append((size, len(articles) / cpu))
     return rows
 
 
@@ -151,25 +153,41 @@ def entity_sanity(articles: list[Article], stories: dict[str, str]) -> dict[str,
                 surname_linked += 1
             if m.text.lower().startswith("the ") or m.text not in (e.name, *e.aliases):
                 nominals += 1
-    report_level = story_level = 0
+    report_level = story_level = persons_story = persons_shared = persons_shared_exact = 0
     for reports in per_story.values():
         mapping, story_entities = merge_story_entities(reports)
         report_level += len({eid for _, ents in reports.values() for eid in (e.id for e in ents)})
         story_level += len(story_entities)
+        # in how many reports does each story-level person occur (after merging / by identical id only)?
+        in_reports: dict[str, set[str]] = defaultdict(set)
+        exact: dict[str, set[str]] = defaultdict(set)
+        for article_id, (_mentions, ents) in reports.items():
+            for e in ents:
+                if e.label == "PERSON":
+                    in_reports[mapping[e.id]].add(article_id)
+                    exact[e.id].add(article_id)
+        persons_story += len(in_reports)
+        persons_shared += sum(1 for arts in in_reports.values() if len(arts) >= 2)
+        persons_shared_exact += sum(1 for arts in exact.values() if len(arts) >= 2)
     n = sum(len(r) for r in per_story.values()) or 1
     return {
         "reports": n,
         "mentions per report": mentions_n / n,
         "entities per report": entities_n / n,
-        "he/she/his/her… linked to a person (share of all such pronouns)": pronouns_linked / max(1, pronouns_total),
-        "person mentions that are surname-only names linked to a full name (share)": surname_linked / max(1, persons),
+        "he/she/his/her… linked to a person (share of all such pronouns)": pronouns_linked
+        / max(1, pronouns_total),
+        "person mentions that are surname-only names linked to a full name (share)": surname_linked
+        / max(1, persons),
         "person mentions that are role nominals (share)": nominals / max(1, persons),
         "distinct report-level entity ids per story (mean)": report_level / max(1, len(per_story)),
         "story-level entities per story after merging (mean)": story_level / max(1, len(per_story)),
+        "story-level persons found in 2+ reports of the story, by identical id only": persons_shared_exact,
+        "story-level persons found in 2+ reports of the story, after merging": persons_shared,
+        "story-level persons in all": persons_story,
     }
 
 
-def main() -> None:
+def main() -> None:  # worker processes re-import this module: keep work under the __main__ guard
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--sample", type=int, default=None, help="analyse only the first N texts")
     parser.add_argument("--skip-parallel", action="store_true", help="skip the workers=2 row")
@@ -182,16 +200,25 @@ def main() -> None:
         pass
     articles, stories = load_texts(args.sample)
     chars = sum(len(a.text) for a in articles)
-    print(f"## Analysis speed — {len(articles)} reports, {chars / len(articles):.0f} characters on average, "
-          f"{os.cpu_count()} CPUs\n")
+    print(
+        f"## Analysis speed — {len(articles)} reports, {chars / len(articles):.0f} characters on average, "
+        f"{os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.1f} at start\n"
+    )
     rows = speed_rows(articles, args.skip_parallel)
-    base = rows[0][1]
-    print("| pipeline | reports/s | seconds | ratio to baseline |")
-    print("|---|---:|---:|---:|")
-    for name, rate, secs in rows:
-        print(f"| {name} | {rate:.1f} | {secs:.1f} | {rate / base:.2f} |")
+    base = rows[0][2]
+    print(
+        "| pipeline | seconds (wall) | reports/s (wall) | reports per CPU-second | wall ratio to baseline |"
+    )
+    print("|---|---:|---:|---:|---:|")
+    for name, wall, rate, per_cpu in rows:
+        cpu_cell = f"{per_cpu:.1f}" if per_cpu is not None else "–"
+        print(f"| {name} | {wall:.1f} | {rate:.1f} | {cpu_cell} | {rate / base:.2f} |")
+    print(
+        f"\n(load average {os.getloadavg()[0]:.1f} at the end; on a shared machine the CPU-second column is "
+        "the steadier measure of one process)"
+    )
 
-    print("\n## Cost per report (ms), one process\n")
+    print("\n## CPU cost per report (ms), one process, one doc at a time\n")
     sample = articles[: min(len(articles), 200)]
     costs = component_costs(sample)
     total = sum(ms for _, ms in costs)
@@ -202,7 +229,7 @@ def main() -> None:
     print(f"| **total** | {total:.2f} | 100% |")
 
     print("\n## spaCy nlp.pipe batch size (parse only, one process)\n")
-    print("| batch_size | reports/s |")
+    print("| batch_size | reports per CPU-second |")
     print("|---:|---:|")
     for size, rate in batch_size_rows(sample):
         print(f"| {size} | {rate:.1f} |")

@@ -92,7 +92,15 @@ def test_acronym_of(name, expected):
 
 @pytest.mark.parametrize(
     ("text", "expected"),
-    [("AP", True), ("U.N.", True), ("NATO", True), ("May", False), ("Al", False), ("A", False), ("apple", False)],
+    [
+        ("AP", True),
+        ("U.N.", True),
+        ("NATO", True),
+        ("May", False),
+        ("Al", False),
+        ("A", False),
+        ("apple", False),
+    ],
 )
 def test_is_acronym(text, expected):
     assert nm.is_acronym(text) is expected
@@ -154,7 +162,9 @@ def test_title_stripped_and_kept_as_role(nlp):
     assert anna is not None and anna.name == "Anna Kowalska" and anna.label == "PERSON"
     assert "Foreign Minister" in anna.aliases
     assert entity_of(mentions, by_id, "Kowalska") == anna
-    assert not [m for m in mentions if m.entity_id == anna.id and "Minister" in m.text]  # a title, not a mention
+    assert not [
+        m for m in mentions if m.entity_id == anna.id and "Minister" in m.text
+    ]  # a title, not a mention
 
 
 def test_role_nominal_and_pronouns_link_to_the_person(nlp):
@@ -194,8 +204,9 @@ def test_role_nominal_negative_cases(nlp, sentence):
     sara = entity_of(mentions, by_id, "Sara Lindqvist")
     assert sara is not None
     tail_start = text.index(sentence)
-    linked = [m for m in mentions if m.span.start >= tail_start and m.entity_id == sara.id
-              and "Minister" in m.text]
+    linked = [
+        m for m in mentions if m.span.start >= tail_start and m.entity_id == sara.id and "Minister" in m.text
+    ]
     assert linked == []
 
 
@@ -340,15 +351,24 @@ def _report(article_id: str, *entities: tuple[str, str, tuple[str, ...]]):
 
 MERGE_CASES = [
     ("hyphen and case", [("Ali al-Rawi", "PERSON", ())], [("Ali Al-Rawi", "PERSON", ())], True),
-    ("surname only joins the unique full name", [("Ali al-Rawi", "PERSON", ())], [("Al-Rawi", "PERSON", ())], True),
+    (
+        "surname only joins the unique full name",
+        [("Ali al-Rawi", "PERSON", ())],
+        [("Al-Rawi", "PERSON", ())],
+        True,
+    ),
     ("particle dropped", [("Ali al-Rawi", "PERSON", ())], [("Ali Rawi", "PERSON", ())], True),
     ("acronym table", [("Associated Press", "ORG", ())], [("AP", "ORG", ())], True),
     ("acronym by initials", [("Gulf Relief Council", "ORG", ())], [("GRC", "ORG", ())], True),
     ("country alias", [("United Kingdom", "GPE", ())], [("Britain", "GPE", ())], True),
     ("NER label confusion", [("Hala Saeed", "PERSON", ())], [("Hala Saeed", "ORG", ())], True),
     ("different people", [("Ali al-Rawi", "PERSON", ())], [("Omar al-Rawi", "PERSON", ())], False),
-    ("shared role is not identity", [("Ali Rawi", "PERSON", ("Prime Minister",))],
-     [("Sami Noor", "PERSON", ("Prime Minister",))], False),
+    (
+        "shared role is not identity",
+        [("Ali Rawi", "PERSON", ("Prime Minister",))],
+        [("Sami Noor", "PERSON", ("Prime Minister",))],
+        False,
+    ),
     ("person vs place", [("Jordan", "GPE", ())], [("Jordan", "NORP", ())], False),
     ("acronym with no expansion", [("Gulf Relief Council", "ORG", ())], [("XYZ", "ORG", ())], False),
 ]
@@ -386,8 +406,54 @@ def test_story_entity_takes_longest_name_and_keeps_aliases():
 
 @pytest.mark.parametrize(
     ("a", "b", "ok"),
-    [("PERSON", "ORG", True), ("GPE", "LOC", True), ("GPE", "ORG", True), ("PERSON", "GPE", False),
-     ("NORP", "GPE", False)],
+    [
+        ("PERSON", "ORG", True),
+        ("GPE", "LOC", True),
+        ("GPE", "ORG", True),
+        ("PERSON", "GPE", False),
+        ("NORP", "GPE", False),
+    ],
 )
 def test_labels_compatible(a, b, ok):
     assert labels_compatible(a, b) is ok
+
+
+def test_given_name_joins_unique_full_name_but_not_when_shared(nlp):
+    text = "Marta Olguin spoke first. Later, Marta thanked the crowd."
+    mentions, by_id = analyse(nlp, text)
+    assert entity_of(mentions, by_id, "Marta") == entity_of(mentions, by_id, "Marta Olguin")
+    text = "Marta Olguin and Marta Reyes spoke first. Later, Marta thanked the crowd."
+    mentions, by_id = analyse(nlp, text)
+    assert entity_of(mentions, by_id, "Marta") not in (
+        entity_of(mentions, by_id, "Marta Olguin"),
+        entity_of(mentions, by_id, "Marta Reyes"),
+    )
+
+
+def test_honorific_is_not_a_role(nlp):
+    mentions, by_id = analyse(nlp, "Mr. Tomas Berg resigned on Monday. Mr. Berg said he was tired.")
+    berg = entity_of(mentions, by_id, "Tomas Berg")
+    assert berg is not None and entity_of(mentions, by_id, "Berg") == berg
+    assert not [a for a in berg.aliases if a.rstrip(".") == "Mr"]
+    assert entity_of(mentions, by_id, "he") == berg
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("INS Mysore", "PRODUCT"),
+        ("USS Cole", "PRODUCT"),
+        ("Twitter", "ORG"),
+        ("Reuters", "ORG"),
+        ("Ann Lee", None),
+        ("Insa Berg", None),
+    ],
+)
+def test_known_label_corrections(text, label):
+    assert nm.known_label(text) == label
+
+
+def test_name_used_as_modifier_is_not_a_pronoun_antecedent(nlp):
+    text = "Critics praised the new Hollander show. He said the ratings were good."
+    mentions, _ = analyse(nlp, text)
+    assert "He" not in [m.text for m in mentions]

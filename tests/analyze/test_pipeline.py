@@ -52,8 +52,14 @@ def examples() -> list[Article]:
         assert m, path
         published = datetime.fromisoformat(m.group(1)).replace(tzinfo=UTC)
         text = raw[m.end() :]
-        out.append(Article(id=hashlib.sha256(text.encode()).hexdigest()[:16], text=text, source=str(path),
-                           published=PublishedTime(published, "day", "text-prefix", 1.0)))
+        out.append(
+            Article(
+                id=hashlib.sha256(text.encode()).hexdigest()[:16],
+                text=text,
+                source=str(path),
+                published=PublishedTime(published, "day", "text-prefix", 1.0),
+            )
+        )
     return out
 
 
@@ -121,7 +127,9 @@ def test_missing_analyser_gives_empty_part_and_a_warning(monkeypatch, caplog, nl
     monkeypatch.setattr(importlib, "import_module", fake_import)
     monkeypatch.setattr(pipeline, "_warned", set())
     with caplog.at_level(logging.WARNING, logger="newsweave.analyze.pipeline"):
-        analysis = analyze_article(_article("President Ana Ruiz said on Monday that taxes would rise."), nlp=nlp)
+        analysis = analyze_article(
+            _article("President Ana Ruiz said on Monday that taxes would rise."), nlp=nlp
+        )
     assert analysis.timexes == () and analysis.statements == ()
     assert analysis.mentions  # the rest of the analysis still runs
     messages = " ".join(r.getMessage() for r in caplog.records)
@@ -208,7 +216,16 @@ def test_jsonl_record_round_trip(examples, nlp):
         assert set(t) >= {"start", "end", "text", "type", "value", "mod", "interval", "granularity", "anchor"}
         assert len(t["interval"]) == 2
     for s in record["statements"]:
-        assert set(s) == {"speaker", "speaker_entity", "anonymous", "cue", "content", "direct", "channel", "relays"}
+        assert set(s) == {
+            "speaker",
+            "speaker_entity",
+            "anonymous",
+            "cue",
+            "content",
+            "direct",
+            "channel",
+            "relays",
+        }
         assert article.text[s["content"]["start"] : s["content"]["end"]] == s["content"]["text"]
         if s["cue"] is not None:
             assert "verb" in s["cue"]
@@ -217,7 +234,11 @@ def test_jsonl_record_round_trip(examples, nlp):
 
 @pytest.mark.parametrize(
     "record",
-    [{"schema": "newsweave.analysis/0", "id": "x"}, {"id": "x"}, {"schema": SCHEMA, "id": "x", "sentences": []}],
+    [
+        {"schema": "newsweave.analysis/0", "id": "x"},
+        {"id": "x"},
+        {"schema": SCHEMA, "id": "x", "sentences": []},
+    ],
 )
 def test_jsonl_rejects_foreign_or_incomplete_records(record):
     with pytest.raises(InputError):

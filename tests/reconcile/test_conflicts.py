@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+from _reconcile_helpers import make_article
+
 from newsweave.model import Article, Claim, Span, Statement
 from newsweave.reconcile.conflicts import attribution_conflicts, compare_claims, pair_verdict
-
-from _reconcile_helpers import make_article
 
 
 def claim(aid, *args, subject="the guards", predicate="injure", cls="harm", hedge=None, certainty=1.0,
@@ -167,3 +167,8 @@ def test_reason_names_both_outlets():
     a, b = claim("A", *count("seven", 7, 7)), claim("B", *count("12", 12, 12))
     reason = compare_claims(a, b, context=arts)[0].reason
     assert "Daily One" in reason and "Two" in reason
+
+
+def test_wildly_different_exact_counts_are_different_events():
+    a, b = claim("A", *count("10", 10, 10, what="person")), claim("B", *count("612", 612, 612, what="person"))
+    assert verdicts(a, b) == set()

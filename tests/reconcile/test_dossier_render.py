@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import io
 import json
-from datetime import datetime, timezone
+from datetime import UTC, datetime
+
+from _reconcile_helpers import make_article
 
 from newsweave.model import Claim, Fact, Span, Story
 from newsweave.reconcile.dossier import build_dossier, dossier_to_json
 from newsweave.reconcile.render import render_terminal, to_html, to_markdown
 from newsweave.reconcile.timeline import build_timeline
-
-from _reconcile_helpers import make_article
 
 A = ("Seven police officers were injured when gunmen attacked a checkpoint in Kandahar on Monday. "
      "The governor was not injured, officials said.")
@@ -101,6 +101,18 @@ def test_timeline_orders_by_event_time_marks_background_and_keeps_both_datings()
     tl = build_timeline([main, old], arts)
     assert [e.label for e in tl] == ["air strikes", "the attack"]
     assert tl[0].background and not tl[1].background
-    assert tl[1].earliest == datetime(2021, 11, 6, 20, tzinfo=timezone.utc)
+    assert tl[1].earliest == datetime(2021, 11, 6, 20, tzinfo=UTC)
     assert tl[1].latest.date().isoformat() == "2021-11-07"
     assert len(tl[1].alternative_datings) == 2
+
+
+def test_per_report_work_round_trips_through_json(nlp):
+    from newsweave.reconcile.dossier import article_claims_from_json, article_claims_to_json
+
+    d = _story(nlp)
+    per = d.extra["per_article"]["r1"]
+    again = article_claims_from_json(json.loads(json.dumps(article_claims_to_json(per))))
+    assert again == per
+    rebuilt = build_dossier(d.story, list(d.articles), {}, nlp=nlp,
+                            previous=type(d)(**{**d.__dict__, "extra": {"per_article": {"r1": again}}}))
+    assert rebuilt.extra["per_article"]["r1"] is again

@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 import importlib.util
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import pytest
+from _reconcile_helpers import example_articles
 
 from newsweave.model import Story
 from newsweave.reconcile.claims import claim_arg
 from newsweave.reconcile.dossier import build_dossier, dossier_to_json
-
-from _reconcile_helpers import example_articles
 
 
 @pytest.fixture(scope="module")
@@ -47,9 +46,9 @@ def test_precision_difference_about_the_guards(dossier):
 
 
 def test_attack_dated_to_the_night_of_6_to_7_november(dossier):
-    night_start = datetime(2021, 11, 6, 12, tzinfo=timezone.utc)
-    midnight = datetime(2021, 11, 7, tzinfo=timezone.utc)
-    night_end = datetime(2021, 11, 7, 12, tzinfo=timezone.utc)
+    night_start = datetime(2021, 11, 6, 12, tzinfo=UTC)
+    midnight = datetime(2021, 11, 7, tzinfo=UTC)
+    night_end = datetime(2021, 11, 7, 12, tzinfo=UTC)
     attacks = [e for e in dossier.timeline if not e.background and e.earliest and e.latest
                and night_start <= e.earliest <= midnight <= e.latest <= night_end]
     assert attacks, [(e.label, e.earliest, e.latest) for e in dossier.timeline]
@@ -90,7 +89,17 @@ def test_facts_count_independent_sources(dossier):
     assert all(f.earliest_article == f.supporting_articles[0] for f in shared)
 
 
-STATEMENTS_MISSING = importlib.util.find_spec("newsweave.analyze.statements") is None
+def _statements_missing() -> bool:
+    if importlib.util.find_spec("newsweave.analyze.statements") is None:
+        return True
+    try:
+        from newsweave.analyze.statements import extract_statements  # noqa: F401
+    except ImportError:
+        return True
+    return False
+
+
+STATEMENTS_MISSING = _statements_missing()
 
 
 @pytest.mark.xfail(STATEMENTS_MISSING, reason="newsweave.analyze.statements is not installed", strict=False)

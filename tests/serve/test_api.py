@@ -122,6 +122,10 @@ def test_search_finds_reports_and_their_stories(client: TestClient) -> None:
         assert "[" in hit["snippet"] and "]" in hit["snippet"]
         text = client.get(f"/api/articles/{hit['article_id']}").json()["article"]["text"]
         assert "earthquake" in text.lower() or "earthquake" in (hit["title"] or "").lower()
+    hit_stories = [h["story_id"] for h in body["articles"] if h["story_id"]]
+    assert [s["id"] for s in body["stories"]] == list(dict.fromkeys(hit_stories))
+    for story in body["stories"]:
+        assert story["matching_reports"] == hit_stories.count(story["id"])
     assert client.get("/api/search", params={"q": "zzqxv-nothing"}).json()["articles"] == []
     # FTS syntax in user input is neutralised, not an error
     assert client.get("/api/search", params={"q": 'AND OR "unbalanced NEAR( *'}).status_code == 200
@@ -294,3 +298,19 @@ def test_size_limit_applies_before_the_token_check(write_db: Path) -> None:
     with TestClient(create_app(str(write_db), max_body_bytes=100)) as c:
         r = c.post("/api/articles", content=b"x" * 1000, headers={"Content-Type": "text/plain"})
     assert_error(r, 413)
+
+
+def test_ingest_processes_by_default(write_db: Path) -> None:
+    with TestClient(create_app(str(write_db), token=TOKEN)) as c:
+        r = c.post("/api/articles", json=RECORD, headers=AUTH)
+        assert r.status_code == 201, r.text
+        body = r.json()
+        aid = body["outcomes"][0]["article_id"]
+        process = body["process"]
+        if "error" in process:  # the pipeline stages are not importable yet
+            assert "not available" in process["error"]
+            return
+        assert process["analyzed"] == 1
+        article = c.get(f"/api/articles/{aid}").json()
+        assert article["analysis"] is not None and article["story_id"]
+        assert c.get(f"/stories/{article['story_id']}").status_code == 200

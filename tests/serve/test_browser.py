@@ -132,7 +132,7 @@ def test_read_a_contradiction_and_follow_a_citation(browser, base_url: str,
     assert mark.evaluate("el => { const r = el.getBoundingClientRect(); return r.top < innerHeight && r.bottom > 0; }")
     background = mark.evaluate("el => getComputedStyle(el).backgroundColor")
     assert background not in ("rgba(0, 0, 0, 0)", "transparent"), "the cited sentence is highlighted"
-    highlighted = " ".join(page.locator("mark.cite").all_inner_texts())
+    highlighted = "".join(page.locator("mark.cite").all_inner_texts())
     assert " ".join(first["sides"][0]["evidence"]["text"].split())[:30] in " ".join(highlighted.split())
     page.screenshot(path=str(ARTIFACTS / "article-cited.png"))
 

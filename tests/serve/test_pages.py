@@ -81,6 +81,7 @@ def test_bad_filters_are_explained_not_500(client: TestClient) -> None:
 
 def test_future_filter_shows_an_empty_list(client: TestClient) -> None:
     assert "No story matches these filters." in html_of(client, "/?since=2999-01-01")
+    assert "No more stories." in html_of(client, "/?page=999")
 
 
 def test_story_page_sections_and_citations(client: TestClient, conflict_story: tuple[str, dict]) -> None:

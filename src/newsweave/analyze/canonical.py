@@ -3,10 +3,10 @@
 Two report-level entities are the same story-level entity when, with compatible labels:
 
 * a name or alias of one equals one of the other after normalisation (case, hyphens, diacritics, a leading
-  article, dotted initialisms: "Al-Kadhimi" = "al-Kadhimi", "U.S." = "US");
+  article, dotted initialisms: "Al-Rawi" = "al-Rawi", "U.S." = "US");
 * they belong to the same group of the bundled table of well-known alternative names ("AP" = "Associated
   Press", "UK" = "Britain");
-* they are the same person with or without surname particles ("Mustafa Kadhimi" = "Mustafa al-Kadhimi");
+* they are the same person with or without surname particles ("Ali Rawi" = "Ali al-Rawi");
 * one is known only by a surname and exactly one full-name person of the story has that surname;
 * one is a bare acronym and exactly one non-person entity's name has those initials.
 
@@ -86,7 +86,9 @@ def merge_story_entities(
         for e in article_entities:
             if e.id in entities:
                 old = entities[e.id]
-                entities[e.id] = Entity(e.id, old.name, old.label, tuple(dict.fromkeys(old.aliases + e.aliases)))
+                entities[e.id] = Entity(
+                    e.id, old.name, old.label, tuple(dict.fromkeys(old.aliases + e.aliases))
+                )
             else:
                 entities[e.id] = e
                 order[e.id] = len(order)

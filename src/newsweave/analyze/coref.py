@@ -3,10 +3,11 @@
 ``he``/``she`` and their forms are linked to the most recent compatible person mention in the same
 sentence or the three before it. Preferences, in order: a person already known to have the pronoun's
 gender, a main-clause subject, any subject, the nearest mention (possessives and reflexives in the same
-sentence take the nearest person). A pronoun outside quotation marks never takes an antecedent from inside a quotation (the person
-quoted is talking *about* others, the speaker is outside). Gender is learnt from gendered titles (Mr,
-Mrs, Queen ...) and from earlier pronouns, and a person is not given pronouns of both genders. An object
-pronoun (``him``/``her``) does not refer to the subject of its own verb.
+sentence take the nearest person). A pronoun outside quotation marks never takes an antecedent from
+inside a quotation (the person quoted is talking *about* others, the speaker is outside), and a name used
+as a modifier ("an Oscar host") is no antecedent. Gender is learnt from gendered titles (Mr, Mrs, Queen
+...) and from earlier pronouns, and a person is not given pronouns of both genders. An object pronoun
+(``him``/``her``) does not refer to the subject of its own verb.
 """
 
 from __future__ import annotations
@@ -22,8 +23,14 @@ if TYPE_CHECKING:  # pragma: no cover
 __all__ = ["RawMention", "inside", "quoted_regions", "resolve_pronouns", "sentence_of", "subject_flags"]
 
 PRONOUN_GENDER = {
-    "he": "m", "him": "m", "his": "m", "himself": "m",
-    "she": "f", "her": "f", "hers": "f", "herself": "f",
+    "he": "m",
+    "him": "m",
+    "his": "m",
+    "himself": "m",
+    "she": "f",
+    "her": "f",
+    "hers": "f",
+    "herself": "f",
 }
 _REFLEXIVE = frozenset({"himself", "herself"})
 _OBJECT = frozenset({"him", "her"})
@@ -97,6 +104,14 @@ def subject_flags(token: Token) -> tuple[bool, bool]:
     return subj, subj and token.head.dep_ == "ROOT"
 
 
+def _modifier_use(doc: Doc, m: RawMention) -> bool:
+    head = doc[m.head]
+    if head.dep_ == "compound" and head.head.pos_ == "NOUN":
+        return True
+    before = doc[head.left_edge.i - 1] if head.left_edge.i > 0 else None
+    return before is not None and before.lower_ in ("a", "an")
+
+
 def _choose(pronoun: Token, candidates: list[RawMention], same_sentence: bool) -> RawMention | None:
     if not candidates:
         return None
@@ -143,11 +158,18 @@ def resolve_pronouns(
                     continue
                 if not quoted and inside(quotes, c.start, c.end):
                     continue
+                if c.kind == "name" and c.head is not None and _modifier_use(doc, c):
+                    continue  # "an Oscar host", "the Tony telecast": a name used as a modifier
                 g = genders.get(c.cluster) if c.cluster is not None else None
                 if g is not None and g != gender:
                     continue
-                if (token.lower_ in _OBJECT and token.tag_ == "PRP" and c.subject and c.head is not None
-                        and doc[c.head].head == token.head):
+                if (
+                    token.lower_ in _OBJECT
+                    and token.tag_ == "PRP"
+                    and c.subject
+                    and c.head is not None
+                    and doc[c.head].head == token.head
+                ):
                     continue
                 candidates.append(c)
             agreeing = [c for c in candidates if c.cluster is not None and genders.get(c.cluster) == gender]
@@ -157,7 +179,9 @@ def resolve_pronouns(
         if chosen is None or chosen.cluster is None:
             continue
         genders.setdefault(chosen.cluster, gender)
-        m = RawMention(start, end, token.text, "PERSON", "pronoun", sent, cluster=chosen.cluster, head=token.i)
+        m = RawMention(
+            start, end, token.text, "PERSON", "pronoun", sent, cluster=chosen.cluster, head=token.i
+        )
         m.subject, m.main_subject = subject_flags(token)
         resolved.append(m)
     return resolved

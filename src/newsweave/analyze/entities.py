@@ -4,30 +4,31 @@ Mentions come from three sources:
 
 * **names** — spaCy NER spans (PERSON, ORG, GPE, LOC, NORP, FAC, EVENT, PRODUCT, WORK_OF_ART, LAW, LANGUAGE;
   dates, times and numbers are left to the time-expression tagger), cleaned: leading article, possessive
-  ``'s`` and stray punctuation removed, titles split off person names (``"Spokesperson Ned Price"`` → Ned
-  Price with the role Spokesperson), ``"AP/Pixabay"`` split in two;
-* **role nominals** — ``"the Prime Minister"``, ``"Iraqi PM"``, ``"the US president"`` — linked to the person
-  introduced with that title in the report, only when exactly one person holds it;
+  ``'s`` and stray punctuation removed, titles split off person names (``"Spokesperson Ana Ruiz"`` → Ana
+  Ruiz with the role Spokesperson), ``"Agency/Photographer"`` split in two;
+* **role nominals** — ``"the Prime Minister"``, ``"French PM"``, ``"the US president"`` — linked to the
+  person introduced with that title in the report, only when exactly one person holds it;
 * **pronouns** — he/him/his/himself, she/her/hers/herself — linked to the most recent compatible person in
   the same or the previous sentences (subjects preferred; the speaker of a quote is not looked for inside
   the quote).
 
-Names are grouped into canonical entities by normalised spelling (case, hyphens, diacritics, particles),
-surname-only references to a unique full name, acronyms defined in the text (``"The Associated Press
-(AP)"``) or matching a name's initials, and a small table of well-known alternative names.
+Names are grouped into canonical entities (:mod:`newsweave.analyze.grouping`) by normalised spelling
+(case, hyphens, diacritics, particles), surname-only and given-name-only references to a unique full name,
+acronyms defined in the text (``"The Associated Press (AP)"``) or matching a name's initials, and a small
+table of well-known alternative names.
 """
 
 from __future__ import annotations
 
 import re
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from ..model import Entity, Mention, Sentence, Span
 from . import names as nm
 from .coref import RawMention, quoted_regions, resolve_pronouns, sentence_of, subject_flags
+from .grouping import Cluster, cluster_names
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Token
@@ -37,22 +38,25 @@ __all__ = ["NAME_LABELS", "extract_mentions", "quoted_regions"]
 NAME_LABELS = frozenset(
     {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW", "LANGUAGE"}
 )
-_LABEL_PRIORITY = {"PERSON": 0, "ORG": 1, "GPE": 2, "NORP": 3, "LOC": 4, "FAC": 5}
 _STRIP_CHARS = " \t\r\n\"'“”‘’«»()[]{}<>,;:.!?*•|–—-"
 _ORG_NOUNS = frozenset(
-    ["agency", "broadcaster", "newspaper", "daily", "channel", "network", "outlet", "website", "platform", "station", "tabloid"]
+    [
+        "agency",
+        "broadcaster",
+        "newspaper",
+        "daily",
+        "channel",
+        "network",
+        "outlet",
+        "website",
+        "platform",
+        "station",
+        "tabloid",
+    ]
 )
-_NOT_NOMINAL_BEFORE = frozenset(["former", "ex", "late", "then", "outgoing", "incoming", "next", "new", "future", "previous"])
-
-
-@dataclass(slots=True)
-class _Cluster:
-    members: list[int] = field(default_factory=list)
-    roles: dict[str, str] = field(default_factory=dict)  # role key -> display form
-    qualifiers: set[str] = field(default_factory=set)
-    acronyms: set[str] = field(default_factory=set)
-    gender: str | None = None
-    label: str = ""
+_NOT_NOMINAL_BEFORE = frozenset(
+    ["former", "ex", "late", "then", "outgoing", "incoming", "next", "new", "future", "previous"]
+)
 
 
 def _sentence_index(sentences: Sequence[Sentence]) -> list[tuple[int, int]]:
@@ -137,12 +141,17 @@ def _name_mentions(doc: Doc, bounds: list[tuple[int, int]]) -> list[RawMention]:
             label = ent.label_
             role_tokens: list[Token] = []
             if label == "PERSON":
+                # headline spans such as "Having Smith" or "Ann Lee Returns": verbs are not part of names
+                while len(span) > 1 and span[0].tag_.startswith("VB"):
+                    span = span[1:]
+                while len(span) > 1 and span[-1].tag_.startswith("VB"):
+                    span = span[:-1]
                 while len(span) > 1 and nm.is_title_word(span[0].text):
                     role_tokens.append(span[0])
                     span = span[1:]
                 if nm.is_title_word(span[0].text) and len(span) == 1:
                     continue
-                start = span.start_char
+                start, end = span.start_char, min(end, span.end_char)
             sent = sentence_of(bounds, start)
             mention = RawMention(start, end, text[start:end], label, "name", sent, head=span.root.i)
             mention.subject, mention.main_subject = subject_flags(span.root)
@@ -165,12 +174,14 @@ def _name_mentions(doc: Doc, bounds: list[tuple[int, int]]) -> list[RawMention]:
                     mention.qualifier = _qualifier(doc, run[:j])
                     mention.gender = nm.title_gender(role.split())
             out.append(mention)
-    # names inside a title ("State" in "Secretary of State Antony Blinken") are part of the role
-    return [m for m in out if m.label == "PERSON" or not any(a <= m.start and m.end <= b for a, b in role_spans)]
+    # names inside a title ("State" in "Secretary of State Ana Ruiz") are part of the role
+    return [
+        m for m in out if m.label == "PERSON" or not any(a <= m.start and m.end <= b for a, b in role_spans)
+    ]
 
 
 def _appositive_role(root: Token) -> str | None:
-    """``"Ned Price, the department's spokesman,"`` or ``"the prime minister, Mustafa al-Kadhimi,"``."""
+    """``"Ana Ruiz, the department's spokeswoman,"`` or ``"the prime minister, Ali al-Rawi,"``."""
     candidates = [c for c in root.children if c.dep_ == "appos"]
     if root.dep_ == "appos":
         candidates.append(root.head)
@@ -179,123 +190,6 @@ def _appositive_role(root: Token) -> str | None:
             words = [t.text for t in noun.lefts if nm.is_title_word(t.text)] + [noun.text]
             return " ".join(words)
     return None
-
-
-class _UnionFind:
-    def __init__(self, n: int) -> None:
-        self.parent = list(range(n))
-
-    def find(self, i: int) -> int:
-        while self.parent[i] != i:
-            self.parent[i] = self.parent[self.parent[i]]
-            i = self.parent[i]
-        return i
-
-    def union(self, a: int, b: int) -> None:
-        ra, rb = self.find(a), self.find(b)
-        if ra != rb:
-            self.parent[max(ra, rb)] = min(ra, rb)
-
-
-def _acronym_definitions(text: str, mentions: list[RawMention]) -> dict[int, str]:
-    """``"The Associated Press (AP)"`` → {index of the mention: "AP"}."""
-    found: dict[int, str] = {}
-    for i, m in enumerate(mentions):
-        if m.kind != "name" or m.label in ("PERSON", "NORP") or nm.is_acronym(m.text):
-            continue
-        match = re.compile(r"\s*\(\s*([A-Z][A-Za-z&.]{1,9})\s*\)").match(text, m.end)
-        if match and nm.is_acronym(match.group(1)):
-            acronym = match.group(1)
-            initials = nm.acronym_of(m.text) or ""
-            if acronym.replace(".", "").upper()[:1] == initials[:1]:
-                found[i] = acronym
-    return found
-
-
-def _acts_like_person(m: RawMention) -> bool:
-    """A name NER took for a place that behaves like a person: subject of a clause or a possessor."""
-    return m.label in ("GPE", "LOC", "FAC") and (m.subject or m.possessive)
-
-
-def _cluster_names(text: str, mentions: list[RawMention]) -> list[_Cluster]:
-    n = len(mentions)
-    uf = _UnionFind(n)
-    by_key: dict[str, int] = {}
-    for i, m in enumerate(mentions):
-        for key in sorted(nm.match_keys(m.text, m.label)):
-            if key in by_key:
-                uf.union(by_key[key], i)
-            else:
-                by_key[key] = i
-    definitions = _acronym_definitions(text, mentions)
-    for i, acronym in definitions.items():
-        key = nm.normalize_name(acronym)
-        if key in by_key:
-            uf.union(by_key[key], i)
-        else:
-            by_key[key] = i
-
-    def groups() -> dict[int, list[int]]:
-        out: dict[int, list[int]] = defaultdict(list)
-        for i in range(n):
-            out[uf.find(i)].append(i)
-        return out
-
-    def majority_label(members: list[int]) -> str:
-        counts = Counter(mentions[i].label for i in members)
-        return min(counts, key=lambda lab: (-counts[lab], _LABEL_PRIORITY.get(lab, 9)))
-
-    # surname-only references ("Al-Kadhimi", "Biden") join the unique full-name person with that surname
-    current = groups()
-    full_by_surname: dict[str, set[int]] = defaultdict(set)
-    for root, members in current.items():
-        if majority_label(members) == "PERSON":
-            for i in members:
-                if not nm.is_surname_only(mentions[i].text) and mentions[i].label == "PERSON":
-                    full_by_surname[nm.surname(mentions[i].text) or ""].add(root)
-    for root, members in current.items():
-        if all(nm.is_surname_only(mentions[i].text) for i in members) and all(
-            mentions[i].label in ("PERSON", "ORG") or _acts_like_person(mentions[i]) for i in members
-        ):
-            targets = full_by_surname.get(nm.surname(mentions[members[0]].text) or "", set())
-            if len(targets) == 1:
-                uf.union(next(iter(targets)), root)
-
-    # bare acronyms ("UN") join the unique non-person entity whose name has those initials
-    current = groups()
-    by_initials: dict[str, set[int]] = defaultdict(set)
-    for root, members in current.items():
-        if majority_label(members) != "PERSON":
-            for i in members:
-                initials = None if nm.is_acronym(mentions[i].text) else nm.acronym_of(mentions[i].text)
-                if initials:
-                    by_initials[initials].add(root)
-    for root, members in current.items():
-        if all(nm.is_acronym(mentions[i].text) for i in members) and majority_label(members) != "PERSON":
-            key = mentions[members[0]].text.replace(".", "").upper()
-            targets = by_initials.get(key, set()) - {root}
-            if len(targets) == 1:
-                uf.union(next(iter(targets)), root)
-
-    clusters: list[_Cluster] = []
-    for members in sorted(groups().values(), key=lambda ms: ms[0]):
-        cluster = _Cluster(members=sorted(members), label=majority_label(members))
-        for i in members:
-            m = mentions[i]
-            if m.role:
-                cluster.roles.setdefault(nm.role_key(m.role), m.role)
-                if m.qualifier:
-                    cluster.qualifiers.add(m.qualifier)
-            if m.gender and not cluster.gender:
-                cluster.gender = m.gender
-            if nm.is_acronym(m.text):
-                cluster.acronyms.add(m.text)
-            if i in definitions:
-                cluster.acronyms.add(definitions[i])
-        for i in members:
-            mentions[i].cluster = len(clusters)
-        clusters.append(cluster)
-    return clusters
 
 
 def _qualifier_matches(a: str, b: str) -> bool:
@@ -309,9 +203,9 @@ def _qualifier_matches(a: str, b: str) -> bool:
 
 
 def _nominal_mentions(
-    doc: Doc, mentions: list[RawMention], clusters: list[_Cluster], bounds: list[tuple[int, int]]
+    doc: Doc, mentions: list[RawMention], clusters: list[Cluster], bounds: list[tuple[int, int]]
 ) -> list[RawMention]:
-    """Role nominals ("the Prime Minister", "Iraqi PM") for roles held by exactly one person."""
+    """Role nominals ("the Prime Minister", "French PM") for roles held by exactly one person."""
     holders: dict[tuple[str, ...], set[int]] = defaultdict(set)
     for ci, cluster in enumerate(clusters):
         if cluster.label != "PERSON":
@@ -341,10 +235,18 @@ def _nominal_mentions(
         first, last = i, i + match_len - 1
         i = last + 1
         nxt = doc[last + 1] if last + 1 < len(doc) else None
-        if nxt is not None and not nxt.is_punct and not nxt.is_space and (
-            nxt.is_title or nxt.is_upper or nxt.ent_type_ == "PERSON" or nxt.lower_ in nm.SURNAME_PARTICLES
+        if (
+            nxt is not None
+            and not nxt.is_punct
+            and not nxt.is_space
+            and (
+                nxt.is_title
+                or nxt.is_upper
+                or nxt.ent_type_ == "PERSON"
+                or nxt.lower_ in nm.SURNAME_PARTICLES
+            )
         ):
-            continue  # a title before a name: "Prime Minister Al-Kadhimi", "Prime Minister al-Kadhimi"
+            continue  # a title before a name: "Prime Minister Al-Rawi", "Prime Minister al-Rawi"
         after_qualifier = None
         if nxt is not None and nxt.lower_ == "of":
             of_obj = doc[last + 2] if last + 2 < len(doc) else None
@@ -358,16 +260,20 @@ def _nominal_mentions(
                 qualifier = nm.normalize_name(doc[j].text)
             j -= 1
         before = doc[j] if j >= 0 else None
-        if before is not None and (nm.is_title_word(before.text) or before.lower_ in _NOT_NOMINAL_BEFORE
-                                   or before.lower_ in ("a", "an")):
+        if before is not None and (
+            nm.is_title_word(before.text)
+            or before.lower_ in _NOT_NOMINAL_BEFORE
+            or before.lower_ in ("a", "an")
+        ):
             continue
         has_det = before is not None and before.lower_ == "the"
         if not has_det and qualifier is None:
             continue
         candidates = set(holders[role_words])
         if qualifier is not None:
-            qualified = {c for c in candidates if any(_qualifier_matches(qualifier, q)
-                                                      for q in clusters[c].qualifiers)}
+            qualified = {
+                c for c in candidates if any(_qualifier_matches(qualifier, q) for q in clusters[c].qualifiers)
+            }
             unknown = {c for c in candidates if not clusters[c].qualifiers}
             candidates = qualified or unknown
         if len(candidates) != 1:
@@ -377,15 +283,24 @@ def _nominal_mentions(
         if any(a < end and start < b for a, b in taken):
             continue
         head = doc[last]
-        m = RawMention(start, end, doc.text[start:end], "PERSON", "nominal", sentence_of(bounds, start),
-                       cluster=next(iter(candidates)), head=head.i)
+        m = RawMention(
+            start,
+            end,
+            doc.text[start:end],
+            "PERSON",
+            "nominal",
+            sentence_of(bounds, start),
+            cluster=next(iter(candidates)),
+            head=head.i,
+        )
         m.subject, m.main_subject = subject_flags(head)
         out.append(m)
     return out
 
 
-def _acronym_mentions(text: str, mentions: list[RawMention], clusters: list[_Cluster],
-                      bounds: list[tuple[int, int]]) -> list[RawMention]:
+def _acronym_mentions(
+    text: str, mentions: list[RawMention], clusters: list[Cluster], bounds: list[tuple[int, int]]
+) -> list[RawMention]:
     """Occurrences of an entity's acronym that NER missed ("Image: AP")."""
     out: list[RawMention] = []
     taken = [(m.start, m.end) for m in mentions]
@@ -396,8 +311,11 @@ def _acronym_mentions(text: str, mentions: list[RawMention], clusters: list[_Clu
                 if any(a < end and start < b for a, b in taken):
                     continue
                 taken.append((start, end))
-                out.append(RawMention(start, end, acronym, cluster.label, "alias", sentence_of(bounds, start),
-                                      cluster=ci))
+                out.append(
+                    RawMention(
+                        start, end, acronym, cluster.label, "alias", sentence_of(bounds, start), cluster=ci
+                    )
+                )
     return out
 
 
@@ -415,13 +333,19 @@ def extract_mentions(
         sentences = split_sentences(doc, article_id=article_id)
     bounds = _sentence_index(sentences) or [(0, len(text))]
     mentions = _name_mentions(doc, bounds)
-    clusters = _cluster_names(text, mentions)
+    clusters = cluster_names(text, mentions)
     mentions.extend(_acronym_mentions(text, mentions, clusters, bounds))
     mentions.extend(_nominal_mentions(doc, mentions, clusters, bounds))
     mentions.sort(key=lambda m: (m.start, -m.end))
     person_clusters = {ci for ci, c in enumerate(clusters) if c.label == "PERSON"}
-    pronouns = resolve_pronouns(doc, mentions, person_clusters, bounds, quoted_regions(text),
-                                {ci: c.gender for ci, c in enumerate(clusters) if c.gender})
+    pronouns = resolve_pronouns(
+        doc,
+        mentions,
+        person_clusters,
+        bounds,
+        quoted_regions(text),
+        {ci: c.gender for ci, c in enumerate(clusters) if c.gender},
+    )
     mentions.extend(pronouns)
     mentions.sort(key=lambda m: (m.start, -m.end))
     entities: list[Entity] = []

@@ -63,7 +63,8 @@ def analysis_to_record(analysis: Analysis, article: Article) -> dict[str, Any]:
             for m in analysis.mentions
         ],
         "canonical_entities": [
-            {"id": e.id, "name": e.name, "label": e.label, "aliases": list(e.aliases)} for e in analysis.entities
+            {"id": e.id, "name": e.name, "label": e.label, "aliases": list(e.aliases)}
+            for e in analysis.entities
         ],
         "timexes": [
             {
@@ -111,7 +112,8 @@ def analysis_from_record(record: dict[str, Any]) -> Analysis:
     schema = record.get("schema")
     if schema != SCHEMA:
         raise InputError(
-            f"unsupported analysis schema {schema!r}: this newsweave reads {SCHEMA!r}; re-run newsweave analyze",
+            f"unsupported analysis schema {schema!r}: this newsweave reads {SCHEMA!r}; "
+            "re-run newsweave analyze",
             reason="malformed",
         )
     aid = _require(record, "id")

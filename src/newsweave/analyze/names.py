@@ -20,6 +20,7 @@ __all__ = [
     "choose_name",
     "entity_id",
     "is_acronym",
+    "is_honorific",
     "is_role",
     "is_surname_only",
     "is_title_word",
@@ -32,17 +33,39 @@ __all__ = [
     "surname",
 ]
 
-SURNAME_PARTICLES = frozenset(
-    ["al", "el", "ul", "ibn", "bin", "bint", "ben", "abu", "abd", "de", "del", "della", "der", "den", "di", "da", "das", "dos", "du", "la", "le", "van", "von", "ter", "st"]
+
+def _words(text: str) -> frozenset[str]:
+    """A word list written as a block of text."""
+    return frozenset(text.split())
+
+
+SURNAME_PARTICLES = _words(
+    """
+    al el ul ibn bin bint ben abu abd de del della der den di da das dos du la le van von ter st
+    """
 )
 
 # Head nouns of titles and roles (lower case, without final dot).
-_TITLE_HEADS = frozenset(
-    ["president", "minister", "secretary", "spokesperson", "spokesman", "spokeswoman", "chancellor", "premier", "governor", "mayor", "senator", "ambassador", "envoy", "director", "chief", "chairman", "chairwoman", "chair", "ceo", "cfo", "coo", "king", "queen", "prince", "princess", "emperor", "empress", "pope", "commander", "general", "admiral", "colonel", "lieutenant", "captain", "sergeant", "marshal", "officer", "leader", "judge", "justice", "speaker", "sheikh", "emir", "sultan", "ayatollah", "cardinal", "archbishop", "bishop", "rabbi", "imam", "representative", "congressman", "congresswoman", "lawmaker", "prosecutor", "attorney", "commissioner", "superintendent", "inspector", "treasurer", "president-elect", "chairperson", "diplomat", "adviser", "advisor", "counsellor", "counselor", "negotiator", "head", "coach", "dr", "mr", "mrs", "ms", "mx", "prof", "gen", "sen", "rep", "gov", "lt", "col", "capt", "sgt", "adm", "cmdr", "maj", "pm", "fm", "dpm", "pres", "amb", "supt", "det", "insp", "hon", "sir", "dame", "lord", "lady"]
+_TITLE_HEADS = _words(
+    """
+    president minister secretary spokesperson spokesman spokeswoman chancellor premier governor mayor
+    senator ambassador envoy director chief chairman chairwoman chair ceo cfo coo king queen prince
+    princess emperor empress pope commander general admiral colonel lieutenant captain sergeant marshal
+    officer leader judge justice speaker sheikh emir sultan ayatollah cardinal archbishop bishop rabbi
+    imam representative congressman congresswoman lawmaker prosecutor attorney commissioner
+    superintendent inspector treasurer president-elect chairperson diplomat adviser advisor counsellor
+    counselor negotiator head coach dr mr mrs ms mx prof gen sen rep gov lt col capt sgt adm cmdr maj pm
+    fm dpm pres amb supt det insp hon sir dame lord lady
+    """
 )
 # Words that only modify a title ("Prime" Minister, "Vice" President, "Foreign" Minister ...).
-_TITLE_MODIFIERS = frozenset(
-    ["prime", "vice", "deputy", "foreign", "defence", "defense", "interior", "home", "finance", "health", "education", "energy", "trade", "justice", "economy", "labour", "labor", "transport", "acting", "assistant", "associate", "executive", "managing", "supreme", "grand", "crown", "first", "senior", "junior", "chief", "general", "principal", "permanent", "special", "presidential", "national", "regional", "military", "state-run"]
+_TITLE_MODIFIERS = _words(
+    """
+    prime vice deputy foreign defence defense interior home finance health education energy trade
+    justice economy labour labor transport acting assistant associate executive managing supreme grand
+    crown first senior junior chief general principal permanent special presidential national regional
+    military state-run
+    """
 )
 _ROLE_SYNONYMS = {
     "pm": "prime minister",
@@ -59,10 +82,14 @@ _ROLE_SYNONYMS = {
     "amb": "ambassador",
     "defense": "defence",
 }
-_GENDERED = {"mr": "m", "mrs": "f", "ms": "f", "sir": "m", "dame": "f", "lord": "m", "lady": "f",
-             "king": "m", "queen": "f", "prince": "m", "princess": "f", "chairman": "m", "chairwoman": "f",
-             "spokesman": "m", "spokeswoman": "f", "congressman": "m", "congresswoman": "f", "emperor": "m",
-             "empress": "f"}
+_MASCULINE = _words("mr sir lord king prince chairman spokesman congressman emperor")
+_FEMININE = _words("mrs ms dame lady queen princess chairwoman spokeswoman congresswoman empress")
+_GENDERED = {**dict.fromkeys(_MASCULINE, "m"), **dict.fromkeys(_FEMININE, "f")}
+
+_HONORIFICS = frozenset(
+    ["mr", "mrs", "ms", "mx", "dr", "prof", "sir", "dame", "lord", "lady", "hon", "rev", "messrs"]
+)
+_SHIP_PREFIXES = frozenset(["INS", "USS", "HMS", "HMAS", "HMCS", "MV", "SS", "RV", "MT", "FV", "USNS", "PNS"])
 
 # Well-known acronyms and alternative names: each group is one referent. Generic world knowledge only.
 _ALIAS_GROUPS: tuple[tuple[str, ...], ...] = (
@@ -98,9 +125,12 @@ _ALIAS_GROUPS: tuple[tuple[str, ...], ...] = (
     ("DRC", "Democratic Republic of the Congo", "DR Congo"),
     ("ISIS", "ISIL", "Islamic State"),
 )
-# Platforms and agencies that statistical NER often tags as PERSON ("said on Twitter", "reported by Sputnik").
-_KNOWN_ORGS = frozenset(
-    ["twitter", "facebook", "instagram", "youtube", "tiktok", "telegram", "whatsapp", "weibo", "wechat", "linkedin", "reddit", "snapchat", "reuters", "xinhua", "tass", "interfax", "sputnik", "bloomberg", "ria", "novosti"]
+# Platforms and agencies that statistical NER often tags as PERSON ("said on Twitter", "reported by Xinhua").
+_KNOWN_ORGS = _words(
+    """
+    twitter facebook instagram youtube tiktok telegram whatsapp weibo wechat linkedin reddit snapchat
+    reuters xinhua tass interfax sputnik bloomberg ria novosti
+    """
 )
 
 _DASHES = re.compile(r"[\-\u2010-\u2015\u2212_/]+")
@@ -108,12 +138,16 @@ _APOSTROPHES = re.compile(r"['\u2018\u2019\u02bc`\u00b4]")
 _NON_WORD = re.compile(r"[^\w\s]+")
 _SPACES = re.compile(r"\s+")
 _ACRONYM = re.compile(r"^(?:[A-Z]\.){2,6}$|^[A-Z][A-Z&]{1,6}$|^[A-Z][a-z]?[A-Z]{1,5}$")
-_FUNCTION_WORDS = frozenset(["the", "of", "and", "for", "de", "du", "des", "la", "le", "in", "on", "at", "to", "a", "an"])
+_FUNCTION_WORDS = _words(
+    """
+    the of and for de du des la le in on at to a an
+    """
+)
 
 
 @lru_cache(maxsize=65536)
 def normalize_name(text: str) -> str:
-    """Case-, diacritic-, hyphen- and punctuation-insensitive key: ``"Al-Kadhimi's"`` → ``"al kadhimi"``.
+    """Case-, diacritic-, hyphen- and punctuation-insensitive key: ``"Al-Rawi's"`` → ``"al rawi"``.
 
     A leading article is dropped and dotted initialisms are closed up (``"the U.S."`` → ``"us"``).
     """
@@ -134,7 +168,7 @@ def name_tokens(text: str) -> list[str]:
 
 
 def person_key(text: str) -> str:
-    """A person's name without surname particles: ``"Mustafa al-Kadhimi"`` → ``"mustafa kadhimi"``."""
+    """A person's name without surname particles: ``"Ali al-Rawi"`` → ``"ali rawi"``."""
     tokens = [t for t in name_tokens(text) if t not in SURNAME_PARTICLES]
     return " ".join(tokens) if tokens else normalize_name(text)
 
@@ -174,8 +208,17 @@ def alias_group(text: str) -> str | None:
 
 
 def known_label(text: str) -> str | None:
-    """A label correction for names NER is known to mislabel (social networks, news agencies)."""
+    """A label correction for names NER is known to mislabel (social networks, news agencies, ships)."""
+    words = text.split()
+    if len(words) >= 2 and words[0] in _SHIP_PREFIXES:
+        return "PRODUCT"
     return "ORG" if normalize_name(text) in _KNOWN_ORGS else None
+
+
+def is_honorific(role: str) -> bool:
+    """``Mr``, ``Mrs.``, ``Dr`` …: forms of address, not roles a person can be referred to by."""
+    words = role.split()
+    return bool(words) and all(_bare(w) in _HONORIFICS for w in words)
 
 
 def _bare(word: str) -> str:
@@ -253,7 +296,7 @@ def choose_name(forms: Iterable[str]) -> str:
 def match_keys(text: str, label: str) -> set[str]:
     """Keys under which two names of compatible labels denote the same entity: the normalised name, the
     name without spaces ("Green Zone" = "Greenzone"), its well-known alias group, a person's name without
-    surname particles, and a nationality without plural ("Iraqis" = "Iraqi")."""
+    surname particles, and a nationality without plural ("Kenyans" = "Kenyan")."""
     norm = normalize_name(text)
     if not norm:
         return set()

@@ -105,7 +105,7 @@ def _chunks(text: str, limit: int) -> list[str]:
 
 
 def parse_text(nlp: Language, text: str, *, chunk_chars: int = CHUNK_CHARS) -> Doc:
-    """Parse ``text`` into one ``Doc`` whose ``text`` is exactly ``text``, chunking long texts by paragraphs."""
+    """Parse ``text`` into one ``Doc`` whose ``text`` is exactly ``text``; long texts in paragraph chunks."""
     limit = max(1000, min(chunk_chars, nlp.max_length))
     if len(text) <= limit:
         return nlp(text)
@@ -132,12 +132,15 @@ def _optional(module: str, function: str) -> Callable[..., Any] | None:
         return getattr(mod, function)
     except ModuleNotFoundError as exc:
         if exc.name is not None and not module.startswith(exc.name) and exc.name != module:
-            raise
-    except (ImportError, AttributeError):
-        pass
+            raise  # a missing third-party dependency: say so, do not hide it
+        problem = str(exc)
+    except (ImportError, AttributeError) as exc:
+        problem = str(exc)
     if module not in _warned:
         _warned.add(module)
-        log.warning("%s.%s is not available: that part of the analysis will be empty", module, function)
+        log.warning(
+            "%s.%s is not available (%s): that part of the analysis will be empty", module, function, problem
+        )
     return None
 
 
@@ -152,8 +155,11 @@ def _statements(doc: Doc, article_id: str, mentions: Sequence[Mention], entities
     extract_statements = _optional("newsweave.analyze.statements", "extract_statements")
     if extract_statements is None:
         return []
-    return list(extract_statements(doc, article_id=article_id, mentions=mentions,
-                                   entities={e.id: e for e in entities}))
+    return list(
+        extract_statements(
+            doc, article_id=article_id, mentions=mentions, entities={e.id: e for e in entities}
+        )
+    )
 
 
 # -- analysis ------------------------------------------------------------------------------------------
@@ -191,8 +197,13 @@ def analyze_article(article: Article, *, nlp: Language | None = None) -> Analysi
 def _analyze_batch(nlp: Language, articles: Sequence[Article], batch_size: int) -> list[Analysis]:
     limit = max(1000, min(CHUNK_CHARS, nlp.max_length))
     short = [a for a in articles if len(a.text) <= limit]
-    docs = dict(zip((a.id for a in short), nlp.pipe((a.text for a in short), batch_size=batch_size),
-                    strict=True)) if len({a.id for a in short}) == len(short) else None
+    docs = (
+        dict(
+            zip((a.id for a in short), nlp.pipe((a.text for a in short), batch_size=batch_size), strict=True)
+        )
+        if len({a.id for a in short}) == len(short)
+        else None
+    )
     out = []
     for article in articles:
         if docs is not None and len(article.text) <= limit:

@@ -34,7 +34,44 @@ PARAGRAPH_COMPONENT = "newsweave_paragraphs"
 # Abbreviations that precede a name and (almost) never end a sentence. "U.S." and "Inc." are not here: they
 # often do end one.
 _TITLE_ABBREVIATIONS = frozenset(
-    ["mr.", "mrs.", "ms.", "dr.", "prof.", "gen.", "lt.", "col.", "maj.", "capt.", "cmdr.", "adm.", "sgt.", "cpl.", "pvt.", "sen.", "rep.", "gov.", "pres.", "rev.", "fr.", "sr.", "st.", "hon.", "amb.", "supt.", "insp.", "det.", "no.", "vs.", "v.", "messrs.", "mme.", "mlle.", "brig.", "gov't."]
+    [
+        "mr.",
+        "mrs.",
+        "ms.",
+        "dr.",
+        "prof.",
+        "gen.",
+        "lt.",
+        "col.",
+        "maj.",
+        "capt.",
+        "cmdr.",
+        "adm.",
+        "sgt.",
+        "cpl.",
+        "pvt.",
+        "sen.",
+        "rep.",
+        "gov.",
+        "pres.",
+        "rev.",
+        "fr.",
+        "sr.",
+        "st.",
+        "hon.",
+        "amb.",
+        "supt.",
+        "insp.",
+        "det.",
+        "no.",
+        "vs.",
+        "v.",
+        "messrs.",
+        "mme.",
+        "mlle.",
+        "brig.",
+        "gov't.",
+    ]
 )
 _CONTINUATION_START = re.compile(r"[,;:)\]}%’”»]|[a-z]")
 _LINE_BREAK = re.compile(r"\n")

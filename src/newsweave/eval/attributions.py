@@ -22,7 +22,7 @@ import json
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 
-__all__ = ["load_gold", "score_attributions", "format_table", "ROLES"]
+__all__ = ["ROLES", "format_table", "load_gold", "score_attributions"]
 
 ROLES = ("source", "cue", "content")
 _TRIM = " \t\n\r\"'“”‘’«».,;:!?—–-()[]"
@@ -67,12 +67,13 @@ def _norm(span: Mapping | None, text: str) -> tuple[int, int] | None:
     if span is None:
         return None
     s, e = int(span["start"]), int(span["end"])
-    while s < e and text[s] in _TRIM:
-        s += 1
-    while e > s and text[e - 1] in _TRIM:
-        e -= 1
-    if text[s : s + 5].lower() == "that " and e - s > 5:
-        s += 5
+    for _ in range(2):  # trim, drop a leading "that", trim again ('that "…"')
+        while s < e and text[s] in _TRIM:
+            s += 1
+        while e > s and text[e - 1] in _TRIM:
+            e -= 1
+        if text[s : s + 5].lower() == "that " and e - s > 5:
+            s += 5
     return s, e
 
 

@@ -19,8 +19,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 __all__ = [
-    "PRF", "GoldResult", "ClaimDiffResult", "load_jsonl", "data_dir", "naive_verdict", "ours_verdict",
-    "evaluate_gold", "evaluate_claimdiff", "GOLD_PATH",
+    "GOLD_PATH",
+    "PRF",
+    "ClaimDiffResult",
+    "GoldResult",
+    "data_dir",
+    "evaluate_claimdiff",
+    "evaluate_gold",
+    "load_jsonl",
+    "naive_verdict",
+    "ours_verdict",
 ]
 
 GOLD_PATH = Path(__file__).resolve().parents[3] / "tests" / "data" / "conflicts_gold.jsonl"

@@ -20,9 +20,19 @@ import importlib
 from typing import Any
 
 __all__ = [
-    "extract_claims", "align_claims", "compare_claims", "find_conflicts", "build_timeline", "summarize",
-    "build_dossier", "dossier_to_json", "to_markdown", "to_html", "render_terminal", "compare_texts",
+    "align_claims",
+    "build_dossier",
+    "build_timeline",
+    "compare_claims",
     "compare_jsonl",
+    "compare_texts",
+    "dossier_to_json",
+    "extract_claims",
+    "find_conflicts",
+    "render_terminal",
+    "summarize",
+    "to_html",
+    "to_markdown",
 ]
 
 _WHERE = {

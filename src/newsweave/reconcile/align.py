@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from typing import Protocol
 
 import numpy as np
@@ -22,14 +22,22 @@ from .claims import claim_arg, claim_args, claim_times
 from .lexicons import MEANS_WORDS, normalise_key, status_compatible
 from .sources import group_sources
 
-__all__ = ["Embedder", "align_claims", "pair_score", "different_groups", "ALIGN_THRESHOLD",
-           "CONTRADICTION_THRESHOLD", "claim_features", "time_gap", "ClaimFeatures"]
+__all__ = [
+    "ALIGN_THRESHOLD",
+    "CONTRADICTION_THRESHOLD",
+    "ClaimFeatures",
+    "Embedder",
+    "align_claims",
+    "claim_features",
+    "different_groups",
+    "pair_score",
+    "time_gap",
+]
 
-_EPOCH = datetime(1970, 1, 1, tzinfo=timezone.utc)
+_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 _WORD = re.compile(r"[a-z0-9]+")
 _STOP = frozenset(
-    "the a an of in on at to for and or but was were is are be been has have had by with from that this it its "
-    "as said says he she they his her their who which also after before than into over about more".split()
+    ["the", "a", "an", "of", "in", "on", "at", "to", "for", "and", "or", "but", "was", "were", "is", "are", "be", "been", "has", "have", "had", "by", "with", "from", "that", "this", "it", "its", "as", "said", "says", "he", "she", "they", "his", "her", "their", "who", "which", "also", "after", "before", "than", "into", "over", "about", "more"]
 )
 MAX_TIME_GAP = timedelta(days=3)
 ALIGN_THRESHOLD = 0.45
@@ -124,16 +132,16 @@ def pair_score(x: ClaimFeatures, y: ClaimFeatures) -> float:
     if not (xk or x.tkeys) or not (yk or y.tkeys):
         return 0.8 * sim_scaled
     score = 0.6 * key_score + 0.4 * sim_scaled
+    if x.tkeys and y.tkeys and targ == 0 and not (x.of_keys & y.of_keys):
+        score *= 0.5  # same subject, different objects ("stepped down as CEO" / "as chairman"): other facts
     if x.vec is not None and sim_scaled >= 0.8:  # near-paraphrases align even when named differently
         score = max(score, 0.55 * sim_scaled)
     return score
 
 
-GENERIC_PEOPLE = frozenset("person people other others another civilian resident victim passenger worker villager "
-                           "student protester child man woman".split())
+GENERIC_PEOPLE = frozenset(["person", "people", "other", "others", "another", "civilian", "resident", "victim", "passenger", "worker", "villager", "student", "protester", "child", "man", "woman"])
 WEAK_KEYS = GENERIC_PEOPLE | frozenset(
-    "attack quake earthquake tremor fire blaze explosion incident area building house home police official "
-    "authority government country city town village state report".split())
+    ["attack", "quake", "earthquake", "tremor", "fire", "blaze", "explosion", "incident", "area", "building", "house", "home", "police", "official", "authority", "government", "country", "city", "town", "village", "state", "report"])
 
 
 def different_groups(a: Claim, b: Claim) -> bool:

@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from ..model import Article, Claim
 from .sources import outlet_label
 
-__all__ = ["describe_side", "describe_article", "quote"]
+__all__ = ["describe_article", "describe_side", "quote"]
 
 
 def quote(text: str) -> str:

@@ -12,7 +12,7 @@ import hashlib
 import json
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from typing import Any
 
 from ..errors import InputError
@@ -22,7 +22,7 @@ from .claims import claims_from_reading
 from .conflicts import attribution_conflicts, compare_claims, pair_verdict
 from .reading import read_article
 
-__all__ = ["Verdict", "compare_texts", "compare_jsonl", "verdict_to_json", "overall_verdict"]
+__all__ = ["Verdict", "compare_jsonl", "compare_texts", "overall_verdict", "verdict_to_json"]
 
 _RANK = {"contradict": 4, "precision": 3, "certainty": 2, "agree": 1, "unrelated": 0}
 
@@ -45,15 +45,15 @@ def _published(value: str | date | datetime | None) -> PublishedTime:
         return PublishedTime(None)
     if isinstance(value, str):
         try:
-            value = datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
+            value = datetime.fromisoformat(value.strip())
         except ValueError as exc:
             raise InputError(f"date {value!r} is not an ISO date (YYYY-MM-DD or YYYY-MM-DDTHH:MM); fix the date "
                              "or leave it out", reason="malformed") from exc
     if isinstance(value, datetime):
         precision = "day" if (value.hour, value.minute, value.second) == (0, 0, 0) else "minute"
-        aware = value if value.tzinfo is not None else value.replace(tzinfo=timezone.utc)
+        aware = value if value.tzinfo is not None else value.replace(tzinfo=UTC)
         return PublishedTime(aware, precision, "user", 1.0)
-    return PublishedTime(datetime(value.year, value.month, value.day, tzinfo=timezone.utc), "day", "user", 1.0)
+    return PublishedTime(datetime(value.year, value.month, value.day, tzinfo=UTC), "day", "user", 1.0)
 
 
 def _article(label: str, text: str, outlet: str | None, when) -> Article:

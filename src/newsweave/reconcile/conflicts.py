@@ -23,17 +23,26 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from datetime import timedelta
+from itertools import pairwise
 
 from ..model import Article, Claim, Conflict, Fact, Statement
-from .align import ALIGN_THRESHOLD, CONTRADICTION_THRESHOLD, claim_features, different_groups, pair_score, time_gap
+from .align import (
+    ALIGN_THRESHOLD,
+    CONTRADICTION_THRESHOLD,
+    claim_features,
+    different_groups,
+    pair_score,
+    time_gap,
+)
 from .claim_text import describe_side, quote
 from .claims import claim_arg, claim_args, claim_times
 from .lexicons import STATUS_LEVELS, normalise_key, status_compatible
 
-__all__ = ["compare_claims", "find_conflicts", "attribution_conflicts", "pair_verdict", "SCALE_TEXT"]
+__all__ = ["SCALE_TEXT", "attribution_conflicts", "compare_claims", "find_conflicts", "pair_verdict"]
 
 SCALE_TEXT = "unharmed < mildly hurt < seriously injured < killed"
 NIGHT_TOLERANCE = timedelta(hours=6)
+MAX_COUNT_RATIO = 5.0
 _VERDICT_RANK = {"contradiction": 3, "precision": 2, "certainty": 1}
 _WORD = re.compile(r"[a-z0-9']+")
 
@@ -165,9 +174,13 @@ def _compare_counts(a, b, sa, sb, hedges, add) -> None:
         for tb, kb, lb, hb, wb in _counts(b):
             if wa and wb and wa != wb:
                 continue
+            if "person" in (wa, wb) and claim_arg(a, "class") != "harm":
+                continue  # "shot three people" / "shot dead one": people are compared by what happened to them
             thing = wa or wb or "count"
             if (la, ha) == (lb, hb):
                 continue  # the same number, or the same bound
+            if ka == kb == "exact" and min(la, lb) > 0 and max(la, lb) / min(la, lb) > MAX_COUNT_RATIO:
+                continue  # "ten killed" vs "26,000 killed": counts of different events, not one disputed count
             if ka == kb == "exact":
                 if la != lb:
                     add("number", "contradiction",
@@ -200,9 +213,10 @@ def _compare_times(a, b, sa, sb, hedges, add) -> None:
             gap = time_gap(ta, tb)
             if gap is None:
                 continue
-            tolerance = NIGHT_TOLERANCE if (_fine(ta) or _fine(tb)) else timedelta(0)
-            overlap = min(ta["latest"], tb["latest"]) - max(ta["earliest"], tb["earliest"])
-            compatible = gap <= tolerance if tolerance else overlap > timedelta(minutes=1)
+            # adjoining intervals ("Saturday" / "Sunday", "the 1980s" / "the early '90s") can be one time told
+            # across a boundary or a time zone; a part of day stretches six hours ("Saturday night" / "Sunday")
+            tolerance = NIGHT_TOLERANCE if (_fine(ta) or _fine(tb)) else timedelta(minutes=1)
+            compatible = gap <= tolerance
             cand = (compatible, ta, tb, gap)
             if best is None or (compatible and not best[0]):
                 best = cand
@@ -288,7 +302,7 @@ def attribution_conflicts(
                 continue
             words = _WORD.findall(art.text[s.content.start: s.content.end].lower())
             if len(words) >= 6:
-                quotes.append((aid, s, set(zip(words, words[1:]))))
+                quotes.append((aid, s, set(pairwise(words))))
     out = []
     for i, (aid_a, sa, ga) in enumerate(quotes):
         for aid_b, sb, gb in quotes[i + 1:]:

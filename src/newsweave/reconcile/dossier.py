@@ -14,7 +14,7 @@ import threading
 from collections import OrderedDict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import Any
 
 from ..model import Article, Claim, Conflict, Dossier, Fact, Span, Statement, Story, TimelineEntry
@@ -26,7 +26,7 @@ from .sources import group_sources, outlet_label
 from .summary import summarize
 from .timeline import build_timeline, publication_times
 
-__all__ = ["build_dossier", "dossier_to_json", "ArticleClaims", "SCHEMA", "RECONCILE_VERSION", "clear_cache"]
+__all__ = ["RECONCILE_VERSION", "SCHEMA", "ArticleClaims", "build_dossier", "clear_cache", "dossier_to_json"]
 
 log = logging.getLogger(__name__)
 
@@ -35,7 +35,7 @@ RECONCILE_VERSION = "1"
 _CACHE_SIZE = 2048
 _cache: OrderedDict[tuple[str, str], ArticleClaims] = OrderedDict()
 _cache_lock = threading.Lock()
-_EPOCH = datetime(1970, 1, 1, tzinfo=timezone.utc)
+_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 
 
 @dataclass(frozen=True)
@@ -209,3 +209,57 @@ def dossier_to_json(d: Dossier) -> dict:
         "facts": [_fact(f, g, texts, by_id) for f, g in zip(d.facts, groups, strict=False)],
         "conflicts": [_conflict(c, texts, by_id) for c in d.conflicts],
     }
+
+
+# ------------------------------------------------------------------------------- per-report cache (store)
+
+
+def _span_json(sp: Span | None) -> list[Any] | None:
+    return None if sp is None else [sp.article_id, sp.start, sp.end]
+
+
+def _span_from(v) -> Span | None:
+    return None if v is None else Span(v[0], int(v[1]), int(v[2]))
+
+
+def _statement_json(s: Statement) -> dict:
+    return {"content": _span_json(s.content), "cue": _span_json(s.cue), "cue_verb": s.cue_verb,
+            "speaker": _span_json(s.speaker), "speaker_text": s.speaker_text, "speaker_entity": s.speaker_entity,
+            "anonymous": s.anonymous, "direct": s.direct, "channel": s.channel, "relays": list(s.relays)}
+
+
+def _statement_from(d: dict) -> Statement:
+    return Statement(content=_span_from(d["content"]), cue=_span_from(d["cue"]), cue_verb=d["cue_verb"],
+                     speaker=_span_from(d["speaker"]), speaker_text=d["speaker_text"],
+                     speaker_entity=d["speaker_entity"], anonymous=d["anonymous"], direct=d["direct"],
+                     channel=d["channel"], relays=tuple(d["relays"]))
+
+
+def article_claims_to_json(ac: ArticleClaims) -> dict:
+    """The per-report reconcile work as JSON, for a store to keep between runs (see ``previous``)."""
+    return {
+        "article_id": ac.article_id, "version": ac.version,
+        "claims": [{"id": c.id, "evidence": _span_json(c.evidence), "subject": c.subject, "predicate": c.predicate,
+                    "arguments": [list(a) for a in c.arguments], "polarity": c.polarity, "hedge": c.hedge,
+                    "certainty": c.certainty,
+                    "statement": _statement_json(c.statement) if c.statement is not None else None}
+                   for c in ac.claims],
+        "sentences": [_span_json(s) for s in ac.sentences],
+        "statements": [_statement_json(s) for s in ac.statements],
+        "entity_names": [list(x) for x in ac.entity_names],
+    }
+
+
+def article_claims_from_json(d: dict) -> ArticleClaims:
+    claims = tuple(Claim(
+        id=c["id"], evidence=_span_from(c["evidence"]), subject=c["subject"], predicate=c["predicate"],
+        arguments=tuple((r, v) for r, v in c["arguments"]), polarity=c["polarity"], hedge=c["hedge"],
+        certainty=c["certainty"], statement=_statement_from(c["statement"]) if c["statement"] else None,
+    ) for c in d["claims"])
+    return ArticleClaims(
+        article_id=d["article_id"], version=d["version"], claims=claims,
+        sentences=tuple(_span_from(s) for s in d["sentences"]),
+        statements=tuple(_statement_from(s) for s in d["statements"]),
+        entity_names=tuple((a, b) for a, b in d.get("entity_names", ())),
+    )
+

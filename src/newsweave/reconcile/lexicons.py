@@ -11,24 +11,24 @@ import re
 import unicodedata
 
 __all__ = [
-    "PREDICATE_CLASSES",
-    "REPORTING_VERBS",
-    "LIGHT_VERBS",
     "EVENT_NOUNS",
-    "STATUS_WORDS",
-    "STATUS_LEVELS",
-    "OUTCOME_WORDS",
-    "MEANS_WORDS",
+    "HEDGE_PHRASES",
     "HEDGE_WORDS",
     "KEY_SYNONYMS",
-    "HEDGE_PHRASES",
-    "VAGUE_QUANTITIES",
+    "LIGHT_VERBS",
+    "MEANS_WORDS",
     "NUMBER_WORDS",
-    "predicate_class",
-    "status_range",
-    "status_compatible",
-    "parse_number",
+    "OUTCOME_WORDS",
+    "PREDICATE_CLASSES",
+    "REPORTING_VERBS",
+    "STATUS_LEVELS",
+    "STATUS_WORDS",
+    "VAGUE_QUANTITIES",
     "normalise_key",
+    "parse_number",
+    "predicate_class",
+    "status_compatible",
+    "status_range",
 ]
 
 # Predicate (verb lemma or event noun) → the class claims are aligned by. A lemma not listed is its own class.
@@ -58,19 +58,15 @@ for _cls, _words in {
 
 # Verbs of saying: their content is a statement, not a claim of their own.
 REPORTING_VERBS = frozenset(
-    "say state add tell report claim told note explain stress write tweet post announce confirm insist "
-    "believe think accord declare describe quote mention suggest warn argue allege acknowledge".split()
+    ["say", "state", "add", "tell", "report", "claim", "told", "note", "explain", "stress", "write", "tweet", "post", "announce", "confirm", "insist", "believe", "think", "accord", "declare", "describe", "quote", "mention", "suggest", "warn", "argue", "allege", "acknowledge"]
 )
 # Verbs too light to make a claim on their own.
 LIGHT_VERBS = frozenset(
-    "be have do go come get make take keep seem appear become let begin continue start try want need use "
-    "include remain mean look give put regard attempt".split()
+    ["be", "have", "do", "go", "come", "get", "make", "take", "keep", "seem", "appear", "become", "let", "begin", "continue", "start", "try", "want", "need", "use", "include", "remain", "mean", "look", "give", "put", "regard", "attempt"]
 )
 # Nouns that denote events and so can carry claims ("the attack on ...", "an assassination attempt").
 EVENT_NOUNS = frozenset(
-    "attack strike assault raid ambush bombing explosion blast assassination shooting airstrike shelling "
-    "investigation probe inquiry arrest election earthquake quake crash collision fire blaze flood "
-    "acquisition takeover resignation death injury casualty".split()
+    ["attack", "strike", "assault", "raid", "ambush", "bombing", "explosion", "blast", "assassination", "shooting", "airstrike", "shelling", "investigation", "probe", "inquiry", "arrest", "election", "earthquake", "quake", "crash", "collision", "fire", "blaze", "flood", "acquisition", "takeover", "resignation", "death", "injury", "casualty"]
 )
 
 # Health/outcome of people, on an ordered scale. Each value maps to the range of levels it allows:
@@ -96,8 +92,8 @@ STATUS_WORDS: dict[str, str] = {
     "survive": "survived",
     "casualty": "injured",
 }
-MILD_MODIFIERS = frozenset("mildly slightly lightly minor minimal superficially".split())
-SEVERE_MODIFIERS = frozenset("seriously critically badly severely gravely critical serious severe".split())
+MILD_MODIFIERS = frozenset(["mildly", "slightly", "lightly", "minor", "minimal", "superficially"])
+SEVERE_MODIFIERS = frozenset(["seriously", "critically", "badly", "severely", "gravely", "critical", "serious", "severe"])
 # Outcome of a strike: failed vs reached its target.
 OUTCOME_WORDS: dict[str, str] = {
     "intercept": "failed", "down": "failed", "foil": "failed", "thwart": "failed", "fail": "failed",
@@ -158,15 +154,14 @@ VAGUE_QUANTITIES: dict[str, tuple[float, float]] = {
 NUMBER_WORDS: dict[str, int] = {
     w: i
     for i, w in enumerate(
-        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
-        "sixteen seventeen eighteen nineteen twenty".split()
+        ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty"]
     )
 }
 NUMBER_WORDS.update({"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
                      "ninety": 90, "hundred": 100, "a dozen": 12, "dozen": 12, "a hundred": 100})
 _SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
-APPROX_WORDS = frozenset("about around approximately nearly almost roughly some estimated up to over".split())
-LOWER_BOUND_WORDS = frozenset("least more over than plus".split())
+APPROX_WORDS = frozenset(["about", "around", "approximately", "nearly", "almost", "roughly", "some", "estimated", "up", "to", "over"])
+LOWER_BOUND_WORDS = frozenset(["least", "more", "over", "than", "plus"])
 
 
 def predicate_class(lemma: str) -> str:

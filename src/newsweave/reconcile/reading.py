@@ -15,7 +15,7 @@ from typing import Any
 
 from ..model import Article, Entity, Mention, Sentence, Span, Statement, TimeExpression
 
-__all__ = ["Reading", "read_article", "parse"]
+__all__ = ["Reading", "parse", "read_article"]
 
 log = logging.getLogger(__name__)
 

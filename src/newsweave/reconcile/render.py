@@ -11,7 +11,7 @@ from typing import Any
 from ..model import Dossier
 from .dossier import dossier_to_json
 
-__all__ = ["to_markdown", "to_html", "render_terminal"]
+__all__ = ["render_terminal", "to_html", "to_markdown"]
 
 _MAX_EXCERPT = 240
 

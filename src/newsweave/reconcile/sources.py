@@ -11,12 +11,12 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from ..model import Article, Claim
 from .lexicons import normalise_key
 
-__all__ = ["Origin", "SourceGroup", "origin_of", "speaker_name", "group_sources", "copy_root", "outlet_label", "credited_wires"]
+__all__ = ["Origin", "SourceGroup", "copy_root", "credited_wires", "group_sources", "origin_of", "outlet_label", "speaker_name"]
 
 WIRE_NAMES = {
     "reuters": "Reuters", "associated press": "The Associated Press", "ap": "The Associated Press",
@@ -27,20 +27,17 @@ WIRE_NAMES = {
 }
 _WIRE_RE = re.compile(r"\b(" + "|".join(sorted((re.escape(k) for k in WIRE_NAMES), key=len, reverse=True))
                       + r")\b", re.IGNORECASE)
-_CREDIT_RE = re.compile(
-    r"(\((?:with )?(?:inputs|input|reporting) from [^)]*\)|\b(?:reported|according to|quoted by|said|told)\b"
-    r"[^.\n]{0,40}|\(\s*[A-Z]{2,5}\s*\)|^[A-Z][A-Za-z ]{0,30}\(([A-Z]{2,5})\)\s*[-—–])",
-    re.MULTILINE,
-)
-_EPOCH = datetime(1970, 1, 1, tzinfo=timezone.utc)
+_CREDIT_CUES = re.compile(r"\b(reported|reports|reporting|according to|quoted by|inputs? from|told|said|says|"
+                          r"cited by|via|news agency|wire)\b|[—–]", re.IGNORECASE)
+_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 _VAGUE_SPEAKERS = {"it", "they", "the report", "report", "sources", "officials", "the drone"}
 
 
 @dataclass(frozen=True, slots=True)
 class Origin:
-    key: str  # "statement:biden", "wire:reuters", "outlet:bbc", "article:<id>"
+    key: str  # "statement:smith", "wire:reuters", "outlet:bbc", "article:<id>"
     kind: str  # statement, wire, outlet, article
-    label: str  # human-readable: "Joe Biden (statement)", "Reuters (wire)"
+    label: str  # human-readable: "Jane Smith (statement)", "Reuters (wire)"
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,14 +67,15 @@ def outlet_label(article: Article) -> str:
 
 
 def credited_wires(text: str) -> tuple[str, ...]:
-    """Wire agencies a report credits ("(With inputs from Reuters)", "— AP", "reported by AFP")."""
+    """Wire agencies a report credits ("(With inputs from Reuters)", "— AP", "AFP reported")."""
     found: list[str] = []
-    for m in _CREDIT_RE.finditer(text):
-        for w in _WIRE_RE.finditer(m.group(0)):
-            name = WIRE_NAMES[w.group(1).lower()]
-            if w.group(1).isupper() or w.group(1)[0].isupper():
-                if name not in found:
-                    found.append(name)
+    for w in _WIRE_RE.finditer(text):
+        if not w.group(1)[0].isupper():
+            continue
+        window = text[max(0, w.start() - 40): w.end() + 25]
+        name = WIRE_NAMES[w.group(1).lower()]
+        if _CREDIT_CUES.search(window) and name not in found:
+            found.append(name)
     return tuple(found)
 
 
@@ -94,7 +92,9 @@ def speaker_name(st, entity_names: Mapping[str, str] | None = None) -> str:
 def origin_of(claim: Claim, article: Article, articles: Mapping[str, Article],
               entity_names: Mapping[str, str] | None = None) -> Origin:
     st = claim.statement
-    if st is not None and (st.speaker_entity or st.speaker_text) and not st.anonymous \
+    named = (st is not None and (st.speaker_text or "").split()[-1:] != []
+             and (st.speaker_text or "").split()[-1][:1].isupper())
+    if st is not None and (st.speaker_entity or st.speaker_text) and not st.anonymous and named \
             and (st.speaker_text or "").lower() not in _VAGUE_SPEAKERS:
         name = speaker_name(st, entity_names)
         key = normalise_key(name)

@@ -18,7 +18,7 @@ from ..model import Article, Conflict, Fact, Span
 from .claim_text import describe_side
 from .claims import claim_arg
 
-__all__ = ["summarize", "disagreement_sentences"]
+__all__ = ["disagreement_sentences", "summarize"]
 
 _TOPIC = {
     "number": "how many {counted} were involved",
@@ -135,8 +135,8 @@ def disagreement_sentences(conflicts: Sequence[Conflict], articles: Mapping[str,
     topic = _TOPIC.get(c.kind, "this").format(
         subject="the" + subject[3:] if subject.startswith("The ") else subject, counted=(claim_arg(a, "counted") or "people") + "s",
         predicate=a.predicate)
-    ta = _excerpt(articles, a.evidence)
-    tb = _excerpt(articles, b.evidence)
+    ta = _excerpt(articles, a.evidence).rstrip(" .;")
+    tb = _excerpt(articles, b.evidence).rstrip(" .;")
     ha = f" (hedged: “{a.hedge}”)" if a.hedge else ""
     hb = f" (hedged: “{b.hedge}”)" if b.hedge else ""
     first = f"Reports disagree on {topic}: {describe_side(a, articles)} says “{ta}”{ha};"

@@ -10,17 +10,17 @@ reports are a separate list (:func:`publication_times`).
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 from ..model import Article, Fact, Span, TimelineEntry
 from .align import time_gap
 from .claims import claim_times
 from .sources import outlet_label
 
-__all__ = ["build_timeline", "publication_times", "BACKGROUND_GAP"]
+__all__ = ["BACKGROUND_GAP", "build_timeline", "publication_times"]
 
 BACKGROUND_GAP = timedelta(days=2)
-_FAR = datetime(9999, 1, 1, tzinfo=timezone.utc)
+_FAR = datetime(9999, 1, 1, tzinfo=UTC)
 _FINE = ("part-of-day", "hour", "minute", "second", "time")
 _GRAIN_ORDER = {"second": 0, "minute": 1, "hour": 2, "part-of-day": 3, "time": 3, "day": 4, "week": 5,
                 "month": 6, "quarter": 7, "season": 7, "year": 8}
@@ -94,14 +94,17 @@ def build_timeline(facts: Sequence[Fact], articles: Mapping[str, Article]) -> tu
 
 
 def _merge_same(entries: list[TimelineEntry]) -> list[TimelineEntry]:
-    """Entries with the same label and interval are one entry with the evidence of both."""
+    """Entries with the same interval and the same label or the same sentences are one entry."""
     out: list[TimelineEntry] = []
     for e in entries:
-        if out and out[-1].label == e.label and out[-1].earliest == e.earliest and out[-1].latest == e.latest:
-            prev = out[-1]
+        prev = out[-1] if out else None
+        same_time = prev is not None and prev.earliest == e.earliest and prev.latest == e.latest
+        if prev is not None and same_time and (prev.label == e.label or set(prev.evidence) == set(e.evidence)):
+            # one event read twice from the same sentences ("launched air strikes" / "strikes"): keep the fuller
+            label = max((prev.label, e.label), key=len)
             ev = tuple(dict.fromkeys(prev.evidence + e.evidence))
             alts = tuple(dict.fromkeys(prev.alternative_datings + e.alternative_datings))
-            out[-1] = TimelineEntry(prev.label, prev.earliest, prev.latest, prev.value, ev, prev.background, alts)
+            out[-1] = TimelineEntry(label, prev.earliest, prev.latest, prev.value, ev, prev.background, alts)
         else:
             out.append(e)
     return out

@@ -35,7 +35,7 @@ def _nw(request: Request):
     return request.app.state.nw
 
 
-@router.get("/stories", responses={422: _ERROR})
+@router.get("/stories", summary="List stories", responses={422: _ERROR})
 def api_stories(
     request: Request,
     q: Annotated[str | None, Query(max_length=500, description="Full-text search over reports and story titles")] = None,
@@ -53,7 +53,7 @@ def api_stories(
     return {"stories": rows, "order": order, "limit": limit, "offset": offset}
 
 
-@router.get("/stories/{story_id}", responses={404: _ERROR, 307: {"description": "The story was merged"}})
+@router.get("/stories/{story_id}", summary="A story dossier", responses={404: _ERROR, 307: {"description": "The story was merged"}})
 def api_story(request: Request, story_id: str) -> Any:
     """The story dossier (schema ``newsweave.dossier/1``: summary, timeline, statements, facts, conflicts,
     articles — every item with article ids and character offsets). A merged story redirects to the live one."""
@@ -67,7 +67,7 @@ def api_story(request: Request, story_id: str) -> Any:
     return dossier
 
 
-@router.get("/articles", responses={422: _ERROR})
+@router.get("/articles", summary="List reports", responses={422: _ERROR})
 def api_articles(
     request: Request,
     since: Annotated[date | None, Query()] = None,
@@ -91,14 +91,14 @@ def api_articles(
     return {"articles": rows, "limit": limit, "offset": offset}
 
 
-@router.get("/articles/{article_id}", responses={404: _ERROR})
+@router.get("/articles/{article_id}", summary="A report with its analysis", responses={404: _ERROR})
 def api_article(request: Request, article_id: str) -> dict[str, Any]:
     """One report: its fields and text, its analysis (sentences, entities, time expressions, statements —
     see docs/analysis-schema.md), its story, near-duplicates and versions."""
     return article_view(_nw(request), article_id)
 
 
-@router.get("/search", responses={422: _ERROR})
+@router.get("/search", summary="Full-text search", responses={422: _ERROR})
 def api_search(
     request: Request,
     q: Annotated[str, Query(min_length=1, max_length=500, description="Words (AND-ed), \"phrases\", prefix*")],
@@ -106,24 +106,32 @@ def api_search(
     offset: Annotated[int, Query(ge=0)] = 0,
 ) -> dict[str, Any]:
     """Full-text search (FTS5, BM25): matching reports with snippets (hits between ``[`` and ``]``) and the
-    stories that contain matching reports."""
+    stories those reports belong to (in order of their best report). For all stories matching a query, with
+    their counts, use ``/api/stories?q=``."""
     nw = _nw(request)
     hits = nw.store.search(q, limit=limit, offset=offset)
-    stories = list_stories(nw, q=q, limit=min(limit, 20)) if offset == 0 else []
+    articles = [{
+        "article_id": h.article_id, "title": h.title, "outlet": h.outlet,
+        "published": h.published.isoformat() if h.published else None,
+        "score": round(h.score, 4), "snippet": h.snippet, "story_id": nw.store.story_of(h.article_id),
+    } for h in hits]
+    stories = []
+    for sid in dict.fromkeys(a["story_id"] for a in articles if a["story_id"]):
+        story = nw.store.get_story(sid)
+        stories.append({"id": story.id, "title": story.title,
+                        "first_seen": story.first_seen.isoformat() if story.first_seen else None,
+                        "last_seen": story.last_seen.isoformat() if story.last_seen else None,
+                        "matching_reports": sum(1 for a in articles if a["story_id"] == sid)})
     return {
         "query": q,
-        "articles": [{
-            "article_id": h.article_id, "title": h.title, "outlet": h.outlet,
-            "published": h.published.isoformat() if h.published else None,
-            "score": round(h.score, 4), "snippet": h.snippet, "story_id": nw.store.story_of(h.article_id),
-        } for h in hits],
+        "articles": articles,
         "stories": stories,
         "limit": limit,
         "offset": offset,
     }
 
 
-@router.get("/stats")
+@router.get("/stats", summary="Store statistics")
 def api_stats(request: Request) -> dict[str, Any]:
     """Counts of the store: articles, near-duplicates, stories, dossiers, rejections, top outlets."""
     stats = dict(_nw(request).stats())
@@ -133,6 +141,7 @@ def api_stats(request: Request) -> dict[str, Any]:
 
 @router.post(
     "/articles",
+    summary="Ingest reports (needs the token)",
     dependencies=[Depends(require_token)],
     responses={400: _ERROR, 401: _ERROR, 403: _ERROR, 413: _ERROR, 415: _ERROR},
     openapi_extra={"requestBody": {"required": True, "content": {

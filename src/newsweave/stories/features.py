@@ -96,19 +96,17 @@ def _normalise(text: str) -> str:
 
 
 def entity_key(label: str, text: str) -> list[str]:
-    """Comparable keys of a named-entity mention; people also get a surname key (``PER:cheeks``)."""
+    """Comparable keys of a named-entity mention; people are keyed by surname (``PER:cheeks``)."""
     kind = ENTITY_KINDS.get(label)
     if kind is None:
         return []
     norm = _normalise(text)
     if len(norm) < 2 or norm.isdigit():
         return []
-    keys = [f"{kind}:{norm}"]
     if kind == "PER":
         parts = norm.split()
-        if len(parts) > 1 and len(parts[-1]) > 2:
-            keys.append(f"PER:{parts[-1]}")
-    return keys
+        return [f"PER:{parts[-1]}"] if len(parts[-1]) > 1 else []  # people by surname: Maurice Cheeks → cheeks
+    return [f"{kind}:{norm}"]
 
 
 def minhash_signature(text: str) -> tuple[int, ...]:
@@ -144,7 +142,7 @@ def features_from_doc(article: Article, doc, *, embedding: np.ndarray | None = N
         for key in list(entity_counts):
             if key.split(":", 1)[1] in title_norm:
                 salient.add(key)
-    for key, n in entity_counts.items():
+    for key, n in entity_counts.most_common(3):
         if n >= 2:
             salient.add(key)
     lemma_counts: Counter[str] = Counter()

@@ -147,10 +147,13 @@ class StoryGrouper:
         total = sum(weights.values())
         weights = {k: v / total for k, v in weights.items()} if total else {}
         months = Counter({f.event_month: 1}) if f.event_month else Counter()
-        years = Counter({y: 1 for y in {d[:4] for d in f.dates}})
+        years = [int(d[:4]) for d in f.dates]
+        if f.published is not None:
+            years.append(f.published.year)
+        latest = Counter({max(years): 1}) if years else Counter()
         emb = None if f.embedding is None else np.asarray(f.embedding, dtype=np.float32).copy()
         profile = Profile(n=1, emb_sum=emb, emb_n=0 if emb is None else 1, terms=terms, ents=ents,
-                          ent_weights=weights, salient_counts=sal, months=months, years=years, first_seen=f.published,
+                          ent_weights=weights, salient_counts=sal, months=months, latest_years=latest, first_seen=f.published,
                           last_seen=f.published)
         return profile, set(sal), tuple(terms)
 

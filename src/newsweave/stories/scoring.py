@@ -23,6 +23,9 @@ __all__ = ["Profile", "Vocabulary", "pair_signals", "SIGNALS", "logit", "time_ga
 SIGNALS = (
     "embedding",
     "embedding_best_member",
+    "embedding_mean_member",
+    "story_cohesion",
+    "story_size",
     "tfidf",
     "entities_of_a_in_b",
     "entities_of_b_in_a",
@@ -31,7 +34,8 @@ SIGNALS = (
     "place_mismatch",
     "month_match",
     "month_conflict",
-    "year_conflict",
+    "latest_year_gap",
+    "main_person_mismatch",
 )
 
 
@@ -82,7 +86,7 @@ class Profile:
     ent_weights: dict[int, float] = field(default_factory=dict)  # entity id → prominence (sums to 1 per report)
     salient_counts: Counter = field(default_factory=Counter)  # entity id → reports where it is salient
     months: Counter = field(default_factory=Counter)  # event months (YYYY-MM) of the reports
-    years: Counter = field(default_factory=Counter)  # years mentioned
+    latest_years: Counter = field(default_factory=Counter)  # per report: the latest year it mentions
     first_seen: datetime | None = None
     last_seen: datetime | None = None
 
@@ -117,7 +121,7 @@ class Profile:
             else:
                 self.ent_weights.pop(eid, None)
         for counter, src in ((self.ents, other.ents), (self.salient_counts, other.salient_counts),
-                             (self.months, other.months), (self.years, other.years)):
+                             (self.months, other.months), (self.latest_years, other.latest_years)):
             for k, v in src.items():
                 counter[k] += sign * v
                 if counter[k] <= 0:
@@ -168,6 +172,31 @@ def _cover(keys: set[int], other: Counter, vocab: Vocabulary) -> float:
     return sum(vocab.idf(k) for k in keys if k in other) / total
 
 
+_COHESION_PRIOR = 0.75  # average pairwise similarity assumed for a story of one report
+
+
+def _cohesion(p: Profile) -> float:
+    """Average pairwise cosine between the reports of a story: (|Σe|² − n) / (n(n − 1)) for unit vectors."""
+    n = p.emb_n
+    if p.emb_sum is None or n < 2:
+        return _COHESION_PRIOR
+    sq = float(p.emb_sum @ p.emb_sum)
+    return (sq - n) / (n * (n - 1))
+
+
+def _top(weights: dict[int, float], kind: str, vocab: Vocabulary, k: int) -> list[int]:
+    ranked = sorted(((v, e) for e, v in weights.items() if vocab.kinds[e] == kind), reverse=True)
+    return [e for _, e in ranked[:k]]
+
+
+def _main_mismatch(kind: str, a: Profile, b: Profile, vocab: Vocabulary) -> float:
+    """1 when the most prominent entity of ``kind`` on each side is not among the other side's top three."""
+    a_top, b_top = _top(a.ent_weights, kind, vocab, 3), _top(b.ent_weights, kind, vocab, 3)
+    if not a_top or not b_top:
+        return 0.0
+    return 0.0 if a_top[0] in b_top or b_top[0] in a_top else 1.0
+
+
 def _months_apart(a: Counter, b: Counter) -> float | None:
     ia = [m for m in (month_index(x) for x in a) if m is not None]
     ib = [m for m in (month_index(x) for x in b) if m is not None]
@@ -191,18 +220,26 @@ def pair_signals(a: Profile, b: Profile, vocab: Vocabulary, *, a_salient: set[in
         va = a_vectors if a_vectors is not None and len(a_vectors) else ca[None, :]
         vb = b_vectors if b_vectors is not None and len(b_vectors) else cb[None, :]
         best = max(emb, float((va @ vb.T).max()))
+    mean_member, cohesion = emb, _COHESION_PRIOR
+    if a.emb_sum is not None and b.emb_sum is not None and a.emb_n and b.emb_n:
+        mean_member = float(a.emb_sum @ b.emb_sum) / (a.emb_n * b.emb_n)
+        cohesion = _cohesion(b)
     ent_cos = _weighted_cos(a.ent_weights, b.ent_weights, vocab)
     per_cos = _weighted_cos(a.ent_weights, b.ent_weights, vocab, "PER")
     loc_cos = _weighted_cos(a.ent_weights, b.ent_weights, vocab, "LOC")
     a_sal = a.salient() if a_salient is None else a_salient
     b_sal = b.salient() if b_salient is None else b_salient
     months_apart = _months_apart(a.months, b.months)
-    year_conflict = 0.0
-    if a.years and b.years and not (set(a.years) & set(b.years)):
-        year_conflict = 1.0
+    year_gap = 0.0
+    if a.latest_years and b.latest_years:
+        gap = min(abs(x - y) for x in a.latest_years for y in b.latest_years)
+        year_gap = min(1.0, max(0.0, gap - 1.0) / 2.0)  # 0 within a year, 1 from three years apart
     return np.array([
         emb,
         best,
+        mean_member,
+        cohesion,
+        math.log(max(b.n, 1)),
         _tfidf_cos(a.terms, b.terms, vocab),
         _cover(a_sal, b.ents, vocab),
         _cover(b_sal, a.ents, vocab),
@@ -211,7 +248,8 @@ def pair_signals(a: Profile, b: Profile, vocab: Vocabulary, *, a_salient: set[in
         0.0 if loc_cos is None else 1.0 - loc_cos,
         1.0 if months_apart is not None and months_apart <= 1 else 0.0,
         1.0 if months_apart is not None and months_apart > 2 else 0.0,
-        year_conflict,
+        year_gap,
+        _main_mismatch("PER", a, b, vocab),
     ], dtype=np.float64)
 
 

@@ -21,7 +21,7 @@ from .relays import RELAY_VERBS, credit_line_relays, relays_near_cue, trailing_r
 from .reported import Candidate, according_candidates, noun_candidates, verb_candidates
 from .speakers import SpeakerInfo, describe_speaker, is_outlet_phrase, speaker_span
 
-__all__ = ["extract_statements", "CHANNELS"]
+__all__ = ["CHANNELS", "extract_statements"]
 
 _MIN_QUOTE_TOKENS_FOR_NESTING = 6
 _CONTEXT_SKIP = frozenset({"ccomp", "nsubj", "nsubjpass", "punct", "xcomp"})
@@ -160,8 +160,9 @@ def _build(
     if cand.speaker is not None:
         sp_tokens = speaker_span(cand.speaker) if cand.kind != "colon" else _name_run(doc, cand.speaker.i)
         sp = doc[sp_tokens[0] : sp_tokens[1]]
-        speaker = Span(article_id, sp.start_char, sp.end_char)
-        speaker_text = sp.text
+        full = _full_phrase(doc, cand, sp_tokens)
+        speaker = Span(article_id, full.start_char, full.end_char)
+        speaker_text = full.text
         described = sp
         if cand.speaker.tag_ in ("WP", "WDT") and cand.speaker.head.dep_ == "relcl":
             ante = speaker_span(cand.speaker.head.head)  # "who" stands for the noun the clause modifies
@@ -220,6 +221,27 @@ def _build(
         relays=tuple(relays),
     )
     return st, info
+
+
+def _full_phrase(doc: Doc, cand: Candidate, core: tuple[int, int]):
+    """The whole speaker phrase with its appositions and relative clauses ("Chris Cox, who runs the NRA's
+    lobbying arm,"), as annotators mark it; falls back to the core phrase when the subtree would reach the
+    cue or the content."""
+    head = cand.speaker
+    if cand.kind == "colon" or head is None:
+        return doc[core[0] : core[1]]
+    lo, hi = head.left_edge.i, head.right_edge.i + 1
+    cue_lo = cand.cue_start if cand.cue_start is not None else hi
+    c_lo, c_hi = cand.content_tokens or (hi, hi)
+    if lo <= cue_lo < hi or (lo < c_hi and c_lo < hi):
+        return doc[core[0] : core[1]]
+    while hi - 1 > lo and (doc[hi - 1].is_punct or doc[hi - 1].is_space) and not (
+        doc[hi - 1].text == ")" and any(t.text == "(" for t in doc[lo : hi - 1])
+    ):
+        hi -= 1
+    while lo < hi - 1 and (doc[lo].is_punct or doc[lo].is_space):
+        lo += 1
+    return doc[lo:hi]
 
 
 def _name_run(doc: Doc, head: int) -> tuple[int, int]:

@@ -5,10 +5,14 @@ All entries are lower-case lemmas or phrases of general English; nothing here na
 
 from __future__ import annotations
 
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
 # Verbs that introduce what someone said, wrote, reported or holds (lemmas). A verb from this list becomes a
 # cue when it governs a clausal complement (``ccomp``), a quotation, or an inverted "…, X said" clause.
-SPEECH_VERBS: frozenset[str] = frozenset(
-    """
+SPEECH_VERBS: frozenset[str] = _words("""
     say tell state add note report announce claim argue insist warn explain write tweet post declare confirm
     deny acknowledge admit suggest contend assert maintain stress emphasize emphasise reiterate recall predict
     estimate believe think reveal indicate allege complain concede mention remark reply respond answer ask
@@ -21,24 +25,20 @@ SPEECH_VERBS: frozenset[str] = frozenset(
     know realize realise understand guess assume suppose figure reckon calculate project anticipate
     announce confess whisper scream grumble gripe snap sniff scoff chide warn describe characterize
     acknowledge publish broadcast air memo text email e-mail message wonder question predict accuse
-    """.split()
-)
+    """)
 
 # Verbs that are cues only with a clausal complement / quotation, never in the inverted "…, X verb" pattern.
-COMPLEMENT_ONLY: frozenset[str] = frozenset(
-    """
+COMPLEMENT_ONLY: frozenset[str] = _words("""
     believe think hope fear worry expect feel know realize realise understand guess assume suppose figure
     reckon calculate project anticipate find show learn discover determine demonstrate verify doubt suspect
     wonder question describe characterize point
-    """.split()
-)
+    """)
 
 # Verbs that are cues in the inverted/parenthetical pattern ("…, officials said") and with quotations.
 PARENTHETICAL_VERBS: frozenset[str] = SPEECH_VERBS - COMPLEMENT_ONLY
 
 # Nouns heading an unnamed human source: "two officials", "sources", "a spokesperson".
-ROLE_NOUNS: frozenset[str] = frozenset(
-    """
+ROLE_NOUNS: frozenset[str] = _words("""
     official source spokesperson spokesman spokeswoman spokespeople representative diplomat person people
     witness resident aide insider analyst expert officer member lawmaker legislator staffer adviser advisor
     advisers investigator researcher scientist doctor physician medic nurse police policeman policewoman
@@ -47,77 +47,47 @@ ROLE_NOUNS: frozenset[str] = frozenset(
     supporter critic opponent organizer organiser protester protestor student teacher lawyer attorney
     prosecutor judge economist strategist operative campaigner candidate voter citizen villager farmer
     leader figure insiders officials sources
-    """.split()
-)
+    """)
 
 # Titles that precede names ("Spokesperson Ned Price", "Prime Minister X").
-TITLE_WORDS: frozenset[str] = frozenset(
-    """
+TITLE_WORDS: frozenset[str] = _words("""
     president vice prime minister secretary senator sen. rep. representative gov. governor mayor chancellor
     king queen prince sheikh general gen. col. colonel lt. captain capt. dr. mr. mrs. ms. judge justice
     ambassador chief director chairman chairwoman chair ceo deputy foreign defense defence state interior
     spokesperson spokesman spokeswoman pope cardinal bishop rev. professor prof. commissioner
-    """.split()
-)
+    """)
 
 # Nouns that stand for an organisation named before ("the company said", "the group said").
-ORG_NOUNS: frozenset[str] = frozenset(
-    "company firm group organisation organization corporation business campaign committee party ministry "
-    "department bank union association alliance coalition council militia movement".split()
-)
+ORG_NOUNS: frozenset[str] = _words("company firm group organisation organization corporation business campaign committee party ministry "
+    "department bank union association alliance coalition council militia movement")
 
 # Nouns that name a text or a medium as the speaker ("the report said", "the broadcaster reported").
-MEDIUM_NOUNS: frozenset[str] = frozenset(
-    """
+MEDIUM_NOUNS: frozenset[str] = _words("""
     report statement broadcaster agency newspaper paper channel outlet network station daily weekly tabloid
     magazine website site study survey document memo letter release communique poll analysis filing
     complaint lawsuit indictment affidavit ruling
-    """.split()
-)
+    """)
 
 # Nouns (lower case) that refer to a news organisation: "news agency Sputnik", "the broadcaster".
-OUTLET_NOUNS: frozenset[str] = frozenset(
-    "agency broadcaster newspaper paper channel outlet network station daily weekly tabloid magazine "
-    "website wire newswire television tv radio".split()
-)
+OUTLET_NOUNS: frozenset[str] = _words("agency broadcaster newspaper paper channel outlet network station daily weekly tabloid magazine "
+    "website wire newswire television tv radio")
 
 # Widely known news organisations (as a lexicon of the domain; case-insensitive match on whole names).
 KNOWN_OUTLETS: frozenset[str] = frozenset(
     name.strip()
-    for name in """
-    reuters, afp, ap, associated press, the associated press, agence france-presse, agence france presse,
-    bloomberg, dpa, efe, ansa, xinhua, tass, ria novosti, sputnik, interfax, kyodo, yonhap, anadolu, irna,
-    isna, fars, tasnim, mehr, wafa, bernama, pti, ani, ians, upi, bbc, cnn, fox news, msnbc, cnbc, nbc, abc,
-    cbs, pbs, npr, sky news, al jazeera, al arabiya, al-arabiya, al-jazeera, euronews, france 24, dw,
-    deutsche welle, rt, cgtn, nhk, new york times, the new york times, washington post, the washington post,
-    wall street journal, the wall street journal, the guardian, the times, the telegraph, the independent,
-    financial times, the economist, politico, axios, the hill, usa today, los angeles times, le monde,
-    der spiegel, haaretz, times of israel, jerusalem post, the jerusalem post, press tv, kurdistan 24, rudaw,
-    shafaq news, iraqi news agency, saba, sana, wam, spa, new york post, the new york post, the post,
-    breitbart, huffington post, the huffington post, cnn international, abc news, nbc news, cbs news
-    """.split(",")
+    for name in ["\n    reuters", " afp", " ap", " associated press", " the associated press", " agence france-presse", " agence france presse", "\n    bloomberg", " dpa", " efe", " ansa", " xinhua", " tass", " ria novosti", " sputnik", " interfax", " kyodo", " yonhap", " anadolu", " irna", "\n    isna", " fars", " tasnim", " mehr", " wafa", " bernama", " pti", " ani", " ians", " upi", " bbc", " cnn", " fox news", " msnbc", " cnbc", " nbc", " abc", "\n    cbs", " pbs", " npr", " sky news", " al jazeera", " al arabiya", " al-arabiya", " al-jazeera", " euronews", " france 24", " dw", "\n    deutsche welle", " rt", " cgtn", " nhk", " new york times", " the new york times", " washington post", " the washington post", "\n    wall street journal", " the wall street journal", " the guardian", " the times", " the telegraph", " the independent", "\n    financial times", " the economist", " politico", " axios", " the hill", " usa today", " los angeles times", " le monde", "\n    der spiegel", " haaretz", " times of israel", " jerusalem post", " the jerusalem post", " press tv", " kurdistan 24", " rudaw", "\n    shafaq news", " iraqi news agency", " saba", " sana", " wam", " spa", " new york post", " the new york post", " the post", "\n    breitbart", " huffington post", " the huffington post", " cnn international", " abc news", " nbc news", " cbs news\n    "]
 )
 
 # Channel vocabularies (lower-case lemmas or words found in the cue's context).
-SOCIAL_MEDIA_WORDS: frozenset[str] = frozenset(
-    "twitter tweet retweet x facebook telegram instagram tiktok youtube weibo wechat linkedin threads "
-    "truth social media post posting account page handle livestream".split()
-)
-WRITTEN_WORDS: frozenset[str] = frozenset(
-    "statement written communique communiqué release letter email e-mail memo op-ed editorial "
-    "declaration note filing".split()
-)
-PRESS_WORDS: frozenset[str] = frozenset(
-    "briefing conference presser reporters journalists newsmen gaggle podium".split()
-)
-INTERVIEW_WORDS: frozenset[str] = frozenset("interview podcast".split())
-BROADCAST_WORDS: frozenset[str] = frozenset(
-    "television tv radio broadcast broadcaster televised aired channel airwaves".split()
-)
-REPORT_WORDS: frozenset[str] = frozenset(
-    "report study survey document newspaper dossier findings statistics figures data poll projection "
-    "estimate forecast analysis research review audit".split()
-)
+SOCIAL_MEDIA_WORDS: frozenset[str] = _words("twitter tweet retweet x facebook telegram instagram tiktok youtube weibo wechat linkedin threads "
+    "truth social media post posting account page handle livestream")
+WRITTEN_WORDS: frozenset[str] = _words("statement written communique communiqué release letter email e-mail memo op-ed editorial "
+    "declaration note filing")
+PRESS_WORDS: frozenset[str] = _words("briefing conference presser reporters journalists newsmen gaggle podium")
+INTERVIEW_WORDS: frozenset[str] = _words("interview podcast")
+BROADCAST_WORDS: frozenset[str] = _words("television tv radio broadcast broadcaster televised aired channel airwaves")
+REPORT_WORDS: frozenset[str] = _words("report study survey document newspaper dossier findings statistics figures data poll projection "
+    "estimate forecast analysis research review audit")
 
 # Pronouns that may stand for an earlier named speaker.
 PERSON_PRONOUNS: frozenset[str] = frozenset({"he", "she", "him", "her"})

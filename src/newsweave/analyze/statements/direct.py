@@ -13,13 +13,16 @@ from spacy.tokens import Doc, Token
 
 from .cues import PARENTHETICAL_VERBS, SPEECH_VERBS
 from .docindex import DocIndex
+from .frames import CUE_FRAMES
 
-__all__ = ["Quote", "find_quotes", "cue_after_quote", "cue_before_quote"]
+__all__ = ["Quote", "cue_after_quote", "cue_before_quote", "find_quotes"]
 
 _DOUBLE_OPEN = "“„«"
 _DOUBLE_CLOSE = "”»"
 _STRAIGHT = '"'
 _MIN_QUOTE_CHARS = 3
+_BARE_QUOTE_VERBS = frozenset({"say", "add", "tell", "ask", "write", "tweet", "declare", "state", "reply", "shout"})
+_MIN_BARE_QUOTE_WORDS = 4
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,11 +90,10 @@ def find_quotes(text: str) -> list[Quote]:
                     has_double = True
                 elif ch in _DOUBLE_OPEN:
                     open_at = i  # a re-opened quote: news style for nested paragraphs
-            elif ch in _DOUBLE_CLOSE or ch == _STRAIGHT:
-                if open_at is not None:
-                    if i - open_at - 1 >= _MIN_QUOTE_CHARS:
-                        quotes.append(Quote(open_at, i + 1, open_at + 1, i))
-                    open_at = None
+            elif (ch in _DOUBLE_CLOSE or ch == _STRAIGHT) and open_at is not None:
+                if i - open_at - 1 >= _MIN_QUOTE_CHARS:
+                    quotes.append(Quote(open_at, i + 1, open_at + 1, i))
+                open_at = None
         if open_at is not None and para_end - open_at - 1 >= _MIN_QUOTE_CHARS:
             end = para_end
             while end > open_at + 1 and text[end - 1].isspace():
@@ -115,8 +117,14 @@ def _widen(scan: str, q: Quote) -> Quote:
     return Quote(q.start, end, inner_start, q.inner_end, q.closed)
 
 
+# Verbs that introduce a quotation next to them: speech verbs and every verb that takes a message frame.
+QUOTE_VERBS: frozenset[str] = (
+    PARENTHETICAL_VERBS | frozenset(lemma for lemma, frames in CUE_FRAMES.items() if frames) | {"continue", "read"}
+) - {"be", "have", "do"}
+
+
 def _is_cue_verb(token: Token, *, parenthetical: bool) -> bool:
-    lemmas = PARENTHETICAL_VERBS if parenthetical else SPEECH_VERBS
+    lemmas = QUOTE_VERBS if parenthetical else SPEECH_VERBS
     return token.pos_ in ("VERB", "AUX", "NOUN") and token.lemma_.lower() in lemmas and token.dep_ != "amod"
 
 
@@ -139,12 +147,16 @@ def cue_after_quote(
         i += 1
     if not ends_clause or i >= len(doc):
         return None
+    if tail.endswith(".") and ix.sent_start[first_after] == first_after and doc[first_after].is_title:
+        return None  # "…." He added that …: the quotation closed its sentence; the next one is not its cue
     sent_end = ix.sent_end[first_after]
     for j in range(i, min(sent_end, i + window)):
         tok = doc[j]
         if tok.is_quote or tok.text in (";", ":") or (tok.text in (".", "!", "?") and j > i):
             return None
         if _is_cue_verb(tok, parenthetical=True):
+            if any(c.dep_ == "ccomp" and c.i > tok.i for c in tok.children):
+                return None  # "…" He added that …: the verb has its own message after it
             return tok
         if tok.pos_ == "VERB" and tok.dep_ in ("ROOT", "ccomp", "conj") and tok.tag_ not in ("VBN", "VBG"):
             return None  # another finite verb: the quote belongs to a different clause
@@ -158,10 +170,13 @@ def cue_before_quote(
     if last_before is None or last_before < 0:
         return None
     tok = doc[last_before]
-    if tok.text not in (":", ",") and not _is_cue_verb(tok, parenthetical=True):
+    if tok.text not in (":", ","):
+        # "He said "…"" without punctuation: only core speech verbs and sentence-like quotations
+        # ("She read "War and Peace"" is a title, not a quotation)
+        words = len(ix.text[quote.inner_start : quote.inner_end].split())
+        if tok.lemma_.lower() in _BARE_QUOTE_VERBS and words >= _MIN_BARE_QUOTE_WORDS:
+            return tok
         return None
-    if _is_cue_verb(tok, parenthetical=True):
-        return tok
     sent_start = ix.sent_start[last_before]
     for j in range(last_before - 1, max(sent_start, last_before - window) - 1, -1):
         cand = doc[j]

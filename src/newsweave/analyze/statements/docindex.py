@@ -17,7 +17,7 @@ from spacy.attrs import ENT_IOB, ENT_TYPE, IDX, LEMMA, LOWER, ORTH, SENT_START, 
 from spacy.strings import hash_string
 from spacy.tokens import Doc, Span
 
-__all__ = ["DocIndex", "index_doc", "hashes"]
+__all__ = ["DocIndex", "hashes", "index_doc"]
 
 
 @cache

@@ -9,7 +9,7 @@ from .direct import Quote, cue_after_quote, cue_before_quote
 from .docindex import DocIndex
 from .reported import Candidate, cue_extent, speaker_for
 
-__all__ = ["attach_quotes", "colon_lines"]
+__all__ = ["attach_quotes", "colon_lines", "looks_like_title"]
 
 _STRIP_CONTENT = " \t\n,;:"
 _DASH_CUES = frozenset({":", "―", "—", "–", "--"})
@@ -24,6 +24,19 @@ def _inner(text: str, q: Quote) -> tuple[int, int]:
     while lo < hi and text[lo] in _STRIP_CONTENT:
         lo += 1
     return lo, hi
+
+
+_TITLE_SMALL_WORDS = frozenset({"a", "an", "the", "of", "and", "or", "in", "on", "at", "for", "to", "by", "with", "from"})
+
+
+def looks_like_title(inner: str) -> bool:
+    """A short quoted name in title case ("This Week", "State of the Union", "Celebrity Apprentice")."""
+    words = inner.rstrip(".,;:!?").split()
+    if not 2 <= len(words) <= 5:
+        return False
+    return all(w[0].isupper() or w.lower() in _TITLE_SMALL_WORDS for w in words if w[0].isalpha()) and (
+        words[0][0].isupper()
+    )
 
 
 def _name_before(doc: Doc, ix: DocIndex, punct: int) -> Token | None:
@@ -121,6 +134,8 @@ def attach_quotes(doc: Doc, ix: DocIndex, quotes: list[Quote], cands: dict[int, 
         if hi - lo < 2:
             continue
         tok_lo, tok_hi = ix.token_at(lo), ix.token_at(hi)
+        if looks_like_title(text[lo:hi]):
+            continue  # "This Week", "State of the Union": a name in quotes, not a quotation
         cue = cue_after_quote(doc, ix, q, first_after if first_after < len(doc) else None)
         if cue is None:
             cue = cue_before_quote(doc, ix, q, last_before if last_before >= 0 else None)

@@ -15,7 +15,7 @@ from spacy.tokens import Span, Token
 
 from .speakers import is_outlet_phrase
 
-__all__ = ["RELAY_VERBS", "relay_name", "relays_near_cue", "credit_line_relays", "trailing_relay"]
+__all__ = ["RELAY_VERBS", "credit_line_relays", "relay_name", "relays_near_cue", "trailing_relay"]
 
 RELAY_VERBS = frozenset({"quote", "cite", "report", "carry", "publish", "broadcast", "air", "relay"})
 _CREDIT = re.compile(

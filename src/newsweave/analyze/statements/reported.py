@@ -14,12 +14,20 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from .cues import PARENTHETICAL_VERBS, SPEECH_VERBS
-from .frames import CUE_FRAMES, NOUN_FRAMES
+from .cues import (
+    MEDIUM_NOUNS,
+    ORG_NOUNS,
+    OUTLET_NOUNS,
+    PARENTHETICAL_VERBS,
+    ROLE_NOUNS,
+    SPEECH_VERBS,
+    TITLE_WORDS,
+)
 from .docindex import DocIndex
+from .frames import CUE_FRAMES, NOUN_FRAMES
 from .speakers import subject_of
 
-__all__ = ["Candidate", "cue_extent", "verb_candidates", "noun_candidates", "according_candidates", "speaker_for"]
+__all__ = ["Candidate", "according_candidates", "cue_extent", "noun_candidates", "speaker_for", "verb_candidates"]
 
 _CLAUSE_BREAK = frozenset({",", "—", "–", "-", ";", ":"})
 _NOT_CUE_DEPS = frozenset({"amod", "compound", "nsubj", "dobj", "pobj", "nsubjpass", "attr", "appos", "npadvmod"})
@@ -68,7 +76,10 @@ def cue_extent(tok: Token, prep: Token | None = None) -> tuple[int, int]:
     of a prepositional frame, "called for") after."""
     lo = tok.i
     doc = tok.doc
-    while lo - 1 >= 0 and doc[lo - 1].head.i == tok.i and doc[lo - 1].dep_ in ("aux", "auxpass", "neg"):
+    while lo - 1 >= 0 and doc[lo - 1].head.i == tok.i and (
+        doc[lo - 1].dep_ in ("aux", "auxpass", "neg")
+        or (doc[lo - 1].dep_ == "advmod" and doc[lo - 1].tag_ == "RB")  # "also said", "publicly stated"
+    ):
         lo -= 1
     hi = tok.i + 1
     while hi < len(doc) and doc[hi].head.i == tok.i and doc[hi].dep_ == "prt":
@@ -136,22 +147,57 @@ def _frame_content(doc: Doc, tok: Token, frames: frozenset[str]) -> Candidate | 
         clause = _misattached_complement(tok)
         if clause is not None:
             return _make(doc, tok, clause.left_edge.i, clause.right_edge.i + 1, "verb")
+    holder = speaker_for(tok)
+    if holder is not None and not _is_agent(holder):
+        return None  # stance frames need someone holding the stance
     for frame in ("xcomp", "dobj"):
         if frame not in frames:
             continue
         objs = [c for c in children if c.dep_ == frame and c.i > tok.i]
-        if objs:
+        if frame == "dobj" and objs:
+            # "called the plan a disgrace": the object with its predicate is the message
+            oprd = [c for c in children if c.dep_ == "oprd" and c.i > objs[0].i]
+            if oprd:
+                return _make(doc, tok, objs[0].left_edge.i, oprd[0].right_edge.i + 1, "verb")
+        if objs and _is_message(objs[0]):
             obj = objs[0]
-            if frame == "dobj" and obj.pos_ == "PRON" and obj.lower_ in ("it", "this", "that", "what", "which"):
-                continue
-            return _make(doc, tok, obj.left_edge.i, obj.right_edge.i + 1, "verb")
+            lo = obj.left_edge.i
+            if frame == "xcomp":  # "urged the administration to join …": the addressee is part of it
+                addressee = [c for c in children if c.dep_ == "dobj" and tok.i < c.i < obj.i]
+                if addressee:
+                    lo = addressee[0].left_edge.i
+            return _make(doc, tok, lo, obj.right_edge.i + 1, "verb")
     for prep in children:
         if prep.dep_ != "prep" or prep.i < tok.i or f"prep_{prep.lower_}" not in frames:
             continue
         pobjs = [g for g in prep.children if g.dep_ in ("pobj", "pcomp")]
-        if pobjs:
+        if pobjs and _is_message(pobjs[0]):
             return _make(doc, tok, pobjs[0].left_edge.i, pobjs[0].right_edge.i + 1, "verb", prep)
     return None
+
+
+_AGENT_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+
+
+def _is_agent(tok: Token | None) -> bool:
+    """Whether a speaker can hold a stance: a person, organisation, pronoun or role/medium noun.
+
+    Stance frames ("attacked X", "supports X", "vowed to …") are only cues with such a subject — "an
+    explosive-laden drone attacked Erbil airport" is an event, not a statement.
+    """
+    if tok is None:
+        return False
+    if tok.pos_ in ("PRON", "PROPN") or tok.ent_type_ in _AGENT_LABELS or tok.tag_ == "NNS":
+        return True
+    lemma = tok.lemma_.lower()
+    return any(lemma in words for words in (ROLE_NOUNS, TITLE_WORDS, ORG_NOUNS, MEDIUM_NOUNS, OUTLET_NOUNS))
+
+
+def _is_message(obj: Token) -> bool:
+    """An object that can be what was said: not a bare pronoun ("said it"), nor a date ("promised Sunday")."""
+    if obj.pos_ == "PRON" and obj.n_lefts + obj.n_rights == 0:
+        return False
+    return not (obj.ent_type_ in ("DATE", "TIME") and obj.right_edge.i - obj.left_edge.i < 3)
 
 
 def _misattached_complement(tok: Token) -> Token | None:
@@ -177,9 +223,13 @@ def verb_candidates(doc: Doc, ix: DocIndex) -> dict[int, Candidate]:
         frames = frames_of(tok)
         if not frames:
             continue
-        cand = _frame_content(doc, tok, frames)
-        if cand is None and "inverted" in frames and tok.lemma_.lower() in PARENTHETICAL_VERBS:
+        cand = None
+        parenthetical = "inverted" in frames and tok.lemma_.lower() in PARENTHETICAL_VERBS
+        if parenthetical and not any(c.dep_ == "ccomp" for c in tok.children):
+            # "…, reported the broadcaster": the object is the speaker, not the message
             cand = _inverted(doc, ix, tok) or _parenthetical(doc, ix, tok)
+        if cand is None:
+            cand = _frame_content(doc, tok, frames)
         if cand is not None:
             out[tok.i] = cand
     return out
@@ -216,6 +266,8 @@ def noun_candidates(doc: Doc, ix: DocIndex) -> dict[int, Candidate]:
             cand.speaker = speaker_for(tok.head)  # "the senator issued a warning that …"
         else:
             cand.speaker = None
+        if cand.speaker is not None and not _is_agent(cand.speaker):
+            continue
         cand.cue_start = tok.i
         out[tok.i] = cand
     return out
@@ -313,9 +365,7 @@ def according_candidates(doc: Doc, ix: DocIndex) -> list[Candidate]:
             c_lo, c_hi = ix.sent_start[tok.i], ix.sent_end[tok.i]
         if a_lo <= c_lo + 1:
             c_lo = a_hi
-        elif a_hi >= c_hi - 2:
-            c_hi = a_lo
-        elif a_lo - c_lo >= c_hi - a_hi:  # mid-clause "according to": take the larger side
+        elif a_hi >= c_hi - 2 or a_lo - c_lo >= c_hi - a_hi:
             c_hi = a_lo
         else:
             c_lo = a_hi

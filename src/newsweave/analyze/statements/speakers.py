@@ -6,15 +6,13 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Span, Token
 
 from ...model import Entity, Mention
-from .docindex import DocIndex
 from .cues import (
-    TITLE_WORDS,
     FIRST_PERSON,
-    INDEFINITE_PRONOUNS,
     GROUP_PRONOUNS,
+    INDEFINITE_PRONOUNS,
     KNOWN_OUTLETS,
     MEDIUM_NOUNS,
     ORG_NOUNS,
@@ -22,9 +20,11 @@ from .cues import (
     PERSON_PRONOUNS,
     ROLE_NOUNS,
     THING_PRONOUNS,
+    TITLE_WORDS,
 )
+from .docindex import DocIndex
 
-__all__ = ["SpeakerInfo", "speaker_span", "describe_speaker", "subject_of", "is_outlet_phrase", "is_outlet_name"]
+__all__ = ["SpeakerInfo", "describe_speaker", "is_outlet_name", "is_outlet_phrase", "speaker_span", "subject_of"]
 
 _SPEAKER_CUT = frozenset({"relcl", "acl", "appos", "advmod", "cc", "parataxis", "advcl", "prep"})
 _NAME_LABELS = ("PERSON", "ORG", "GPE", "NORP", "FAC", "LOC", "PRODUCT", "WORK_OF_ART")
@@ -85,19 +85,8 @@ def speaker_span(head: Token) -> tuple[int, int]:
     while stack:
         tok = stack.pop()
         for child in tok.children:
-            if child.dep_ in _SPEAKER_CUT and not (
-                child.dep_ == "prep" and child.lower_ in ("of", "for", "at", "from", "with", "in")
-                and child.i > tok.i
-            ):
-                if not (child.dep_ == "appos" and not _comma_between(child, tok)):
-                    continue
-            if child.dep_ == "conj" or child.dep_ == "cc":
-                if tok.i == head.i and child.dep_ == "conj" and child.pos_ in ("PROPN", "NOUN"):
-                    pass
-                elif child.dep_ == "cc" and tok.i == head.i:
-                    pass
-                else:
-                    continue
+            if not _keep_in_speaker(child, tok, head):
+                continue
             keep.add(child.i)
             stack.append(child)
     start, end = min(keep), max(keep) + 1
@@ -114,6 +103,22 @@ def speaker_span(head: Token) -> tuple[int, int]:
     while lo < hi - 1 and (doc[lo].is_punct or doc[lo].is_space):
         lo += 1
     return lo, hi
+
+
+def _keep_in_speaker(child: Token, parent: Token, head: Token) -> bool:
+    """Whether a dependent belongs to the speaker phrase: no relative clauses, comma appositions, adverbs
+    or trailing prepositional phrases other than "of/for/at/from/with/in"; coordination only at the head
+    ("Biden and Harris")."""
+    dep = child.dep_
+    if dep in _SPEAKER_CUT:
+        if dep == "prep":
+            return child.lower_ in ("of", "for", "at", "from", "with", "in") and child.i > parent.i
+        return dep == "appos" and not _comma_between(child, parent)
+    if dep == "conj":
+        return parent.i == head.i and child.pos_ in ("PROPN", "NOUN")
+    if dep == "cc":
+        return parent.i == head.i
+    return True
 
 
 def _comma_between(a: Token, b: Token) -> bool:
@@ -217,6 +222,10 @@ def describe_speaker(
             ent = _previous_person(span, ix)
             if ent is not None:
                 return SpeakerInfo(_strip_titles(ent), "person", False, mention_id or _entity_of(ent, mentions))
+        else:  # "the US launched strikes on targets it said were used by …"
+            ent = _group_in_sentence(span, ix, content)
+            if ent is not None:
+                return SpeakerInfo(ent.text, "organisation", False, mention_id or _entity_of(ent, mentions))
         return SpeakerInfo(None, "pronoun", False, mention_id)
     ents = ix.ents_in(span.start, span.end)
     ent = _named_entity(span, ents)
@@ -269,6 +278,19 @@ def _person_in_sentence(span: Span, ix: DocIndex, content: tuple[int, int] | Non
     s_start = ix.sent_start[span.start]
     for ent in reversed(ix.ents):
         if ent.end > span.start or ent.label_ != "PERSON":
+            continue
+        if ent.start < s_start:
+            return None
+        if content is not None and content[0] <= ent.start_char < content[1]:
+            continue
+        return ent
+    return None
+
+
+def _group_in_sentence(span: Span, ix: DocIndex, content: tuple[int, int] | None) -> Span | None:
+    s_start = ix.sent_start[span.start]
+    for ent in reversed(ix.ents):
+        if ent.end > span.start or ent.label_ not in ("ORG", "GPE", "NORP"):
             continue
         if ent.start < s_start:
             return None

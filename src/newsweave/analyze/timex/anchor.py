@@ -19,9 +19,10 @@ __all__ = ["Direction", "direction", "direction_cue", "sentence_bounds"]
 Direction = Literal["past", "future", "unknown"]
 
 _FUTURE = (
-    r"will|won't|wo|'ll|shall|going\s+to|is\s+to|are\s+to|to\s+be\s+held|scheduled|slated|plans?\s+to|planned\s+to|planning"
-    r"|expected|expects|set\s+to|due|upcoming|intends?\s+to|aims?\s+to|hopes?\s+to|would|next(?!\s+to)"
-    r"|from\s+now|ahead|as\s+soon\s+as|until|till|postponed|delayed|adjourned|deadline|by"
+    r"will|won't|wo|'ll|shall|going\s+to|is\s+to|are\s+to|to\s+be\s+held|scheduled|slated|plans?\s+to"
+    r"|planned\s+(?:for|on)|planning|expected|expects|set\s+to|due|upcoming|intends?\s+to|aims?\s+to"
+    r"|hopes?\s+to|(?:decided|agreed|promised|vowed|pledged|threatened|voted)\s+to|would|next(?!\s+to)"
+    r"|payable|from\s+now|ahead|as\s+soon\s+as|until|till|postponed|delayed|adjourned|deadline|by"
 )
 _PAST = (
     r"was|were|had|did|said|told|met|made|took|came|went|gave|saw|held|left|won|lost|began|fell|rose|spoke|wrote"
@@ -60,6 +61,9 @@ _NOT_PAST = {
 }
 
 
+_PLUPERFECT = re.compile(r"\bhad\s+(?:\w+ly\s+)?(?:been\s+)?(?:\w+ly\s+)?$", re.IGNORECASE)
+
+
 @cache
 def _cue_re() -> re.Pattern[str]:
     return re.compile(rf"\b(?:(?P<future>{_FUTURE})|(?P<past>{_PAST}))\b", re.IGNORECASE)
@@ -68,7 +72,7 @@ def _cue_re() -> re.Pattern[str]:
 @cache
 def _sentence_end_re() -> re.Pattern[str]:
     return re.compile(
-        r"(?<!\b[A-Z])(?<!\b(?:Mr|Ms|Dr|St))(?<!Mrs|Gen|Sen|Rep|Gov|Jan|Feb|Aug|Sep|Oct|Nov|Dec)"
+        r"(?<!\b[A-Z])(?<!\b(?:Mr|Ms|Dr|St|vs|Vs|Jr|Sr))(?<!Mrs|Gen|Sen|Rep|Gov|Jan|Feb|Aug|Sep|Oct|Nov|Dec)"
         r"[.!?](?=\s)|\n"
     )
 
@@ -102,6 +106,8 @@ def _regex_cue(text: str, start: int, end: int) -> tuple[Direction, int]:
         if word == "by" and not (m.end() <= start and start - m.end() <= 1):
             continue  # "by" counts only right before the expression ("by May")
         kind: Direction = "future" if m.group("future") else "past"
+        if kind == "future" and _PLUPERFECT.search(text, max(0, m.start() - 20), m.start()):
+            kind = "past"  # "had been scheduled to expire Friday": a plan that lies in the past
         dist = start - m.end() if m.end() <= start else m.start() - end
         # a cue before the expression in the same clause binds tighter than one after a comma
         if m.start() >= end and "," in text[end : m.start()]:
@@ -162,6 +168,8 @@ def direction_cue(text: str, start: int, end: int, doc: Doc | None = None) -> tu
             found = _doc_cue(doc, start, end)
         except (ValueError, IndexError):  # a doc of other text, or no sentence boundaries
             found = ("unknown", 10**6)
-        if found[0] != "unknown":
-            return found
+        regex = _regex_cue(text, start, end)
+        if found[0] == "unknown" or (regex[0] != "unknown" and regex[1] < found[1]):
+            return regex  # a closer cue the tagger does not see ("until", "had been scheduled to")
+        return found
     return _regex_cue(text, start, end)

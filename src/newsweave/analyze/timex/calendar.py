@@ -85,7 +85,7 @@ def shift(p: Period, n: int, unit: str) -> Period:
     elif unit == "D":
         d = d + timedelta(days=n)
     elif unit in ("H", "TM") and p.hour is not None:
-        dt = datetime.combine(d, time(p.hour, p.minute or 0))
+        dt = datetime.combine(d, time(0)) + timedelta(hours=p.hour, minutes=p.minute or 0)
         dt += timedelta(hours=n) if unit == "H" else timedelta(minutes=n)
         return replace(p, start=dt.date(), hour=dt.hour, minute=dt.minute if p.minute is not None else None)
     elif unit in ("H", "TM"):
@@ -160,7 +160,8 @@ def value_of(p: Period) -> str:
 
 
 def _utc(d: date, h: int = 0, m: int = 0) -> datetime:
-    return datetime(d.year, d.month, d.day, h, m, tzinfo=UTC)
+    # h may be 24: "midnight Friday" is T24:00 of Friday, the first instant of Saturday
+    return datetime(d.year, d.month, d.day, tzinfo=UTC) + timedelta(hours=h, minutes=m)
 
 
 def bounds_of(p: Period) -> tuple[datetime, datetime]:

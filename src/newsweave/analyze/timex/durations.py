@@ -130,8 +130,12 @@ def h_duration(c: Candidate, g: dict, ctx: Context) -> Reading | None:
         and not re.match(r"\s+(?:later|earlier|ago|before|after|or|and|of|to|in|longer)\b", after)
     ):
         return None  # "a second attempt": an ordinal
-    if unit == "Q" and re.match(r"(?:-|\s+of\s+(?!the\s+year|\d{4}|this|last|next|fiscal))", after):
-        return None  # "three-quarters of the harvest", "a quarter-century"
+    if (
+        unit == "Q"
+        and num_text not in ("several", "a few", "few", "many", "consecutive")
+        and re.match(r"(?:-|\s+of\s+(?!the\s+year|\d{4}|this|last|next|fiscal))", after)
+    ):
+        return None  # "three-quarters of the harvest", "a quarter-century" (but "several quarters of losses")
     value = duration_value(n, unit)
     earliest = latest = None
     anchor = "none"

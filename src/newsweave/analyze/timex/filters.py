@@ -249,6 +249,8 @@ def make_filter(text: str, doc: Doc | None) -> Callable[[Candidate], bool]:
                 return False  # "Saturday Night Live"
         if c.rule in ("relunit", "dayword", "duration", "clock", "set") and _title_mid_sentence(text, c):
             return False  # "This Week" (a TV programme), "48 Hours", "Radio Today", "Daily Mail": titles
+        if c.rule == "clock" and g.get("noon") and _HIGH_NOON.search(text, max(0, c.start - 6), c.start):
+            return False  # "High Noon": a showdown, not twelve o'clock
         if c.rule == "set" and g.get("adverb") and _next_to_name(text, c):
             return False  # "the party daily Tribuna": a newspaper
         if c.rule == "year" and g.get("year"):
@@ -260,13 +262,16 @@ def make_filter(text: str, doc: Doc | None) -> Callable[[Candidate], bool]:
     return accept
 
 
+_HIGH_NOON = re.compile(r"\bhigh\s+$", re.IGNORECASE)
+
+
 def _title_mid_sentence(text: str, c: Candidate) -> bool:
     words = text[c.start : c.end].split()
     if not any(w[0].isupper() for w in words) or not all(w[0].isupper() or w[0].isdigit() for w in words):
         return False
     before = text[max(0, c.start - 2) : c.start].strip()
     after = text[c.end : c.end + 2].strip()
-    if before.endswith(('"', "“", "'", "`")) and after.startswith(('"', "”", "'", ",")):
+    if before.endswith(('"', "“", "'", "`")) and after.startswith(('"', "”", "'", ",", ".", "?", "!")):
         return True  # a quoted title
     word, boundary = _prev_word(text, c.start)
     if not word or boundary or _sentence_initial(text, c.start, word) and not word[0].isupper():

@@ -34,7 +34,7 @@ _ANCHOR_CLASSES: dict[str, tuple[str, ...]] = {
     "clock": ("N", "CLK"),
     "dayword": ("DW",),
     "pod": ("P",),
-    "podof": ("P",),
+    "podof": ("P", "U"),
     "quarter": ("Q",),
     "relunit": ("U",),
     "weekend": ("U",),

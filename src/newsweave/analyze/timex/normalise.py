@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import calendar as _cal
 import re
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 
 from .calendar import GRAN_RANK, Period, shift, with_granularity
+from .durations import h_past_decade
 from .grammar import Candidate
 from .lexicon import (
     month_number,
@@ -117,9 +118,13 @@ def h_date(c: Candidate, g: dict, ctx: Context) -> Reading | None:
 
 def h_pod_of(c: Candidate, g: dict, ctx: Context) -> Reading | None:
     day = h_date(c, g, ctx)
-    pod = _POD[norm_words(g["pod"])]
     if day is None:
         return None
+    if norm_words(g["pod"]) == "week":  # "the week of March 6": the week that contains the day
+        if day.period is None:
+            return unresolved("DATE", "XXXX-WXX", "week")
+        return date_reading(with_granularity(day.period, "week"), anchor=day.anchor)
+    pod = _POD[norm_words(g["pod"])]
     if day.period is None:
         return unresolved("TIME", day.value + f"T{pod}", "part-of-day")
     return date_reading(Period("part-of-day", day.period.start, pod), anchor=day.anchor)
@@ -168,7 +173,7 @@ def h_month(c: Candidate, g: dict, ctx: Context) -> Reading | None:
     elif rel == "this":
         year = ctx.dct.year
     else:
-        way = ctx.near_direction(c.start, c.end)
+        way = ctx.near_direction(c.start, c.end, reach=60)
         if way == "future":
             year = ctx.dct.year if month >= cur else ctx.dct.year + 1
         elif way == "past":
@@ -254,6 +259,8 @@ def h_clock(c: Candidate, g: dict, ctx: Context) -> Reading | None:
     mod = quant_mod(g)
     if g.get("dayref"):
         d, anchor = day_reference(g["dayref"], ctx, c.start, c.end)
+        if g.get("noon") and g["noon"].lower() == "midnight":
+            hour = 24  # "midnight Friday": the end of Friday (TIMEX3 T24:00), not its first minute
     else:
         ref, anchor = ctx.reference("day")
         d = ref.start if ref is not None else None
@@ -262,10 +269,39 @@ def h_clock(c: Candidate, g: dict, ctx: Context) -> Reading | None:
     return date_reading(Period("minute", d, None, hour, minute), anchor=anchor, mod=mod)
 
 
+_GENERIC_AFTER = re.compile(
+    r"'s\s+(?:[a-z]+\s+)?(?:world|youth|society|generation|children|kids|young|people|computers|technology"
+    r"|economy|culture|standards|terms|dollars|workplace|families|students|consumers|politics)\b",
+    re.IGNORECASE,
+)
+_GENERIC_BEFORE = re.compile(
+    r"(?<!morning)(?<!evening)(?<!night)(?<!noon)(?<!day)(?<!end)\s+of\s+$", re.IGNORECASE
+)
+
+
+def _generic_day(text: str, start: int, end: int) -> bool:
+    """ "today's world", "the people of tomorrow": a generic present or future."""
+    if _GENERIC_AFTER.match(text, end):
+        return True
+    word = text[start:end].lower()
+    return (
+        word == "tomorrow"
+        and bool(_GENERIC_BEFORE.search(text, max(0, start - 16), start))
+        and not re.match(r"\s*(?:morning|afternoon|evening|night)", text[end : end + 10], re.IGNORECASE)
+    )
+
+
 def h_dayword(c: Candidate, g: dict, ctx: Context) -> Reading | None:
     word = norm_words(g["word"])
     pod = _POD.get(norm_words(g.get("pod"))) or ("NI" if word == "tonight" else None)
     mod = edge_mod(g)
+    if word in ("today", "tomorrow") and not pod and _generic_day(ctx.text, c.start, c.end):
+        # "today's youth", "the leaders of tomorrow": the present or future in general, not a day
+        now = ctx.dct_time or (datetime.combine(ctx.dct, time(0), tzinfo=UTC) if ctx.dct else None)
+        anchor = "dct" if now else "none"
+        if word == "today":
+            return Reading("DATE", "PRESENT_REF", None, now, now, None, anchor)
+        return Reading("DATE", "FUTURE_REF", None, now, None, None, anchor)
     d, anchor = day_reference(word, ctx, c.start, c.end)
     if d is None:
         return unresolved(
@@ -290,7 +326,12 @@ def h_pod(c: Candidate, g: dict, ctx: Context) -> Reading | None:
         if ctx.dct is None:
             return unresolved("TIME", f"XXXX-XX-XXT{pod}", "part-of-day", mod)
         off = {"tomorrow": 1, "yesterday": -1, "last": -1}.get(rel, 0)
-        if not rel and pod == "NI":  # "overnight": the night before publication
+        if not rel and pod == "NI":  # "overnight": the night before the day being told, or publication
+            day = ctx.prev_day
+            if day is not None and c.start - ctx.prev_end < 300 and 0 <= (ctx.dct - day.start).days <= 7:
+                return date_reading(
+                    Period("part-of-day", day.start - timedelta(days=1), pod), anchor="previous"
+                )
             off = -1
         return date_reading(Period("part-of-day", ctx.dct + timedelta(days=off), pod), anchor="dct", mod=mod)
     ref, anchor = ctx.reference("day")
@@ -327,7 +368,7 @@ GRAN_UNIT = _GRAN_UNIT = {
 
 
 _COMPARE = re.compile(
-    r"\b(?:compared\s+with|compared\s+to|from|versus|vs\.?|than|against)\b[^.;]*$", re.IGNORECASE
+    r"\b(?:compared\s+with|compared\s+to|from|versus|vs\.?|against)\b(?:[^.;,]|[.,](?=\d))*$", re.IGNORECASE
 )
 
 
@@ -336,6 +377,8 @@ def h_relunit(c: Candidate, g: dict, ctx: Context) -> Reading | None:
     gran = _UNIT_GRAN.get(unit.replace("fiscal ", "").replace("calendar ", ""), "year")
     rel = norm_words(g.get("rel"))
     mod = "END" if g.get("end") else edge_mod(g)
+    if rel in ("past", "the past") and gran in ("decade", "century") and not mod:
+        return h_past_decade(c, g, ctx)  # "over the past decade": the ten years up to publication
     if rel in ("the", "that", "same", "the same"):
         ref, anchor = ctx.reference(gran)
         if ref is None:

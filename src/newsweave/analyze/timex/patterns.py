@@ -124,11 +124,11 @@ RULE_SOURCES: list[tuple[str, str]] = [
         rf"\b(?P<edge>mid)[- ]?(?P<pod>morning|afternoon)\b(?:\s+(?P<word>yesterday|today|tomorrow|{WD}))?",
     ),
     ("pod", r"\b(?P<pod>overnight)\b"),
-    # "the night of Tuesday, March 3", "the morning of June 5"
+    # "the night of Tuesday, March 3", "the morning of June 5", "the week of March 6"
     (
         "podof",
         (
-            rf"\b(?:the\s+)?(?P<pod>morning|afternoon|evening|night)\s+of\s+(?:(?P<wd>{WD})\s*,?\s*)?"
+            rf"\b(?:the\s+)?(?P<pod>morning|afternoon|evening|night|week)\s+of\s+(?:(?P<wd>{WD})\s*,?\s*)?"
             rf"(?P<month>{MON})\s*(?P<day>{DAYNUM})\b(?:\s*,?\s*(?P<year>{YEAR4})\b)?"
         ),
     ),
@@ -148,13 +148,15 @@ RULE_SOURCES: list[tuple[str, str]] = [
         "quarter",
         (
             r"\b(?:the|its|their|that|this|last|next)\s+(?P<rel>latest|current|year-ago|year-earlier"
-            r"|comparable(?:\s+year-ago)?|same|previous|prior|last|recent|fiscal|(?:19|20)\d\d|preceding|"
-            r"next|coming|past)?\s*(?:fiscal\s+)?(?P<qunit>quarter|period)\b"
-            r"(?:\s+(?:a\s+year\s+(?:ago|earlier)|last\s+year))?"
+            r"|comparable(?:\s+year-ago)?|same|corresponding|previous|prior|last|recent|fiscal|(?:19|20)\d\d"
+            r"|preceding|next|coming|past)?\s*(?:fiscal\s+)?(?P<qunit>quarter|period)\b(?!-)"
+            r"(?:\s+(?:a\s+year\s+(?:ago|earlier)"
+            r"|(?:(?:of|in)\s+)?(?:the\s+)?(?:last|previous|prior)\s+year))?"
         ),
     ),
     ("quarter", r"\b(?P<rel>this|last|next|that)\s+(?P<qunit>quarter)\b"),
     ("quarter", r"\b(?P<rel>year-ago|year-earlier)(?:\s+(?P<qunit>quarter|period))?\b"),
+    ("quarter", r"\b(?P<rel>last\s+year's)\s+(?P<qunit>quarter|period)\b"),
     # "this week", "last year", "next month", "earlier this year", "the end of the year", "late last week"
     (
         "relunit",
@@ -221,9 +223,8 @@ RULE_SOURCES: list[tuple[str, str]] = [
     (
         "offset",
         (
-            rf"\b{QUANT}(?P<num>{NUM})[\s-]+(?P<unit>{UNIT})(?:\s+or\s+so)?\s+(?P<dir>ago|earlier|later|before"
-            r"|after|from\s+now|hence|back|previously|since|prior)\b"
-            r"(?!\s+(?:the|a|an|his|her|their|its|this|that|he|she|they|it|we|i|you)\b|\s+\w+ing\b)"
+            rf"\b{QUANT}(?P<num>{NUM})[\s-]+(?P<unit>{UNIT})(?:\s+or\s+so)?\s+(?P<dir>ago|earlier|later"
+            r"|from\s+now|hence|back|previously|(?:before|after|since|prior)\b(?!\s+(?:to\s+)?[\w$\"'`]))\b"
         ),
     ),
     (
@@ -245,7 +246,10 @@ RULE_SOURCES: list[tuple[str, str]] = [
     ),
     (
         "anaphor",
-        r"\b(?P<rel>the)\s+(?P<unit>day)\s+(?P<dir>before|after)\b(?!\s+(?:the|a|an|his|her|their|its))",
+        (
+            r"\b(?P<rel>the)\s+(?P<unit>day|week|month|year)\s+(?P<dir>before|after)\b"
+            r"(?!\s+(?:the|a|an|his|her|their|its))"
+        ),
     ),
     (
         "anaphor",

@@ -60,7 +60,7 @@ def h_quarter(c: Candidate, g: dict, ctx: Context) -> Reading | None:
         rel in ("year-ago", "year-earlier", "comparable", "comparable year-ago")
         or "year ago" in text
         or "year earlier" in text
-        or "last year" in text
+        or re.search(r"\b(?:last|previous|prior) year", text)
     ):
         return date_reading(
             shift(recent_q or last_done, -1, "Y"), anchor="previous" if recent_q else "dct", remember=False
@@ -73,7 +73,7 @@ def h_quarter(c: Candidate, g: dict, ctx: Context) -> Reading | None:
         return date_reading(shift(recent_q, -1, "Q"), anchor="previous")
     if rel in ("current", "this") or text.startswith("this"):
         return date_reading(with_granularity(Period("quarter", ctx.dct), "quarter"), anchor="dct")
-    if recent_q is not None and rel in ("", "same", "that", "latest", "fiscal"):
+    if recent_q is not None and rel in ("", "same", "corresponding", "that", "latest", "fiscal"):
         return date_reading(recent_q, anchor="previous")
     return date_reading(last_done, anchor="dct")
 
@@ -82,6 +82,11 @@ def h_year(c: Candidate, g: dict, ctx: Context) -> Reading | None:
     year = int(g["year"]) if g.get("year") else parse_year_words(g.get("syear") or "")
     if year is None:
         return None
+    half = norm_words(g.get("edge2"))
+    if half in ("first half", "second half", "last half"):  # "the second half of 1998": 1998-H2
+        return date_reading(
+            Period("half", date(year, 1 if half == "first half" else 7, 1)), anchor="absolute"
+        )
     mod = edge_mod(g)
     tail = norm_words(g.get("tail"))
     if tail:

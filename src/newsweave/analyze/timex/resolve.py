@@ -7,7 +7,7 @@ from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING
 
 from .anchor import Direction, direction, direction_cue
-from .calendar import GRAN_RANK, Period, bounds_of, narrow, value_of, with_granularity
+from .calendar import GRAN_RANK, Period, add_months, bounds_of, narrow, value_of, with_granularity
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc
@@ -84,13 +84,14 @@ class Context:
         self.prev_end = end
         if GRAN_RANK.get(p.gran, 0) >= GRAN_RANK["day"]:
             self.prev_day = p
-        past = self.dct is None or p.start <= self.dct
+        done = self.dct is None or _period_end(p) <= self.dct
         if p.gran in ("quarter", "half") and (
             self.prev_quarter is None
             or end - self.prev_quarter_end > 1500
-            or (past and p.start >= self.prev_quarter.start)
+            or (done and (p.start >= self.prev_quarter.start or _period_end(self.prev_quarter) > self.dct))
         ):
-            # the focal quarter of an earnings report is the latest one named; older ones are comparisons
+            # the focal quarter of an earnings report is the latest completed one named: older ones are
+            # comparisons, and the quarter under way ("a fourth-quarter charge") is an outlook
             self.prev_quarter, self.prev_quarter_end = p, end
         elif p.gran in ("quarter", "half"):
             self.prev_quarter_end = end
@@ -98,6 +99,11 @@ class Context:
     def recent_quarter(self, start: int, reach: int = 1000) -> Period | None:
         """The quarter named within ``reach`` characters before ``start``, if any."""
         return self.prev_quarter if start - self.prev_quarter_end <= reach else None
+
+
+def _period_end(p: Period) -> date:
+    """The first day after a quarter or half."""
+    return add_months(p.start, 6 if p.gran == "half" else 3)
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,0 +1,363 @@
+"""Reading claim parts off a spaCy dependency parse: subjects, noun phrases, counts, names, places, means,
+health status, hedges and the statement a claim sits in. Helpers of :mod:`.claims`."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from ..model import Statement
+from .lexicons import (
+    HEDGE_PHRASES,
+    HEDGE_WORDS,
+    KEY_SYNONYMS,
+    MEANS_WORDS,
+    MILD_MODIFIERS,
+    REPORTING_VERBS,
+    SEVERE_MODIFIERS,
+    STATUS_WORDS,
+    VAGUE_QUANTITIES,
+    normalise_key,
+    parse_number,
+)
+from .reading import Reading
+
+SUBJ = {"nsubj", "nsubjpass", "csubj", "expl"}
+TARGET_PREPS = {"on", "against", "at", "into", "targeting", "toward", "towards"}
+PLACE_PREPS = {"in", "near", "at", "outside", "inside", "across", "around", "off", "from", "within"}
+PLACE_LABELS = {"GPE", "LOC", "FAC"}
+CLAUSE_DEPS = {"ccomp", "advcl", "relcl", "conj", "xcomp", "acl", "parataxis", "pcomp"}
+PRONOUNS = {"he", "she", "him", "her", "his", "hers", "himself", "herself"}
+PERSON_NOUNS = frozenset(
+    ["man", "woman", "men", "women", "boy", "girl", "child", "children", "worker", "co-worker", "coworker", "employee", "mother", "father", "son", "daughter", "officer", "soldier", "villager", "resident", "civilian", "student", "climber", "passenger", "driver", "pedestrian", "victim", "tourist", "protester", "guard", "policeman", "teenager", "adult", "baby", "wife", "husband"])
+TEMPORAL_WORDS = {"today", "yesterday", "tomorrow", "night", "morning", "evening", "afternoon", "week",
+                  "month", "year", "day", "weekend", "now", "time"}
+TITLE_WORDS = {"president", "minister", "secretary", "spokesperson", "spokesman", "spokeswoman", "chief",
+               "governor", "mayor", "king", "queen", "prince", "general", "ceo", "chairman", "leader", "pm",
+               "senator", "ambassador", "commander", "director", "premier", "chancellor", "pope"}
+
+
+
+
+def _claims_responsibility(t) -> bool:
+    return t.lemma_.lower() == "claim" and any(c.lemma_.lower() == "responsibility" for c in t.children)
+
+
+def _negated_noun(t) -> bool:
+    return any(c.dep_ == "det" and c.lower_ == "no" for c in t.children)
+
+
+def _subject_tokens(p) -> list:
+    """The subject(s) of predicate ``p``: own subject, else inherited through xcomp/conj/acl."""
+    cur = p
+    if p.pos_ in ("ADJ", "ADV") and p.dep_ in ("acomp", "advmod", "attr", "oprd"):
+        cur = p.head
+    for _ in range(6):
+        subs = [c for c in cur.children if c.dep_ in SUBJ and c.dep_ != "expl"]
+        if subs:
+            out = []
+            for s in subs:
+                out.append(s)
+                out.extend(_conjuncts(s))
+            return out
+        if cur.dep_ in ("xcomp", "conj") and cur.head is not cur:
+            cur = cur.head
+            continue
+        if cur.dep_ in ("acl", "relcl", "amod") and cur.head.pos_ in ("NOUN", "PROPN"):
+            if cur.dep_ == "relcl":
+                return [cur.head]
+            return [cur.head]
+        return []
+    return []
+
+
+def _conjuncts(tok) -> list:
+    out = []
+    for c in tok.children:
+        if c.dep_ == "conj":
+            out.append(c)
+            out.extend(_conjuncts(c))
+    return out
+
+
+def _np_text(tok) -> str:
+    """The noun phrase of ``tok`` without relative clauses, conjuncts or trailing punctuation."""
+    toks = [tok]
+    stack = [c for c in tok.children if c.dep_ not in ("relcl", "acl", "conj", "cc", "punct", "appos", "advcl")]
+    while stack:
+        c = stack.pop()
+        toks.append(c)
+        stack.extend(x for x in c.children if x.dep_ not in ("relcl", "acl", "conj", "cc", "punct", "advcl"))
+    toks.sort(key=lambda t: t.i)
+    text = tok.doc[toks[0].i: toks[-1].i + 1].text
+    return text.strip(" ,;\"'“”‘’")
+
+
+def _quantified(tok):
+    """``seven of the guards`` → (guards token, "seven"); ``7 guards`` → (guards, "7"); else (tok, None)."""
+    low = tok.lower_
+    if tok.pos_ == "NUM" or low in VAGUE_QUANTITIES or tok.lemma_.lower() in VAGUE_QUANTITIES:
+        of = [c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"]
+        objs = [g for c in of for g in c.children if g.dep_ == "pobj"]
+        if objs:
+            return objs[0], _count_phrase(tok)
+        if tok.pos_ == "NUM":  # "50 were injured": a bare number counts people
+            return tok, _count_phrase(tok)
+    nums = [c for c in tok.children if c.dep_ == "nummod" or (c.dep_ in ("amod", "det")
+                                                              and c.lower_ in VAGUE_QUANTITIES)]
+    if nums:
+        return tok, _count_phrase(nums[0])
+    return tok, None
+
+
+def _count_phrase(num_tok) -> str:
+    mods = [c for c in num_tok.children if c.dep_ in ("advmod", "quantmod", "compound", "nummod")]
+    toks = sorted([num_tok, *mods, *[g for m in mods for g in m.children if g.dep_ in ("advmod", "quantmod")]],
+                  key=lambda t: t.i)
+    return num_tok.doc[toks[0].i: toks[-1].i + 1].text
+
+
+def _keys_for(tok, reading: Reading, titles: dict[str, set[str]], *, depth: int = 0) -> set[str]:
+    """Comparable names for the phrase headed by ``tok``: entity names, proper nouns, head lemma, titles,
+    and the names of its possessor ("his residence", "the house of the Prime Minister")."""
+    keys: set[str] = set()
+    doc = tok.doc
+    if tok.lower_ in ("i", "we", "me", "us", "my", "our") and tok.pos_ == "PRON":
+        st = _statement_for(reading.statements, tok.idx)
+        if st is not None and st.speaker_text:
+            return _name_keys(st.speaker_text)
+        return keys
+    if depth < 2 and tok.pos_ in ("NOUN", "PROPN"):
+        for c in tok.children:
+            if c.dep_ == "poss":
+                keys |= {f"of:{k}" for k in _keys_for(c, reading, titles, depth=depth + 1) if ":" not in k}
+            elif c.dep_ == "prep" and c.lower_ == "of":
+                for g in c.children:
+                    if g.dep_ == "pobj":
+                        keys |= {f"of:{k}" for k in _keys_for(g, reading, titles, depth=depth + 1) if ":" not in k}
+    if tok.lower_ in PRONOUNS:
+        ref = _resolve_pronoun(tok)
+        if ref is not None:
+            tok = ref
+        else:
+            return keys
+    ents = {e.id: e for e in reading.entities}
+    for m in reading.mentions:
+        if m.span.start <= tok.idx < m.span.end and m.label in ("PERSON", "ORG", "GPE", "NORP", "FAC",
+                                                                         "LOC", "PRONOUN", "NOMINAL"):
+            if m.entity_id and m.entity_id in ents:
+                e = ents[m.entity_id]
+                keys.update(_name_keys(e.name))
+                for a in e.aliases:
+                    keys.update(_name_keys(a))
+            elif m.label in ("PERSON", "ORG", "FAC"):
+                keys.update(_name_keys(m.text))
+    head = KEY_SYNONYMS.get(tok.lemma_.lower(), tok.lemma_.lower())
+    if tok.pos_ == "NUM" or head in ("other", "others"):
+        head = "person"
+    if tok.pos_ == "PROPN":
+        keys.update(_name_keys(doc[tok.left_edge.i: tok.i + 1].text))
+        keys.add(normalise_key(tok.text))
+    elif head not in ("one", "it", "they", "this", "that", "which", "who"):
+        keys.add(head)
+        if head in PERSON_NOUNS:
+            keys.add("person")  # "two co-workers" / "two people": a weak key, but a shared one
+    for k in list(keys):
+        if k.startswith("of:"):
+            keys.update(f"of:{t}" for t in titles.get(k[3:], ()))
+        else:
+            keys.update(titles.get(k, ()))
+    keys.discard("")
+    return keys
+
+
+def _name_keys(name: str) -> set[str]:
+    norm = normalise_key(name)
+    if not norm:
+        return set()
+    words = norm.split()
+    out = {words[-1]}
+    if len(words) > 1:
+        out.add(norm)
+    return out
+
+
+def _resolve_pronoun(tok):
+    """he/she → the subject of the governing speech verb, else the nearest preceding person name."""
+    cur = tok.head
+    for _ in range(6):
+        if cur.lemma_.lower() in REPORTING_VERBS or cur.lemma_.lower() in ("announce", "tell", "say"):
+            for c in cur.children:
+                if c.dep_ == "nsubj" and c.pos_ == "PROPN":
+                    return c
+        if cur.head is cur:
+            break
+        cur = cur.head
+    for e in reversed([e for e in tok.doc.ents if e.end <= tok.i and e.label_ == "PERSON"]):
+        if tok.i - e.end < 60:
+            return e.root
+        break
+    return None
+
+
+def _title_aliases(doc) -> dict[str, set[str]]:
+    """Within one report, link titles to the names they precede ("Prime Minister X" ⇒ minister ↔ x)."""
+    out: dict[str, set[str]] = {}
+    for e in doc.ents:
+        if e.label_ != "PERSON":
+            continue
+        name = normalise_key(e.text).split()
+        if not name:
+            continue
+        left = e.start - 1
+        title: list[str] = []
+        while left >= 0 and doc[left].pos_ in ("PROPN", "NOUN") and doc[left].ent_type_ in ("", "PERSON"):
+            title.append(doc[left].lower_)
+            left -= 1
+        for w in title:
+            if w in TITLE_WORDS:
+                surname = name[-1]
+                out.setdefault(w, set()).add(surname)
+                out.setdefault(surname, set()).add(w)
+    return out
+
+
+def _predicate_text(p) -> str:
+    parts = [c for c in p.children if c.dep_ in ("aux", "auxpass", "neg") or (c.dep_ == "prt")]
+    toks = sorted([p, *parts], key=lambda t: t.i)
+    return " ".join(t.text for t in toks)
+
+
+def _trim_end(sent) -> int:
+    text = sent.text
+    return sent.start_char + len(text.rstrip())
+
+
+def _nested_places(tok, depth: int = 0) -> list[str]:
+    """Places inside a noun phrase: "the residence of the governor in Kandahar" → ["Kandahar"]."""
+    out: list[str] = []
+    if depth > 3:
+        return out
+    for c in tok.children:
+        if c.dep_ != "prep":
+            continue
+        for g in c.children:
+            if g.dep_ != "pobj":
+                continue
+            if c.lower_ in PLACE_PREPS and _is_place(g):
+                out.append(_place_text(g))
+            else:
+                out.extend(_nested_places(g, depth + 1))
+    return out
+
+
+def _is_place(tok) -> bool:
+    if tok.ent_type_ in PLACE_LABELS:
+        return True
+    return any(t.ent_type_ in PLACE_LABELS for t in tok.subtree) and tok.pos_ == "PROPN"
+
+
+def _place_text(tok) -> str:
+    ents = [e for e in tok.doc.ents if e.start <= tok.i < e.end and e.label_ in PLACE_LABELS]
+    if ents:
+        return ents[0].text
+    return _np_text(tok)
+
+
+def _means_of(p) -> list[str]:
+    out = []
+    cands = [p, *[c for c in p.children if c.dep_ in ("nsubj", "nsubjpass", "dobj", "compound", "amod")]]
+    for c in cands:
+        for t in [c, *[g for g in c.children if g.dep_ in ("compound", "amod", "nmod")]]:
+            lem = t.lemma_.lower()
+            if lem in MEANS_WORDS and t is not p:
+                out.append(MEANS_WORDS[lem])
+    return out
+
+
+def _count_args(count: str, counted) -> list[tuple[str, str]]:
+    _, rng, kind = parse_number(count)
+    if rng is None:
+        return []
+    what = counted.lemma_.lower()
+    what = "person" if counted.pos_ == "NUM" or what in ("other", "others") else KEY_SYNONYMS.get(what, what)
+    out = [("count", count), ("count_kind", kind), ("count_low", f"{rng[0]:g}"), ("count_high", f"{rng[1]:g}"),
+           ("counted", what)]
+    return out
+
+
+def _status(p, polarity: bool, subjects: list) -> tuple[str, str] | None:
+    """The health status the predicate asserts of its subject(s): value on the scale, and the words used."""
+    lemma = p.lemma_.lower()
+    if lemma not in STATUS_WORDS:
+        if lemma in ("escape", "survive"):
+            return ("survived", p.text)
+        return None
+    base = STATUS_WORDS[lemma]
+    mods = {c.lower_ for c in p.children if c.dep_ in ("advmod", "amod", "npadvmod")}
+    text = p.text
+    if base == "injured":
+        if mods & {"fatally", "mortally", "lethally"}:  # "fatally wounded"
+            base, text = "killed", f"{next(iter(mods & {'fatally', 'mortally', 'lethally'}))} {p.text}"
+        elif mods & MILD_MODIFIERS:
+            base, text = "mildly hurt", f"{next(iter(mods & MILD_MODIFIERS))} {p.text}"
+        elif mods & SEVERE_MODIFIERS:
+            base, text = "seriously injured", f"{next(iter(mods & SEVERE_MODIFIERS))} {p.text}"
+    if p.pos_ == "NOUN" and _negated_noun(p):
+        return ("no casualties", f"no {p.text}") if base in ("injured", "killed") else None
+    if not polarity:
+        if base in ("injured", "mildly hurt", "seriously injured"):
+            return ("not injured", f"not {text}")
+        if base == "killed":
+            return ("survived", f"not {text}")
+        if base == "unharmed":
+            return ("injured", f"not {text}")
+        return None
+    return (base, text)
+
+
+def _hedge(p, sent) -> tuple[str | None, float]:
+    """The hedge words governing the predicate, and the certainty they leave (1.0 = stated as fact)."""
+    found: list[tuple[str, float]] = []
+    toks = [p, *p.children]
+    cur = p
+    for _ in range(4):  # governors: "believed to have ...", "may have ..."
+        if cur.head is cur or cur.dep_ not in ("xcomp", "ccomp", "conj", "acl"):
+            break
+        cur = cur.head
+        toks.append(cur)
+        toks.extend(c for c in cur.children if c.dep_ in ("aux", "advmod", "auxpass"))
+    for c in list(p.children):
+        if c.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj"):
+            toks.extend(g for g in c.children if g.dep_ == "amod")
+    for t in toks:
+        for form in (t.lower_, t.lemma_.lower()):
+            if form in HEDGE_WORDS and (t is not p or t.pos_ in ("ADV", "ADJ")):
+                if form in ("claimed", "thought", "believe") and t.dep_ not in ("ROOT", "conj", "ccomp", "amod") \
+                        and t is not cur:
+                    continue
+                if form == "believe" and not any(c.dep_ == "auxpass" for c in t.children):
+                    continue
+                found.append((t.text.lower(), HEDGE_WORDS[form]))
+                break
+    clause = sent.text
+    for pat, cert in HEDGE_PHRASES:
+        m = pat.search(clause)
+        if m and sent.start_char + m.start() <= p.idx + 60:
+            found.append((m.group(0).lower(), cert))
+    if not found:
+        return None, 1.0
+    cert = min(c for _, c in found)
+    words = []
+    for w, _ in found:
+        if w not in words and not any(w in x or x in w for x in words):
+            words.append(w)
+    return ", ".join(words), cert
+
+
+def _statement_for(statements: Iterable[Statement], offset: int) -> Statement | None:
+    best = None
+    for s in statements:
+        inside = s.content.start <= offset < s.content.end
+        if inside and (best is None or (s.content.end - s.content.start) < (best.content.end - best.content.start)):
+            best = s
+    return best
