@@ -153,22 +153,25 @@ def entity_sanity(articles: list[Article], stories: dict[str, str]) -> dict[str,
                 surname_linked += 1
             if m.text.lower().startswith("the ") or m.text not in (e.name, *e.aliases):
                 nominals += 1
-    report_level = story_level = persons_story = persons_shared = persons_shared_exact = 0
+    report_level = story_level = occurrences = linked_exact = linked_merged = 0
     for reports in per_story.values():
         mapping, story_entities = merge_story_entities(reports)
         report_level += len({eid for _, ents in reports.values() for eid in (e.id for e in ents)})
         story_level += len(story_entities)
-        # in how many reports does each story-level person occur (after merging / by identical id only)?
-        in_reports: dict[str, set[str]] = defaultdict(set)
-        exact: dict[str, set[str]] = defaultdict(set)
+        # a person of one report is "linked" when another report of the story has the same entity:
+        # with identical report-level ids only (same label and normalised name) vs after merging
+        by_exact: dict[str, set[str]] = defaultdict(set)
+        by_story: dict[str, set[str]] = defaultdict(set)
+        pairs = []
         for article_id, (_mentions, ents) in reports.items():
             for e in ents:
                 if e.label == "PERSON":
-                    in_reports[mapping[e.id]].add(article_id)
-                    exact[e.id].add(article_id)
-        persons_story += len(in_reports)
-        persons_shared += sum(1 for arts in in_reports.values() if len(arts) >= 2)
-        persons_shared_exact += sum(1 for arts in exact.values() if len(arts) >= 2)
+                    by_exact[e.id].add(article_id)
+                    by_story[mapping[e.id]].add(article_id)
+                    pairs.append((article_id, e.id))
+        occurrences += len(pairs)
+        linked_exact += sum(1 for a, eid in pairs if by_exact[eid] - {a})
+        linked_merged += sum(1 for a, eid in pairs if by_story[mapping[eid]] - {a})
     n = sum(len(r) for r in per_story.values()) or 1
     return {
         "reports": n,
@@ -181,9 +184,10 @@ def entity_sanity(articles: list[Article], stories: dict[str, str]) -> dict[str,
         "person mentions that are role nominals (share)": nominals / max(1, persons),
         "distinct report-level entity ids per story (mean)": report_level / max(1, len(per_story)),
         "story-level entities per story after merging (mean)": story_level / max(1, len(per_story)),
-        "story-level persons found in 2+ reports of the story, by identical id only": persons_shared_exact,
-        "story-level persons found in 2+ reports of the story, after merging": persons_shared,
-        "story-level persons in all": persons_story,
+        "persons also found in another report of the story, identical ids only (share)": linked_exact
+        / max(1, occurrences),
+        "persons also found in another report of the story, after merging (share)": linked_merged
+        / max(1, occurrences),
     }
 
 
@@ -199,6 +203,14 @@ def main() -> None:  # worker processes re-import this module: keep work under t
     except ImportError:  # pragma: no cover
         pass
     articles, stories = load_texts(args.sample)
+    t0 = time.process_time()
+    for _ in range(5):
+        sum(range(10**6))
+    calibration = (time.process_time() - t0) / 5 * 1000
+    print(
+        f"CPU calibration: sum(range(10**6)) takes {calibration:.0f} ms of CPU here "
+        "(about 10-15 ms on a typical 2020s desktop core): scale the numbers below accordingly.\n"
+    )
     chars = sum(len(a.text) for a in articles)
     print(
         f"## Analysis speed — {len(articles)} reports, {chars / len(articles):.0f} characters on average, "

@@ -2,12 +2,19 @@
 
     python bench/analyze_attributions.py [--split dev|train] [--limit N] [--errors /tmp/attr_errors.txt]
                                          [--no-baseline]
+    python bench/analyze_attributions.py --induce-frames src/newsweave/analyze/statements/frames.py
+
 
 Reads PolNeAR from ../shared/data (or $NEWSWEAVE_DATA) and never copies it (development-only data). Both
 systems read the same spaCy parses; the table gives source/cue/content × exact/overlap P/R/F1 (matching as
 defined in :mod:`newsweave.eval.attributions`), the baseline row and the ratio of F1s, then throughput:
 extraction alone and parse + extraction. ``--errors`` writes missed/spurious attributions to a scratch
 file (keep it outside the repository: it contains PolNeAR text).
+
+``--induce-frames PATH`` regenerates the cue-frame table (``statements/frames.py``) from the PolNeAR training
+split: for each (lemma, frame) it counts how often the frame's phrase lies inside an annotated content whose
+cue contains the word, and keeps frames marked often enough (thresholds below). Only lemmas and frame
+names are written.
 """
 
 from __future__ import annotations
@@ -98,14 +105,102 @@ def write_errors(path: Path, gold: list[dict], preds: list[dict]) -> None:
                     fh.write(f"SRC {g['id']} gold={show(a['source'])} pred={show(s['speaker'])}\n")
 
 
+# frame induction thresholds (chosen on train docs 0-299 with frames counted on docs 300-839)
+FRAME_MIN_RATE = 0.3  # object/infinitive/prepositional frames of verbs
+CCOMP_DROP_RATE = 0.3  # a listed speech verb loses its clause frame below this rate (with >= 8 occurrences)
+NOUN_MIN_RATE = 0.4
+FRAME_MIN_COUNT = 2
+
+
+def _frames_of_token(tok) -> list[tuple[str, object]]:
+    out = []
+    for c in tok.children:
+        if c.dep_ in ("ccomp", "xcomp", "dobj") or (c.dep_ == "acl" and tok.pos_ == "NOUN"):
+            out.append((c.dep_, c))
+        elif c.dep_ == "prep":
+            out.extend(("prep_" + c.lower_, g) for g in c.children if g.dep_ in ("pobj", "pcomp"))
+    return out
+
+
+def induce_frames(gold: list[dict], docs: list) -> str:
+    """Source of ``frames.py`` from frame statistics of annotated documents."""
+    import textwrap
+    from collections import Counter
+
+    from newsweave.analyze.statements.cues import PARENTHETICAL_VERBS, SPEECH_VERBS
+
+    marked: Counter = Counter()
+    total: Counter = Counter()
+    for g, doc in zip(gold, docs):
+        pairs = [(a["content"], a["cue"]) for a in g["attributions"] if a["content"] and a["cue"]]
+        for tok in doc:
+            if tok.pos_ not in ("VERB", "AUX", "NOUN"):
+                continue
+            key = ("n:" if tok.pos_ == "NOUN" else "") + tok.lemma_.lower()
+            for frame, child in _frames_of_token(tok):
+                lo, hi = child.left_edge.idx, child.right_edge.idx + len(child.right_edge.text)
+                total[key, frame] += 1
+                if any(q["start"] <= tok.idx < q["end"] and min(hi, c["end"]) - max(lo, c["start"]) > 0.5 * (hi - lo)
+                       for c, q in pairs):
+                    marked[key, frame] += 1
+    verbs: dict[str, set[str]] = {}
+    nouns: dict[str, set[str]] = {}
+    for (key, frame), n in total.items():
+        k = marked[key, frame]
+        if k < FRAME_MIN_COUNT:
+            continue
+        rate = k / n
+        if key.startswith("n:"):
+            if rate >= NOUN_MIN_RATE:
+                nouns.setdefault(key[2:], set()).add(frame)
+            continue
+        frames = verbs.setdefault(key, set())
+        if frame == "ccomp":
+            keep = (key in SPEECH_VERBS and not (n >= 8 and rate < CCOMP_DROP_RATE)) or (
+                k >= FRAME_MIN_COUNT and rate >= max(CCOMP_DROP_RATE, 0.35))
+        else:
+            keep = frame != "acl" and rate >= FRAME_MIN_RATE
+        if keep:
+            frames.add(frame)
+    seen_ccomp = {key for key, frame in total if frame == "ccomp" and marked[key, frame] >= FRAME_MIN_COUNT}
+    for lemma in SPEECH_VERBS - seen_ccomp:
+        verbs.setdefault(lemma, set()).add("ccomp")
+    for lemma, frames in verbs.items():
+        if "ccomp" in frames and lemma in PARENTHETICAL_VERBS:
+            frames.add("inverted")
+
+    def table(name: str, lexicon: dict[str, set[str]]) -> str:
+        by_frame: dict[str, list[str]] = {}
+        for lemma, frames in lexicon.items():
+            for frame in frames or {"none"}:
+                by_frame.setdefault(frame, []).append(lemma)
+        lines = [f"_{name}_BY_FRAME: dict[str, str] = {{"]
+        for frame in sorted(by_frame):
+            lines.append(f'    "{frame}": (')
+            lines += [f'        "{w} "' for w in textwrap.wrap(" ".join(sorted(by_frame[frame])), 96)]
+            lines.append("    ),")
+        return "\n".join([*lines, "}"])
+
+    from importlib import resources
+
+    current = resources.files("newsweave.analyze.statements").joinpath("frames.py").read_text(encoding="utf-8")
+    head = current[: current.index("_CUE_BY_FRAME")]
+    tail = current[current.index("\n\n\ndef _invert") :]
+    return head + table("CUE", verbs) + "\n\n" + table("NOUN", nouns) + tail
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--split", choices=sorted(FILES), default="dev")
     ap.add_argument("--limit", type=int, default=0, help="only the first N documents")
     ap.add_argument("--errors", type=Path, help="write FN/FP/source errors to this scratch file")
     ap.add_argument("--no-baseline", action="store_true")
+    ap.add_argument("--induce-frames", type=Path, metavar="PATH",
+                    help="regenerate the cue-frame table from the training split into PATH, then stop")
     args = ap.parse_args(argv)
 
+    if args.induce_frames:
+        args.split = "train"
     path = data_dir() / FILES[args.split]
     if not path.exists():
         print(f"PolNeAR not found at {path}; set NEWSWEAVE_DATA to the shared data directory. Skipping.")
@@ -125,6 +220,10 @@ def main(argv: list[str] | None = None) -> int:
     t0, c0 = time.perf_counter(), time.process_time()
     docs = list(nlp.pipe([g["text"] for g in gold], batch_size=16))
     parse_s, parse_cpu = time.perf_counter() - t0, time.process_time() - c0
+    if args.induce_frames:
+        args.induce_frames.write_text(induce_frames(gold, docs), encoding="utf-8")
+        print(f"cue frames induced from {len(gold)} documents written to {args.induce_frames}")
+        return 0
 
     ours, ours_s, ours_cpu = run_ours(gold, docs)
     rows = [("newsweave", score_attributions(gold, ours))]

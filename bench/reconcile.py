@@ -1,10 +1,12 @@
 """Benchmark of the reconcile stage; prints markdown tables (ours beside a baseline).
 
-    .venv/bin/python bench/reconcile.py [--claimdiff-limit N] [--skip-claimdiff] [--skip-timing] [--embeddings]
+    .venv/bin/python bench/reconcile.py [--claimdiff-limit N] [--skip-claimdiff] [--skip-timing]
+                                        [--embeddings]
 
 (a) our annotated pairs (tests/data/conflicts_gold.jsonl): verdict accuracy, contradiction precision/recall
     overall and per kind; (b) ClaimDiff train (development only, read from ../shared/data or $NEWSWEAVE_DATA;
-    skipped when absent): ``weaken`` = conflict, precision/recall/F1 of our ``contradict``; (c) time to build a
+    skipped when absent): ``weaken`` = conflict, precision/recall/F1 of our ``contradict``; (c) time to
+    build a
     50-report dossier by replaying ECB+ articles, cold and incremental. Baseline: "numbers differ or negation
     differs ⇒ contradict".
 """
@@ -68,14 +70,18 @@ def gold_table(nlp, embedder) -> None:
     for name, r in (("newsweave", ours), ("baseline: numbers/negation differ", base)):
         c = r.contradictions
         print(f"| {name} | {_pct(r.accuracy)} | {_pct(c.precision)} | {_pct(c.recall)} | {_pct(c.f1)} |")
-    ratio = ours.contradictions.precision / base.contradictions.precision if base.contradictions.precision else 0
+    ratio = (
+        ours.contradictions.precision / base.contradictions.precision if base.contradictions.precision else 0
+    )
     print(f"\nPrecision ratio newsweave / baseline: {ratio:.2f}\n")
     print("| kind | P (ours) | R (ours) | P (baseline) | R (baseline) |")
     print("|---|---|---|---|---|")
     for kind in sorted(set(ours.per_kind) | set(base.per_kind)):
         o, b = ours.per_kind.get(kind), base.per_kind.get(kind)
-        print(f"| {kind} | {_pct(o.precision) if o else '-'} | {_pct(o.recall) if o else '-'} | "
-              f"{_pct(b.precision) if b else '-'} | {_pct(b.recall) if b else '-'} |")
+        print(
+            f"| {kind} | {_pct(o.precision) if o else '-'} | {_pct(o.recall) if o else '-'} | "
+            f"{_pct(b.precision) if b else '-'} | {_pct(b.recall) if b else '-'} |"
+        )
     labels = ["agree", "precision", "certainty", "contradict", "unrelated"]
     print("\nConfusion (rows gold, columns newsweave):\n")
     print("| gold \\ ours | " + " | ".join(labels) + " |")
@@ -83,7 +89,9 @@ def gold_table(nlp, embedder) -> None:
     for g in labels:
         print(f"| {g} | " + " | ".join(str(ours.confusion.get((g, p), 0)) for p in labels) + " |")
     if ours.errors:
-        print("\nDisagreements with the annotation: " + ", ".join(f"{i} ({g}→{p})" for i, g, p in ours.errors))
+        print(
+            "\nDisagreements with the annotation: " + ", ".join(f"{i} ({g}→{p})" for i, g, p in ours.errors)
+        )
     print()
 
 
@@ -105,8 +113,11 @@ def claimdiff_table(nlp, embedder, limit: int | None) -> None:
     elapsed = time.perf_counter() - t0
     base = evaluate_claimdiff(rows, naive_verdict)
     counts = Counter(r["label"] for r in rows)
-    print(f"### (b) ClaimDiff train (development only; n={ours.n}: "
-          + ", ".join(f"{k} {v}" for k, v in sorted(counts.items())) + ")\n")
+    print(
+        f"### (b) ClaimDiff train (development only; n={ours.n}: "
+        + ", ".join(f"{k} {v}" for k, v in sorted(counts.items()))
+        + ")\n"
+    )
     print("Positive class: `weaken`; predicted positive: verdict `contradict`.\n")
     print("| system | P | R | F1 | predicted positives |")
     print("|---|---|---|---|---|")
@@ -136,8 +147,10 @@ def timing_table(nlp, embedder, n_reports: int = 50) -> None:
     by_story: dict[str, list[dict]] = {}
     for r in rows:
         by_story.setdefault(r["story"], []).append(r)
-    topic = max({r["topic"] for r in rows}, key=lambda t: sum(len(v) for k, v in by_story.items()
-                                                             if k.startswith(t + "_")))
+    topic = max(
+        {r["topic"] for r in rows},
+        key=lambda t: sum(len(v) for k, v in by_story.items() if k.startswith(t + "_")),
+    )
     chosen = [r for k, v in sorted(by_story.items()) if k.startswith(topic + "_") for r in v]
     for k, v in sorted(by_story.items(), key=lambda kv: -len(kv[1])):
         if len(chosen) >= n_reports:
@@ -146,9 +159,16 @@ def timing_table(nlp, embedder, n_reports: int = 50) -> None:
             chosen.extend(v)
     chosen = chosen[:n_reports]
     base = datetime(2020, 1, 1, tzinfo=UTC)
-    articles = [Article(id=r["id"], text=r["text"], title=r.get("title"), outlet_name=r.get("source") or "ECB+",
-                        published=PublishedTime(base + timedelta(hours=i), "minute", "user", 1.0))
-                for i, r in enumerate(chosen)]
+    articles = [
+        Article(
+            id=r["id"],
+            text=r["text"],
+            title=r.get("title"),
+            outlet_name=r.get("source") or "ECB+",
+            published=PublishedTime(base + timedelta(hours=i), "minute", "user", 1.0),
+        )
+        for i, r in enumerate(chosen)
+    ]
     chars = sum(len(a.text) for a in articles)
     story = Story(id="bench")
     warm = Article(id="warm-up", text="Two people were hurt when a bus crashed on Monday, police said.")
@@ -166,13 +186,17 @@ def timing_table(nlp, embedder, n_reports: int = 50) -> None:
     t_cold = time.perf_counter() - t0
     claims = sum(len(f.claims) for f in d50.facts)
     contradictions = sum(c.verdict == "contradiction" for c in d50.conflicts)
-    print(f"### (c) Time to build a {len(articles)}-report dossier (ECB+ replay, {chars:,} characters, "
-          f"{claims} claims, {len(d50.facts)} facts, {len(d50.conflicts)} conflicts of which {contradictions} "
-          "contradictions)\n")
+    print(
+        f"### (c) Time to build a {len(articles)}-report dossier (ECB+ replay, {chars:,} characters, "
+        f"{claims} claims, {len(d50.facts)} facts, {len(d50.conflicts)} conflicts of which {contradictions} "
+        "contradictions)\n"
+    )
     print("| build | seconds | reports/s |")
     print("|---|---|---|")
-    print(f"| cold: parse + analyse + claims + align + conflicts + timeline + summary | {t_cold:.1f} | "
-          f"{len(articles) / t_cold:.1f} |")
+    print(
+        f"| cold: parse + analyse + claims + align + conflicts + timeline + summary | {t_cold:.1f} | "
+        f"{len(articles) / t_cold:.1f} |"
+    )
     print(f"| incremental: 50th report added to the 49-report dossier | {t_incr:.2f} | - |")
     print(f"| (cold 49-report build, for reference) | {t_cold49:.1f} | {49 / t_cold49:.1f} |")
     print(f"\nIncremental / cold: {t_incr / t_cold:.2f}\n")
@@ -183,7 +207,9 @@ def main() -> None:
     ap.add_argument("--claimdiff-limit", type=int, default=None, help="sample this many ClaimDiff pairs")
     ap.add_argument("--skip-claimdiff", action="store_true")
     ap.add_argument("--skip-timing", action="store_true")
-    ap.add_argument("--embeddings", action="store_true", help="use the bundled sentence embeddings in alignment")
+    ap.add_argument(
+        "--embeddings", action="store_true", help="use the bundled sentence embeddings in alignment"
+    )
     args = ap.parse_args()
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
     try:

@@ -272,3 +272,29 @@ def test_it_resolves_to_an_organisation_in_the_same_sentence(extract):
     (st,) = extract(text)
     assert _text(text, st.speaker) == "it" and st.speaker_entity == "Israel"
     assert _text(text, st.content) == "were used by the militia"
+
+
+def test_quoted_show_titles_are_not_quotations(extract):
+    text = "The senator appeared on \"Meet the Press,\" saying the bill would pass."
+    sts = extract(text)
+    assert all(_text(text, s.content) != "Meet the Press" for s in sts)
+    said = _find(text, sts, "the bill would pass")
+    assert not said.direct and _text(text, said.speaker) == "The senator"
+
+
+def test_transcript_and_signed_quotes(extract):
+    text = "Partial transcript:\n\nHOST: Will the senator attend the debate tomorrow night?\n\nNote: times are local."
+    sts = extract(text)
+    assert len(sts) == 1
+    assert _text(text, sts[0].speaker) == "HOST" and _text(text, sts[0].cue) == ":"
+    assert _text(text, sts[0].content) == "Will the senator attend the debate tomorrow night?"
+    signed = "“He represents our greatest hope for the future of this town.” ― Jane Roe\n"
+    (st,) = extract(signed)
+    assert st.direct and _text(signed, st.speaker) == "Jane Roe"
+
+
+def test_quote_in_the_paragraph_after_the_cue(extract):
+    text = "The senator wrote on Twitter:\n\n“We will not back down from this fight, not now and not ever.”"
+    (st,) = extract(text)
+    assert st.direct and st.channel == "social media post"
+    assert _text(text, st.speaker) == "The senator"

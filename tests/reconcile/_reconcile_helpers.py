@@ -34,5 +34,5 @@ def example_articles() -> list[Article]:
         raw = f.read_text(encoding="utf-8")
         m = re.match(r"\s*date (\d{4}-\d{2}-\d{2})\s", raw)
         assert m, f"{f} does not start with a date prefix"
-        out.append(make_article(f.stem, raw[m.end():], date=m.group(1), outlet=f"Outlet {'AB'[i]}"))
+        out.append(make_article(f.stem, raw[m.end() :], date=m.group(1), outlet=f"Outlet {'AB'[i]}"))
     return out

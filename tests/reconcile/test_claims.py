@@ -24,14 +24,17 @@ def test_status_negation_is_folded_into_the_status(nlp):
     assert "mayor" in claim_args(c, "key")
 
 
-@pytest.mark.parametrize("text, status", [
-    ("The governor was unharmed.", "unharmed"),
-    ("Three soldiers were killed in the ambush.", "killed"),
-    ("The driver was seriously injured.", "seriously injured"),
-    ("Two passengers were lightly injured.", "mildly hurt"),
-    ("The minister survived the attack.", "survived"),
-    ("The teenager was fatally wounded by police.", "killed"),
-])
+@pytest.mark.parametrize(
+    "text, status",
+    [
+        ("The governor was unharmed.", "unharmed"),
+        ("Three soldiers were killed in the ambush.", "killed"),
+        ("The driver was seriously injured.", "seriously injured"),
+        ("Two passengers were lightly injured.", "mildly hurt"),
+        ("The minister survived the attack.", "survived"),
+        ("The teenager was fatally wounded by police.", "killed"),
+    ],
+)
 def test_status_values(nlp, text, status):
     assert claim_arg(find(claims_of(nlp, text), "harm")[0], "status") == status
 
@@ -51,10 +54,14 @@ def test_counts_exact_and_vague(nlp):
 
 
 def test_conjoined_subjects_give_one_claim_each(nlp):
-    claims = find(claims_of(nlp, "The governor, as well as several of his bodyguards, were slightly hurt."), "harm")
+    claims = find(
+        claims_of(nlp, "The governor, as well as several of his bodyguards, were slightly hurt."), "harm"
+    )
     subjects = {c.subject for c in claims}
     assert len(claims) == 2, subjects
-    assert any("bodyguards" in s for s in subjects) and any(s.lower().startswith("the governor") for s in subjects)
+    assert any("bodyguards" in s for s in subjects) and any(
+        s.lower().startswith("the governor") for s in subjects
+    )
 
 
 def test_means_place_and_target(nlp):
@@ -65,19 +72,24 @@ def test_means_place_and_target(nlp):
 
 
 def test_time_is_resolved_against_publication_date(nlp):
-    c = find(claims_of(nlp, "Gunmen attacked the police station on Saturday night.", date="2021-11-08"), "attack")[0]
+    c = find(
+        claims_of(nlp, "Gunmen attacked the police station on Saturday night.", date="2021-11-08"), "attack"
+    )[0]
     times = claim_times(c)
     if not times:
         pytest.skip("time expressions are not available (newsweave.analyze.timex missing)")
     assert times[0]["earliest"].date().isoformat() == "2021-11-06"
 
 
-@pytest.mark.parametrize("text, word", [
-    ("The drone reportedly targeted the base.", "reportedly"),
-    ("The purported drone strike on the base shocked officials.", "purported"),
-    ("Two guards were believed to have been hurt.", "believed"),
-    ("The rebels may have fired the rockets.", "may"),
-])
+@pytest.mark.parametrize(
+    "text, word",
+    [
+        ("The drone reportedly targeted the base.", "reportedly"),
+        ("The purported drone strike on the base shocked officials.", "purported"),
+        ("Two guards were believed to have been hurt.", "believed"),
+        ("The rebels may have fired the rockets.", "may"),
+    ],
+)
 def test_hedges(nlp, text, word):
     claims = claims_of(nlp, text)
     hedged = [c for c in claims if c.hedge and word in c.hedge]
@@ -99,18 +111,21 @@ def test_evidence_points_at_the_sentence(nlp):
     text = "Police arrived at noon. Three people were killed in the explosion."
     a = make_article("t2", text, date="2021-01-05")
     c = find(extract_claims(a, nlp=nlp), "harm")[0]
-    assert text[c.evidence.start:c.evidence.end] == "Three people were killed in the explosion."
+    assert text[c.evidence.start : c.evidence.end] == "Three people were killed in the explosion."
 
 
 def test_reporting_verbs_are_not_claims(nlp):
     assert not [c for c in claims_of(nlp, "The spokesman said nothing.") if c.predicate == "say"]
 
 
-@pytest.mark.parametrize("text, outcome", [
-    ("The missile was intercepted over the city.", "failed"),
-    ("The drone was shot down near the airport.", "failed"),
-    ("A rocket hit the house of the governor.", "hit"),
-])
+@pytest.mark.parametrize(
+    "text, outcome",
+    [
+        ("The missile was intercepted over the city.", "failed"),
+        ("The drone was shot down near the airport.", "failed"),
+        ("A rocket hit the house of the governor.", "hit"),
+    ],
+)
 def test_outcomes(nlp, text, outcome):
     claims = claims_of(nlp, text)
     assert outcome in {claim_arg(c, "outcome") for c in claims}, [(c.predicate, c.arguments) for c in claims]
@@ -125,3 +140,8 @@ def test_active_harm_verb_counts_the_object(nlp):
     c = find(claims_of(nlp, "The earthquake killed twelve villagers."), "harm")[0]
     assert claim_arg(c, "status") == "killed" and claim_arg(c, "count_low") == "12"
     assert claim_arg(c, "actor") == "The earthquake"
+
+
+def test_present_reference_does_not_date_a_claim(nlp):
+    claims = claims_of(nlp, "The governor is being treated in hospital right now.")
+    assert all(not claim_times(c) for c in claims)

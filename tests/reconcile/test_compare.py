@@ -10,18 +10,33 @@ from newsweave.errors import InputError
 from newsweave.reconcile.compare import compare_jsonl, compare_texts, overall_verdict
 
 
-@pytest.mark.parametrize("a, b, expected", [
-    ("Seven of the security guards were injured in the attack.",
-     "Several of the security guards were injured in the attack.", "precision"),
-    ("Twelve people were killed in the explosion in the market.",
-     "Thirty people were killed in the explosion in the market.", "contradict"),
-    ("The governor was not injured in the attack.", "The governor was seriously injured in the attack.",
-     "contradict"),
-    ("The drone reportedly targeted the airport.", "The drone targeted the airport.", "certainty"),
-    ("Seven of the security guards were injured in the attack.",
-     "Seven of the security guards were injured in the attack on the compound.", "agree"),
-    ("The central bank raised interest rates.", "Heavy rain flooded the valley.", "unrelated"),
-])
+@pytest.mark.parametrize(
+    "a, b, expected",
+    [
+        (
+            "Seven of the security guards were injured in the attack.",
+            "Several of the security guards were injured in the attack.",
+            "precision",
+        ),
+        (
+            "Twelve people were killed in the explosion in the market.",
+            "Thirty people were killed in the explosion in the market.",
+            "contradict",
+        ),
+        (
+            "The governor was not injured in the attack.",
+            "The governor was seriously injured in the attack.",
+            "contradict",
+        ),
+        ("The drone reportedly targeted the airport.", "The drone targeted the airport.", "certainty"),
+        (
+            "Seven of the security guards were injured in the attack.",
+            "Seven of the security guards were injured in the attack on the compound.",
+            "agree",
+        ),
+        ("The central bank raised interest rates.", "Heavy rain flooded the valley.", "unrelated"),
+    ],
+)
 def test_verdicts(nlp, a, b, expected):
     verdicts = compare_texts(a, b, nlp=nlp)
     assert overall_verdict(verdicts) == expected, [(v.verdict, v.reason) for v in verdicts]
@@ -48,8 +63,13 @@ def test_bad_date_is_an_input_error(nlp):
 
 def test_jsonl_one_line_per_pair_and_errors_inline(nlp):
     lines = [
-        json.dumps({"id": "p1", "a": "Seven guards were injured in the attack.",
-                    "b": "Several guards were injured in the attack."}),
+        json.dumps(
+            {
+                "id": "p1",
+                "a": "Seven guards were injured in the attack.",
+                "b": "Several guards were injured in the attack.",
+            }
+        ),
         "{not json",
         json.dumps({"a": "only a"}),
         "",

@@ -8,20 +8,47 @@ from newsweave.model import Article, Claim, Span, Statement
 from newsweave.reconcile.conflicts import attribution_conflicts, compare_claims, pair_verdict
 
 
-def claim(aid, *args, subject="the guards", predicate="injure", cls="harm", hedge=None, certainty=1.0,
-          polarity=True, start=0):
-    return Claim(id=f"{aid}:{start}", evidence=Span(aid, start, start + 10), subject=subject, predicate=predicate,
-                 arguments=(("class", cls), *args), polarity=polarity, hedge=hedge, certainty=certainty)
+def claim(
+    aid,
+    *args,
+    subject="the guards",
+    predicate="injure",
+    cls="harm",
+    hedge=None,
+    certainty=1.0,
+    polarity=True,
+    start=0,
+):
+    return Claim(
+        id=f"{aid}:{start}",
+        evidence=Span(aid, start, start + 10),
+        subject=subject,
+        predicate=predicate,
+        arguments=(("class", cls), *args),
+        polarity=polarity,
+        hedge=hedge,
+        certainty=certainty,
+    )
 
 
 def count(text, low, high, kind="exact", what="guard"):
-    return (("count", text), ("count_kind", kind), ("count_low", str(low)), ("count_high", str(high)),
-            ("counted", what))
+    return (
+        ("count", text),
+        ("count_kind", kind),
+        ("count_low", str(low)),
+        ("count_high", str(high)),
+        ("counted", what),
+    )
 
 
 def when(value, text, earliest, latest, granularity="day"):
-    return (("time", value), ("time_text", text), ("time_earliest", earliest), ("time_latest", latest),
-            ("time_granularity", granularity))
+    return (
+        ("time", value),
+        ("time_text", text),
+        ("time_earliest", earliest),
+        ("time_latest", latest),
+        ("time_granularity", granularity),
+    )
 
 
 def verdicts(a, b, context=None):
@@ -59,8 +86,14 @@ def test_counts_of_different_things_are_not_compared():
 
 def test_not_injured_vs_mildly_hurt_is_a_status_contradiction_flagging_the_hedge():
     a = claim("A", ("status", "not injured"), ("status_text", "not injured"), subject="the governor")
-    b = claim("B", ("status", "mildly hurt"), ("status_text", "mildly hurt"), subject="the governor",
-              hedge="believed", certainty=0.6)
+    b = claim(
+        "B",
+        ("status", "mildly hurt"),
+        ("status_text", "mildly hurt"),
+        subject="the governor",
+        hedge="believed",
+        certainty=0.6,
+    )
     got = compare_claims(a, b)
     contra = [c for c in got if c.verdict == "contradiction"]
     assert [c.kind for c in contra] == ["status"]
@@ -81,34 +114,72 @@ def test_unharmed_vs_not_injured_agree():
 
 
 def test_saturday_night_vs_early_sunday_is_not_a_time_contradiction():
-    a = claim("A", *when("2021-11-06TNI", "Saturday night", "2021-11-06T20:00:00+00:00",
-                         "2021-11-07T05:59:59+00:00", "part-of-day"), cls="attack", predicate="attack")
-    b = claim("B", *when("2021-11-07", "early Sunday", "2021-11-07T00:00:00+00:00", "2021-11-07T07:59:59+00:00"),
-              cls="attack", predicate="strike")
+    a = claim(
+        "A",
+        *when(
+            "2021-11-06TNI",
+            "Saturday night",
+            "2021-11-06T20:00:00+00:00",
+            "2021-11-07T05:59:59+00:00",
+            "part-of-day",
+        ),
+        cls="attack",
+        predicate="attack",
+    )
+    b = claim(
+        "B",
+        *when("2021-11-07", "early Sunday", "2021-11-07T00:00:00+00:00", "2021-11-07T07:59:59+00:00"),
+        cls="attack",
+        predicate="strike",
+    )
     got = compare_claims(a, b)
     assert {(c.kind, c.verdict) for c in got} == {("time", "precision")}
 
 
 def test_saturday_evening_vs_sunday_morning_adjoining_is_precision():
-    a = claim("A", *when("2021-11-06TEV", "Saturday evening", "2021-11-06T17:00:00+00:00",
-                         "2021-11-06T21:59:59+00:00", "part-of-day"), cls="attack", predicate="attack")
-    b = claim("B", *when("2021-11-07", "Sunday", "2021-11-07T00:00:00+00:00", "2021-11-07T23:59:59+00:00"),
-              cls="attack", predicate="attack")
+    a = claim(
+        "A",
+        *when(
+            "2021-11-06TEV",
+            "Saturday evening",
+            "2021-11-06T17:00:00+00:00",
+            "2021-11-06T21:59:59+00:00",
+            "part-of-day",
+        ),
+        cls="attack",
+        predicate="attack",
+    )
+    b = claim(
+        "B",
+        *when("2021-11-07", "Sunday", "2021-11-07T00:00:00+00:00", "2021-11-07T23:59:59+00:00"),
+        cls="attack",
+        predicate="attack",
+    )
     assert ("time", "contradiction") not in verdicts(a, b)
 
 
 def test_days_apart_is_a_time_contradiction():
-    a = claim("A", *when("2021-11-01", "Monday", "2021-11-01T00:00:00+00:00", "2021-11-01T23:59:59+00:00"),
-              cls="attack", predicate="attack")
-    b = claim("B", *when("2021-11-04", "Thursday", "2021-11-04T00:00:00+00:00", "2021-11-04T23:59:59+00:00"),
-              cls="attack", predicate="attack")
+    a = claim(
+        "A",
+        *when("2021-11-01", "Monday", "2021-11-01T00:00:00+00:00", "2021-11-01T23:59:59+00:00"),
+        cls="attack",
+        predicate="attack",
+    )
+    b = claim(
+        "B",
+        *when("2021-11-04", "Thursday", "2021-11-04T00:00:00+00:00", "2021-11-04T23:59:59+00:00"),
+        cls="attack",
+        predicate="attack",
+    )
     got = compare_claims(a, b)
     assert [(c.kind, c.verdict) for c in got] == [("time", "contradiction")]
     assert "Monday" in got[0].reason and "Thursday" in got[0].reason
 
 
 def test_hedged_vs_firm_is_certainty():
-    a = claim("A", ("target", "the base"), cls="attack", predicate="target", hedge="reportedly", certainty=0.6)
+    a = claim(
+        "A", ("target", "the base"), cls="attack", predicate="target", hedge="reportedly", certainty=0.6
+    )
     b = claim("B", ("target", "the base"), cls="attack", predicate="target")
     got = compare_claims(a, b)
     assert [(c.kind, c.verdict) for c in got] == [("certainty", "certainty")]
@@ -119,8 +190,10 @@ def test_place_contradiction_unless_the_other_report_names_it():
     a = claim("A", ("place", "Kandahar"), cls="attack", predicate="attack")
     b = claim("B", ("place", "Herat"), cls="attack", predicate="attack")
     assert verdicts(a, b) == {("place", "contradiction")}
-    ctx = {"A": make_article("A", "A bomb went off in Kandahar."),
-           "B": make_article("B", "The attack in Herat province, near Kandahar, killed two.")}
+    ctx = {
+        "A": make_article("A", "A bomb went off in Kandahar."),
+        "B": make_article("B", "The attack in Herat province, near Kandahar, killed two."),
+    }
     assert verdicts(a, b, ctx) == set()
 
 
@@ -137,10 +210,21 @@ def test_outcome_intercepted_vs_hit():
 
 
 def test_negation_contradicts():
-    a = claim("A", ("target", "the attack"), cls="responsibility", predicate="claim responsibility",
-              subject="no group", polarity=False)
-    b = claim("B", ("target", "the attack"), cls="responsibility", predicate="claim responsibility",
-              subject="the militia")
+    a = claim(
+        "A",
+        ("target", "the attack"),
+        cls="responsibility",
+        predicate="claim responsibility",
+        subject="no group",
+        polarity=False,
+    )
+    b = claim(
+        "B",
+        ("target", "the attack"),
+        cls="responsibility",
+        predicate="claim responsibility",
+        subject="the militia",
+    )
     assert ("actor", "contradiction") in verdicts(a, b)
 
 
@@ -151,10 +235,18 @@ def test_same_words_credited_to_different_speakers():
 
     def st(aid, text, speaker):
         start = text.index(words)
-        return Statement(content=Span(aid, start, start + len(words)), cue=None, cue_verb="say", speaker=None,
-                         speaker_text=speaker, direct=True)
+        return Statement(
+            content=Span(aid, start, start + len(words)),
+            cue=None,
+            cue_verb="say",
+            speaker=None,
+            speaker_text=speaker,
+            direct=True,
+        )
 
-    got = attribution_conflicts({"A": [st("A", ta, "Mayor Jane Doe")], "B": [st("B", tb, "Governor Max Roe")]}, arts)
+    got = attribution_conflicts(
+        {"A": [st("A", ta, "Mayor Jane Doe")], "B": [st("B", tb, "Governor Max Roe")]}, arts
+    )
     assert [(c.kind, c.verdict) for c in got] == [("attribution", "contradiction")]
     same = attribution_conflicts({"A": [st("A", ta, "Mayor Jane Doe")], "B": [st("B", tb, "Doe")]}, arts)
     assert same == []
@@ -163,7 +255,10 @@ def test_same_words_credited_to_different_speakers():
 
 
 def test_reason_names_both_outlets():
-    arts = {"A": Article(id="A", text="x", outlet_name="Daily One"), "B": Article(id="B", text="y", outlet_name="Two")}
+    arts = {
+        "A": Article(id="A", text="x", outlet_name="Daily One"),
+        "B": Article(id="B", text="y", outlet_name="Two"),
+    }
     a, b = claim("A", *count("seven", 7, 7)), claim("B", *count("12", 12, 12))
     reason = compare_claims(a, b, context=arts)[0].reason
     assert "Daily One" in reason and "Two" in reason

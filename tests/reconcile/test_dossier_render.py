@@ -13,16 +13,23 @@ from newsweave.reconcile.dossier import build_dossier, dossier_to_json
 from newsweave.reconcile.render import render_terminal, to_html, to_markdown
 from newsweave.reconcile.timeline import build_timeline
 
-A = ("Seven police officers were injured when gunmen attacked a checkpoint in Kandahar on Monday. "
-     "The governor was not injured, officials said.")
-B = ("Several police officers were injured when gunmen attacked a checkpoint in Kandahar on Monday. "
-     "The governor was seriously injured, the broadcaster reported.")
+A = (
+    "Seven police officers were injured when gunmen attacked a checkpoint in Kandahar on Monday. "
+    "The governor was not injured, officials said."
+)
+B = (
+    "Several police officers were injured when gunmen attacked a checkpoint in Kandahar on Monday. "
+    "The governor was seriously injured, the broadcaster reported."
+)
 HOSTILE = "<script>alert('x')</script> *bold* [link]"
 C = "Gunmen attacked a checkpoint in Kandahar, wounding police officers, local media said."
 
 
 def _story(nlp, previous=None, texts=(A, B)):
-    arts = [make_article(f"r{i}", t, date="2022-03-09", outlet=f"Outlet {i} {HOSTILE}") for i, t in enumerate(texts)]
+    arts = [
+        make_article(f"r{i}", t, date="2022-03-09", outlet=f"Outlet {i} {HOSTILE}")
+        for i, t in enumerate(texts)
+    ]
     return build_dossier(Story(id="s-1", title="Checkpoint <attack>"), arts, {}, nlp=nlp, previous=previous)
 
 
@@ -46,13 +53,21 @@ def test_json_schema_and_offsets(nlp):
     d = _story(nlp)
     data = json.loads(json.dumps(dossier_to_json(d)))
     assert data["schema"] == "newsweave.dossier/1"
-    assert set(data) >= {"story", "articles", "publication_times", "summary", "timeline", "statements", "facts",
-                         "conflicts"}
+    assert set(data) >= {
+        "story",
+        "articles",
+        "publication_times",
+        "summary",
+        "timeline",
+        "statements",
+        "facts",
+        "conflicts",
+    }
     texts = {a.id: a.text for a in d.articles}
     for f in data["facts"]:
         for c in f["claims"]:
             ev = c["evidence"]
-            assert texts[ev["article_id"]][ev["start"]:ev["end"]] == ev["text"]
+            assert texts[ev["article_id"]][ev["start"] : ev["end"]] == ev["text"]
 
 
 def test_html_escapes_report_text(nlp):
@@ -81,23 +96,63 @@ def test_terminal_rendering_does_not_interpret_markup(nlp):
 
 
 def _fact(label, aid, value, earliest, latest, granularity="day", start=0):
-    args = (("class", "attack"), ("time", value), ("time_text", value), ("time_earliest", earliest),
-            ("time_latest", latest), ("time_granularity", granularity))
-    c = Claim(id=f"{aid}:{start}", evidence=Span(aid, start, start + 5), subject=None, predicate="attack",
-              arguments=args)
+    args = (
+        ("class", "attack"),
+        ("time", value),
+        ("time_text", value),
+        ("time_earliest", earliest),
+        ("time_latest", latest),
+        ("time_granularity", granularity),
+    )
+    c = Claim(
+        id=f"{aid}:{start}",
+        evidence=Span(aid, start, start + 5),
+        subject=None,
+        predicate="attack",
+        arguments=args,
+    )
     return c
 
 
 def test_timeline_orders_by_event_time_marks_background_and_keeps_both_datings():
-    arts = {"x": make_article("x", "x" * 50, date="2021-11-08", outlet="X"),
-            "y": make_article("y", "y" * 50, date="2021-11-07", outlet="Y")}
-    main = Fact("s", "the attack", (
-        _fact("a", "x", "2021-11-06TNI", "2021-11-06T20:00:00+00:00", "2021-11-07T05:59:59+00:00", "part-of-day"),
-        _fact("a", "y", "2021-11-07", "2021-11-07T00:00:00+00:00", "2021-11-07T07:59:59+00:00", start=10),
-    ), ("y", "x"), 2)
-    old = Fact("s", "air strikes", (
-        _fact("b", "x", "2021-06", "2021-06-20T00:00:00+00:00", "2021-06-30T23:59:59+00:00", "month", start=20),
-    ), ("x",), 1)
+    arts = {
+        "x": make_article("x", "x" * 50, date="2021-11-08", outlet="X"),
+        "y": make_article("y", "y" * 50, date="2021-11-07", outlet="Y"),
+    }
+    main = Fact(
+        "s",
+        "the attack",
+        (
+            _fact(
+                "a",
+                "x",
+                "2021-11-06TNI",
+                "2021-11-06T20:00:00+00:00",
+                "2021-11-07T05:59:59+00:00",
+                "part-of-day",
+            ),
+            _fact("a", "y", "2021-11-07", "2021-11-07T00:00:00+00:00", "2021-11-07T07:59:59+00:00", start=10),
+        ),
+        ("y", "x"),
+        2,
+    )
+    old = Fact(
+        "s",
+        "air strikes",
+        (
+            _fact(
+                "b",
+                "x",
+                "2021-06",
+                "2021-06-20T00:00:00+00:00",
+                "2021-06-30T23:59:59+00:00",
+                "month",
+                start=20,
+            ),
+        ),
+        ("x",),
+        1,
+    )
     tl = build_timeline([main, old], arts)
     assert [e.label for e in tl] == ["air strikes", "the attack"]
     assert tl[0].background and not tl[1].background
@@ -113,6 +168,11 @@ def test_per_report_work_round_trips_through_json(nlp):
     per = d.extra["per_article"]["r1"]
     again = article_claims_from_json(json.loads(json.dumps(article_claims_to_json(per))))
     assert again == per
-    rebuilt = build_dossier(d.story, list(d.articles), {}, nlp=nlp,
-                            previous=type(d)(**{**d.__dict__, "extra": {"per_article": {"r1": again}}}))
+    rebuilt = build_dossier(
+        d.story,
+        list(d.articles),
+        {},
+        nlp=nlp,
+        previous=type(d)(**{**d.__dict__, "extra": {"per_article": {"r1": again}}}),
+    )
     assert rebuilt.extra["per_article"]["r1"] is again

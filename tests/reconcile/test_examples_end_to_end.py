@@ -21,12 +21,17 @@ def dossier(nlp):
 
 def _text(d, span):
     art = next(a for a in d.articles if a.id == span.article_id)
-    return art.text[span.start:span.end]
+    return art.text[span.start : span.end]
 
 
 def test_status_conflict_about_the_prime_ministers_health(dossier):
-    found = [c for c in dossier.conflicts if c.kind == "status" and c.verdict == "contradiction"
-             and "minister" in ((c.side_a.subject or "") + (c.side_b.subject or "")).lower()]
+    found = [
+        c
+        for c in dossier.conflicts
+        if c.kind == "status"
+        and c.verdict == "contradiction"
+        and "minister" in ((c.side_a.subject or "") + (c.side_b.subject or "")).lower()
+    ]
     assert found, [(c.kind, c.verdict, c.reason) for c in dossier.conflicts]
     c = found[0]
     assert c.side_a.evidence.article_id != c.side_b.evidence.article_id
@@ -49,8 +54,14 @@ def test_attack_dated_to_the_night_of_6_to_7_november(dossier):
     night_start = datetime(2021, 11, 6, 12, tzinfo=UTC)
     midnight = datetime(2021, 11, 7, tzinfo=UTC)
     night_end = datetime(2021, 11, 7, 12, tzinfo=UTC)
-    attacks = [e for e in dossier.timeline if not e.background and e.earliest and e.latest
-               and night_start <= e.earliest <= midnight <= e.latest <= night_end]
+    attacks = [
+        e
+        for e in dossier.timeline
+        if not e.background
+        and e.earliest
+        and e.latest
+        and night_start <= e.earliest <= midnight <= e.latest <= night_end
+    ]
     assert attacks, [(e.label, e.earliest, e.latest) for e in dossier.timeline]
     assert any(len({s.article_id for s in e.evidence}) == 2 for e in attacks)
 
@@ -78,7 +89,7 @@ def test_json_items_carry_offsets(dossier):
     for c in data["conflicts"]:
         for side in c["sides"]:
             ev = side["evidence"]
-            assert texts[ev["article_id"]][ev["start"]:ev["end"]] == ev["text"]
+            assert texts[ev["article_id"]][ev["start"] : ev["end"]] == ev["text"]
     assert all(s["citations"][0]["article_id"] in texts for s in data["summary"])
 
 
@@ -103,11 +114,14 @@ STATEMENTS_MISSING = _statements_missing()
 
 
 @pytest.mark.xfail(STATEMENTS_MISSING, reason="newsweave.analyze.statements is not installed", strict=False)
-@pytest.mark.parametrize("name, channel, relay", [
-    ("Biden", "written statement", "Reuters"),
-    ("Blinken", "social media post", None),
-    ("Price", None, "Sputnik"),
-])
+@pytest.mark.parametrize(
+    "name, channel, relay",
+    [
+        ("Biden", "written statement", "Reuters"),
+        ("Blinken", "social media post", None),
+        ("Price", None, "Sputnik"),
+    ],
+)
 def test_statements_with_channel_and_relays(dossier, name, channel, relay):
     names = dossier.extra.get("entity_names", {})
 

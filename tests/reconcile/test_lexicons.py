@@ -5,10 +5,18 @@ import pytest
 from newsweave.reconcile.lexicons import normalise_key, parse_number, predicate_class, status_compatible
 
 
-@pytest.mark.parametrize("text, value, kind", [
-    ("seven", 7, "exact"), ("12", 12, "exact"), ("twenty-one", 21, "exact"), ("2,500", 2500, "exact"),
-    ("about 40", 40, "approx"), ("at least 12", 12, "min"), ("three thousand", 3000, "exact"),
-])
+@pytest.mark.parametrize(
+    "text, value, kind",
+    [
+        ("seven", 7, "exact"),
+        ("12", 12, "exact"),
+        ("twenty-one", 21, "exact"),
+        ("2,500", 2500, "exact"),
+        ("about 40", 40, "approx"),
+        ("at least 12", 12, "min"),
+        ("three thousand", 3000, "exact"),
+    ],
+)
 def test_parse_number_precise(text, value, kind):
     v, rng, k = parse_number(text)
     assert v == value and k == kind
@@ -29,10 +37,17 @@ def test_at_least_is_open_ended():
     assert math.isinf(parse_number("at least 12")[1][1])
 
 
-@pytest.mark.parametrize("a, b, ok", [
-    ("unharmed", "not injured", True), ("not injured", "mildly hurt", False), ("injured", "mildly hurt", True),
-    ("survived", "killed", False), ("survived", "seriously injured", True), ("unharmed", "killed", False),
-])
+@pytest.mark.parametrize(
+    "a, b, ok",
+    [
+        ("unharmed", "not injured", True),
+        ("not injured", "mildly hurt", False),
+        ("injured", "mildly hurt", True),
+        ("survived", "killed", False),
+        ("survived", "seriously injured", True),
+        ("unharmed", "killed", False),
+    ],
+)
 def test_status_scale(a, b, ok):
     assert status_compatible(a, b) is ok
     assert status_compatible(b, a) is ok

@@ -1,6 +1,7 @@
 """Evaluating the reconcile stage's verdicts: our annotated pairs and ClaimDiff (development only).
 
-* :func:`evaluate_gold` — ``tests/data/conflicts_gold.jsonl``: 5-way verdict accuracy, and precision/recall of
+* :func:`evaluate_gold` — ``tests/data/conflicts_gold.jsonl``: 5-way verdict accuracy, and precision/recall
+  of
   contradictions overall and per kind.
 * :func:`evaluate_claimdiff` — ClaimDiff train from the shared data directory (never copied into the repo):
   the ``weaken`` label is the positive class; a pair is predicted positive when ``compare_texts`` says
@@ -72,8 +73,11 @@ class PRF:
         return 2 * p * r / (p + r) if p + r else 0.0
 
 
-_NUM = re.compile(r"\b(\d+(?:[.,]\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|"
-                  r"thirty|forty|fifty|hundred|thousand|several|dozens|many)\b", re.IGNORECASE)
+_NUM = re.compile(
+    r"\b(\d+(?:[.,]\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|"
+    r"thirty|forty|fifty|hundred|thousand|several|dozens|many)\b",
+    re.IGNORECASE,
+)
 _NEG = re.compile(r"\b(not|no|never|none|nobody|n't|no-one|without)\b|n't\b", re.IGNORECASE)
 
 
@@ -92,9 +96,16 @@ def ours_verdict(*, nlp=None, embedder=None) -> Predict:
     from ..reconcile.compare import compare_texts, overall_verdict
 
     def predict(pair: dict) -> tuple[str, str | None]:
-        verdicts = compare_texts(pair["a"], pair["b"], outlet_a=pair.get("outlet_a"), date_a=pair.get("date_a"),
-                                 outlet_b=pair.get("outlet_b"), date_b=pair.get("date_b"), nlp=nlp,
-                                 embedder=embedder)
+        verdicts = compare_texts(
+            pair["a"],
+            pair["b"],
+            outlet_a=pair.get("outlet_a"),
+            date_a=pair.get("date_a"),
+            outlet_b=pair.get("outlet_b"),
+            date_b=pair.get("date_b"),
+            nlp=nlp,
+            embedder=embedder,
+        )
         top = overall_verdict(verdicts)
         kind = next((v.kind for v in verdicts if v.verdict == top), None)
         return top, kind
@@ -131,7 +142,9 @@ def evaluate_gold(pairs: Sequence[dict], predict: Predict) -> GoldResult:
             overall.fp += 1
         elif gold == "contradict":
             overall.fn += 1
-        for k in {gold_kind if gold == "contradict" else None, kind if verdict == "contradict" else None} - {None}:
+        for k in {gold_kind if gold == "contradict" else None, kind if verdict == "contradict" else None} - {
+            None
+        }:
             prf = per_kind.setdefault(k, PRF())
             hit_gold = gold == "contradict" and gold_kind == k
             hit_pred = verdict == "contradict" and kind == k
@@ -141,7 +154,9 @@ def evaluate_gold(pairs: Sequence[dict], predict: Predict) -> GoldResult:
                 prf.fp += 1
             elif hit_gold:
                 prf.fn += 1
-    return GoldResult(len(pairs), correct / len(pairs) if pairs else 0.0, overall, per_kind, confusion, errors)
+    return GoldResult(
+        len(pairs), correct / len(pairs) if pairs else 0.0, overall, per_kind, confusion, errors
+    )
 
 
 @dataclass

@@ -36,10 +36,19 @@ __all__ = [
 ]
 
 _WHERE = {
-    "extract_claims": "claims", "align_claims": "align", "compare_claims": "conflicts",
-    "find_conflicts": "conflicts", "build_timeline": "timeline", "summarize": "summary",
-    "build_dossier": "dossier", "dossier_to_json": "dossier", "to_markdown": "render", "to_html": "render",
-    "render_terminal": "render", "compare_texts": "compare", "compare_jsonl": "compare",
+    "extract_claims": "claims",
+    "align_claims": "align",
+    "compare_claims": "conflicts",
+    "find_conflicts": "conflicts",
+    "build_timeline": "timeline",
+    "summarize": "summary",
+    "build_dossier": "dossier",
+    "dossier_to_json": "dossier",
+    "to_markdown": "render",
+    "to_html": "render",
+    "render_terminal": "render",
+    "compare_texts": "compare",
+    "compare_jsonl": "compare",
 }
 
 

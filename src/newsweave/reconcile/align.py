@@ -31,17 +31,66 @@ __all__ = [
     "claim_features",
     "different_groups",
     "pair_score",
+    "strong_alignment",
     "time_gap",
 ]
 
 _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 _WORD = re.compile(r"[a-z0-9]+")
 _STOP = frozenset(
-    ["the", "a", "an", "of", "in", "on", "at", "to", "for", "and", "or", "but", "was", "were", "is", "are", "be", "been", "has", "have", "had", "by", "with", "from", "that", "this", "it", "its", "as", "said", "says", "he", "she", "they", "his", "her", "their", "who", "which", "also", "after", "before", "than", "into", "over", "about", "more"]
+    [
+        "the",
+        "a",
+        "an",
+        "of",
+        "in",
+        "on",
+        "at",
+        "to",
+        "for",
+        "and",
+        "or",
+        "but",
+        "was",
+        "were",
+        "is",
+        "are",
+        "be",
+        "been",
+        "has",
+        "have",
+        "had",
+        "by",
+        "with",
+        "from",
+        "that",
+        "this",
+        "it",
+        "its",
+        "as",
+        "said",
+        "says",
+        "he",
+        "she",
+        "they",
+        "his",
+        "her",
+        "their",
+        "who",
+        "which",
+        "also",
+        "after",
+        "before",
+        "than",
+        "into",
+        "over",
+        "about",
+        "more",
+    ]
 )
 MAX_TIME_GAP = timedelta(days=3)
 ALIGN_THRESHOLD = 0.45
-CONTRADICTION_THRESHOLD = 0.6  # a contradiction needs stronger evidence that both claims are one fact
+CONTRADICTION_THRESHOLD = 0.5  # a contradiction needs stronger evidence that both claims are one fact
 _MEANS = frozenset(MEANS_WORDS) | frozenset(MEANS_WORDS.values())
 
 
@@ -68,9 +117,14 @@ def claim_features(claim: Claim, sentence: str) -> ClaimFeatures:
     of = {k[3:] for k in keys + tkeys if k.startswith("of:")}
     words = frozenset(w for w in _WORD.findall(sentence.lower()) if w not in _STOP and len(w) > 2)
     return ClaimFeatures(
-        claim=claim, article_id=claim.evidence.article_id, cls=claim_arg(claim, "class") or claim.predicate,
-        keys=frozenset(k for k in keys if not k.startswith("of:")), of_keys=frozenset(of),
-        tkeys=frozenset(k for k in tkeys if not k.startswith("of:")), words=words, times=claim_times(claim),
+        claim=claim,
+        article_id=claim.evidence.article_id,
+        cls=claim_arg(claim, "class") or claim.predicate,
+        keys=frozenset(k for k in keys if not k.startswith("of:")),
+        of_keys=frozenset(of),
+        tkeys=frozenset(k for k in tkeys if not k.startswith("of:")),
+        words=words,
+        times=claim_times(claim),
     )
 
 
@@ -103,9 +157,13 @@ def pair_score(x: ClaimFeatures, y: ClaimFeatures) -> float:
         return 0.0  # injuries of different people are different facts
     if x.cls == "harm" and different_groups(x.claim, y.claim):
         return 0.0  # "ten killed" / "80 wounded": different groups of people
-    if x.claim.evidence == y.claim.evidence and not (x.tkeys and y.tkeys and not x.tkeys & y.tkeys) \
-            and (x.cls != "harm" or subj > 0):
-        return 0.9  # same sentence, same kind of event: "survived an assassination attempt after drones targeted …"
+    if (
+        x.claim.evidence == y.claim.evidence
+        and not (x.tkeys and y.tkeys and not x.tkeys & y.tkeys)
+        and (x.cls != "harm" or subj > 0)
+    ):
+        # same sentence, same kind of event: "survived an assassination attempt after drones targeted …"
+        return 0.9
     targ = _overlap(x.tkeys, y.tkeys)
     if x.cls == "attack" and x.tkeys and y.tkeys and targ == 0 and _overlap(x.of_keys, y.of_keys) == 0:
         return 0.0  # attacks on different targets are different attacks
@@ -139,9 +197,52 @@ def pair_score(x: ClaimFeatures, y: ClaimFeatures) -> float:
     return score
 
 
-GENERIC_PEOPLE = frozenset(["person", "people", "other", "others", "another", "civilian", "resident", "victim", "passenger", "worker", "villager", "student", "protester", "child", "man", "woman"])
+GENERIC_PEOPLE = frozenset(
+    [
+        "person",
+        "people",
+        "other",
+        "others",
+        "another",
+        "civilian",
+        "resident",
+        "victim",
+        "passenger",
+        "worker",
+        "villager",
+        "student",
+        "protester",
+        "child",
+        "man",
+        "woman",
+    ]
+)
 WEAK_KEYS = GENERIC_PEOPLE | frozenset(
-    ["attack", "quake", "earthquake", "tremor", "fire", "blaze", "explosion", "incident", "area", "building", "house", "home", "police", "official", "authority", "government", "country", "city", "town", "village", "state", "report"])
+    [
+        "attack",
+        "quake",
+        "earthquake",
+        "tremor",
+        "fire",
+        "blaze",
+        "explosion",
+        "incident",
+        "area",
+        "building",
+        "house",
+        "home",
+        "police",
+        "official",
+        "authority",
+        "government",
+        "country",
+        "city",
+        "town",
+        "village",
+        "state",
+        "report",
+    ]
+)
 
 
 def different_groups(a: Claim, b: Claim) -> bool:
@@ -155,6 +256,39 @@ def different_groups(a: Claim, b: Claim) -> bool:
     ka = {k for k in claim_args(a, "key") if not k.startswith("of:")}
     kb = {k for k in claim_args(b, "key") if not k.startswith("of:")}
     return bool(ka) and ka <= GENERIC_PEOPLE or bool(kb) and kb <= GENERIC_PEOPLE
+
+
+_GENERIC_WORDS = (
+    GENERIC_PEOPLE
+    | WEAK_KEYS
+    | frozenset(
+        "people persons killed kill killing injured injuring injuries hurt wounded wounding dead died death deaths "
+        "least more than about some many several were have been being also other others".split()
+    )
+)
+
+
+def strong_alignment(x: ClaimFeatures, y: ClaimFeatures) -> bool:
+    """Evidence enough to say two claims contradict rather than merely differ: the same specific subject (a
+    shared non-generic name or noun), no clashing qualifiers ("Indian" / "British" navy), and the same
+    target when both name one."""
+    qx, qy = set(claim_args(x.claim, "qualifier")), set(claim_args(y.claim, "qualifier"))
+    if qx and qy and not qx & qy:
+        return False
+    subject = (x.keys & y.keys) - WEAK_KEYS
+    if x.cls in ("attack", "intercept"):
+        subject -= _MEANS
+    if x.tkeys and y.tkeys and not (x.tkeys & y.tkeys) and not (x.of_keys & y.of_keys):
+        return False
+    if x.of_keys and y.of_keys and not (x.of_keys & y.of_keys):
+        return False  # "the name of the suspect" / "the name of the deceased"
+    if subject:
+        return True
+    if x.cls == "harm" and (not x.keys or not y.keys):
+        return False  # a health claim about someone unnamed cannot be held against a named one
+    # generic subjects ("ten people") only when the sentences share some specific word ("island", "villages")
+    shared_words = (x.words & y.words) - _GENERIC_WORDS
+    return x.cls == "harm" and bool(shared_words)
 
 
 def _places_differ(a: Claim, b: Claim) -> bool:
@@ -181,11 +315,11 @@ def align_claims(
     same_report_threshold: float = 0.6,
     entity_names: Mapping[str, str] | None = None,
 ) -> list[Fact]:
-    """Cluster the claims of several reports into facts (single-report facts included), most supported first."""
+    """Cluster the claims of several reports into facts (single-report facts too), most supported first."""
     feats = []
     for c in claims:
         art = articles.get(c.evidence.article_id)
-        sentence = art.text[c.evidence.start: c.evidence.end] if art else ""
+        sentence = art.text[c.evidence.start : c.evidence.end] if art else ""
         feats.append(claim_features(c, sentence))
     if embedder is not None and feats:
         texts = sorted({_sentence(f, articles) for f in feats})
@@ -194,8 +328,14 @@ def align_claims(
         for f in feats:
             f.vec = index[_sentence(f, articles)]
     order = {aid: i for i, aid in enumerate(articles)}
-    feats.sort(key=lambda f: (_published(articles.get(f.article_id)), order.get(f.article_id, 0),
-                              not (f.keys or f.tkeys), f.claim.evidence.start))
+    feats.sort(
+        key=lambda f: (
+            _published(articles.get(f.article_id)),
+            order.get(f.article_id, 0),
+            not (f.keys or f.tkeys),
+            f.claim.evidence.start,
+        )
+    )
     clusters: list[list[ClaimFeatures]] = []
     by_class: dict[str, list[int]] = {}
     for f in feats:
@@ -221,7 +361,7 @@ def align_claims(
 
 def _sentence(f: ClaimFeatures, articles: Mapping[str, Article]) -> str:
     art = articles.get(f.article_id)
-    return art.text[f.claim.evidence.start: f.claim.evidence.end] if art else ""
+    return art.text[f.claim.evidence.start : f.claim.evidence.end] if art else ""
 
 
 def fact_label(claims: Sequence[Claim]) -> str:
@@ -243,8 +383,12 @@ def fact_label(claims: Sequence[Claim]) -> str:
 _PRONOUN_SUBJECTS = {"he", "she", "they", "it", "i", "we", "him", "her", "them"}
 
 
-def _fact(story_id: str, claims: list[Claim], articles: Mapping[str, Article],
-          entity_names: Mapping[str, str] | None) -> Fact:
+def _fact(
+    story_id: str,
+    claims: list[Claim],
+    articles: Mapping[str, Article],
+    entity_names: Mapping[str, str] | None,
+) -> Fact:
     supporting = []
     for c in claims:
         if c.evidence.article_id not in supporting:
@@ -253,7 +397,11 @@ def _fact(story_id: str, claims: list[Claim], articles: Mapping[str, Article],
     groups = group_sources(claims, articles, entity_names=entity_names)
     originator = groups[0].origin.label if groups else None
     return Fact(
-        story_id=story_id, label=fact_label(claims), claims=tuple(claims), supporting_articles=tuple(supporting),
-        independent_sources=max(1, len(groups)) if claims else 0, originator=originator,
+        story_id=story_id,
+        label=fact_label(claims),
+        claims=tuple(claims),
+        supporting_articles=tuple(supporting),
+        independent_sources=max(1, len(groups)) if claims else 0,
+        originator=originator,
         earliest_article=supporting[0] if supporting else None,
     )

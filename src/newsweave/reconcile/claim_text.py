@@ -27,6 +27,10 @@ def describe_side(claim: Claim, context: Mapping[str, Article] | None) -> str:
     art = (context or {}).get(aid)
     who = describe_article(art, aid)
     st = claim.statement
-    if st is not None and st.speaker_text and st.speaker_text.lower() not in ("he", "she", "they", "it", "i", "we"):
+    if (
+        st is not None
+        and st.speaker_text
+        and st.speaker_text.lower() not in ("he", "she", "they", "it", "i", "we")
+    ):
         who += f", citing {st.speaker_text}"
     return who

@@ -6,7 +6,8 @@ adjective), its subject, and arguments as ``(role, value)`` pairs. Roles:
 ``target``, ``actor``, ``place``, ``means``, ``count`` (a number, or a vague quantity word), ``count_kind``
 (exact, approx, min, vague), ``count_low``/``count_high``, ``counted`` (what is counted), ``status``
 (health/outcome value on the scale of :mod:`.lexicons`), ``status_text``, ``outcome`` (failed/hit),
-``time`` (TIMEX3 value), ``time_text``, ``time_earliest``/``time_latest`` (ISO datetimes), ``time_granularity``,
+``time`` (TIMEX3 value), ``time_text``, ``time_earliest``/``time_latest`` (ISO datetimes),
+``time_granularity``,
 ``key`` (comparable names of the subject: canonical entity names, head nouns), ``target_key``, ``class``
 (the predicate class used for alignment) and ``speaker`` (who the claim is attributed to).
 """
@@ -28,6 +29,7 @@ from .lexicons import (
     PREDICATE_CLASSES,
     REPORTING_VERBS,
     STATUS_WORDS,
+    normalise_key,
     predicate_class,
 )
 from .reading import Reading, read_article
@@ -58,6 +60,7 @@ from .syntax import (
 )
 
 __all__ = ["claim_arg", "claim_args", "claim_times", "claims_from_reading", "extract_claims"]
+
 
 def claim_args(claim: Claim, role: str) -> list[str]:
     return [v for r, v in claim.arguments if r == role]
@@ -92,22 +95,47 @@ def claims_from_reading(reading: Reading) -> list[Claim]:
                 if owner is not None:
                     times.setdefault(owner, []).append(tx)
         for p in preds:  # "during the strike early Sunday, a rocket hit …": the time holds for both
-            if p.i in times and p.dep_ == "pobj" and p.head.lower_ in ("during", "amid", "in") \
-                    and p.head.head.i in pred_ids:
+            if (
+                p.i in times
+                and p.dep_ == "pobj"
+                and p.head.lower_ in ("during", "amid", "in")
+                and p.head.head.i in pred_ids
+            ):
                 times.setdefault(p.head.head.i, []).extend(times[p.i])
-        for p in sorted(preds, key=_depth):  # "hit … on Sunday, killing 10": the participle inherits the time
-            if p.i not in times and p.dep_ in ("advcl", "conj", "xcomp") and p.head.i in times \
-                    and p.tag_ in ("VBG", "VBN", "VBD", "VBZ", "VBP", "VB"):
+        # "hit … on Sunday, killing 10": the participle inherits the time
+        for p in sorted(preds, key=_depth):
+            if (
+                p.i not in times
+                and p.dep_ in ("advcl", "conj", "xcomp")
+                and p.head.i in times
+                and p.tag_ in ("VBG", "VBN", "VBD", "VBZ", "VBP", "VB")
+            ):
                 times[p.i] = list(times[p.head.i])
-        in_sentence = [tx for tx, tok_i in timex_of.items() if sent.start <= tok_i < sent.end
-                       and tx.type in ("DATE", "TIME") and tx.earliest is not None]
+        in_sentence = [
+            tx
+            for tx, tok_i in timex_of.items()
+            if sent.start <= tok_i < sent.end and tx.type in ("DATE", "TIME") and tx.earliest is not None
+        ]
         for p in preds:  # an event with no time of its own is dated by its sentence ("… in December 2003")
             own = times.get(p.i) or []
-            if not own and p.dep_ not in ("relcl", "acl") and _event_class(p) \
-                    and len({t.value for t in in_sentence}) == 1:
+            if (
+                not own
+                and p.dep_ not in ("relcl", "acl")
+                and _event_class(p)
+                and len({t.value for t in in_sentence}) == 1
+            ):
                 own = in_sentence
             claims.extend(_claims_for(reading, sent, p, own, titles))
     return claims
+
+
+def _qualifiers(tok) -> list[str]:
+    """Nationality or name modifiers that tell same-named things apart ("the Indian navy" / "the British navy")."""
+    out = []
+    for c in tok.children:
+        if c.dep_ in ("amod", "compound") and (c.ent_type_ in ("NORP", "GPE", "ORG") or c.pos_ == "PROPN"):
+            out.append(normalise_key(c.text))
+    return [q for q in out if q]
 
 
 def _event_class(p) -> bool:
@@ -158,6 +186,8 @@ def _owner(tok, pred_ids: set[int]) -> int | None:
 def _timex_heads(doc, timexes: Iterable[TimeExpression]) -> dict[TimeExpression, int]:
     out = {}
     for tx in timexes:
+        if tx.type not in ("DATE", "TIME") or tx.value.endswith("_REF") or tx.value.startswith("P"):
+            continue  # "right now", "for a month", "every week" do not date an event
         span = doc.char_span(tx.span.start, tx.span.end, alignment_mode="expand")
         if span is not None and len(span):
             out[tx] = span.root.i
@@ -173,7 +203,15 @@ def _claims_for(reading: Reading, sent, p, times: list[TimeExpression], titles) 
     cls = "responsibility" if predicate == "claim responsibility" else predicate_class(lemma)
     args: list[tuple[str, str]] = [("class", cls), ("predicate_text", _predicate_text(p))]
     polarity = not any(c.dep_ == "neg" for c in p.children)
-    if p.dep_ == "xcomp" and p.head.lemma_ in ("have", "be") and any(c.lower_ == "yet" for c in p.head.children):
+    if p.dep_ == "ccomp" and p.head.lemma_ in ("think", "believe", "expect", "suppose") and any(
+        c.dep_ == "neg" for c in p.head.children
+    ):
+        polarity = False  # "I don't think charges will be filed"
+    if (
+        p.dep_ == "xcomp"
+        and p.head.lemma_ in ("have", "be")
+        and any(c.lower_ == "yet" for c in p.head.children)
+    ):
         polarity = False  # "had yet to regain"
     if p.pos_ == "NOUN" and _negated_noun(p):
         polarity = False
@@ -216,9 +254,16 @@ def _claims_for(reading: Reading, sent, p, times: list[TimeExpression], titles) 
         cur = p
         while cur.dep_ in ("advcl", "conj", "xcomp") and cur.head is not cur:
             cur = cur.head
-            found = [x for c in cur.children if c.dep_ in ("prep", "dobj", "nsubj", "nsubjpass")
-                     for x in ([_place_text(g) for g in c.children if g.dep_ == "pobj" and _is_place(g)]
-                               if c.dep_ == "prep" and c.lower_ in PLACE_PREPS else _nested_places(c))]
+            found = [
+                x
+                for c in cur.children
+                if c.dep_ in ("prep", "dobj", "nsubj", "nsubjpass")
+                for x in (
+                    [_place_text(g) for g in c.children if g.dep_ == "pobj" and _is_place(g)]
+                    if c.dep_ == "prep" and c.lower_ in PLACE_PREPS
+                    else _nested_places(c)
+                )
+            ]
             if found:
                 args.extend(("place", x) for x in found)
                 break
@@ -263,6 +308,7 @@ def _claims_for(reading: Reading, sent, p, times: list[TimeExpression], titles) 
     out: list[Claim] = []
     evidence = Span(article.id, sent.start_char, _trim_end(sent))
     groups = [[s] for s in subjects] if cls == "harm" and len(subjects) > 1 else [subjects]
+    counted_conjuncts = sum(1 for s in subjects if _quantified(s)[1])
     for group in groups:
         own = list(args)
         subject_text = None
@@ -272,12 +318,18 @@ def _claims_for(reading: Reading, sent, p, times: list[TimeExpression], titles) 
                 head, count = _quantified(s)
                 texts.append(_np_text(s) if s.lower_ not in PRONOUNS else s.text)
                 keys |= _keys_for(head, reading, titles)
-                if count:
+                own.extend(("qualifier", q) for q in _qualifiers(head))
+                if count and counted_conjuncts < 2:  # "one Australian and one English climber": parts
                     own.extend(_count_args(count, head))
                 if s.lemma_.lower() in MEANS_WORDS and cls in ("attack", "intercept"):
                     own.append(("means", MEANS_WORDS[s.lemma_.lower()]))
-                if s.dep_ != "nsubjpass" and cls == "attack" and s.pos_ in ("PROPN", "NOUN") \
-                        and s.lemma_.lower() not in MEANS_WORDS and s.lemma_.lower() not in EVENT_NOUNS:
+                if (
+                    s.dep_ != "nsubjpass"
+                    and cls == "attack"
+                    and s.pos_ in ("PROPN", "NOUN")
+                    and s.lemma_.lower() not in MEANS_WORDS
+                    and s.lemma_.lower() not in EVENT_NOUNS
+                ):
                     own.append(("actor", _np_text(s)))
                 if any(c.lower_ == "no" for c in s.children) or s.lower_ in ("nobody", "noone"):
                     polarity = False if cls != "harm" else polarity
@@ -291,12 +343,19 @@ def _claims_for(reading: Reading, sent, p, times: list[TimeExpression], titles) 
             own_polarity = True  # the negation is folded into the status value ("not injured")
         if not _worth_keeping(cls, subject_text, own):
             continue
-        out.append(Claim(
-            id=_claim_id(article.id, p.idx, predicate, subject_text),
-            evidence=evidence, subject=subject_text, predicate=predicate,
-            arguments=tuple(_dedupe(own)), polarity=own_polarity, hedge=hedge, certainty=certainty,
-            statement=statement,
-        ))
+        out.append(
+            Claim(
+                id=_claim_id(article.id, p.idx, predicate, subject_text),
+                evidence=evidence,
+                subject=subject_text,
+                predicate=predicate,
+                arguments=tuple(_dedupe(own)),
+                polarity=own_polarity,
+                hedge=hedge,
+                certainty=certainty,
+                statement=statement,
+            )
+        )
     return out
 
 
@@ -315,16 +374,24 @@ def _claim_id(article_id: str, offset: int, predicate: str, subject: str | None)
 
 
 def _worth_keeping(cls: str, subject: str | None, args: list[tuple[str, str]]) -> bool:
-    roles = {r for r, _ in args} - {"class", "key", "target_key", "speaker", "time_text", "time_earliest",
-                                      "predicate_text",
-                                      "time_latest", "time_granularity"}
+    roles = {r for r, _ in args} - {
+        "class",
+        "key",
+        "target_key",
+        "speaker",
+        "time_text",
+        "time_earliest",
+        "predicate_text",
+        "time_latest",
+        "time_granularity",
+    }
     if cls in PREDICATE_CLASSES.values() or cls == "responsibility":
         return bool(roles) or subject is not None
     return subject is not None and bool(roles)
 
 
 def claim_times(claim: Claim) -> list[dict]:
-    """The resolved times of a claim: dicts with value, text, earliest, latest (datetimes or None), granularity."""
+    """The resolved times of a claim: value, text, earliest, latest (datetime or None), granularity."""
     out: list[dict] = []
     cur: dict | None = None
     for role, value in claim.arguments:

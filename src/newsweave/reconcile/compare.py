@@ -1,7 +1,8 @@
 """``newsweave compare``: the verdict of two passages, per aligned fact, by the dossier's own code path.
 
 Each passage becomes a one-off :class:`~newsweave.model.Article` (outlet and date optional), is read like any
-report (:func:`~newsweave.reconcile.reading.read_article` → :func:`~newsweave.reconcile.claims.claims_from_reading`),
+report (:func:`~newsweave.reconcile.reading.read_article` →
+:func:`~newsweave.reconcile.claims.claims_from_reading`),
 the claims of both are aligned with :func:`~newsweave.reconcile.align.align_claims` and every aligned pair is
 compared with :func:`~newsweave.reconcile.conflicts.compare_claims` — exactly what ``build_dossier`` does.
 """
@@ -17,9 +18,9 @@ from typing import Any
 
 from ..errors import InputError
 from ..model import Article, Claim, Conflict, PublishedTime
-from .align import align_claims
+from .align import ALIGN_THRESHOLD, align_claims
 from .claims import claims_from_reading
-from .conflicts import attribution_conflicts, compare_claims, pair_verdict
+from .conflicts import attribution_conflicts, compare_aligned, pair_verdict
 from .reading import read_article
 
 __all__ = ["Verdict", "compare_jsonl", "compare_texts", "overall_verdict", "verdict_to_json"]
@@ -47,8 +48,11 @@ def _published(value: str | date | datetime | None) -> PublishedTime:
         try:
             value = datetime.fromisoformat(value.strip())
         except ValueError as exc:
-            raise InputError(f"date {value!r} is not an ISO date (YYYY-MM-DD or YYYY-MM-DDTHH:MM); fix the date "
-                             "or leave it out", reason="malformed") from exc
+            raise InputError(
+                f"date {value!r} is not an ISO date (YYYY-MM-DD or YYYY-MM-DDTHH:MM); fix the date "
+                "or leave it out",
+                reason="malformed",
+            ) from exc
     if isinstance(value, datetime):
         precision = "day" if (value.hour, value.minute, value.second) == (0, 0, 0) else "minute"
         aware = value if value.tzinfo is not None else value.replace(tzinfo=UTC)
@@ -58,8 +62,13 @@ def _published(value: str | date | datetime | None) -> PublishedTime:
 
 def _article(label: str, text: str, outlet: str | None, when) -> Article:
     digest = hashlib.sha1(text.encode("utf-8")).hexdigest()[:12]
-    return Article(id=f"{label}-{digest}", text=text, outlet_name=outlet or f"text {label.upper()}",
-                   published=_published(when), source="compare")
+    return Article(
+        id=f"{label}-{digest}",
+        text=text,
+        outlet_name=outlet or f"text {label.upper()}",
+        published=_published(when),
+        source="compare",
+    )
 
 
 def compare_texts(
@@ -90,7 +99,9 @@ def compare_texts(
         best: Verdict | None = None
         for ca in side_a:
             for cb in side_b:
-                conflicts = compare_claims(ca, cb, context=articles)
+                score, conflicts = compare_aligned(ca, cb, context=articles)
+                if score < ALIGN_THRESHOLD:
+                    continue  # in one fact only through a third claim: not compared directly
                 v = pair_verdict(conflicts)
                 reason = _reason(v, conflicts, ca, cb)
                 cand = Verdict(v, reason, fact.label, _kind(conflicts), ca, cb, tuple(conflicts))
@@ -103,8 +114,13 @@ def compare_texts(
     if not out:
         na = sum(1 for c in claims if c.evidence.article_id == art_a.id)
         nb = len(claims) - na
-        out.append(Verdict("unrelated", f"No claim of A ({na} found) aligns with a claim of B ({nb} found): they "
-                                        "do not state the same fact."))
+        out.append(
+            Verdict(
+                "unrelated",
+                f"No claim of A ({na} found) aligns with a claim of B ({nb} found): they "
+                "do not state the same fact.",
+            )
+        )
     out.sort(key=lambda v: -_RANK[v.verdict])
     return out
 
@@ -118,7 +134,10 @@ def _kind(conflicts) -> str | None:
 
 def _reason(verdict: str, conflicts, a: Claim, b: Claim) -> str:
     if verdict == "agree":
-        return f"Both state the same {a.predicate} fact with no difference in numbers, status, time, place or certainty."
+        return (
+            f"Both state the same {a.predicate} fact with no difference in numbers, status, time, place "
+            "or certainty."
+        )
     wanted = {"contradict": "contradiction"}.get(verdict, verdict)
     return " ".join(c.reason for c in conflicts if c.verdict == wanted)
 
@@ -131,29 +150,54 @@ def overall_verdict(verdicts: Iterable[Verdict]) -> str:
 def _claim_json(c: Claim | None) -> dict | None:
     if c is None:
         return None
-    return {"side": c.evidence.article_id.split("-")[0], "start": c.evidence.start, "end": c.evidence.end,
-            "subject": c.subject, "predicate": c.predicate, "polarity": c.polarity, "hedge": c.hedge,
-            "arguments": [[r, v] for r, v in c.arguments if r not in ("key", "target_key", "class")]}
+    return {
+        "side": c.evidence.article_id.split("-")[0],
+        "start": c.evidence.start,
+        "end": c.evidence.end,
+        "subject": c.subject,
+        "predicate": c.predicate,
+        "polarity": c.polarity,
+        "hedge": c.hedge,
+        "arguments": [[r, v] for r, v in c.arguments if r not in ("key", "target_key", "class")],
+    }
 
 
 def verdict_to_json(v: Verdict) -> dict:
-    return {"verdict": v.verdict, "kind": v.kind, "fact": v.fact, "reason": v.reason,
-            "a": _claim_json(v.claim_a), "b": _claim_json(v.claim_b)}
+    return {
+        "verdict": v.verdict,
+        "kind": v.kind,
+        "fact": v.fact,
+        "reason": v.reason,
+        "a": _claim_json(v.claim_a),
+        "b": _claim_json(v.claim_b),
+    }
 
 
 def compare_jsonl(lines: Iterable[str], *, nlp=None, embedder=None) -> Iterator[dict]:
     """For each input line ``{"a", "b", "outlet_a"?, "date_a"?, "outlet_b"?, "date_b"?, "id"?}`` one output
-    record ``{"id", "verdict", "verdicts": [...]}``; a bad line gives ``{"line", "error"}`` and the run goes on."""
+    record ``{"id", "verdict", "verdicts": [...]}``; a bad line gives ``{"line", "error"}`` and the run goes
+    on."""
     for n, line in enumerate(lines, 1):
         if not line.strip():
             continue
         try:
             rec: Any = json.loads(line)
-            if not isinstance(rec, dict) or not isinstance(rec.get("a"), str) or not isinstance(rec.get("b"), str):
+            if (
+                not isinstance(rec, dict)
+                or not isinstance(rec.get("a"), str)
+                or not isinstance(rec.get("b"), str)
+            ):
                 raise InputError('each line must be a JSON object with string fields "a" and "b"', line=n)
-            verdicts = compare_texts(rec["a"], rec["b"], outlet_a=rec.get("outlet_a"), date_a=rec.get("date_a"),
-                                     outlet_b=rec.get("outlet_b"), date_b=rec.get("date_b"), nlp=nlp,
-                                     embedder=embedder)
+            verdicts = compare_texts(
+                rec["a"],
+                rec["b"],
+                outlet_a=rec.get("outlet_a"),
+                date_a=rec.get("date_a"),
+                outlet_b=rec.get("outlet_b"),
+                date_b=rec.get("date_b"),
+                nlp=nlp,
+                embedder=embedder,
+            )
         except (json.JSONDecodeError, InputError) as exc:
             yield {"line": n, "error": str(exc)}
             continue

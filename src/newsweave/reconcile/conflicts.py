@@ -4,7 +4,8 @@ Aligned claims are compared role by role with the lexicons of :mod:`.lexicons`:
 
 * **number** — counts: two precise counts that differ contradict; a vague quantity ("several") against a
   precise one ("seven") inside its range is a difference of *precision*;
-* **status** — health (unharmed < mildly hurt < seriously injured < killed) and outcome (intercepted vs hit):
+* **status** — health (unharmed < mildly hurt < seriously injured < killed) and outcome (intercepted vs
+  hit):
   values whose ranges on the scale do not overlap contradict; nested ones ("injured" / "mildly hurt") differ
   in precision;
 * **time** — resolved intervals that do not overlap contradict; overlapping ones, or a part of day next to
@@ -32,13 +33,21 @@ from .align import (
     claim_features,
     different_groups,
     pair_score,
+    strong_alignment,
     time_gap,
 )
 from .claim_text import describe_side, quote
 from .claims import claim_arg, claim_args, claim_times
 from .lexicons import STATUS_LEVELS, normalise_key, status_compatible
 
-__all__ = ["SCALE_TEXT", "attribution_conflicts", "compare_claims", "find_conflicts", "pair_verdict"]
+__all__ = [
+    "SCALE_TEXT",
+    "attribution_conflicts",
+    "compare_aligned",
+    "compare_claims",
+    "find_conflicts",
+    "pair_verdict",
+]
 
 SCALE_TEXT = "unharmed < mildly hurt < seriously injured < killed"
 NIGHT_TOLERANCE = timedelta(hours=6)
@@ -79,20 +88,30 @@ def compare_claims(a: Claim, b: Claim, *, context: Mapping[str, Article] | None 
         if ok and STATUS_LEVELS.get(va) == STATUS_LEVELS.get(vb):
             ok = None  # "not injured" and "unharmed" say the same
         if ok is False:
-            add("status", "contradiction",
-                f"{sa} says {who} was {quote(ta)} but {sb} says {quote(tb)}; on the health scale {SCALE_TEXT} "
-                f"these cannot both be true{hedges}.")
+            add(
+                "status",
+                "contradiction",
+                f"{sa} says {who} was {quote(ta)} but {sb} says {quote(tb)}; "
+                f"on the health scale {SCALE_TEXT} "
+                f"these cannot both be true{hedges}.",
+            )
         elif ok:
             finer = va if _width(va) <= _width(vb) else vb
-            add("status", "precision",
+            add(
+                "status",
+                "precision",
                 f"{sa} says {quote(ta)} and {sb} says {quote(tb)}: compatible on the scale {SCALE_TEXT}, "
-                f"{quote(finer)} is more specific.")
+                f"{quote(finer)} is more specific.",
+            )
     # ---------------------------------------------------------------- outcome
     oa, ob = claim_arg(a, "outcome"), claim_arg(b, "outcome")
     if oa and ob and oa != ob and _same_thing(a, b):
-        add("status", "contradiction",
+        add(
+            "status",
+            "contradiction",
             f"Outcome differs: {sa} says it {_outcome_text(oa)} ({quote(a.predicate)}) but {sb} says it "
-            f"{_outcome_text(ob)} ({quote(b.predicate)}){hedges}.")
+            f"{_outcome_text(ob)} ({quote(b.predicate)}){hedges}.",
+        )
     # ---------------------------------------------------------------- number
     _compare_counts(a, b, sa, sb, hedges, add)
     # ---------------------------------------------------------------- time
@@ -102,6 +121,8 @@ def compare_claims(a: Claim, b: Claim, *, context: Mapping[str, Article] | None 
         xa, xb = claim_args(a, role), claim_args(b, role)
         if not xa or not xb:
             continue
+        if role == "place" and (len(xa) > 1 or len(xb) > 1 or any(ch.isdigit() for x in xa + xb for ch in x)):
+            continue  # lists of places and street addresses are detail, not a disputed location
         if role == "actor" and not (all(_named(x) for x in xa) and all(_named(x) for x in xb)):
             continue  # "a gunman" and "a man" may be the same person: only names can contradict
         na, nb = {normalise_key(x) for x in xa}, {normalise_key(x) for x in xb}
@@ -109,29 +130,39 @@ def compare_claims(a: Claim, b: Claim, *, context: Mapping[str, Article] | None 
             continue
         if any(_mentions(art_b, x) for x in xa) or any(_mentions(art_a, x) for x in xb):
             continue  # the other report names it too: more detail, not a contradiction
-        add(kind, "contradiction",
-            f"{sa} gives the {role} as {quote(', '.join(xa))} but {sb} gives {quote(', '.join(xb))}, and neither "
-            f"report mentions the other's {role}{hedges}.")
+        add(
+            kind,
+            "contradiction",
+            f"{sa} gives the {role} as {quote(', '.join(xa))} but {sb} gives {quote(', '.join(xb))}, "
+            "and neither "
+            f"report mentions the other's {role}{hedges}.",
+        )
     # ---------------------------------------------------------------- polarity
     if a.polarity != b.polarity and not (va and vb):
         pos, neg = (a, b) if a.polarity else (b, a)
         kind = "actor" if (claim_arg(a, "class") == "responsibility") else "polarity"
-        add(kind, "contradiction",
+        add(
+            kind,
+            "contradiction",
             f"{describe_side(pos, ctx)} asserts {quote(_claim_phrase(pos))} while {describe_side(neg, ctx)} "
-            f"denies it ({quote(_claim_phrase(neg))}){hedges}.")
+            f"denies it ({quote(_claim_phrase(neg))}){hedges}.",
+        )
     # ---------------------------------------------------------------- certainty
     if not any(c.verdict == "contradiction" for c in out) and abs(a.certainty - b.certainty) >= 0.25:
         hedged, firm = (a, b) if a.certainty < b.certainty else (b, a)
-        add("certainty", "certainty",
+        add(
+            "certainty",
+            "certainty",
             f"{describe_side(hedged, ctx)} hedges it ({quote(hedged.hedge or 'hedged')}) while "
-            f"{describe_side(firm, ctx)} states it as fact.")
+            f"{describe_side(firm, ctx)} states it as fact.",
+        )
     return out
 
 
 def _named(value: str) -> bool:
     """A proper name ("the Islamic State", "Hamas"), not a description ("a Michigan man")."""
-    words = value.split()
-    return bool(words) and words[-1][:1].isupper()
+    words = [w for w in value.split() if w.lower() not in ("the", "a", "an", "of", "al", "de")]
+    return bool(words) and all(w[:1].isupper() for w in words if not w[:1].isdigit())
 
 
 def _lower_article(np_text: str) -> str:
@@ -148,8 +179,10 @@ def _outcome_text(o: str) -> str:
 
 
 def _same_thing(a: Claim, b: Claim) -> bool:
-    ka, kb = set(claim_args(a, "key")) | set(claim_args(a, "means")), set(claim_args(b, "key")) | set(
-        claim_args(b, "means"))
+    ka, kb = (
+        set(claim_args(a, "key")) | set(claim_args(a, "means")),
+        set(claim_args(b, "key")) | set(claim_args(b, "means")),
+    )
     return not ka or not kb or bool(ka & kb)
 
 
@@ -164,8 +197,15 @@ def _counts(c: Claim) -> list[tuple[str, str, float, float, str]]:
     lows, highs, what = claim_args(c, "count_low"), claim_args(c, "count_high"), claim_args(c, "counted")
     for i, t in enumerate(texts):
         if i < len(lows) and i < len(highs):
-            out.append((t, kinds[i] if i < len(kinds) else "exact", float(lows[i]), float(highs[i]),
-                        what[i] if i < len(what) else ""))
+            out.append(
+                (
+                    t,
+                    kinds[i] if i < len(kinds) else "exact",
+                    float(lows[i]),
+                    float(highs[i]),
+                    what[i] if i < len(what) else "",
+                )
+            )
     return out
 
 
@@ -175,36 +215,54 @@ def _compare_counts(a, b, sa, sb, hedges, add) -> None:
             if wa and wb and wa != wb:
                 continue
             if "person" in (wa, wb) and claim_arg(a, "class") != "harm":
-                continue  # "shot three people" / "shot dead one": people are compared by what happened to them
+                # "shot three people" / "shot dead one": people are compared by what happened to them
+                continue
             thing = wa or wb or "count"
             if (la, ha) == (lb, hb):
                 continue  # the same number, or the same bound
             if ka == kb == "exact" and min(la, lb) > 0 and max(la, lb) / min(la, lb) > MAX_COUNT_RATIO:
-                continue  # "ten killed" vs "26,000 killed": counts of different events, not one disputed count
+                # "ten killed" vs "26,000 killed": counts of different events, not one disputed count
+                continue
             if ka == kb == "exact":
                 if la != lb:
-                    add("number", "contradiction",
-                        f"{sa} counts {quote(ta)} {thing}(s) but {sb} counts {quote(tb)}{hedges}.")
+                    add(
+                        "number",
+                        "contradiction",
+                        f"{sa} counts {quote(ta)} {thing}(s) but {sb} counts {quote(tb)}{hedges}.",
+                    )
                 continue
             overlap = not (ha < lb or hb < la)
             vague = ta if ka != "exact" else tb
             if overlap:
-                add("number", "precision",
+                add(
+                    "number",
+                    "precision",
                     f"{quote(ta)} ({sa}) and {quote(tb)} ({sb}) are compatible: {quote(vague)} is "
-                    f"{'a vague quantity' if 'vague' in (ka, kb) else 'a bound or estimate'} that includes the other.")
+                    f"{'a vague quantity' if 'vague' in (ka, kb) else 'a bound or estimate'} "
+                    "that includes the other.",
+                )
             else:
-                add("number", "contradiction",
-                    f"{sa} says {quote(ta)} {thing}(s) but {sb} says {quote(tb)}; the ranges do not overlap{hedges}.")
+                add(
+                    "number",
+                    "contradiction",
+                    f"{sa} says {quote(ta)} {thing}(s) but {sb} says {quote(tb)}; "
+                    f"the ranges do not overlap{hedges}.",
+                )
 
 
 def _fine(t: dict) -> bool:
     g = (t.get("granularity") or "").lower()
     v = t.get("value") or ""
-    return g in ("part-of-day", "hour", "minute", "second", "time") or bool(re.search(r"T(NI|MO|EV|AF|DT|\d)", v))
+    return g in ("part-of-day", "hour", "minute", "second", "time") or bool(
+        re.search(r"T(NI|MO|EV|AF|DT|\d)", v)
+    )
 
 
 def _compare_times(a, b, sa, sb, hedges, add) -> None:
-    ta_list, tb_list = [t for t in claim_times(a) if t["earliest"]], [t for t in claim_times(b) if t["earliest"]]
+    ta_list, tb_list = (
+        [t for t in claim_times(a) if t["earliest"]],
+        [t for t in claim_times(b) if t["earliest"]],
+    )
     if not ta_list or not tb_list:
         return
     best = None
@@ -214,7 +272,8 @@ def _compare_times(a, b, sa, sb, hedges, add) -> None:
             if gap is None:
                 continue
             # adjoining intervals ("Saturday" / "Sunday", "the 1980s" / "the early '90s") can be one time told
-            # across a boundary or a time zone; a part of day stretches six hours ("Saturday night" / "Sunday")
+            # across a boundary or a time zone; a part of day stretches six hours
+            # ("Saturday night" / "Sunday")
             tolerance = NIGHT_TOLERANCE if (_fine(ta) or _fine(tb)) else timedelta(minutes=1)
             compatible = gap <= tolerance
             cand = (compatible, ta, tb, gap)
@@ -226,13 +285,21 @@ def _compare_times(a, b, sa, sb, hedges, add) -> None:
     xa, xb = ta["text"] or ta["value"], tb["text"] or tb["value"]
     if compatible:
         if ta["value"] != tb["value"]:
-            add("time", "precision",
-                f"{sa} dates it {quote(xa)} ({ta['value']}) and {sb} {quote(xb)} ({tb['value']}): the intervals "
-                f"overlap or adjoin, so they can be the same time told at different precision.")
+            add(
+                "time",
+                "precision",
+                f"{sa} dates it {quote(xa)} ({ta['value']}) and {sb} {quote(xb)} ({tb['value']}): "
+                "the intervals "
+                f"overlap or adjoin, so they can be the same time told at different precision.",
+            )
     else:
-        add("time", "contradiction",
-            f"{sa} dates it {quote(xa)} ({ta['value']}) but {sb} {quote(xb)} ({tb['value']}); the intervals are "
-            f"{_human(gap)} apart{hedges}.")
+        add(
+            "time",
+            "contradiction",
+            f"{sa} dates it {quote(xa)} ({ta['value']}) but {sb} {quote(xb)} ({tb['value']}); "
+            "the intervals are "
+            f"{_human(gap)} apart{hedges}.",
+        )
 
 
 def _human(gap: timedelta) -> str:
@@ -250,6 +317,38 @@ def pair_verdict(conflicts: Sequence[Conflict]) -> str:
     return "contradict" if top == "contradiction" else top
 
 
+POLARITY_THRESHOLD = 0.75
+
+
+def compare_aligned(
+    a: Claim,
+    b: Claim,
+    *,
+    context: Mapping[str, Article] | None = None,
+    texts: Mapping[str, str] | None = None,
+) -> tuple[float, list[Conflict]]:
+    """Score how well two claims align and compare them if they do; contradictions must pass a stricter
+    gate than differences (a stronger alignment, the same specific subject). Used by the dossier and by
+    ``compare`` alike. Returns ``(score, conflicts)``; ``score < ALIGN_THRESHOLD`` means "not the same fact"."""
+    if texts is None:
+        texts = {aid: art.text for aid, art in (context or {}).items()}
+    fa = claim_features(a, texts.get(a.evidence.article_id, "")[a.evidence.start : a.evidence.end])
+    fb = claim_features(b, texts.get(b.evidence.article_id, "")[b.evidence.start : b.evidence.end])
+    score = pair_score(fa, fb)
+    if score < ALIGN_THRESHOLD:
+        return score, []
+    strong = strong_alignment(fa, fb)
+    out = []
+    for c in compare_claims(a, b, context=context):
+        weak = score < CONTRADICTION_THRESHOLD or not strong
+        if c.verdict == "contradiction" and (weak or (c.kind == "polarity" and score < POLARITY_THRESHOLD)):
+            # too loosely aligned to accuse the reports of contradicting each other: most likely two facts
+            # ("ten killed" here, "a dozen killed" in another quake), so they are not compared at all
+            return 0.0, []
+        out.append(c)
+    return score, out
+
+
 def find_conflicts(facts: Sequence[Fact], *, articles: Mapping[str, Article] | None = None) -> list[Conflict]:
     """Conflicts between claims of different reports within each fact, most serious first, deduplicated."""
     out: list[Conflict] = []
@@ -257,21 +356,25 @@ def find_conflicts(facts: Sequence[Fact], *, articles: Mapping[str, Article] | N
     texts = {aid: a.text for aid, a in (articles or {}).items()}
     for fact in facts:
         claims = fact.claims
-        feats = [claim_features(c, texts.get(c.evidence.article_id, "")[c.evidence.start:c.evidence.end])
-                 for c in claims]
         for i, a in enumerate(claims):
             for j in range(i + 1, len(claims)):
                 b = claims[j]
                 if a.evidence.article_id == b.evidence.article_id:
                     continue
-                score = pair_score(feats[i], feats[j])
-                if score < ALIGN_THRESHOLD:
-                    continue  # in the same fact only through other claims: not compared directly
-                for c in compare_claims(a, b, context=articles):
-                    if c.verdict == "contradiction" and score < CONTRADICTION_THRESHOLD:
-                        continue  # too loosely aligned to accuse the reports of contradicting each other
-                    key = (c.kind, c.verdict, fact.label, *sorted([
-                        (a.evidence.article_id, _value_key(a, c.kind)), (b.evidence.article_id, _value_key(b, c.kind))]))
+                # pairs in one fact only through other claims (score below threshold) are not compared
+                _, found = compare_aligned(a, b, context=articles, texts=texts)
+                for c in found:
+                    key = (
+                        c.kind,
+                        c.verdict,
+                        fact.label,
+                        *sorted(
+                            [
+                                (a.evidence.article_id, _value_key(a, c.kind)),
+                                (b.evidence.article_id, _value_key(b, c.kind)),
+                            ]
+                        ),
+                    )
                     if key in seen:
                         continue
                     seen.add(key)
@@ -281,8 +384,14 @@ def find_conflicts(facts: Sequence[Fact], *, articles: Mapping[str, Article] | N
 
 
 def _value_key(c: Claim, kind: str) -> str:
-    role = {"number": "count", "status": "status", "time": "time", "place": "place", "means": "means",
-            "actor": "actor"}.get(kind)
+    role = {
+        "number": "count",
+        "status": "status",
+        "time": "time",
+        "place": "place",
+        "means": "means",
+        "actor": "actor",
+    }.get(kind)
     if role is None:
         return c.hedge or str(c.polarity)
     return "|".join(claim_args(c, role)) + ("|" + (claim_arg(c, "outcome") or "") if kind == "status" else "")
@@ -300,12 +409,12 @@ def attribution_conflicts(
         for s in sts:
             if not s.direct or not s.speaker_text or s.anonymous:
                 continue
-            words = _WORD.findall(art.text[s.content.start: s.content.end].lower())
+            words = _WORD.findall(art.text[s.content.start : s.content.end].lower())
             if len(words) >= 6:
                 quotes.append((aid, s, set(pairwise(words))))
     out = []
     for i, (aid_a, sa, ga) in enumerate(quotes):
-        for aid_b, sb, gb in quotes[i + 1:]:
+        for aid_b, sb, gb in quotes[i + 1 :]:
             if aid_a == aid_b or not ga or not gb:
                 continue
             sim = len(ga & gb) / min(len(ga), len(gb))
@@ -317,15 +426,26 @@ def attribution_conflicts(
             kb = normalise_key(sb.speaker_text or "").split()
             if ka and kb and not (set(ka) & set(kb)):
                 ca, cb = _statement_claim(aid_a, sa), _statement_claim(aid_b, sb)
-                out.append(Conflict(
-                    kind="attribution", verdict="contradiction", side_a=ca, side_b=cb,
-                    reason=f"The same words ({sim:.0%} of word pairs shared) are credited to "
-                           f"{quote(sa.speaker_text or '')} by {describe_side(ca, articles)} and to "
-                           f"{quote(sb.speaker_text or '')} by {describe_side(cb, articles)}."))
+                out.append(
+                    Conflict(
+                        kind="attribution",
+                        verdict="contradiction",
+                        side_a=ca,
+                        side_b=cb,
+                        reason=f"The same words ({sim:.0%} of word pairs shared) are credited to "
+                        f"{quote(sa.speaker_text or '')} by {describe_side(ca, articles)} and to "
+                        f"{quote(sb.speaker_text or '')} by {describe_side(cb, articles)}.",
+                    )
+                )
     return out
 
 
 def _statement_claim(article_id: str, s: Statement) -> Claim:
-    return Claim(id=f"{article_id}:{s.content.start}:quote", evidence=s.content, subject=s.speaker_text,
-                 predicate=s.cue_verb or "say", arguments=(("class", "say"), ("speaker", s.speaker_text or "")),
-                 statement=s)
+    return Claim(
+        id=f"{article_id}:{s.content.start}:quote",
+        evidence=s.content,
+        subject=s.speaker_text,
+        predicate=s.cue_verb or "say",
+        arguments=(("class", "say"), ("speaker", s.speaker_text or "")),
+        statement=s,
+    )

@@ -59,7 +59,9 @@ def _version(analysis: Any) -> str:
     return f"{RECONCILE_VERSION}+{getattr(analysis, 'version', None) or 'none'}"
 
 
-def _per_article(article: Article, analysis: Any, previous: Mapping[str, ArticleClaims], nlp) -> ArticleClaims:
+def _per_article(
+    article: Article, analysis: Any, previous: Mapping[str, ArticleClaims], nlp
+) -> ArticleClaims:
     version = _version(analysis)
     prev = previous.get(article.id)
     if prev is not None and prev.version == version:
@@ -71,8 +73,11 @@ def _per_article(article: Article, analysis: Any, previous: Mapping[str, Article
             return hit
     reading = read_article(article, analysis, nlp=nlp)
     result = ArticleClaims(
-        article_id=article.id, version=version, claims=tuple(claims_from_reading(reading)),
-        sentences=tuple(s.span for s in reading.sentences), statements=tuple(reading.statements),
+        article_id=article.id,
+        version=version,
+        claims=tuple(claims_from_reading(reading)),
+        sentences=tuple(s.span for s in reading.sentences),
+        statements=tuple(reading.statements),
         entity_names=tuple((e.id, e.name) for e in reading.entities),
     )
     with _cache_lock:
@@ -115,15 +120,31 @@ def build_dossier(
     conflicts = find_conflicts(facts, articles=by_id)
     conflicts += attribution_conflicts({aid: p.statements for aid, p in per.items()}, by_id)
     timeline = build_timeline(facts, by_id)
-    summary = summarize(ordered, {aid: p.sentences for aid, p in per.items()}, facts, conflicts,
-                        embedder=embedder, max_sentences=max_summary_sentences)
+    summary = summarize(
+        ordered,
+        {aid: p.sentences for aid, p in per.items()},
+        facts,
+        conflicts,
+        embedder=embedder,
+        max_sentences=max_summary_sentences,
+    )
     statements = tuple(s for a in ordered for s in per[a.id].statements)
     fact_sources = [group_sources(f.claims, by_id, entity_names=names) for f in facts]
     return Dossier(
-        story=story, summary=summary, timeline=timeline, statements=statements, facts=tuple(facts),
-        conflicts=tuple(conflicts), articles=tuple(ordered), schema_version="1",
-        extra={"per_article": per, "fact_sources": fact_sources, "entity_names": names,
-               "publication_times": publication_times(ordered)},
+        story=story,
+        summary=summary,
+        timeline=timeline,
+        statements=statements,
+        facts=tuple(facts),
+        conflicts=tuple(conflicts),
+        articles=tuple(ordered),
+        schema_version="1",
+        extra={
+            "per_article": per,
+            "fact_sources": fact_sources,
+            "entity_names": names,
+            "publication_times": publication_times(ordered),
+        },
     )
 
 
@@ -135,7 +156,7 @@ def _span(sp: Span | None, texts: Mapping[str, str] | None = None) -> dict | Non
         return None
     out: dict[str, Any] = {"article_id": sp.article_id, "start": sp.start, "end": sp.end}
     if texts is not None and sp.article_id in texts:
-        out["text"] = texts[sp.article_id][sp.start: sp.end]
+        out["text"] = texts[sp.article_id][sp.start : sp.end]
     return out
 
 
@@ -145,20 +166,32 @@ def _dt(d: datetime | None) -> str | None:
 
 def _statement(s: Statement, texts) -> dict:
     return {
-        "speaker": s.speaker_text, "speaker_span": _span(s.speaker, texts), "speaker_entity": s.speaker_entity,
-        "anonymous": s.anonymous, "cue": _span(s.cue, texts), "cue_verb": s.cue_verb,
-        "content": _span(s.content, texts), "direct": s.direct, "channel": s.channel, "relays": list(s.relays),
+        "speaker": s.speaker_text,
+        "speaker_span": _span(s.speaker, texts),
+        "speaker_entity": s.speaker_entity,
+        "anonymous": s.anonymous,
+        "cue": _span(s.cue, texts),
+        "cue_verb": s.cue_verb,
+        "content": _span(s.content, texts),
+        "direct": s.direct,
+        "channel": s.channel,
+        "relays": list(s.relays),
     }
 
 
 def _claim(c: Claim, texts, by_id: Mapping[str, Article]) -> dict:
     art = by_id.get(c.evidence.article_id)
     return {
-        "id": c.id, "article_id": c.evidence.article_id,
+        "id": c.id,
+        "article_id": c.evidence.article_id,
         "outlet": outlet_label(art) if art else None,
         "published": _dt(art.published.value) if art else None,
-        "evidence": _span(c.evidence, texts), "subject": c.subject, "predicate": c.predicate,
-        "arguments": [[r, v] for r, v in c.arguments], "polarity": c.polarity, "hedge": c.hedge,
+        "evidence": _span(c.evidence, texts),
+        "subject": c.subject,
+        "predicate": c.predicate,
+        "arguments": [[r, v] for r, v in c.arguments],
+        "polarity": c.polarity,
+        "hedge": c.hedge,
         "certainty": c.certainty,
         "statement": _statement(c.statement, texts) if c.statement is not None else None,
     }
@@ -166,24 +199,42 @@ def _claim(c: Claim, texts, by_id: Mapping[str, Article]) -> dict:
 
 def _timeline(e: TimelineEntry, texts) -> dict:
     return {
-        "label": e.label, "earliest": _dt(e.earliest), "latest": _dt(e.latest), "value": e.value,
-        "background": e.background, "alternative_datings": list(e.alternative_datings),
+        "label": e.label,
+        "earliest": _dt(e.earliest),
+        "latest": _dt(e.latest),
+        "value": e.value,
+        "background": e.background,
+        "alternative_datings": list(e.alternative_datings),
         "evidence": [_span(s, texts) for s in e.evidence],
     }
 
 
 def _conflict(c: Conflict, texts, by_id) -> dict:
-    return {"kind": c.kind, "verdict": c.verdict, "reason": c.reason,
-            "sides": [_claim(c.side_a, texts, by_id), _claim(c.side_b, texts, by_id)]}
+    return {
+        "kind": c.kind,
+        "verdict": c.verdict,
+        "reason": c.reason,
+        "sides": [_claim(c.side_a, texts, by_id), _claim(c.side_b, texts, by_id)],
+    }
 
 
 def _fact(f: Fact, groups, texts, by_id) -> dict:
     return {
-        "label": f.label, "supporting_articles": list(f.supporting_articles),
-        "independent_sources": f.independent_sources, "originator": f.originator,
+        "label": f.label,
+        "supporting_articles": list(f.supporting_articles),
+        "independent_sources": f.independent_sources,
+        "originator": f.originator,
         "earliest_article": f.earliest_article,
-        "sources": [{"origin": g.origin.label, "kind": g.origin.kind, "originator_article": g.originator_article,
-                     "relaying_articles": list(g.relaying_articles), "via": list(g.via)} for g in groups],
+        "sources": [
+            {
+                "origin": g.origin.label,
+                "kind": g.origin.kind,
+                "originator_article": g.originator_article,
+                "relaying_articles": list(g.relaying_articles),
+                "via": list(g.via),
+            }
+            for g in groups
+        ],
         "claims": [_claim(c, texts, by_id) for c in f.claims],
     }
 
@@ -195,13 +246,28 @@ def dossier_to_json(d: Dossier) -> dict:
     groups = d.extra.get("fact_sources") or [group_sources(f.claims, by_id) for f in d.facts]
     return {
         "schema": SCHEMA,
-        "story": {"id": d.story.id, "title": d.story.title, "first_seen": _dt(d.story.first_seen),
-                  "last_seen": _dt(d.story.last_seen), "merged_into": d.story.merged_into},
-        "articles": [{
-            "id": a.id, "title": a.title, "url": a.url, "outlet": a.outlet, "outlet_name": a.outlet_name,
-            "published": _dt(a.published.value), "published_precision": a.published.precision,
-            "published_origin": a.published.origin, "copy_of": a.copy_of, "length": len(a.text),
-        } for a in d.articles],
+        "story": {
+            "id": d.story.id,
+            "title": d.story.title,
+            "first_seen": _dt(d.story.first_seen),
+            "last_seen": _dt(d.story.last_seen),
+            "merged_into": d.story.merged_into,
+        },
+        "articles": [
+            {
+                "id": a.id,
+                "title": a.title,
+                "url": a.url,
+                "outlet": a.outlet,
+                "outlet_name": a.outlet_name,
+                "published": _dt(a.published.value),
+                "published_precision": a.published.precision,
+                "published_origin": a.published.origin,
+                "copy_of": a.copy_of,
+                "length": len(a.text),
+            }
+            for a in d.articles
+        ],
         "publication_times": d.extra.get("publication_times") or publication_times(d.articles),
         "summary": [{"text": text, "citations": [_span(sp)]} for text, sp in d.summary],
         "timeline": [_timeline(e, texts) for e in d.timeline],
@@ -223,27 +289,54 @@ def _span_from(v) -> Span | None:
 
 
 def _statement_json(s: Statement) -> dict:
-    return {"content": _span_json(s.content), "cue": _span_json(s.cue), "cue_verb": s.cue_verb,
-            "speaker": _span_json(s.speaker), "speaker_text": s.speaker_text, "speaker_entity": s.speaker_entity,
-            "anonymous": s.anonymous, "direct": s.direct, "channel": s.channel, "relays": list(s.relays)}
+    return {
+        "content": _span_json(s.content),
+        "cue": _span_json(s.cue),
+        "cue_verb": s.cue_verb,
+        "speaker": _span_json(s.speaker),
+        "speaker_text": s.speaker_text,
+        "speaker_entity": s.speaker_entity,
+        "anonymous": s.anonymous,
+        "direct": s.direct,
+        "channel": s.channel,
+        "relays": list(s.relays),
+    }
 
 
 def _statement_from(d: dict) -> Statement:
-    return Statement(content=_span_from(d["content"]), cue=_span_from(d["cue"]), cue_verb=d["cue_verb"],
-                     speaker=_span_from(d["speaker"]), speaker_text=d["speaker_text"],
-                     speaker_entity=d["speaker_entity"], anonymous=d["anonymous"], direct=d["direct"],
-                     channel=d["channel"], relays=tuple(d["relays"]))
+    return Statement(
+        content=_span_from(d["content"]),
+        cue=_span_from(d["cue"]),
+        cue_verb=d["cue_verb"],
+        speaker=_span_from(d["speaker"]),
+        speaker_text=d["speaker_text"],
+        speaker_entity=d["speaker_entity"],
+        anonymous=d["anonymous"],
+        direct=d["direct"],
+        channel=d["channel"],
+        relays=tuple(d["relays"]),
+    )
 
 
 def article_claims_to_json(ac: ArticleClaims) -> dict:
     """The per-report reconcile work as JSON, for a store to keep between runs (see ``previous``)."""
     return {
-        "article_id": ac.article_id, "version": ac.version,
-        "claims": [{"id": c.id, "evidence": _span_json(c.evidence), "subject": c.subject, "predicate": c.predicate,
-                    "arguments": [list(a) for a in c.arguments], "polarity": c.polarity, "hedge": c.hedge,
-                    "certainty": c.certainty,
-                    "statement": _statement_json(c.statement) if c.statement is not None else None}
-                   for c in ac.claims],
+        "article_id": ac.article_id,
+        "version": ac.version,
+        "claims": [
+            {
+                "id": c.id,
+                "evidence": _span_json(c.evidence),
+                "subject": c.subject,
+                "predicate": c.predicate,
+                "arguments": [list(a) for a in c.arguments],
+                "polarity": c.polarity,
+                "hedge": c.hedge,
+                "certainty": c.certainty,
+                "statement": _statement_json(c.statement) if c.statement is not None else None,
+            }
+            for c in ac.claims
+        ],
         "sentences": [_span_json(s) for s in ac.sentences],
         "statements": [_statement_json(s) for s in ac.statements],
         "entity_names": [list(x) for x in ac.entity_names],
@@ -251,15 +344,25 @@ def article_claims_to_json(ac: ArticleClaims) -> dict:
 
 
 def article_claims_from_json(d: dict) -> ArticleClaims:
-    claims = tuple(Claim(
-        id=c["id"], evidence=_span_from(c["evidence"]), subject=c["subject"], predicate=c["predicate"],
-        arguments=tuple((r, v) for r, v in c["arguments"]), polarity=c["polarity"], hedge=c["hedge"],
-        certainty=c["certainty"], statement=_statement_from(c["statement"]) if c["statement"] else None,
-    ) for c in d["claims"])
+    claims = tuple(
+        Claim(
+            id=c["id"],
+            evidence=_span_from(c["evidence"]),
+            subject=c["subject"],
+            predicate=c["predicate"],
+            arguments=tuple((r, v) for r, v in c["arguments"]),
+            polarity=c["polarity"],
+            hedge=c["hedge"],
+            certainty=c["certainty"],
+            statement=_statement_from(c["statement"]) if c["statement"] else None,
+        )
+        for c in d["claims"]
+    )
     return ArticleClaims(
-        article_id=d["article_id"], version=d["version"], claims=claims,
+        article_id=d["article_id"],
+        version=d["version"],
+        claims=claims,
         sentences=tuple(_span_from(s) for s in d["sentences"]),
         statements=tuple(_statement_from(s) for s in d["statements"]),
         entity_names=tuple((a, b) for a, b in d.get("entity_names", ())),
     )
-

@@ -31,7 +31,7 @@ __all__ = [
     "status_range",
 ]
 
-# Predicate (verb lemma or event noun) → the class claims are aligned by. A lemma not listed is its own class.
+# Predicate (verb lemma or event noun) → the class claims are aligned by; an unlisted lemma is its own class.
 PREDICATE_CLASSES: dict[str, str] = {}
 for _cls, _words in {
     "attack": "attack strike target assault raid ambush bomb bombing shell shelling explosion blast "
@@ -58,15 +58,104 @@ for _cls, _words in {
 
 # Verbs of saying: their content is a statement, not a claim of their own.
 REPORTING_VERBS = frozenset(
-    ["say", "state", "add", "tell", "report", "claim", "told", "note", "explain", "stress", "write", "tweet", "post", "announce", "confirm", "insist", "believe", "think", "accord", "declare", "describe", "quote", "mention", "suggest", "warn", "argue", "allege", "acknowledge"]
+    [
+        "say",
+        "state",
+        "add",
+        "tell",
+        "report",
+        "claim",
+        "told",
+        "note",
+        "explain",
+        "stress",
+        "write",
+        "tweet",
+        "post",
+        "announce",
+        "confirm",
+        "insist",
+        "believe",
+        "think",
+        "accord",
+        "declare",
+        "describe",
+        "quote",
+        "mention",
+        "suggest",
+        "warn",
+        "argue",
+        "allege",
+        "acknowledge",
+    ]
 )
 # Verbs too light to make a claim on their own.
 LIGHT_VERBS = frozenset(
-    ["be", "have", "do", "go", "come", "get", "make", "take", "keep", "seem", "appear", "become", "let", "begin", "continue", "start", "try", "want", "need", "use", "include", "remain", "mean", "look", "give", "put", "regard", "attempt"]
+    [
+        "be",
+        "have",
+        "do",
+        "go",
+        "come",
+        "get",
+        "make",
+        "take",
+        "keep",
+        "seem",
+        "appear",
+        "become",
+        "let",
+        "begin",
+        "continue",
+        "start",
+        "try",
+        "want",
+        "need",
+        "use",
+        "include",
+        "remain",
+        "mean",
+        "look",
+        "give",
+        "put",
+        "regard",
+        "attempt",
+    ]
 )
 # Nouns that denote events and so can carry claims ("the attack on ...", "an assassination attempt").
 EVENT_NOUNS = frozenset(
-    ["attack", "strike", "assault", "raid", "ambush", "bombing", "explosion", "blast", "assassination", "shooting", "airstrike", "shelling", "investigation", "probe", "inquiry", "arrest", "election", "earthquake", "quake", "crash", "collision", "fire", "blaze", "flood", "acquisition", "takeover", "resignation", "death", "injury", "casualty"]
+    [
+        "attack",
+        "strike",
+        "assault",
+        "raid",
+        "ambush",
+        "bombing",
+        "explosion",
+        "blast",
+        "assassination",
+        "shooting",
+        "airstrike",
+        "shelling",
+        "investigation",
+        "probe",
+        "inquiry",
+        "arrest",
+        "election",
+        "earthquake",
+        "quake",
+        "crash",
+        "collision",
+        "fire",
+        "blaze",
+        "flood",
+        "acquisition",
+        "takeover",
+        "resignation",
+        "death",
+        "injury",
+        "casualty",
+    ]
 )
 
 # Health/outcome of people, on an ordered scale. Each value maps to the range of levels it allows:
@@ -83,40 +172,103 @@ STATUS_LEVELS: dict[str, tuple[int, int]] = {
 }
 # surface word (lemma) → status value
 STATUS_WORDS: dict[str, str] = {
-    "unharmed": "unharmed", "unhurt": "unharmed", "unscathed": "unharmed", "safe": "unharmed",
-    "well": "unharmed", "fine": "unharmed", "uninjured": "unharmed", "healthy": "unharmed",
-    "injure": "injured", "injured": "injured", "hurt": "injured", "wound": "injured", "wounded": "injured",
-    "harm": "injured", "harmed": "injured", "injury": "injured",
-    "kill": "killed", "killed": "killed", "die": "killed", "dead": "killed", "death": "killed",
+    "unharmed": "unharmed",
+    "unhurt": "unharmed",
+    "unscathed": "unharmed",
+    "safe": "unharmed",
+    "well": "unharmed",
+    "fine": "unharmed",
+    "uninjured": "unharmed",
+    "healthy": "unharmed",
+    "injure": "injured",
+    "injured": "injured",
+    "hurt": "injured",
+    "wound": "injured",
+    "wounded": "injured",
+    "harm": "injured",
+    "harmed": "injured",
+    "injury": "injured",
+    "kill": "killed",
+    "killed": "killed",
+    "die": "killed",
+    "dead": "killed",
+    "death": "killed",
     "fatality": "killed",
     "survive": "survived",
     "casualty": "injured",
 }
 MILD_MODIFIERS = frozenset(["mildly", "slightly", "lightly", "minor", "minimal", "superficially"])
-SEVERE_MODIFIERS = frozenset(["seriously", "critically", "badly", "severely", "gravely", "critical", "serious", "severe"])
+SEVERE_MODIFIERS = frozenset(
+    ["seriously", "critically", "badly", "severely", "gravely", "critical", "serious", "severe"]
+)
 # Outcome of a strike: failed vs reached its target.
 OUTCOME_WORDS: dict[str, str] = {
-    "intercept": "failed", "down": "failed", "foil": "failed", "thwart": "failed", "fail": "failed",
-    "miss": "failed", "repel": "failed", "hit": "hit", "reach": "hit", "strike": "hit", "destroy": "hit",
+    "intercept": "failed",
+    "down": "failed",
+    "foil": "failed",
+    "thwart": "failed",
+    "fail": "failed",
+    "miss": "failed",
+    "repel": "failed",
+    "hit": "hit",
+    "reach": "hit",
+    "strike": "hit",
+    "destroy": "hit",
     "damage": "hit",
 }
 # Means of an attack; each maps to a family so "drones" and "UAV" agree.
 MEANS_WORDS: dict[str, str] = {
-    "drone": "drone", "uav": "drone", "quadcopter": "drone",
-    "rocket": "rocket", "mortar": "mortar", "shell": "artillery", "artillery": "artillery",
-    "missile": "missile", "bomb": "bomb", "ied": "bomb", "explosive": "bomb", "grenade": "grenade",
-    "gun": "gun", "gunfire": "gun", "rifle": "gun", "knife": "knife", "truck": "vehicle", "vehicle": "vehicle",
-    "airstrike": "aircraft", "jet": "aircraft", "aircraft": "aircraft", "helicopter": "aircraft",
+    "drone": "drone",
+    "uav": "drone",
+    "quadcopter": "drone",
+    "rocket": "rocket",
+    "mortar": "mortar",
+    "shell": "artillery",
+    "artillery": "artillery",
+    "missile": "missile",
+    "bomb": "bomb",
+    "ied": "bomb",
+    "explosive": "bomb",
+    "grenade": "grenade",
+    "gun": "gun",
+    "gunfire": "gun",
+    "rifle": "gun",
+    "knife": "knife",
+    "truck": "vehicle",
+    "vehicle": "vehicle",
+    "airstrike": "aircraft",
+    "jet": "aircraft",
+    "aircraft": "aircraft",
+    "helicopter": "aircraft",
 }
 CAR_BOMB = re.compile(r"\b(car|truck|vehicle)[ -]bomb", re.IGNORECASE)
 
 # Hedges: single words (lemmas or lower-cased forms) and multi-word phrases, with a certainty they imply.
 HEDGE_WORDS: dict[str, float] = {
-    "reportedly": 0.6, "purported": 0.5, "purportedly": 0.5, "apparent": 0.6, "apparently": 0.6,
-    "suspected": 0.5, "allegedly": 0.5, "alleged": 0.5, "believe": 0.6, "likely": 0.7, "possibly": 0.4,
-    "possible": 0.4, "may": 0.5, "might": 0.4, "could": 0.4, "perhaps": 0.4, "probably": 0.7,
-    "unconfirmed": 0.4, "seemingly": 0.6, "presumably": 0.6, "rumoured": 0.4, "rumored": 0.4,
-    "claimed": 0.6, "thought": 0.6,
+    "reportedly": 0.6,
+    "purported": 0.5,
+    "purportedly": 0.5,
+    "apparent": 0.6,
+    "apparently": 0.6,
+    "suspected": 0.5,
+    "allegedly": 0.5,
+    "alleged": 0.5,
+    "believe": 0.6,
+    "likely": 0.7,
+    "possibly": 0.4,
+    "possible": 0.4,
+    "may": 0.5,
+    "might": 0.4,
+    "could": 0.4,
+    "perhaps": 0.4,
+    "probably": 0.7,
+    "unconfirmed": 0.4,
+    "seemingly": 0.6,
+    "presumably": 0.6,
+    "rumoured": 0.4,
+    "rumored": 0.4,
+    "claimed": 0.6,
+    "thought": 0.6,
 }
 HEDGE_PHRASES: tuple[tuple[re.Pattern[str], float], ...] = tuple(
     (re.compile(p, re.IGNORECASE), c)
@@ -136,36 +288,117 @@ HEDGE_PHRASES: tuple[tuple[re.Pattern[str], float], ...] = tuple(
 
 # Head nouns that name the same kind of thing, for comparing arguments across reports.
 KEY_SYNONYMS: dict[str, str] = {
-    "house": "residence", "home": "residence", "compound": "residence", "palace": "residence",
-    "guard": "guard", "bodyguard": "guard", "pm": "minister", "premier": "minister",
-    "uav": "drone", "people": "person", "civilian": "person", "individual": "person",
-    "police": "police", "policeman": "police", "officer": "police", "gunman": "gunman", "shooter": "gunman",
-    "attacker": "gunman", "assailant": "gunman", "blast": "explosion", "bombing": "explosion",
-    "quake": "earthquake", "tremor": "earthquake", "temblor": "earthquake",
+    "house": "residence",
+    "home": "residence",
+    "compound": "residence",
+    "palace": "residence",
+    "guard": "guard",
+    "bodyguard": "guard",
+    "pm": "minister",
+    "premier": "minister",
+    "uav": "drone",
+    "people": "person",
+    "civilian": "person",
+    "individual": "person",
+    "police": "police",
+    "policeman": "police",
+    "officer": "police",
+    "gunman": "gunman",
+    "shooter": "gunman",
+    "attacker": "gunman",
+    "assailant": "gunman",
+    "blast": "explosion",
+    "bombing": "explosion",
+    "quake": "earthquake",
+    "tremor": "earthquake",
+    "temblor": "earthquake",
 }
 
 # Vague quantities: word → (low, high) plausible range.
 VAGUE_QUANTITIES: dict[str, tuple[float, float]] = {
-    "several": (3, 9), "a few": (2, 5), "few": (2, 5), "some": (2, 20), "a couple": (2, 3),
-    "couple": (2, 3), "many": (5, 1e9), "numerous": (5, 1e9), "dozens": (24, 120), "scores": (40, 200),
-    "hundreds": (200, 1200), "thousands": (2000, 12000), "a handful": (2, 6), "handful": (2, 6),
-    "multiple": (2, 1e9), "a number": (2, 50), "at least": (0, 1e9), "more than": (0, 1e9),
+    "several": (3, 9),
+    "a few": (2, 5),
+    "few": (2, 5),
+    "some": (2, 20),
+    "a couple": (2, 3),
+    "couple": (2, 3),
+    "many": (5, 1e9),
+    "numerous": (5, 1e9),
+    "dozens": (24, 120),
+    "scores": (40, 200),
+    "hundreds": (200, 1200),
+    "thousands": (2000, 12000),
+    "a handful": (2, 6),
+    "handful": (2, 6),
+    "multiple": (2, 1e9),
+    "a number": (2, 50),
+    "at least": (0, 1e9),
+    "more than": (0, 1e9),
 }
 NUMBER_WORDS: dict[str, int] = {
     w: i
     for i, w in enumerate(
-        ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty"]
+        [
+            "zero",
+            "one",
+            "two",
+            "three",
+            "four",
+            "five",
+            "six",
+            "seven",
+            "eight",
+            "nine",
+            "ten",
+            "eleven",
+            "twelve",
+            "thirteen",
+            "fourteen",
+            "fifteen",
+            "sixteen",
+            "seventeen",
+            "eighteen",
+            "nineteen",
+            "twenty",
+        ]
     )
 }
-NUMBER_WORDS.update({"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
-                     "ninety": 90, "hundred": 100, "a dozen": 12, "dozen": 12, "a hundred": 100})
+NUMBER_WORDS.update(
+    {
+        "thirty": 30,
+        "forty": 40,
+        "fifty": 50,
+        "sixty": 60,
+        "seventy": 70,
+        "eighty": 80,
+        "ninety": 90,
+        "hundred": 100,
+        "a dozen": 12,
+        "dozen": 12,
+        "a hundred": 100,
+    }
+)
 _SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
-APPROX_WORDS = frozenset(["about", "around", "approximately", "nearly", "almost", "roughly", "some", "estimated", "up", "to", "over"])
+APPROX_WORDS = frozenset(
+    [
+        "about",
+        "around",
+        "approximately",
+        "nearly",
+        "almost",
+        "roughly",
+        "some",
+        "estimated",
+        "up",
+        "to",
+        "over",
+    ]
+)
 LOWER_BOUND_WORDS = frozenset(["least", "more", "over", "than", "plus"])
 
 
 def predicate_class(lemma: str) -> str:
-    """The alignment class of a predicate lemma (``strike`` → ``attack``); unknown lemmas are their own class."""
+    """The alignment class of a predicate lemma (``strike`` → ``attack``); unknown lemmas are their own."""
     lemma = lemma.lower()
     return PREDICATE_CLASSES.get(lemma, lemma)
 
@@ -185,8 +418,9 @@ def status_compatible(a: str, b: str) -> bool | None:
 def parse_number(text: str) -> tuple[float | None, tuple[float, float] | None, str]:
     """Read a quantity: ``(value, (low, high), kind)`` with kind ``exact``, ``approx``, ``min`` or ``vague``.
 
-    ``"seven"`` → ``(7, (7, 7), "exact")``; ``"several"`` → ``(None, (3, 9), "vague")``; ``"at least 12"`` →
-    ``(12, (12, inf), "min")``; ``"about 40"`` → ``(40, (32, 48), "approx")``; unreadable → ``(None, None, "")``.
+    ``"seven"`` → ``(7, (7, 7), "exact")``; ``"several"`` → ``(None, (3, 9), "vague")``;
+    ``"at least 12"`` → ``(12, (12, inf), "min")``; ``"about 40"`` → ``(40, (32, 48), "approx")``;
+    unreadable → ``(None, None, "")``.
     """
     t = text.lower().replace(",", "").strip()
     words = t.split()
@@ -246,4 +480,7 @@ def normalise_key(text: str) -> str:
     t = re.sub(r"'s\b", "", t)
     t = _AL_PREFIX.sub("", t)
     t = re.sub(r"[^a-z0-9 ]+", " ", t.replace("-", " "))
-    return " ".join(t.split())
+    words = t.split()
+    if len(words) > 1 and words[0] in ("the", "a", "an"):
+        words = words[1:]
+    return " ".join(words)

@@ -100,5 +100,8 @@ def _find_statements(article: Article, doc, mentions, entities) -> tuple[Stateme
     except ImportError:
         log.debug("newsweave.analyze.statements is not available: claims carry no attribution")
         return ()
-    return tuple(extract_statements(doc, article_id=article.id, mentions=mentions,
-                                    entities={e.id: e for e in entities}))
+    return tuple(
+        extract_statements(
+            doc, article_id=article.id, mentions=mentions, entities={e.id: e for e in entities}
+        )
+    )

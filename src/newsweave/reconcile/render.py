@@ -84,9 +84,14 @@ def to_markdown(d: Dossier | dict) -> str:
     labels = _labels(data)
     story = data["story"]
     contra, diffs, agreed = _sections(data)
-    lines = [f"# {_md(story.get('title') or 'Story ' + story['id'])}", "",
-             f"_Story `{story['id']}` · {len(data['articles'])} reports · schema {data['schema']}_", "",
-             "## Summary", ""]
+    lines = [
+        f"# {_md(story.get('title') or 'Story ' + story['id'])}",
+        "",
+        f"_Story `{story['id']}` · {len(data['articles'])} reports · schema {data['schema']}_",
+        "",
+        "## Summary",
+        "",
+    ]
     for s in data["summary"]:
         lines.append(f"- {_md(s['text'])} _[{_cite(data, labels, s['citations'][0])}]_")
     lines += ["", "## Where the reports disagree", ""]
@@ -106,36 +111,64 @@ def to_markdown(d: Dossier | dict) -> str:
     for e in data["timeline"]:
         bg = " _(background)_" if e["background"] else ""
         srcs = "; ".join(_cite(data, labels, s) for s in e["evidence"][:3])
-        lines.append(f"| {_interval(e)} | {_md(e['label'])}{bg} | {_md('; '.join(e['alternative_datings']))} | "
-                     f"{_md(srcs)} |")
-    lines += ["", "## Who said what", "", "| speaker | channel | relayed by | what | where |", "|---|---|---|---|---|"]
+        lines.append(
+            f"| {_interval(e)} | {_md(e['label'])}{bg} | {_md('; '.join(e['alternative_datings']))} | "
+            f"{_md(srcs)} |"
+        )
+    lines += [
+        "",
+        "## Who said what",
+        "",
+        "| speaker | channel | relayed by | what | where |",
+        "|---|---|---|---|---|",
+    ]
     for s in data["statements"]:
         content = s.get("content") or {}
-        lines.append(f"| {_md(s.get('speaker') or 'unattributed')} | {_md(s['channel'])} | "
-                     f"{_md(', '.join(s['relays']))} | {_md(_excerpt(content.get('text')))} | "
-                     f"{_md(_cite(data, labels, content))} |")
+        lines.append(
+            f"| {_md(s.get('speaker') or 'unattributed')} | {_md(s['channel'])} | "
+            f"{_md(', '.join(s['relays']))} | {_md(_excerpt(content.get('text')))} | "
+            f"{_md(_cite(data, labels, content))} |"
+        )
     lines += ["", "## What the sources agree on", ""]
     for f in agreed:
         origins = "; ".join(
             f"{g['origin']} (first: {labels.get(g['originator_article'], '?')}"
-            + (f", relayed by {', '.join(labels.get(r, r[:8]) for r in g['relaying_articles'])}"
-               if g['relaying_articles'] else "") + ")" for g in f["sources"])
-        lines.append(f"- {_md(f['label'])} — {f['independent_sources']} independent source(s): {_md(origins)}")
+            + (
+                f", relayed by {', '.join(labels.get(r, r[:8]) for r in g['relaying_articles'])}"
+                if g["relaying_articles"]
+                else ""
+            )
+            + ")"
+            for g in f["sources"]
+        )
+        lines.append(
+            f"- {_md(f['label'])} — {f['independent_sources']} independent source(s): {_md(origins)}"
+        )
     lines += ["", "## Reports", "", "| published | outlet | title | id |", "|---|---|---|---|"]
     for p in data["publication_times"]:
-        lines.append(f"| {p['published'] or 'unknown'} | {_md(labels.get(p['article_id'], ''))} | "
-                     f"{_md(p.get('title') or '')} | `{p['article_id']}` |")
+        lines.append(
+            f"| {p['published'] or 'unknown'} | {_md(labels.get(p['article_id'], ''))} | "
+            f"{_md(p.get('title') or '')} | `{p['article_id']}` |"
+        )
     return "\n".join(lines) + "\n"
 
 
 # ---------------------------------------------------------------------------------------------- HTML
 
-_CSS = """body{font-family:system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;line-height:1.45;color:#222}
-h1{font-size:1.6rem}h2{border-bottom:1px solid #ddd;padding-bottom:.2rem;margin-top:2rem}
-.cite{color:#666;font-size:.85em}.contra{border-left:4px solid #c0392b;padding-left:.7rem;margin:.8rem 0}
-.diff{border-left:4px solid #e0a800;padding-left:.7rem;margin:.6rem 0}blockquote{margin:.3rem 0 .3rem 1rem;color:#333}
-table{border-collapse:collapse;width:100%;font-size:.9em}td,th{border:1px solid #ddd;padding:.3rem;vertical-align:top}
-.bg{color:#777}.kind{font-weight:bold;text-transform:uppercase;font-size:.8em}"""
+_CSS = (
+    "body{font-family:system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;"
+    "line-height:1.45;color:#222}"
+    "h1{font-size:1.6rem}"
+    "h2{border-bottom:1px solid #ddd;padding-bottom:.2rem;margin-top:2rem}"
+    ".cite{color:#666;font-size:.85em}"
+    ".contra{border-left:4px solid #c0392b;padding-left:.7rem;margin:.8rem 0}"
+    ".diff{border-left:4px solid #e0a800;padding-left:.7rem;margin:.6rem 0}"
+    "blockquote{margin:.3rem 0 .3rem 1rem;color:#333}"
+    "table{border-collapse:collapse;width:100%;font-size:.9em}"
+    "td,th{border:1px solid #ddd;padding:.3rem;vertical-align:top}"
+    ".bg{color:#777}"
+    ".kind{font-weight:bold;text-transform:uppercase;font-size:.8em}"
+)
 
 
 def _h(text: Any) -> str:
@@ -149,53 +182,82 @@ def to_html(d: Dossier | dict) -> str:
     story = data["story"]
     contra, diffs, agreed = _sections(data)
     title = story.get("title") or f"Story {story['id']}"
-    out = ["<!DOCTYPE html>", '<html lang="en"><head><meta charset="utf-8">',
-           '<meta name="viewport" content="width=device-width, initial-scale=1">',
-           "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">",
-           f"<title>{_h(title)}</title><style>{_CSS}</style></head><body>",
-           f"<h1>{_h(title)}</h1>",
-           f"<p class=\"cite\">Story {_h(story['id'])} · {len(data['articles'])} reports · schema {_h(data['schema'])}</p>",
-           "<h2>Summary</h2><ul>"]
+    out = [
+        "<!DOCTYPE html>",
+        '<html lang="en"><head><meta charset="utf-8">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        (
+            '<meta http-equiv="Content-Security-Policy" '
+            "content=\"default-src 'none'; style-src 'unsafe-inline'\">"
+        ),
+        f"<title>{_h(title)}</title><style>{_CSS}</style></head><body>",
+        f"<h1>{_h(title)}</h1>",
+        (
+            f'<p class="cite">Story {_h(story["id"])} · {len(data["articles"])} reports · '
+            f"schema {_h(data['schema'])}</p>"
+        ),
+        "<h2>Summary</h2><ul>",
+    ]
     for s in data["summary"]:
-        out.append(f"<li>{_h(s['text'])} <span class=\"cite\">[{_h(_cite(data, labels, s['citations'][0]))}]</span></li>")
+        out.append(
+            f"<li>{_h(s['text'])} "
+            f'<span class="cite">[{_h(_cite(data, labels, s["citations"][0]))}]</span></li>'
+        )
     out.append("</ul><h2>Where the reports disagree</h2>")
     if not contra:
         out.append("<p>No contradictions found.</p>")
     for c in contra:
-        out.append(f"<div class=\"contra\"><span class=\"kind\">{_h(c['kind'])}</span> {_h(c['reason'])}")
+        out.append(f'<div class="contra"><span class="kind">{_h(c["kind"])}</span> {_h(c["reason"])}')
         for side in c["sides"]:
             ev = side["evidence"]
             hedge = f" — hedged: “{_h(side['hedge'])}”" if side.get("hedge") else ""
-            out.append(f"<blockquote>{_h(_excerpt(ev.get('text')))} <span class=\"cite\">"
-                       f"[{_h(_cite(data, labels, ev))}]{hedge}</span></blockquote>")
+            out.append(
+                f'<blockquote>{_h(_excerpt(ev.get("text")))} <span class="cite">'
+                f"[{_h(_cite(data, labels, ev))}]{hedge}</span></blockquote>"
+            )
         out.append("</div>")
     if diffs:
         out.append("<h3>Differences of precision or certainty (not contradictions)</h3>")
         for c in diffs:
-            out.append(f"<div class=\"diff\"><span class=\"kind\">{_h(c['kind'])} / {_h(c['verdict'])}</span> "
-                       f"{_h(c['reason'])}</div>")
+            out.append(
+                f'<div class="diff"><span class="kind">{_h(c["kind"])} / {_h(c["verdict"])}</span> '
+                f"{_h(c['reason'])}</div>"
+            )
     out.append("<h2>Timeline</h2><table><tr><th>when</th><th>event</th><th>datings</th><th>sources</th></tr>")
     for e in data["timeline"]:
         cls = ' class="bg"' if e["background"] else ""
         bg = " (background)" if e["background"] else ""
         srcs = "<br>".join(_h(_cite(data, labels, s)) for s in e["evidence"][:3])
-        out.append(f"<tr{cls}><td>{_h(_interval(e))}</td><td>{_h(e['label'])}{bg}</td>"
-                   f"<td>{'<br>'.join(_h(x) for x in e['alternative_datings'])}</td><td class=\"cite\">{srcs}</td></tr>")
-    out.append("</table><h2>Who said what</h2><table><tr><th>speaker</th><th>channel</th><th>relayed by</th>"
-               "<th>what</th><th>where</th></tr>")
+        out.append(
+            f"<tr{cls}><td>{_h(_interval(e))}</td><td>{_h(e['label'])}{bg}</td>"
+            f"<td>{'<br>'.join(_h(x) for x in e['alternative_datings'])}</td>"
+            f'<td class="cite">{srcs}</td></tr>'
+        )
+    out.append(
+        "</table><h2>Who said what</h2><table><tr><th>speaker</th><th>channel</th><th>relayed by</th>"
+        "<th>what</th><th>where</th></tr>"
+    )
     for s in data["statements"]:
         content = s.get("content") or {}
-        out.append(f"<tr><td>{_h(s.get('speaker') or 'unattributed')}</td><td>{_h(s['channel'])}</td>"
-                   f"<td>{_h(', '.join(s['relays']))}</td><td>{_h(_excerpt(content.get('text')))}</td>"
-                   f"<td class=\"cite\">{_h(_cite(data, labels, content))}</td></tr>")
+        out.append(
+            f"<tr><td>{_h(s.get('speaker') or 'unattributed')}</td><td>{_h(s['channel'])}</td>"
+            f"<td>{_h(', '.join(s['relays']))}</td><td>{_h(_excerpt(content.get('text')))}</td>"
+            f'<td class="cite">{_h(_cite(data, labels, content))}</td></tr>'
+        )
     out.append("</table><h2>What the sources agree on</h2><ul>")
     for f in agreed:
         origins = "; ".join(g["origin"] for g in f["sources"])
-        out.append(f"<li>{_h(f['label'])} — {f['independent_sources']} independent source(s): {_h(origins)}</li>")
-    out.append("</ul><h2>Reports</h2><table><tr><th>published</th><th>outlet</th><th>title</th><th>id</th></tr>")
+        out.append(
+            f"<li>{_h(f['label'])} — {f['independent_sources']} independent source(s): {_h(origins)}</li>"
+        )
+    out.append(
+        "</ul><h2>Reports</h2><table><tr><th>published</th><th>outlet</th><th>title</th><th>id</th></tr>"
+    )
     for p in data["publication_times"]:
-        out.append(f"<tr><td>{_h(p['published'] or 'unknown')}</td><td>{_h(labels.get(p['article_id'], ''))}</td>"
-                   f"<td>{_h(p.get('title') or '')}</td><td><code>{_h(p['article_id'])}</code></td></tr>")
+        out.append(
+            f"<tr><td>{_h(p['published'] or 'unknown')}</td><td>{_h(labels.get(p['article_id'], ''))}</td>"
+            f"<td>{_h(p.get('title') or '')}</td><td><code>{_h(p['article_id'])}</code></td></tr>"
+        )
     out.append("</table></body></html>")
     return "\n".join(out) + "\n"
 
@@ -238,30 +300,51 @@ def render_terminal(d: Dossier | dict, console) -> None:
     for col in ("when", "event", "datings", "sources"):
         tl.add_column(col, overflow="fold")
     for e in data["timeline"]:
-        tl.add_row(Text(_interval(e)), Text(e["label"] + (" (background)" if e["background"] else ""),
-                                           style="dim" if e["background"] else ""),
-                   Text("\n".join(e["alternative_datings"])),
-                   Text("\n".join(_cite(data, labels, s) for s in e["evidence"][:3]), style="dim"))
+        tl.add_row(
+            Text(_interval(e)),
+            Text(
+                e["label"] + (" (background)" if e["background"] else ""),
+                style="dim" if e["background"] else "",
+            ),
+            Text("\n".join(e["alternative_datings"])),
+            Text("\n".join(_cite(data, labels, s) for s in e["evidence"][:3]), style="dim"),
+        )
     console.print(tl)
     st = Table(title="Who said what")
     for col in ("speaker", "channel", "relayed by", "what", "where"):
         st.add_column(col, overflow="fold")
     for s in data["statements"]:
         content = s.get("content") or {}
-        st.add_row(Text(s.get("speaker") or "unattributed"), Text(s["channel"]), Text(", ".join(s["relays"])),
-                   Text(_excerpt(content.get("text"))), Text(_cite(data, labels, content), style="dim"))
+        st.add_row(
+            Text(s.get("speaker") or "unattributed"),
+            Text(s["channel"]),
+            Text(", ".join(s["relays"])),
+            Text(_excerpt(content.get("text"))),
+            Text(_cite(data, labels, content), style="dim"),
+        )
     console.print(st)
     facts = Text()
     for f in agreed:
         facts.append(f"• {f['label']} ")
-        facts.append(f"— {f['independent_sources']} independent source(s): "
-                     + "; ".join(g["origin"] for g in f["sources"]) + "\n", style="dim")
-    console.print(Panel(facts or Text("No fact is reported by more than one report."),
-                        title="What the sources agree on"))
+        facts.append(
+            f"— {f['independent_sources']} independent source(s): "
+            + "; ".join(g["origin"] for g in f["sources"])
+            + "\n",
+            style="dim",
+        )
+    console.print(
+        Panel(
+            facts or Text("No fact is reported by more than one report."), title="What the sources agree on"
+        )
+    )
     rp = Table(title="Reports")
     for col in ("published", "outlet", "title", "id"):
         rp.add_column(col, overflow="fold")
     for p in data["publication_times"]:
-        rp.add_row(Text(p["published"] or "unknown"), Text(labels.get(p["article_id"], "")),
-                   Text(p.get("title") or ""), Text(p["article_id"]))
+        rp.add_row(
+            Text(p["published"] or "unknown"),
+            Text(labels.get(p["article_id"], "")),
+            Text(p.get("title") or ""),
+            Text(p["article_id"]),
+        )
     console.print(rp)

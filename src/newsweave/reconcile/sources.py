@@ -16,19 +16,50 @@ from datetime import UTC, datetime
 from ..model import Article, Claim
 from .lexicons import normalise_key
 
-__all__ = ["Origin", "SourceGroup", "copy_root", "credited_wires", "group_sources", "origin_of", "outlet_label", "speaker_name"]
+__all__ = [
+    "Origin",
+    "SourceGroup",
+    "copy_root",
+    "credited_wires",
+    "group_sources",
+    "origin_of",
+    "outlet_label",
+    "speaker_name",
+]
 
 WIRE_NAMES = {
-    "reuters": "Reuters", "associated press": "The Associated Press", "ap": "The Associated Press",
-    "afp": "AFP", "agence france presse": "AFP", "agence france-presse": "AFP", "dpa": "dpa",
-    "xinhua": "Xinhua", "tass": "TASS", "ani": "ANI", "pti": "PTI", "ians": "IANS", "efe": "EFE",
-    "ansa": "ANSA", "kyodo": "Kyodo", "yonhap": "Yonhap", "upi": "UPI", "bloomberg": "Bloomberg",
-    "interfax": "Interfax", "anadolu": "Anadolu", "sputnik": "Sputnik", "ria novosti": "RIA Novosti",
+    "reuters": "Reuters",
+    "associated press": "The Associated Press",
+    "ap": "The Associated Press",
+    "afp": "AFP",
+    "agence france presse": "AFP",
+    "agence france-presse": "AFP",
+    "dpa": "dpa",
+    "xinhua": "Xinhua",
+    "tass": "TASS",
+    "ani": "ANI",
+    "pti": "PTI",
+    "ians": "IANS",
+    "efe": "EFE",
+    "ansa": "ANSA",
+    "kyodo": "Kyodo",
+    "yonhap": "Yonhap",
+    "upi": "UPI",
+    "bloomberg": "Bloomberg",
+    "interfax": "Interfax",
+    "anadolu": "Anadolu",
+    "sputnik": "Sputnik",
+    "ria novosti": "RIA Novosti",
 }
-_WIRE_RE = re.compile(r"\b(" + "|".join(sorted((re.escape(k) for k in WIRE_NAMES), key=len, reverse=True))
-                      + r")\b", re.IGNORECASE)
-_CREDIT_CUES = re.compile(r"\b(reported|reports|reporting|according to|quoted by|inputs? from|told|said|says|"
-                          r"cited by|via|news agency|wire)\b|[—–]", re.IGNORECASE)
+_WIRE_RE = re.compile(
+    r"\b(" + "|".join(sorted((re.escape(k) for k in WIRE_NAMES), key=len, reverse=True)) + r")\b",
+    re.IGNORECASE,
+)
+_CREDIT_CUES = re.compile(
+    r"\b(reported|reports|reporting|according to|quoted by|inputs? from|told|said|says|"
+    r"cited by|via|news agency|wire)\b|[—–]",
+    re.IGNORECASE,
+)
 _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 _VAGUE_SPEAKERS = {"it", "they", "the report", "report", "sources", "officials", "the drone"}
 
@@ -72,7 +103,7 @@ def credited_wires(text: str) -> tuple[str, ...]:
     for w in _WIRE_RE.finditer(text):
         if not w.group(1)[0].isupper():
             continue
-        window = text[max(0, w.start() - 40): w.end() + 25]
+        window = text[max(0, w.start() - 40) : w.end() + 25]
         name = WIRE_NAMES[w.group(1).lower()]
         if _CREDIT_CUES.search(window) and name not in found:
             found.append(name)
@@ -89,13 +120,25 @@ def speaker_name(st, entity_names: Mapping[str, str] | None = None) -> str:
     return st.speaker_text or ""
 
 
-def origin_of(claim: Claim, article: Article, articles: Mapping[str, Article],
-              entity_names: Mapping[str, str] | None = None) -> Origin:
+def origin_of(
+    claim: Claim,
+    article: Article,
+    articles: Mapping[str, Article],
+    entity_names: Mapping[str, str] | None = None,
+) -> Origin:
     st = claim.statement
-    named = (st is not None and (st.speaker_text or "").split()[-1:] != []
-             and (st.speaker_text or "").split()[-1][:1].isupper())
-    if st is not None and (st.speaker_entity or st.speaker_text) and not st.anonymous and named \
-            and (st.speaker_text or "").lower() not in _VAGUE_SPEAKERS:
+    named = (
+        st is not None
+        and (st.speaker_text or "").split()[-1:] != []
+        and (st.speaker_text or "").split()[-1][:1].isupper()
+    )
+    if (
+        st is not None
+        and (st.speaker_entity or st.speaker_text)
+        and not st.anonymous
+        and named
+        and (st.speaker_text or "").lower() not in _VAGUE_SPEAKERS
+    ):
         name = speaker_name(st, entity_names)
         key = normalise_key(name)
         wire = _wire_key(name)
@@ -126,8 +169,9 @@ def _published(article: Article) -> datetime:
     return article.published.value or _EPOCH
 
 
-def group_sources(claims: Sequence[Claim], articles: Mapping[str, Article], *,
-                  entity_names: Mapping[str, str] | None = None) -> list[SourceGroup]:
+def group_sources(
+    claims: Sequence[Claim], articles: Mapping[str, Article], *, entity_names: Mapping[str, str] | None = None
+) -> list[SourceGroup]:
     """Group the reports behind ``claims`` by origin, earliest report first within each group."""
     by_origin: dict[str, tuple[Origin, list[str], list[str]]] = {}
     for c in claims:

@@ -68,13 +68,19 @@ def summarize(
         if a.copy_of and a.copy_of in by_id:
             continue  # a copy adds nothing a summary needs
         for pos, sp in enumerate(sentences.get(a.id, ())):
-            text = _clean(a.text[sp.start: sp.end])
+            text = _clean(a.text[sp.start : sp.end])
             if _MIN_CHARS <= len(text) <= _MAX_CHARS and re.search(r"[.!?…”\"']$", text) and " " in text:
                 cands.append((text, sp, pos))
-    disputed = {(c.side_a.evidence.article_id, c.side_a.evidence.start) for c in conflicts
-                if c.verdict == "contradiction"}
-    disputed |= {(c.side_b.evidence.article_id, c.side_b.evidence.start) for c in conflicts
-                 if c.verdict == "contradiction"}
+    disputed = {
+        (c.side_a.evidence.article_id, c.side_a.evidence.start)
+        for c in conflicts
+        if c.verdict == "contradiction"
+    }
+    disputed |= {
+        (c.side_b.evidence.article_id, c.side_b.evidence.start)
+        for c in conflicts
+        if c.verdict == "contradiction"
+    }
     cands = [c for c in cands if (c[1].article_id, c[1].start) not in disputed]
     out: list[tuple[str, Span]] = []
     if cands:
@@ -123,7 +129,9 @@ def _support_bonus(cands, facts: Sequence[Fact]) -> np.ndarray:
     return bonus
 
 
-def disagreement_sentences(conflicts: Sequence[Conflict], articles: Mapping[str, Article]) -> list[tuple[str, Span]]:
+def disagreement_sentences(
+    conflicts: Sequence[Conflict], articles: Mapping[str, Article]
+) -> list[tuple[str, Span]]:
     """The main contradiction as two cited sentences that report both sides without choosing."""
     contra = [c for c in conflicts if c.verdict == "contradiction"]
     if not contra:
@@ -133,8 +141,10 @@ def disagreement_sentences(conflicts: Sequence[Conflict], articles: Mapping[str,
     a, b = c.side_a, c.side_b
     subject = a.subject or b.subject or "those involved"
     topic = _TOPIC.get(c.kind, "this").format(
-        subject="the" + subject[3:] if subject.startswith("The ") else subject, counted=(claim_arg(a, "counted") or "people") + "s",
-        predicate=a.predicate)
+        subject="the" + subject[3:] if subject.startswith("The ") else subject,
+        counted=(claim_arg(a, "counted") or "people") + "s",
+        predicate=a.predicate,
+    )
     ta = _excerpt(articles, a.evidence).rstrip(" .;")
     tb = _excerpt(articles, b.evidence).rstrip(" .;")
     ha = f" (hedged: “{a.hedge}”)" if a.hedge else ""
@@ -150,5 +160,5 @@ def _length(c) -> int:
 
 def _excerpt(articles: Mapping[str, Article], span: Span, limit: int = 220) -> str:
     art = articles.get(span.article_id)
-    text = _clean(art.text[span.start: span.end]) if art else ""
+    text = _clean(art.text[span.start : span.end]) if art else ""
     return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"

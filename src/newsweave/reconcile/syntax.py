@@ -22,20 +22,93 @@ from .lexicons import (
 from .reading import Reading
 
 SUBJ = {"nsubj", "nsubjpass", "csubj", "expl"}
-TARGET_PREPS = {"on", "against", "at", "into", "targeting", "toward", "towards"}
+TARGET_PREPS = {"for", "on", "against", "at", "into", "targeting", "toward", "towards"}
 PLACE_PREPS = {"in", "near", "at", "outside", "inside", "across", "around", "off", "from", "within"}
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 CLAUSE_DEPS = {"ccomp", "advcl", "relcl", "conj", "xcomp", "acl", "parataxis", "pcomp"}
 PRONOUNS = {"he", "she", "him", "her", "his", "hers", "himself", "herself"}
 PERSON_NOUNS = frozenset(
-    ["man", "woman", "men", "women", "boy", "girl", "child", "children", "worker", "co-worker", "coworker", "employee", "mother", "father", "son", "daughter", "officer", "soldier", "villager", "resident", "civilian", "student", "climber", "passenger", "driver", "pedestrian", "victim", "tourist", "protester", "guard", "policeman", "teenager", "adult", "baby", "wife", "husband"])
-TEMPORAL_WORDS = {"today", "yesterday", "tomorrow", "night", "morning", "evening", "afternoon", "week",
-                  "month", "year", "day", "weekend", "now", "time"}
-TITLE_WORDS = {"president", "minister", "secretary", "spokesperson", "spokesman", "spokeswoman", "chief",
-               "governor", "mayor", "king", "queen", "prince", "general", "ceo", "chairman", "leader", "pm",
-               "senator", "ambassador", "commander", "director", "premier", "chancellor", "pope"}
-
-
+    [
+        "man",
+        "woman",
+        "men",
+        "women",
+        "boy",
+        "girl",
+        "child",
+        "children",
+        "worker",
+        "co-worker",
+        "coworker",
+        "employee",
+        "mother",
+        "father",
+        "son",
+        "daughter",
+        "officer",
+        "soldier",
+        "villager",
+        "resident",
+        "civilian",
+        "student",
+        "climber",
+        "passenger",
+        "driver",
+        "pedestrian",
+        "victim",
+        "tourist",
+        "protester",
+        "guard",
+        "policeman",
+        "teenager",
+        "adult",
+        "baby",
+        "wife",
+        "husband",
+    ]
+)
+TEMPORAL_WORDS = {
+    "today",
+    "yesterday",
+    "tomorrow",
+    "night",
+    "morning",
+    "evening",
+    "afternoon",
+    "week",
+    "month",
+    "year",
+    "day",
+    "weekend",
+    "now",
+    "time",
+}
+TITLE_WORDS = {
+    "president",
+    "minister",
+    "secretary",
+    "spokesperson",
+    "spokesman",
+    "spokeswoman",
+    "chief",
+    "governor",
+    "mayor",
+    "king",
+    "queen",
+    "prince",
+    "general",
+    "ceo",
+    "chairman",
+    "leader",
+    "pm",
+    "senator",
+    "ambassador",
+    "commander",
+    "director",
+    "premier",
+    "chancellor",
+    "pope",
+}
 
 
 def _claims_responsibility(t) -> bool:
@@ -56,6 +129,8 @@ def _subject_tokens(p) -> list:
         if subs:
             out = []
             for s in subs:
+                if s.tag_ in ("WP", "WDT") and cur.dep_ == "relcl" and cur.head.pos_ in ("NOUN", "PROPN"):
+                    s = cur.head  # "a climber who survived": the climber
                 out.append(s)
                 out.extend(_conjuncts(s))
             return out
@@ -82,18 +157,20 @@ def _conjuncts(tok) -> list:
 def _np_text(tok) -> str:
     """The noun phrase of ``tok`` without relative clauses, conjuncts or trailing punctuation."""
     toks = [tok]
-    stack = [c for c in tok.children if c.dep_ not in ("relcl", "acl", "conj", "cc", "punct", "appos", "advcl")]
+    stack = [
+        c for c in tok.children if c.dep_ not in ("relcl", "acl", "conj", "cc", "punct", "appos", "advcl")
+    ]
     while stack:
         c = stack.pop()
         toks.append(c)
         stack.extend(x for x in c.children if x.dep_ not in ("relcl", "acl", "conj", "cc", "punct", "advcl"))
     toks.sort(key=lambda t: t.i)
-    text = tok.doc[toks[0].i: toks[-1].i + 1].text
+    text = tok.doc[toks[0].i : toks[-1].i + 1].text
     return text.strip(" ,;\"'“”‘’")
 
 
 def _quantified(tok):
-    """``seven of the guards`` → (guards token, "seven"); ``7 guards`` → (guards, "7"); else (tok, None)."""
+    """``seven of the guards`` → (guards, "seven"); ``7 guards`` → (guards, "7"); else (tok, None)."""
     low = tok.lower_
     if tok.pos_ == "NUM" or low in VAGUE_QUANTITIES or tok.lemma_.lower() in VAGUE_QUANTITIES:
         of = [c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"]
@@ -102,8 +179,11 @@ def _quantified(tok):
             return objs[0], _count_phrase(tok)
         if tok.pos_ == "NUM":  # "50 were injured": a bare number counts people
             return tok, _count_phrase(tok)
-    nums = [c for c in tok.children if c.dep_ == "nummod" or (c.dep_ in ("amod", "det")
-                                                              and c.lower_ in VAGUE_QUANTITIES)]
+    nums = [
+        c
+        for c in tok.children
+        if c.dep_ == "nummod" or (c.dep_ in ("amod", "det") and c.lower_ in VAGUE_QUANTITIES)
+    ]
     if nums:
         return tok, _count_phrase(nums[0])
     return tok, None
@@ -111,9 +191,11 @@ def _quantified(tok):
 
 def _count_phrase(num_tok) -> str:
     mods = [c for c in num_tok.children if c.dep_ in ("advmod", "quantmod", "compound", "nummod")]
-    toks = sorted([num_tok, *mods, *[g for m in mods for g in m.children if g.dep_ in ("advmod", "quantmod")]],
-                  key=lambda t: t.i)
-    return num_tok.doc[toks[0].i: toks[-1].i + 1].text
+    toks = sorted(
+        [num_tok, *mods, *[g for m in mods for g in m.children if g.dep_ in ("advmod", "quantmod")]],
+        key=lambda t: t.i,
+    )
+    return num_tok.doc[toks[0].i : toks[-1].i + 1].text
 
 
 def _keys_for(tok, reading: Reading, titles: dict[str, set[str]], *, depth: int = 0) -> set[str]:
@@ -133,7 +215,9 @@ def _keys_for(tok, reading: Reading, titles: dict[str, set[str]], *, depth: int 
             elif c.dep_ == "prep" and c.lower_ == "of":
                 for g in c.children:
                     if g.dep_ == "pobj":
-                        keys |= {f"of:{k}" for k in _keys_for(g, reading, titles, depth=depth + 1) if ":" not in k}
+                        keys |= {
+                            f"of:{k}" for k in _keys_for(g, reading, titles, depth=depth + 1) if ":" not in k
+                        }
     if tok.lower_ in PRONOUNS:
         ref = _resolve_pronoun(tok)
         if ref is not None:
@@ -142,8 +226,16 @@ def _keys_for(tok, reading: Reading, titles: dict[str, set[str]], *, depth: int 
             return keys
     ents = {e.id: e for e in reading.entities}
     for m in reading.mentions:
-        if m.span.start <= tok.idx < m.span.end and m.label in ("PERSON", "ORG", "GPE", "NORP", "FAC",
-                                                                         "LOC", "PRONOUN", "NOMINAL"):
+        if m.span.start <= tok.idx < m.span.end and m.label in (
+            "PERSON",
+            "ORG",
+            "GPE",
+            "NORP",
+            "FAC",
+            "LOC",
+            "PRONOUN",
+            "NOMINAL",
+        ):
             if m.entity_id and m.entity_id in ents:
                 e = ents[m.entity_id]
                 keys.update(_name_keys(e.name))
@@ -152,10 +244,12 @@ def _keys_for(tok, reading: Reading, titles: dict[str, set[str]], *, depth: int 
             elif m.label in ("PERSON", "ORG", "FAC"):
                 keys.update(_name_keys(m.text))
     head = KEY_SYNONYMS.get(tok.lemma_.lower(), tok.lemma_.lower())
-    if tok.pos_ == "NUM" or head in ("other", "others"):
+    if tok.pos_ == "NUM" or head in ("other", "others", "nobody", "noone", "no-one"):
         head = "person"
+    if head == "one" and any(c.lower_ == "no" for c in tok.children):
+        head = "person"  # "no one"
     if tok.pos_ == "PROPN":
-        keys.update(_name_keys(doc[tok.left_edge.i: tok.i + 1].text))
+        keys.update(_name_keys(doc[tok.left_edge.i : tok.i + 1].text))
         keys.add(normalise_key(tok.text))
     elif head not in ("one", "it", "they", "this", "that", "which", "who"):
         keys.add(head)
@@ -280,14 +374,23 @@ def _count_args(count: str, counted) -> list[tuple[str, str]]:
         return []
     what = counted.lemma_.lower()
     what = "person" if counted.pos_ == "NUM" or what in ("other", "others") else KEY_SYNONYMS.get(what, what)
-    out = [("count", count), ("count_kind", kind), ("count_low", f"{rng[0]:g}"), ("count_high", f"{rng[1]:g}"),
-           ("counted", what)]
+    out = [
+        ("count", count),
+        ("count_kind", kind),
+        ("count_low", f"{rng[0]:g}"),
+        ("count_high", f"{rng[1]:g}"),
+        ("counted", what),
+    ]
     return out
 
 
 def _status(p, polarity: bool, subjects: list) -> tuple[str, str] | None:
     """The health status the predicate asserts of its subject(s): value on the scale, and the words used."""
     lemma = p.lemma_.lower()
+    nobody = any(s.lower_ in ("nobody", "none", "noone", "no-one") or (
+        s.lower_ in ("one", "else") and any(c.lower_ == "no" for c in s.subtree)) for s in subjects)
+    if nobody and STATUS_WORDS.get(lemma) in ("injured", "killed") and polarity:
+        return ("no casualties", f"no one {p.text}")  # "no one else was injured"
     if lemma not in STATUS_WORDS:
         if lemma in ("escape", "survive"):
             return ("survived", p.text)
@@ -332,8 +435,11 @@ def _hedge(p, sent) -> tuple[str | None, float]:
     for t in toks:
         for form in (t.lower_, t.lemma_.lower()):
             if form in HEDGE_WORDS and (t is not p or t.pos_ in ("ADV", "ADJ")):
-                if form in ("claimed", "thought", "believe") and t.dep_ not in ("ROOT", "conj", "ccomp", "amod") \
-                        and t is not cur:
+                if (
+                    form in ("claimed", "thought", "believe")
+                    and t.dep_ not in ("ROOT", "conj", "ccomp", "amod")
+                    and t is not cur
+                ):
                     continue
                 if form == "believe" and not any(c.dep_ == "auxpass" for c in t.children):
                     continue
@@ -358,6 +464,8 @@ def _statement_for(statements: Iterable[Statement], offset: int) -> Statement | 
     best = None
     for s in statements:
         inside = s.content.start <= offset < s.content.end
-        if inside and (best is None or (s.content.end - s.content.start) < (best.content.end - best.content.start)):
+        if inside and (
+            best is None or (s.content.end - s.content.start) < (best.content.end - best.content.start)
+        ):
             best = s
     return best

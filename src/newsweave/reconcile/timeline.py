@@ -22,8 +22,19 @@ __all__ = ["BACKGROUND_GAP", "build_timeline", "publication_times"]
 BACKGROUND_GAP = timedelta(days=2)
 _FAR = datetime(9999, 1, 1, tzinfo=UTC)
 _FINE = ("part-of-day", "hour", "minute", "second", "time")
-_GRAIN_ORDER = {"second": 0, "minute": 1, "hour": 2, "part-of-day": 3, "time": 3, "day": 4, "week": 5,
-                "month": 6, "quarter": 7, "season": 7, "year": 8}
+_GRAIN_ORDER = {
+    "second": 0,
+    "minute": 1,
+    "hour": 2,
+    "part-of-day": 3,
+    "time": 3,
+    "day": 4,
+    "week": 5,
+    "month": 6,
+    "quarter": 7,
+    "season": 7,
+    "year": 8,
+}
 
 
 def _grain(t: dict) -> int:
@@ -78,17 +89,29 @@ def build_timeline(facts: Sequence[Fact], articles: Mapping[str, Article]) -> tu
                 datings.append(label)
         values = {t["value"] for t, _ in times}
         evidence = _evidence(fact)
-        entries.append((TimelineEntry(
-            label=fact.label, earliest=earliest, latest=latest, value=finest["value"], evidence=evidence,
-            background=False, alternative_datings=tuple(datings) if len(values) > 1 else (),
-        ), len(fact.supporting_articles) * 100 + len(fact.claims)))
+        entries.append(
+            (
+                TimelineEntry(
+                    label=fact.label,
+                    earliest=earliest,
+                    latest=latest,
+                    value=finest["value"],
+                    evidence=evidence,
+                    background=False,
+                    alternative_datings=tuple(datings) if len(values) > 1 else (),
+                ),
+                len(fact.supporting_articles) * 100 + len(fact.claims),
+            )
+        )
     if not entries:
         return ()
     main = max(entries, key=lambda e: (e[1], -(e[0].earliest.timestamp() if e[0].earliest else 0)))[0]
     out = []
     for e, _ in entries:
         bg = e.latest is not None and main.earliest is not None and e.latest < main.earliest - BACKGROUND_GAP
-        out.append(TimelineEntry(e.label, e.earliest, e.latest, e.value, e.evidence, bg, e.alternative_datings))
+        out.append(
+            TimelineEntry(e.label, e.earliest, e.latest, e.value, e.evidence, bg, e.alternative_datings)
+        )
     out.sort(key=lambda e: (e.earliest or _FAR, e.label))
     return tuple(_merge_same(out))
 
@@ -99,8 +122,13 @@ def _merge_same(entries: list[TimelineEntry]) -> list[TimelineEntry]:
     for e in entries:
         prev = out[-1] if out else None
         same_time = prev is not None and prev.earliest == e.earliest and prev.latest == e.latest
-        if prev is not None and same_time and (prev.label == e.label or set(prev.evidence) == set(e.evidence)):
-            # one event read twice from the same sentences ("launched air strikes" / "strikes"): keep the fuller
+        if (
+            prev is not None
+            and same_time
+            and (prev.label == e.label or set(prev.evidence) == set(e.evidence))
+        ):
+            # one event read twice from the same sentences ("launched air strikes" / "strikes"): keep the
+            # fuller label
             label = max((prev.label, e.label), key=len)
             ev = tuple(dict.fromkeys(prev.evidence + e.evidence))
             alts = tuple(dict.fromkeys(prev.alternative_datings + e.alternative_datings))
@@ -131,10 +159,15 @@ def publication_times(articles: Sequence[Article]) -> list[dict]:
     """When each report appeared (separate from the event timeline), earliest first; unknown dates last."""
     rows = []
     for a in articles:
-        rows.append({
-            "article_id": a.id, "outlet": outlet_label(a), "title": a.title,
-            "published": a.published.value.isoformat() if a.published.value else None,
-            "precision": a.published.precision, "origin": a.published.origin,
-        })
+        rows.append(
+            {
+                "article_id": a.id,
+                "outlet": outlet_label(a),
+                "title": a.title,
+                "published": a.published.value.isoformat() if a.published.value else None,
+                "precision": a.published.precision,
+                "origin": a.published.origin,
+            }
+        )
     rows.sort(key=lambda r: (r["published"] is None, r["published"] or "", r["article_id"]))
     return rows

@@ -43,6 +43,7 @@ ENTITY_KINDS = {
     "PRODUCT": "MISC",
     "LAW": "MISC",
 }
+_NUMERIC = {"CARDINAL", "QUANTITY", "MONEY", "PERCENT"}
 _CONTENT_POS = {"NOUN", "PROPN", "VERB", "ADJ"}
 _LEAD_CHARS = 300  # entities in the title or the first lines are salient
 _SIG_SIZE = 64
@@ -95,6 +96,20 @@ def _normalise(text: str) -> str:
     return " ".join(words)
 
 
+def _number_key(text: str) -> str | None:
+    """``23`` / ``1,500`` / ``$2.5 million`` → ``NUM:23`` …: the first number written in digits (not 0-10)."""
+    m = re.search(r"\d[\d,]*(?:\.\d+)?", text)
+    if m is None:
+        return None
+    digits = m.group(0).replace(",", "")
+    try:
+        if float(digits) <= 10:
+            return None
+    except ValueError:
+        return None
+    return f"NUM:{digits}"
+
+
 def entity_key(label: str, text: str) -> list[str]:
     """Comparable keys of a named-entity mention; people are keyed by surname (``PER:cheeks``)."""
     kind = ENTITY_KINDS.get(label)
@@ -133,6 +148,13 @@ def features_from_doc(article: Article, doc, *, embedding: np.ndarray | None = N
     for ent in doc.ents:
         if ent.label_ == "DATE":
             date_texts.append(ent.text)
+            continue
+        if ent.label_ in _NUMERIC:
+            number = _number_key(ent.text)
+            if number is not None:
+                entity_counts[number] += 1
+                if ent.start_char < lead_end:
+                    salient.add(number)
             continue
         for key in entity_key(ent.label_, ent.text):
             entity_counts[key] += 1

@@ -254,6 +254,32 @@ class StoryGrouper:
             target = self._maybe_merge(target)
         return Assignment(aid, target, score, is_new, copy_of, reason)
 
+    def place(self, features: ArticleFeatures, story_id: str, *, score: float | None = None,
+              copy_of: str | None = None, pinned: bool = False) -> Assignment:
+        """Put a report into a given story (created if unknown), without scoring: for replays and imports."""
+        aid = features.article_id
+        if aid in self.members:
+            raise ValueError(f"article {aid!r} is already grouped; use move() to change its story")
+        profile, salient, term_ids = self._profile(features)
+        is_new = story_id not in self.stories
+        if is_new:
+            self.stories[story_id] = StoryState(id=story_id)
+        story = self.stories[self.resolve(story_id)]
+        member = _Member(features, profile, salient, term_ids, story.id, score, copy_of, pinned)
+        self.members[aid] = member
+        self.arrival[aid] = len(self.order)
+        self.order.append(aid)
+        self._attach(member, story)
+        self.vocab.count(term_ids)
+        self.copies.add(aid, features.signature)
+        return Assignment(aid, story.id, score, is_new, copy_of, "manual" if pinned else "placed")
+
+    def signals(self, features: ArticleFeatures) -> dict[str, np.ndarray]:
+        """The scoring signals of a (not yet added) report against every live story — for tuning."""
+        profile, salient, _ = self._profile(features)
+        vectors = None if features.embedding is None else np.asarray(features.embedding)[None, :]
+        return {s.id: self._signals(profile, salient, vectors, s) for s in self.live_stories()}
+
     def _new_story_id(self, seed: str) -> str:
         sid, salt = _story_id(seed), 0
         while sid in self.stories:
@@ -380,6 +406,20 @@ class StoryGrouper:
         new.apart.add(story.id)
         story.apart.add(new.id)
         return new.id
+
+    # ---- persistence ---------------------------------------------------------------------------------
+    def snapshot(self) -> bytes:
+        """Everything needed to continue later, as bytes (see :mod:`newsweave.stories.state`)."""
+        from .state import snapshot
+
+        return snapshot(self)
+
+    @classmethod
+    def restore(cls, blob: bytes) -> StoryGrouper:
+        """A grouper equivalent to the one that produced ``blob`` with :meth:`snapshot`."""
+        from .state import restore
+
+        return restore(blob)
 
     def pinned(self, article_id: str) -> bool:
         return self.members[article_id].pinned

@@ -36,6 +36,7 @@ SIGNALS = (
     "month_conflict",
     "latest_year_gap",
     "main_person_mismatch",
+    "numbers_of_a_in_b",
 )
 
 
@@ -190,11 +191,11 @@ def _top(weights: dict[int, float], kind: str, vocab: Vocabulary, k: int) -> lis
 
 
 def _main_mismatch(kind: str, a: Profile, b: Profile, vocab: Vocabulary) -> float:
-    """1 when the most prominent entity of ``kind`` on each side is not among the other side's top three."""
+    """1 when the most prominent entity of ``kind`` of one side is not among the other side's top three."""
     a_top, b_top = _top(a.ent_weights, kind, vocab, 3), _top(b.ent_weights, kind, vocab, 3)
     if not a_top or not b_top:
         return 0.0
-    return 0.0 if a_top[0] in b_top or b_top[0] in a_top else 1.0
+    return 0.0 if a_top[0] in b_top and b_top[0] in a_top else 1.0
 
 
 def _months_apart(a: Counter, b: Counter) -> float | None:
@@ -250,6 +251,7 @@ def pair_signals(a: Profile, b: Profile, vocab: Vocabulary, *, a_salient: set[in
         1.0 if months_apart is not None and months_apart > 2 else 0.0,
         year_gap,
         _main_mismatch("PER", a, b, vocab),
+        _cover({k for k in a_sal if vocab.kinds[k] == "NUM"}, b.ents, vocab),
     ], dtype=np.float64)
 
 

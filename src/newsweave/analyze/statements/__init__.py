@@ -24,6 +24,7 @@ from .speakers import SpeakerInfo, describe_speaker, is_outlet_phrase, speaker_s
 __all__ = ["CHANNELS", "extract_statements"]
 
 _MIN_QUOTE_TOKENS_FOR_NESTING = 6
+_VERBAL_KINDS = frozenset({"verb", "object", "quote", "inverted", "noun"})
 _CONTEXT_SKIP = frozenset({"ccomp", "nsubj", "nsubjpass", "punct", "xcomp"})
 
 
@@ -48,49 +49,74 @@ def extract_statements(
     for i, cand in noun_candidates(doc, ix).items():
         cands.setdefault(i, cand)
     quotes = find_quotes(ix.text)
-    extra = attach_quotes(doc, ix, quotes, cands)
+    extra = attach_quotes(doc, ix, quotes, cands)  # updates cands in place: run before listing them
     ordered = list(cands.values()) + extra
-    trailing: dict[int, str] = {}  # id(candidate) -> relay named at the end of its content
-    for cand in ordered:
-        if cand.direct or cand.cue_token is None:
-            continue
-        lo, hi = _content_tokens(ix, cand)
-        hit = trailing_relay(doc, lo, hi)
-        if hit is not None:
-            end_tok, name = hit
-            while end_tok > lo and (doc[end_tok - 1].is_punct or doc[end_tok - 1].is_space):
-                end_tok -= 1
-            if end_tok > lo:
-                cand.content_end = ix.starts[end_tok - 1] + len(doc[end_tok - 1].text)
-                cand.content_tokens = (lo, end_tok)
-                trailing[id(cand)] = name
+    trailing = _cut_trailing_relays(doc, ix, ordered)
     ordered += colon_lines(doc, ix, [(c.content_start, c.content_end) for c in ordered if c.direct])
-    verbal_heads = {c.cue_token.i for c in ordered if c.cue_token is not None}
-    cut_ends = [c.content_end for c in ordered if id(c) in trailing]
-    for acc in according_candidates(doc, ix):
-        head = acc.cue_token.head if acc.cue_token is not None else None
-        if any(end <= acc.cue_token.idx <= end + 3 for end in cut_ends):
-            continue  # already read as the relay of the statement it closes
-        if head is not None and head.i in verbal_heads and acc.speaker is not None:
-            src = doc[acc.speaker.left_edge.i : acc.speaker.right_edge.i + 1]
-            if is_outlet_phrase(src, ix.ents_in(src.start, src.end)):
-                continue  # "X said …, according to Reuters": a relay of X's statement, not a statement
-        ordered.append(acc)
+    ordered += _according(doc, ix, ordered, trailing)
     ordered = _drop_nested(ordered, quotes, ix)
     ordered.sort(key=lambda c: (c.cue_start if c.cue_start is not None else ix.token_at(c.content_start)))
-    credit = credit_line_relays(ix.text)
     history: list[SpeakerInfo] = []
     built: list[tuple[Candidate, Statement, SpeakerInfo | None]] = []
-    outer: list[tuple[int, int, str]] = []  # content ranges of an outlet's own reports ("AP reported that …")
-    for cand in ordered:
+    for cand in ordered:  # in cue order, so pronouns see the speakers before them
         st, info = _build(doc, ix, cand, article_id, history, mentions, entities)
         if id(cand) in trailing and trailing[id(cand)] not in st.relays:
             st = replace(st, relays=(*st.relays, trailing[id(cand)]))
         if info is not None:
             history.append(info)
-            if info.kind == "outlet" and info.name and not cand.direct:
-                outer.append((cand.content_start, cand.content_end, info.name))
         built.append((cand, st, info))
+    out = _outer_relays(ix, built)
+    out.sort(key=lambda s: (s.content.start, s.content.end))
+    return out
+
+
+def _cut_trailing_relays(doc: Doc, ix: DocIndex, cands: list[Candidate]) -> dict[int, str]:
+    """Cut "…, according to Reuters" / "…, as reported by AP" off the end of contents; returns the relay
+    named for each candidate (keyed by ``id``)."""
+    trailing: dict[int, str] = {}
+    for cand in cands:
+        if cand.direct or cand.cue_token is None:
+            continue
+        lo, hi = _content_tokens(ix, cand)
+        hit = trailing_relay(doc, lo, hi)
+        if hit is None:
+            continue
+        end_tok, name = hit
+        while end_tok > lo and (doc[end_tok - 1].is_punct or doc[end_tok - 1].is_space):
+            end_tok -= 1
+        if end_tok > lo:
+            cand.content_end = ix.starts[end_tok - 1] + len(doc[end_tok - 1].text)
+            cand.content_tokens = (lo, end_tok)
+            trailing[id(cand)] = name
+    return trailing
+
+
+def _according(doc: Doc, ix: DocIndex, cands: list[Candidate], trailing: dict[int, str]) -> list[Candidate]:
+    """"According to X" statements, except where the phrase only names the relay of another statement."""
+    verbal_heads = {c.cue_token.i for c in cands if c.cue_token is not None}
+    cut_ends = [c.content_end for c in cands if id(c) in trailing]
+    out: list[Candidate] = []
+    for acc in according_candidates(doc, ix):
+        if any(end <= acc.cue_token.idx <= end + 3 for end in cut_ends):
+            continue  # already read as the relay of the statement it closes
+        head = acc.cue_token.head
+        if head.i in verbal_heads and acc.speaker is not None:
+            src = doc[acc.speaker.left_edge.i : acc.speaker.right_edge.i + 1]
+            if is_outlet_phrase(src, ix.ents_in(src.start, src.end)):
+                continue  # "X said …, according to Reuters": a relay of X's statement, not a statement
+        out.append(acc)
+    return out
+
+
+def _outer_relays(ix: DocIndex, built: list[tuple[Candidate, Statement, SpeakerInfo | None]]) -> list[Statement]:
+    """Relays from an outlet's own report wrapping a statement ("AP reported that officials said …") and,
+    for statements with no relay that are not an outlet's own report, from the article's credit line."""
+    credit = credit_line_relays(ix.text)
+    outer = [
+        (cand.content_start, cand.content_end, info.name)
+        for cand, _, info in built
+        if info is not None and info.kind == "outlet" and info.name and not cand.direct
+    ]
     out: list[Statement] = []
     for cand, st, info in built:
         relays = list(st.relays)
@@ -103,7 +129,6 @@ def extract_statements(
         if tuple(relays) != st.relays:
             st = replace(st, relays=tuple(relays))
         out.append(st)
-    out.sort(key=lambda s: (s.content.start, s.content.end))
     return out
 
 
@@ -113,6 +138,7 @@ def _drop_nested(cands: list[Candidate], quotes, ix: DocIndex) -> list[Candidate
     spans = [(q.inner_start, q.inner_end) for q in quotes
              if ix.token_at(q.inner_end) - ix.token_at(q.inner_start) >= _MIN_QUOTE_TOKENS_FOR_NESTING]
     spans += [(c.content_start, c.content_end) for c in cands if c.direct]
+    cue_chars = [c.cue_token.idx for c in cands if c.cue_token is not None]
     out: list[Candidate] = []
     seen: set[tuple[int, int]] = set()
     for c in cands:
@@ -120,6 +146,8 @@ def _drop_nested(cands: list[Candidate], quotes, ix: DocIndex) -> list[Candidate
             cue_char = c.cue_token.idx
             if any(lo <= cue_char < hi for lo, hi in spans):
                 continue
+        if c.kind == "object" and any(c.content_start <= x < c.content_end for x in cue_chars):
+            continue  # "issued [a statement saying …]": the statement inside is the one to keep
         key = (c.content_start, c.content_end)
         if key in seen:
             continue
@@ -173,7 +201,7 @@ def _build(
     relays: list[str] = []
     told_outlet = False
     context: list = []
-    if cand.cue_token is not None and cand.kind in ("verb", "quote", "inverted", "noun"):
+    if cand.cue_token is not None and cand.kind in _VERBAL_KINDS:
         relays, told_outlet = relays_near_cue(cand.cue_token, exclude=content_tokens)
         excl = set(range(*content_tokens))
         if sp_tokens:
@@ -193,8 +221,10 @@ def _build(
                     context.append(t)
     if cand.kind == "according" and sp_tokens is not None:
         context.extend(doc[sp_tokens[0] : sp_tokens[1]])
+    if cand.cue_token is not None and cand.cue_token.dep_ == "acl":
+        context.append(cand.cue_token.head)  # "issued a statement saying …": the noun names the channel
     channel = classify_channel(
-        cand.cue_token if cand.kind in ("verb", "quote", "inverted") else None,
+        cand.cue_token if cand.kind in _VERBAL_KINDS else None,
         context,
         speaker_kind=info.kind if info else None,
         speaker_root=cand.speaker,
@@ -224,8 +254,8 @@ def _build(
 
 
 def _full_phrase(doc: Doc, cand: Candidate, core: tuple[int, int]):
-    """The whole speaker phrase with its appositions and relative clauses ("Chris Cox, who runs the NRA's
-    lobbying arm,"), as annotators mark it; falls back to the core phrase when the subtree would reach the
+    """The whole speaker phrase with its appositions and relative clauses ("Jane Roe, who
+    chairs the committee,"), as annotators mark it; falls back to the core phrase when the subtree would reach the
     cue or the content."""
     head = cand.speaker
     if cand.kind == "colon" or head is None:

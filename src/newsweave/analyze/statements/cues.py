@@ -49,7 +49,7 @@ ROLE_NOUNS: frozenset[str] = _words("""
     leader figure insiders officials sources
     """)
 
-# Titles that precede names ("Spokesperson Ned Price", "Prime Minister X").
+# Titles that precede names ("Spokesperson Jane Roe", "Prime Minister X").
 TITLE_WORDS: frozenset[str] = _words("""
     president vice prime minister secretary senator sen. rep. representative gov. governor mayor chancellor
     king queen prince sheikh general gen. col. colonel lt. captain capt. dr. mr. mrs. ms. judge justice

@@ -1,12 +1,13 @@
 """Direct speech: finding quotations in the text and the speech cue that introduces them.
 
 A quotation becomes a statement only when a speech cue sits next to it in the same sentence:
-``"…," Biden said``, ``"…," said the minister``, ``She said: "…"`` or an interrupted quote
+``"…," the mayor said``, ``"…," said the minister``, ``She said: "…"`` or an interrupted quote
 ``"…," he said, "…"``. Quoted titles and scare quotes (``so-called "peace plan"``) have no such cue.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
@@ -21,6 +22,8 @@ _DOUBLE_OPEN = "“„«"
 _DOUBLE_CLOSE = "”»"
 _STRAIGHT = '"'
 _MIN_QUOTE_CHARS = 3
+_DOUBLE_MARKS = re.compile('[“”„«»"]')
+_SINGLE_MARKS = re.compile("[‘’']")
 _BARE_QUOTE_VERBS = frozenset({"say", "add", "tell", "ask", "write", "tweet", "declare", "state", "reply", "shout"})
 _MIN_BARE_QUOTE_WORDS = 4
 
@@ -47,10 +50,9 @@ def _single_quotes(text: str, lo: int, hi: int) -> list[Quote]:
     """
     quotes: list[Quote] = []
     open_at: int | None = None
-    for i in range(lo, hi):
+    for m in _SINGLE_MARKS.finditer(text, lo, hi):
+        i = m.start()
         ch = text[i]
-        if ch not in "‘’'":
-            continue
         prev = text[i - 1] if i > lo else " "
         nxt = text[i + 1] if i + 1 < hi else " "
         if open_at is None:
@@ -82,7 +84,8 @@ def find_quotes(text: str) -> list[Quote]:
             para_end = n
         open_at: int | None = None
         has_double = False
-        for i in range(pos, para_end):
+        for m in _DOUBLE_MARKS.finditer(text, pos, para_end):
+            i = m.start()
             ch = text[i]
             if ch in _DOUBLE_OPEN or (ch == _STRAIGHT and open_at is None):
                 if open_at is None:
@@ -131,7 +134,7 @@ def _is_cue_verb(token: Token, *, parenthetical: bool) -> bool:
 def cue_after_quote(
     doc: Doc, ix: DocIndex, quote: Quote, first_after: int | None, *, window: int = 12
 ) -> Token | None:
-    """The speech verb of ``"…," Biden said`` / ``"…," said Biden`` right after a quotation, if any.
+    """The speech verb of ``"…," Jane Roe said`` / ``"…," said Jane Roe`` right after a quotation, if any.
 
     ``first_after`` is the index of the first token after the closing mark. The quotation must end a clause
     (a comma, ?, ! or . inside or right after the closing mark) and the verb must follow within ``window``
@@ -147,9 +150,9 @@ def cue_after_quote(
         i += 1
     if not ends_clause or i >= len(doc):
         return None
-    if tail.endswith(".") and ix.sent_start[first_after] == first_after and doc[first_after].is_title:
-        return None  # "…." He added that …: the quotation closed its sentence; the next one is not its cue
     sent_end = ix.sent_end[first_after]
+    if tail.endswith(".") and ix.sent_start[first_after] == first_after and sent_end - first_after > 6:
+        return None  # "…." He then added that …: the quotation closed its sentence; a new one begins
     for j in range(i, min(sent_end, i + window)):
         tok = doc[j]
         if tok.is_quote or tok.text in (";", ":") or (tok.text in (".", "!", "?") and j > i):
@@ -179,6 +182,8 @@ def cue_before_quote(
         return None
     sent_start = ix.sent_start[last_before]
     for j in range(last_before - 1, max(sent_start, last_before - window) - 1, -1):
+        if doc[j].is_space and "\n" in doc[j].text:
+            return None
         cand = doc[j]
         if cand.is_quote:
             return None

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 __all__ = ["CUE_FRAMES", "NOUN_FRAMES"]
 
-_CUE_BY_FRAME: dict[str, str] = {  # verbs
+_CUE_BY_FRAME: dict[str, str] = {
     "ccomp": (
         "accuse acknowledge add address admit advise affirm agree air allege announce answer anticipate "
         "argue ask assert assure bark blame boast brag brief broadcast calculate caution characterize "
@@ -170,7 +170,7 @@ _CUE_BY_FRAME: dict[str, str] = {  # verbs
     ),
 }
 
-_NOUN_BY_FRAME: dict[str, str] = {  # nouns
+_NOUN_BY_FRAME: dict[str, str] = {
     "acl": (
         "admission advice announcement assertion assumption commitment complaint confidence criticism "
         "doubt hope inclination insistence pledge promise reluctance robocall rumor speculation statement "

@@ -13,7 +13,7 @@ __all__ = ["attach_quotes", "colon_lines", "looks_like_title"]
 
 _STRIP_CONTENT = " \t\n,;:"
 _DASH_CUES = frozenset({":", "―", "—", "–", "--"})
-_MAX_NAME_TOKENS = 6
+_MAX_NAME_TOKENS = 8
 _COLON = frozenset({":"})
 
 
@@ -30,8 +30,11 @@ _TITLE_SMALL_WORDS = frozenset({"a", "an", "the", "of", "and", "or", "in", "on",
 
 
 def looks_like_title(inner: str) -> bool:
-    """A short quoted name in title case ("This Week", "State of the Union", "Celebrity Apprentice")."""
-    words = inner.rstrip(".,;:!?").split()
+    """A short quoted name in title case ("Meet the Press", "The Daily Show", "Morning Edition")."""
+    core = inner.rstrip(",")
+    if any(mark in core for mark in ".?!;:"):
+        return False  # sentence punctuation: "Not Today. Not Ever"
+    words = core.split()
     if not 2 <= len(words) <= 5:
         return False
     return all(w[0].isupper() or w.lower() in _TITLE_SMALL_WORDS for w in words if w[0].isalpha()) and (
@@ -39,25 +42,37 @@ def looks_like_title(inner: str) -> bool:
     )
 
 
+_NOT_SPEAKER_LABELS = frozenset(
+    {"note", "update", "updated", "editor", "photo", "photos", "source", "image", "video", "watch", "read",
+     "related", "correction", "disclaimer", "warning", "breaking", "exclusive", "analysis", "opinion", "live",
+     "transcript", "q", "a", "caption", "credit", "tags", "topics", "subscribe", "share"}
+)
+
+
 def _name_before(doc: Doc, ix: DocIndex, punct: int) -> Token | None:
-    """The proper name right before a colon/dash that starts its line or sentence ("WALLACE:", "Jane Doe ―")."""
+    """The name (with a short description) right before a colon/dash that starts its line ("WALLACE:",
+    "Republican pollster Jane Doe:", "Jane Doe ―"); ``None`` for labels such as "Note:" or "Update:"."""
     start = ix.sent_start[punct]
     j = punct - 1
     while j >= start and doc[j].is_space:
         j -= 1
+    if j < 0 or not (doc[j].pos_ == "PROPN" or doc[j].is_upper or doc[j].is_title):
+        return None
+    if doc[j].lower_ in _NOT_SPEAKER_LABELS:
+        return None
     lo = j
-    while lo - 1 >= start and punct - lo < _MAX_NAME_TOKENS and doc[lo - 1].pos_ in ("PROPN", "PUNCT") and not (
-        doc[lo - 1].is_space or "\n" in doc[lo - 1].text
+    while (
+        lo - 1 >= start
+        and j - lo < _MAX_NAME_TOKENS
+        and doc[lo - 1].pos_ in ("PROPN", "NOUN", "ADJ", "DET", "PUNCT", "NUM")
+        and "\n" not in doc[lo - 1].text
+        and doc[lo - 1].text not in (".", "!", "?", ":")
     ):
         lo -= 1
-    if j < 0 or doc[j].pos_ != "PROPN" and not doc[j].is_upper:
-        return None
     while lo < j and doc[lo].is_punct:
         lo += 1
     before = ix.text[max(0, ix.starts[lo] - 2) : ix.starts[lo]]
-    if lo > 0 and "\n" not in before and ix.starts[lo] > 1:
-        return None
-    if not (doc[j].is_upper or doc[j].pos_ == "PROPN"):
+    if ix.starts[lo] > 1 and "\n" not in before:
         return None
     return doc[j]
 
@@ -130,12 +145,14 @@ def attach_quotes(doc: Doc, ix: DocIndex, quotes: list[Quote], cands: dict[int, 
     for q in quotes:
         first_after = ix.token_at(q.end)
         last_before = ix.token_at(q.start) - 1
+        while last_before >= 0 and doc[last_before].is_space:
+            last_before -= 1  # "He tweeted:\n\n“…”": the colon ends the previous paragraph
         lo, hi = _inner(text, q)
         if hi - lo < 2:
             continue
         tok_lo, tok_hi = ix.token_at(lo), ix.token_at(hi)
         if looks_like_title(text[lo:hi]):
-            continue  # "This Week", "State of the Union": a name in quotes, not a quotation
+            continue  # "Meet the Press": a name in quotes, not a quotation
         cue = cue_after_quote(doc, ix, q, first_after if first_after < len(doc) else None)
         if cue is None:
             cue = cue_before_quote(doc, ix, q, last_before if last_before >= 0 else None)

@@ -10,6 +10,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
@@ -48,7 +49,7 @@ class Candidate:
     content_start: int  # char offsets
     content_end: int
     direct: bool = False
-    kind: str = "verb"  # verb, inverted, according, quote, colon
+    kind: str = "verb"  # verb (clausal message), object (stance frames), noun, inverted, according, quote, colon
     content_tokens: tuple[int, int] | None = None  # token range of the content, when known
 
 
@@ -56,6 +57,10 @@ def frames_of(tok: Token) -> frozenset[str]:
     """The message frames a word takes as a cue (empty when it is no cue)."""
     if tok.pos_ not in ("VERB", "AUX", "NOUN") or tok.dep_ in _NOT_CUE_DEPS:
         return frozenset()
+    if (tok.tag_ == "VB" or tok.pos_ == "NOUN") and tok.dep_ == "ROOT" and not any(
+        c.dep_.startswith("nsubj") for c in tok.children
+    ):
+        return frozenset()  # an imperative: "Note: this story was updated", "Say what you will"
     if tok.dep_ == "acl" and tok.tag_ == "VBN":
         return frozenset()  # "the drone believed to have been involved": a reduced passive relative
     if tok.dep_ == "xcomp" and tok.head.pos_ in ("AUX", "ADJ") and any(
@@ -111,8 +116,25 @@ def speaker_for(verb: Token) -> Token | None:
     return subj
 
 
+_DATELINE = re.compile(r"[A-Z][A-Za-z .,'-]{1,60}\([A-Za-z .-]{1,30}\)\s*[—–-]+\s*")
+
+
+def _skip_dateline(doc: Doc, lo: int, hi: int) -> int:
+    """Start of a content after a wire dateline ("WASHINGTON (AP) — …")."""
+    start = doc[lo].idx
+    m = _DATELINE.match(doc.text[start : start + 100]) if doc[lo].is_upper else None
+    if m is None:
+        return lo
+    end = start + m.end()
+    while lo < hi and doc[lo].idx < end:
+        lo += 1
+    return lo
+
+
 def _make(doc: Doc, verb: Token, lo: int, hi: int, kind: str, prep: Token | None = None) -> Candidate | None:
     lo, hi = _trim(doc, lo, hi)
+    if lo < hi:
+        lo = _skip_dateline(doc, lo, hi)
     if hi - lo < 1 or not any(t.is_alpha for t in doc[lo:hi]):
         return None
     c_lo, c_hi = cue_extent(verb, prep)
@@ -158,7 +180,7 @@ def _frame_content(doc: Doc, tok: Token, frames: frozenset[str]) -> Candidate | 
             # "called the plan a disgrace": the object with its predicate is the message
             oprd = [c for c in children if c.dep_ == "oprd" and c.i > objs[0].i]
             if oprd:
-                return _make(doc, tok, objs[0].left_edge.i, oprd[0].right_edge.i + 1, "verb")
+                return _make(doc, tok, objs[0].left_edge.i, oprd[0].right_edge.i + 1, "object")
         if objs and _is_message(objs[0]):
             obj = objs[0]
             lo = obj.left_edge.i
@@ -166,13 +188,13 @@ def _frame_content(doc: Doc, tok: Token, frames: frozenset[str]) -> Candidate | 
                 addressee = [c for c in children if c.dep_ == "dobj" and tok.i < c.i < obj.i]
                 if addressee:
                     lo = addressee[0].left_edge.i
-            return _make(doc, tok, lo, obj.right_edge.i + 1, "verb")
+            return _make(doc, tok, lo, obj.right_edge.i + 1, "object")
     for prep in children:
         if prep.dep_ != "prep" or prep.i < tok.i or f"prep_{prep.lower_}" not in frames:
             continue
         pobjs = [g for g in prep.children if g.dep_ in ("pobj", "pcomp")]
         if pobjs and _is_message(pobjs[0]):
-            return _make(doc, tok, pobjs[0].left_edge.i, pobjs[0].right_edge.i + 1, "verb", prep)
+            return _make(doc, tok, pobjs[0].left_edge.i, pobjs[0].right_edge.i + 1, "object", prep)
     return None
 
 
@@ -236,7 +258,7 @@ def verb_candidates(doc: Doc, ix: DocIndex) -> dict[int, Candidate]:
 
 
 def noun_candidates(doc: Doc, ix: DocIndex) -> dict[int, Candidate]:
-    """Nominal cues: "his claim that …", "Trump's criticism of …", "issued a warning that …"."""
+    """Nominal cues: "his claim that …", "the mayor's criticism of …", "issued a warning that …"."""
     out: dict[int, Candidate] = {}
     for i in ix.with_lemma(NOUN_CUE_WORDS):
         tok = doc[i]
@@ -370,6 +392,8 @@ def according_candidates(doc: Doc, ix: DocIndex) -> list[Candidate]:
         else:
             c_lo = a_hi
         lo, hi = _trim(doc, c_lo, c_hi)
+        if lo < hi:
+            lo = _skip_dateline(doc, lo, hi)
         if hi - lo < 2:
             continue
         out.append(

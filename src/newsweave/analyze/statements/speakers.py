@@ -64,14 +64,23 @@ def subject_of(verb: Token) -> Token | None:
                 objs = [g for g in child.children if g.dep_ == "pobj"]
                 if objs:
                     return objs[0]
+        if tok.dep_ == "pcomp" and tok.tag_ == "VBG" and tok.head.dep_ == "prep" and tok.head.head.i != tok.i:
+            tok = tok.head.head  # "She began by talking about …", "criticized him for opposing …"
+            if tok.pos_ in ("NOUN", "PROPN"):
+                return None
+            continue
         if tok.dep_ in ("conj", "xcomp", "advcl", "acl", "ccomp") and tok.head.i != tok.i:
             if tok.dep_ == "acl" and tok.tag_ != "VBG":
                 return None
             if tok.dep_ == "ccomp" and tok.tag_ != "VBG":
                 return None
+            participle_of_noun = tok.dep_ == "acl"
             tok = tok.head
-            if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in _SUBJECT_DEPS:
-                return tok  # "a statement saying …" as subject
+            if participle_of_noun and tok.dep_ == "dobj" and tok.lemma_.lower() in MEDIUM_NOUNS:
+                tok = tok.head  # "She issued a statement saying …" → She
+                continue
+            if tok.pos_ in ("NOUN", "PROPN") and (participle_of_noun or tok.dep_ in _SUBJECT_DEPS):
+                return tok  # "a new poll showing …", "a statement saying …" as subject
             continue
         return None
     return None
@@ -108,7 +117,7 @@ def speaker_span(head: Token) -> tuple[int, int]:
 def _keep_in_speaker(child: Token, parent: Token, head: Token) -> bool:
     """Whether a dependent belongs to the speaker phrase: no relative clauses, comma appositions, adverbs
     or trailing prepositional phrases other than "of/for/at/from/with/in"; coordination only at the head
-    ("Biden and Harris")."""
+    ("the mayor and her deputy")."""
     dep = child.dep_
     if dep in _SPEAKER_CUT:
         if dep == "prep":
@@ -264,7 +273,7 @@ def describe_speaker(
 
 
 def _strip_titles(ent: Span) -> str:
-    """"Spokesperson Ned Price" → "Ned Price": drop leading role words the NER swept into a name."""
+    """"Spokesperson Jane Roe" → "Jane Roe": drop leading role words the NER swept into a name."""
     lo = ent.start
     while lo < ent.end - 1 and (ent.doc[lo].lower_ in ROLE_NOUNS or ent.doc[lo].lower_ in TITLE_WORDS):
         lo += 1

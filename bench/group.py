@@ -1,0 +1,157 @@
+"""Story grouping on ECB+ dev: newsweave (online) beside a TF-IDF + agglomerative clustering baseline.
+
+    python bench/group.py [--per-topic] [--cache DIR]     # report on dev (one stream of all dev articles)
+    python bench/group.py --tune [--cache DIR]            # fit the scoring weights and thresholds on ECB+ train
+
+Data: ECB+ (Cybulska & Vossen 2014, CC BY 3.0) from ../shared/data (or $NEWSWEAVE_DATA). Gold = ``story``.
+Only ``id`` (as an opaque key), ``title`` and ``text`` are used: ``source``/``url``, ``topic`` and the id suffix
+are never features (the topic of *train* articles is used only to pick hard negative pairs when fitting).
+ECB+ has no publication dates: the articles are grouped in file order, as one stream.
+The baseline's distance threshold is tuned on train (best pairwise F1), then applied to dev.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import pickle
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO / "src"))
+
+from newsweave.eval.clusters import format_table, score_clusters  # noqa: E402
+from newsweave.model import Article  # noqa: E402
+from newsweave.stories.features import article_features_batch  # noqa: E402
+from newsweave.stories.grouper import GroupingConfig, StoryGrouper  # noqa: E402
+from newsweave.stories.scoring import SIGNALS  # noqa: E402
+
+
+def data_dir() -> Path:
+    return Path(os.environ.get("NEWSWEAVE_DATA") or REPO.parent / "shared" / "data")
+
+
+def load(split: str) -> list[dict]:
+    path = data_dir() / f"ecbplus_{split}.jsonl"
+    if not path.exists():
+        sys.exit(f"skipped: {path} not found (set NEWSWEAVE_DATA)")
+    return [json.loads(line) for line in path.open(encoding="utf-8")]
+
+
+def features(split: str, rows: list[dict], cache: Path | None):
+    if cache is not None and (cache / f"{split}.pkl").exists():
+        return pickle.loads((cache / f"{split}.pkl").read_bytes())
+    articles = [Article(id=r["id"], text=r["text"], title=r.get("title")) for r in rows]  # no source/url/date
+    feats = article_features_batch(articles)
+    if cache is not None:
+        cache.mkdir(parents=True, exist_ok=True)
+        (cache / f"{split}.pkl").write_bytes(pickle.dumps(feats))
+    return feats
+
+
+def run_newsweave(rows, feats, config: GroupingConfig | None = None) -> dict[str, str]:
+    grouper = StoryGrouper(config)
+    for f in feats:
+        grouper.add(f)
+    return grouper.membership()
+
+
+def baseline_labels(rows, threshold: float) -> dict[str, int]:
+    from sklearn.cluster import AgglomerativeClustering
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    matrix = TfidfVectorizer(sublinear_tf=True, stop_words="english").fit_transform([r["text"] for r in rows])
+    labels = AgglomerativeClustering(n_clusters=None, distance_threshold=threshold, metric="cosine",
+                                     linkage="average").fit_predict(matrix.toarray())
+    return {r["id"]: int(label) for r, label in zip(rows, labels, strict=True)}
+
+
+def tune_baseline(train_rows) -> float:
+    gold = {r["id"]: r["story"] for r in train_rows}
+    best = max(np.arange(0.30, 1.0, 0.025),
+               key=lambda t: score_clusters(gold, baseline_labels(train_rows, float(t)))["pairwise_f1"])
+    return float(best)
+
+
+def teacher_pairs(rows, feats):
+    """Signals of every train article against the gold stories formed before it (teacher forcing)."""
+    grouper = StoryGrouper(GroupingConfig(auto_merge=False))
+    topic = {r["id"]: r["topic"] for r in rows}
+    X, y = [], []
+    for r, f in zip(rows, feats, strict=True):
+        for sid, sig in grouper.signals(f).items():
+            if sid.split("_")[0] == topic[r["id"]] or sig[0] > 0.5:  # hard pairs only
+                X.append(sig)
+                y.append(int(sid == r["story"]))
+        grouper.place(f, r["story"])
+    return np.array(X), np.array(y)
+
+
+def tune(rows, feats) -> GroupingConfig:
+    from sklearn.linear_model import LogisticRegression
+
+    X, y = teacher_pairs(rows, feats)
+    model = LogisticRegression(C=1.0, max_iter=5000).fit(X, y)
+    weights = (round(float(model.intercept_[0]), 3),) + tuple(round(float(v), 3) for v in model.coef_[0])
+    print(f"fitted on {len(y)} hard pairs ({int(y.sum())} positive):")
+    for name, w in zip(("intercept",) + SIGNALS, weights, strict=True):
+        print(f"  {name:24s} {w:+.3f}")
+    gold = {r["id"]: r["story"] for r in rows}
+    best = None
+    for join in (0.2, 0.25, 0.3, 0.35, 0.4, 0.5):
+        for merge in (0.6, 0.75, 0.9, 2.0):
+            cfg = GroupingConfig(weights=weights, join_threshold=join, merge_threshold=merge)
+            s = score_clusters(gold, run_newsweave(rows, feats, cfg))
+            value = (s["pairwise_f1"] + s["bcubed_f1"]) / 2
+            print(f"  join={join:.2f} merge={merge:.2f} pairF1={s['pairwise_f1']:.3f} B3F1={s['bcubed_f1']:.3f}"
+                  f" stories={s['predicted_stories']}")
+            if best is None or value > best[0]:
+                best = (value, cfg)
+    print(f"best on train: {best[1]}")
+    return best[1]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--tune", action="store_true", help="fit weights and thresholds on ECB+ train")
+    parser.add_argument("--per-topic", action="store_true", help="also score each dev topic as its own stream")
+    parser.add_argument("--cache", type=Path, help="directory to cache computed features between runs")
+    args = parser.parse_args()
+    import torch
+
+    torch.set_num_threads(1)
+    train_rows = load("train")
+    train_feats = features("train", train_rows, args.cache)
+    if args.tune:
+        tune(train_rows, train_feats)
+        return
+    dev_rows = load("dev")
+    started = time.perf_counter()
+    dev_feats = features("dev", dev_rows, args.cache)
+    gold = {r["id"]: r["story"] for r in dev_rows}
+    ours = score_clusters(gold, run_newsweave(dev_rows, dev_feats))
+    elapsed = time.perf_counter() - started
+    threshold = tune_baseline(train_rows)
+    base = score_clusters(gold, baseline_labels(dev_rows, threshold))
+    print(f"ECB+ dev: {len(dev_rows)} articles, {len(set(gold.values()))} gold stories, one stream in file order "
+          f"(no dates). Baseline: TF-IDF + average-link agglomerative, cosine distance threshold {threshold:.3f} "
+          f"tuned on train. newsweave time incl. features: {elapsed:.1f} s.\n")
+    print(format_table([("newsweave", ours), ("tfidf+agglomerative", base)], ratio=True))
+    if args.per_topic:
+        print("\nPer topic (each topic its own stream):\n")
+        topic_rows = []
+        for topic in sorted({r["topic"] for r in dev_rows}, key=int):
+            idx = [i for i, r in enumerate(dev_rows) if r["topic"] == topic]
+            rows = [dev_rows[i] for i in idx]
+            g = {r["id"]: r["story"] for r in rows}
+            topic_rows.append((f"topic {topic}", score_clusters(g, run_newsweave(rows, [dev_feats[i] for i in idx]))))
+        print(format_table(topic_rows))
+
+
+if __name__ == "__main__":
+    main()
