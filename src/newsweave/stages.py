@@ -7,6 +7,7 @@ ingest → analyse (per article, both cores) → group into stories (online, in 
 from __future__ import annotations
 
 import logging
+from collections import deque
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
@@ -38,8 +39,40 @@ def run_all(store: Store, *, progress: Progress | None = None, workers: int | No
 
 
 # -- analysis -----------------------------------------------------------------------------------------------
+def article_products(article: Article, doc: Any, analysis: Any) -> dict[str, tuple[str, str]]:
+    """What later stages need from the parse, computed in the analysis worker so nothing is parsed twice:
+    the reconcile stage's per-report claims, and the story grouper's features. ``{kind: (version, json)}``."""
+    import json
+
+    from .reconcile.dossier import article_claims_from_reading, article_claims_to_json
+    from .reconcile.reading import Reading
+    from .stories.features import features_from_doc
+    from .stories.features_json import FEATURES_VERSION, features_to_json
+
+    reading = Reading(article, doc, analysis.sentences, analysis.mentions, analysis.entities, analysis.timexes,
+                      analysis.statements)
+    claims = article_claims_from_reading(reading, analysis)
+    return {
+        "claims": (claims.version, json.dumps(article_claims_to_json(claims), ensure_ascii=False)),
+        "grouping": (FEATURES_VERSION, json.dumps(features_to_json(features_from_doc(article, doc)))),
+    }
+
+
+def _claim_rows(claims_json: dict) -> list[tuple]:
+    import json
+
+    rows = []
+    for c in claims_json["claims"]:
+        aid, start, end = c["evidence"]
+        rows.append((c["id"], aid, start, end, c["subject"], c["predicate"], json.dumps(c["arguments"]),
+                     int(bool(c["polarity"])), c["hedge"], float(c["certainty"])))
+    return rows
+
+
 def run_analysis(store: Store, *, progress: Progress | None = None, workers: int | None = None) -> int:
     """Analyse every article without an up-to-date analysis; returns how many were analysed."""
+    import json
+
     from .analyze.jsonl import analysis_to_record
     from .analyze.pipeline import ANALYSIS_VERSION, analyze_many
 
@@ -48,25 +81,52 @@ def run_analysis(store: Store, *, progress: Progress | None = None, workers: int
         return 0
     workers = workers or (2 if len(pending) >= 64 else 1)
     done = 0
-    for chunk in _chunks(pending, 512):
-        articles = store.get_articles(chunk)
+
+    def articles() -> Iterable[Article]:  # one generator over all chunks: the worker pool starts once
+        for chunk in _chunks(pending, 512):
+            yield from store.get_articles(chunk)
+
+    batch: list[tuple[Article, Any, dict]] = []
+
+    def flush() -> None:
         with store.transaction():
-            for article, analysis in zip(articles, analyze_many(articles, workers=workers), strict=True):
+            for article, analysis, products in batch:
                 store.save_analysis(article.id, ANALYSIS_VERSION, analysis_to_record(analysis, article))
-                done += 1
-                if progress:
-                    progress("analyze", done, len(pending))
+                for kind, (version, data) in products.items():
+                    store.save_product(article.id, kind, version, data)
+                store.save_claims(_claim_rows(json.loads(products["claims"][1])))
+        batch.clear()
+
+    feed = iter(articles())
+    pending_articles: deque[Article] = deque()
+
+    def remember() -> Iterable[Article]:
+        for a in feed:
+            pending_articles.append(a)
+            yield a
+
+    for analysis, products in analyze_many(remember(), workers=workers, extra=article_products):
+        article = pending_articles.popleft()
+        assert article.id == analysis.article_id
+        batch.append((article, analysis, products))
+        done += 1
+        if len(batch) >= 64:
+            flush()
+        if progress:
+            progress("analyze", done, len(pending))
+    flush()
     return done
 
 
 # -- grouping -----------------------------------------------------------------------------------------------
 def _load_grouper(store: Store):  # noqa: ANN202
     from .stories.grouper import StoryGrouper
-    from .stories.persist import GROUPER_STATE_VERSION, restore_grouper
+    from .stories.state import FORMAT_VERSION as GROUPER_STATE_VERSION
+    from .stories.state import restore
 
     saved = store.load_grouper_state()
-    if saved is not None and saved[0] == GROUPER_STATE_VERSION:
-        return restore_grouper(saved[1])
+    if saved is not None and saved[0] == str(GROUPER_STATE_VERSION):
+        return restore(saved[1])
     if saved is not None:
         log.warning("stored grouper state has version %s, this newsweave writes %s: starting afresh",
                     saved[0], GROUPER_STATE_VERSION)
@@ -74,9 +134,10 @@ def _load_grouper(store: Store):  # noqa: ANN202
 
 
 def _save_grouper(store: Store, grouper) -> None:  # noqa: ANN001
-    from .stories.persist import GROUPER_STATE_VERSION, snapshot_grouper
+    from .stories.state import FORMAT_VERSION as GROUPER_STATE_VERSION
+    from .stories.state import snapshot
 
-    store.save_grouper_state(GROUPER_STATE_VERSION, snapshot_grouper(grouper))
+    store.save_grouper_state(str(GROUPER_STATE_VERSION), snapshot(grouper))
 
 
 def story_title(articles: Sequence[Article]) -> str | None:
@@ -125,9 +186,34 @@ def _arrival_key(a: Article) -> tuple:
     return (a.published.value is None, a.published.value.timestamp() if a.published.value else 0.0)
 
 
+def _grouping_features(store: Store, articles: Sequence[Article], embedder: Any) -> list[Any]:
+    """Grouping features of ``articles`` (stored by the analysis pass; computed afresh where missing or
+    stale), each with its sentence embedding."""
+    import dataclasses
+    import json
+
+    from .stories.embeddings import embedding_text
+    from .stories.features import article_features_batch
+    from .stories.features_json import FEATURES_VERSION, features_from_json
+
+    stored = store.get_products([a.id for a in articles], "grouping")
+    by_id = {aid: features_from_json(json.loads(data)) for aid, (version, data) in stored.items()
+             if version == FEATURES_VERSION}
+    missing = [a for a in articles if a.id not in by_id]
+    if missing:
+        for f in article_features_batch(missing, embed=False):
+            by_id[f.article_id] = f
+    vectors = embedder.embed([embedding_text(a.title, a.text) for a in articles])
+    out = []
+    for a, v in zip(articles, vectors, strict=True):
+        out.append(dataclasses.replace(by_id[a.id], embedding=v, copy_of=a.copy_of,
+                                       published=a.published.value, title=a.title))
+    return out
+
+
 def run_grouping(store: Store, *, progress: Progress | None = None) -> tuple[int, int]:
     """Assign every ungrouped article to a story, in date order (undated in arrival order)."""
-    from .stories.features import features_from_analysis
+    from .stories.embeddings import default_embedder
 
     pending = store.articles_needing_grouping()
     if not pending:
@@ -135,15 +221,10 @@ def run_grouping(store: Store, *, progress: Progress | None = None) -> tuple[int
     grouper = _load_grouper(store)
     already_merged = {sid for sid, s in grouper.stories.items() if s.merged_into}
     done = new = 0
-    embedder = None
+    embedder = default_embedder()
     for chunk in _chunks(pending):
         articles = store.get_articles(chunk)
-        records = {a.id: store.get_analysis(a.id) for a in articles}
-        if embedder is None:
-            from .stories.embeddings import default_embedder
-
-            embedder = default_embedder()
-        features = features_from_analysis(articles, records, embedder=embedder)
+        features = _grouping_features(store, articles, embedder)
         touched: list[str] = []
         with store.transaction():
             for f in features:
@@ -210,7 +291,7 @@ def split_story(store: Store, story_id: str, article_ids: Sequence[str]) -> str:
 # -- reconciliation -----------------------------------------------------------------------------------------
 def run_reconcile(store: Store, *, progress: Progress | None = None, story_ids: Sequence[str] | None = None) -> int:
     """Rebuild the dossiers of stories whose membership or reconcile version changed."""
-    from .reconcile.dossier import DOSSIER_VERSION
+    from .reconcile.dossier import RECONCILE_VERSION as DOSSIER_VERSION
 
     stale = list(story_ids) if story_ids is not None else store.stale_dossiers(DOSSIER_VERSION)
     for n, sid in enumerate(stale, start=1):
@@ -221,8 +302,11 @@ def run_reconcile(store: Store, *, progress: Progress | None = None, story_ids: 
 
 
 def _build_and_save(store: Store, story_id: str) -> dict[str, Any]:
+    import json
+
     from .analyze.jsonl import analysis_from_record
-    from .reconcile.dossier import DOSSIER_VERSION, build_dossier, dossier_to_json
+    from .reconcile.dossier import RECONCILE_VERSION as DOSSIER_VERSION
+    from .reconcile.dossier import article_claims_from_json, build_dossier, dossier_to_json
 
     story = store.get_story(story_id)
     member_ids = [m.article_id for m in store.story_members(story.id)]
@@ -231,15 +315,18 @@ def _build_and_save(store: Store, story_id: str) -> dict[str, Any]:
     for a in articles:
         record = store.get_analysis(a.id)
         if record is not None:
-            analyses[a.id] = analysis_from_record(record, a)
-    dossier = build_dossier(story, articles, analyses)
+            analyses[a.id] = analysis_from_record(record)
+    per_article = {aid: article_claims_from_json(json.loads(data))
+                   for aid, (_version, data) in store.get_products(member_ids, "claims").items()}
+    dossier = build_dossier(story, articles, analyses, per_article=per_article)
     data = dossier_to_json(dossier)
-    store.save_dossier(story.id, DOSSIER_VERSION, member_ids, data)
+    conflicts = [(c.kind, c.verdict, c.side_a.id, c.side_b.id, c.reason) for c in dossier.conflicts]
+    store.save_dossier(story.id, DOSSIER_VERSION, member_ids, data, conflicts=conflicts)
     return data
 
 
 def dossier_for(store: Store, story_id: str, *, rebuild: bool = False) -> dict[str, Any]:
-    from .reconcile.dossier import DOSSIER_VERSION
+    from .reconcile.dossier import RECONCILE_VERSION as DOSSIER_VERSION
 
     saved = store.get_dossier(story_id)
     members = [m.article_id for m in store.story_members(story_id)]

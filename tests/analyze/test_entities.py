@@ -457,3 +457,40 @@ def test_name_used_as_modifier_is_not_a_pronoun_antecedent(nlp):
     text = "Critics praised the new Hollander show. He said the ratings were good."
     mentions, _ = analyse(nlp, text)
     assert "He" not in [m.text for m in mentions]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "nominal", "role"),
+    [
+        (
+            "UN Secretary-General Tomas Ferrer called for calm. The Secretary-General said he was alarmed.",
+            "Tomas Ferrer",
+            "The Secretary-General",
+            "Secretary-General",
+        ),
+        (
+            "German Chancellor Olaf Brandt met reporters. The chancellor said little.",
+            "Olaf Brandt",
+            "The chancellor",
+            "Chancellor",
+        ),
+        (
+            "The company's chief executive, Mary Okafor, said sales rose. The chief executive was pleased.",
+            "Mary Okafor",
+            "The chief executive",
+            "chief executive",
+        ),
+        (
+            "Defence Secretary Ben Harlow visited the base. The defence secretary praised the troops.",
+            "Ben Harlow",
+            "The defence secretary",
+            "Defence Secretary",
+        ),
+    ],
+)
+def test_roles_from_titles_and_appositions(nlp, text, name, nominal, role):
+    mentions, by_id = analyse(nlp, text)
+    person = entity_of(mentions, by_id, name)
+    assert person is not None and person.label == "PERSON"
+    assert role in person.aliases
+    assert entity_of(mentions, by_id, nominal) == person

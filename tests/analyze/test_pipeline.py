@@ -249,3 +249,13 @@ def test_jsonl_refuses_mismatched_article(examples, nlp):
     analysis = analyze_article(examples[0], nlp=nlp)
     with pytest.raises(ValueError):
         analysis_to_record(analysis, examples[1])
+
+
+def test_analyze_many_chunks_long_reports(monkeypatch, nlp):
+    monkeypatch.setattr(pipeline, "CHUNK_CHARS", 1000)
+    long_text = "Mayor Lena Vogt opened the bridge on Monday. She said it cost too much.\n\n" * 30
+    articles = [_article("Short report from Oslo.", 0), _article(long_text, 1)]
+    results = list(analyze_many(articles, workers=1, batch_size=8))
+    assert [r.article_id for r in results] == ["art0000", "art0001"]
+    _check_offsets(results[1], long_text)
+    assert len([m for m in results[1].mentions if m.text == "Lena Vogt"]) == 30

@@ -12,7 +12,9 @@ as a modifier ("an Oscar host") is no antecedent. Gender is learnt from gendered
 
 from __future__ import annotations
 
+import bisect
 import re
+from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -137,7 +139,9 @@ def resolve_pronouns(
 ) -> list[RawMention]:
     """Pronoun mentions linked to person clusters (unresolvable pronouns are left out)."""
     genders = dict(genders)
-    pool = sorted((m for m in mentions if m.cluster in person_clusters), key=lambda m: m.start)
+    by_sentence: dict[int, list[RawMention]] = defaultdict(list)
+    for m in sorted((m for m in mentions if m.cluster in person_clusters), key=lambda m: m.start):
+        by_sentence[m.sentence].append(m)
     resolved: list[RawMention] = []
     for token in doc:
         gender = PRONOUN_GENDER.get(token.lower_)
@@ -146,16 +150,15 @@ def resolve_pronouns(
         start, end = token.idx, token.idx + len(token)
         sent = sentence_of(bounds, start)
         quoted = inside(quotes, start, end)
-        pool_now = sorted([*pool, *resolved], key=lambda m: m.start)
         chosen: RawMention | None = None
         for back in range(_LOOKBACK + 1):
             s = sent - back
             if s < 0:
                 break
             candidates = []
-            for c in pool_now:
-                if c.sentence != s or c.end > start:
-                    continue
+            for c in by_sentence.get(s, ()):
+                if c.end > start:
+                    break
                 if not quoted and inside(quotes, c.start, c.end):
                     continue
                 if c.kind == "name" and c.head is not None and _modifier_use(doc, c):
@@ -184,4 +187,5 @@ def resolve_pronouns(
         )
         m.subject, m.main_subject = subject_flags(token)
         resolved.append(m)
+        bisect.insort(by_sentence[sent], m, key=lambda x: x.start)
     return resolved

@@ -83,6 +83,13 @@ def _preceding_title_run(doc: Doc, first: int) -> list[Token]:
     i = first - 1
     while i >= 0 and len(run) < 8 and not doc[i + 1].is_sent_start:
         tok = doc[i]
+        hyphen = tok.text in ("-", "\u2010", "\u2011") and run and i > 0 and not tok.whitespace_
+        if (
+            hyphen and nm.is_title_word(doc[i - 1].text) and nm.is_title_word(run[0].text)
+        ):  # Secretary-General
+            run.insert(0, tok)
+            i -= 1
+            continue
         if tok.is_space or tok.is_punct or tok.lower_ in ("the", "a", "an"):
             break
         if not (tok.lower_ == "of" or tok.is_title or tok.is_upper or nm.is_title_word(tok.text)):
@@ -98,7 +105,7 @@ def _role_from_run(words: list[str]) -> tuple[str | None, int]:
     j = k
     while j > 0:
         w = words[j - 1]
-        if nm.is_title_word(w):
+        if nm.is_title_word(w) or (w == "-" and j >= 2 and nm.is_title_word(words[j - 2])):
             j -= 1
         elif j >= 3 and words[j - 2].casefold() == "of" and nm.is_title_word(words[j - 3]):
             j -= 2
@@ -107,7 +114,7 @@ def _role_from_run(words: list[str]) -> tuple[str | None, int]:
     role_words = words[j:]
     if not role_words or not any(nm.is_title_head(w) for w in role_words):
         return None, k
-    return " ".join(role_words), j
+    return re.sub(r"\s*-\s*", "-", " ".join(role_words)), j
 
 
 def _qualifier(doc: Doc, tokens: list[Token]) -> str | None:
@@ -139,8 +146,13 @@ def _name_mentions(doc: Doc, bounds: list[tuple[int, int]]) -> list[RawMention]:
             if span is None or len(span) == 0:
                 continue
             label = ent.label_
+            if label in ("ORG", "GPE", "NORP", "FAC") and _titled_name(doc, span):
+                label = "PERSON"  # "Chancellor Olaf Scholz" tagged ORG: a title says it is a person
             role_tokens: list[Token] = []
             if label == "PERSON":
+                # a given name NER left out: "Police Chief [Ana] Ruiz"
+                while span.start > 0 and _left_name_part(doc[span.start - 1], span):
+                    span = doc[span.start - 1 : span.end]
                 # headline spans such as "Having Smith" or "Ann Lee Returns": verbs are not part of names
                 while len(span) > 1 and span[0].tag_.startswith("VB"):
                     span = span[1:]
@@ -178,6 +190,31 @@ def _name_mentions(doc: Doc, bounds: list[tuple[int, int]]) -> list[RawMention]:
     return [
         m for m in out if m.label == "PERSON" or not any(a <= m.start and m.end <= b for a, b in role_spans)
     ]
+
+
+def _titled_name(doc: Doc, span) -> bool:
+    """A capitalised multi-word name right after a title head ("Chancellor Olaf Scholz")."""
+    if span.start == 0 or len(span) < 2 or nm.is_acronym(span.text) or nm.known_label(span.text):
+        return False
+    before = doc[span.start - 1]
+    return (
+        nm.is_title_head(before.text)
+        and before.is_title
+        and all(t.is_title for t in span)
+        and not any(nm.is_title_word(t.text) for t in span)
+    )
+
+
+def _left_name_part(tok: Token, span) -> bool:
+    return (
+        tok.is_title
+        and not tok.is_sent_start
+        and tok.ent_type_ == ""
+        and tok.dep_ == "compound"
+        and span.start <= tok.head.i < span.end
+        and not nm.is_title_word(tok.text)
+        and tok.pos_ == "PROPN"
+    )
 
 
 def _appositive_role(root: Token) -> str | None:

@@ -54,8 +54,8 @@ _TITLE_HEADS = _words(
     officer leader judge justice speaker sheikh emir sultan ayatollah cardinal archbishop bishop rabbi
     imam representative congressman congresswoman lawmaker prosecutor attorney commissioner
     superintendent inspector treasurer president-elect chairperson diplomat adviser advisor counsellor
-    counselor negotiator head coach dr mr mrs ms mx prof gen sen rep gov lt col capt sgt adm cmdr maj pm
-    fm dpm pres amb supt det insp hon sir dame lord lady
+    counselor negotiator head coach executive dr mr mrs ms mx prof gen sen rep gov lt col capt sgt adm
+    cmdr maj pm fm dpm pres amb supt det insp hon sir dame lord lady
     """
 )
 # Words that only modify a title ("Prime" Minister, "Vice" President, "Foreign" Minister ...).
@@ -227,12 +227,15 @@ def _bare(word: str) -> str:
 
 @lru_cache(maxsize=65536)
 def is_title_word(word: str) -> bool:
-    w = _bare(word)
-    return w in _TITLE_HEADS or w in _TITLE_MODIFIERS
+    """A word of a title or role: ``President``, ``Prime``, ``Gen.``, ``Secretary-General``."""
+    parts = [p for p in re.split(r"[-\u2010\u2011]", _bare(word)) if p]
+    return bool(parts) and all(p in _TITLE_HEADS or p in _TITLE_MODIFIERS for p in parts)
 
 
 def is_title_head(word: str) -> bool:
-    return _bare(word) in _TITLE_HEADS
+    """The head noun of a title: ``President``, ``Minister``, ``Secretary-General``."""
+    parts = [p for p in re.split(r"[-\u2010\u2011]", _bare(word)) if p]
+    return bool(parts) and parts[-1] in _TITLE_HEADS and is_title_word(word)
 
 
 def title_gender(words: Iterable[str]) -> str | None:
@@ -257,7 +260,7 @@ def is_role(text: str) -> bool:
 
 def role_key(role: str) -> str:
     """Comparable form of a role: ``"PM"`` and ``"prime minister"`` → ``"prime minister"``."""
-    words = [_bare(w) for w in role.split()]
+    words = [_bare(w) for w in re.split(r"[\s\-\u2010\u2011]+", role) if w.strip("-")]
     return " ".join(_ROLE_SYNONYMS.get(w, w) for w in words)
 
 

@@ -45,7 +45,7 @@ __all__ = [
 log = logging.getLogger(__name__)
 
 #: Bump whenever the output of the analysis changes, so stored analyses of an older version are re-run.
-ANALYSIS_VERSION = "1"
+ANALYSIS_VERSION = "2"
 #: Texts longer than this are parsed in paragraph chunks (spaCy needs ~1 GB of memory per 100k characters).
 CHUNK_CHARS = 100_000
 
@@ -194,7 +194,14 @@ def analyze_article(article: Article, *, nlp: Language | None = None) -> Analysi
     return analyze_doc(doc, article_id=article.id, dct=article.published.value)
 
 
-def _analyze_batch(nlp: Language, articles: Sequence[Article], batch_size: int) -> list[Analysis]:
+#: ``extra(article, doc, analysis)`` runs next to the analysis, on the same parse (in the worker process), for
+#: later stages that need the parse too (claims, grouping features). It must be a module-level function.
+Extra = Callable[[Article, "Doc", Analysis], Any]
+
+
+def _analyze_batch(
+    nlp: Language, articles: Sequence[Article], batch_size: int, extra: Extra | None = None
+) -> list[Any]:
     limit = max(1000, min(CHUNK_CHARS, nlp.max_length))
     short = [a for a in articles if len(a.text) <= limit]
     docs = (
@@ -210,7 +217,8 @@ def _analyze_batch(nlp: Language, articles: Sequence[Article], batch_size: int) 
             doc = docs[article.id]
         else:
             doc = parse_text(nlp, article.text)
-        out.append(analyze_doc(doc, article_id=article.id, dct=article.published.value))
+        analysis = analyze_doc(doc, article_id=article.id, dct=article.published.value)
+        out.append(analysis if extra is None else (analysis, extra(article, doc, analysis)))
     return out
 
 
@@ -227,9 +235,9 @@ def _init_worker() -> None:
     _worker_nlp = get_pipeline()
 
 
-def _worker_batch(articles: list[Article], batch_size: int) -> list[Analysis]:
+def _worker_batch(articles: list[Article], batch_size: int, extra: Extra | None = None) -> list[Any]:
     assert _worker_nlp is not None, "worker not initialised"
-    return _analyze_batch(_worker_nlp, articles, batch_size)
+    return _analyze_batch(_worker_nlp, articles, batch_size, extra)
 
 
 def _batches(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
@@ -244,9 +252,11 @@ def analyze_many(
     workers: int = 2,
     batch_size: int = 32,
     progress: Callable[[int], None] | None = None,
-) -> Iterator[Analysis]:
+    extra: Extra | None = None,
+) -> Iterator[Any]:
     """Analyse a stream of reports on ``workers`` processes, yielding one :class:`Analysis` per report in
     input order. ``progress`` is called with the number of reports just finished (an increment).
+    With ``extra``, each item is ``(analysis, extra(article, doc, analysis))``.
 
     ``workers=1`` (or an input of a single batch) runs in this process. Worker processes are started with
     ``forkserver`` (``spawn`` where unavailable), load the pipeline once and parse with ``nlp.pipe``.
@@ -260,12 +270,12 @@ def analyze_many(
     if workers == 1 or len(head) < 2:
         nlp = get_pipeline()
         for batch in (*head, *batches):
-            results = _analyze_batch(nlp, batch, batch_size)
+            results = _analyze_batch(nlp, batch, batch_size, extra)
             if progress:
                 progress(len(results))
             yield from results
         return
-    yield from _analyze_parallel(_chain(head, batches), workers, batch_size, progress)
+    yield from _analyze_parallel(_chain(head, batches), workers, batch_size, progress, extra)
 
 
 def _chain(head: list[list[Article]], rest: Iterator[list[Article]]) -> Iterator[list[Article]]:
@@ -274,8 +284,9 @@ def _chain(head: list[list[Article]], rest: Iterator[list[Article]]) -> Iterator
 
 
 def _analyze_parallel(
-    batches: Iterator[list[Article]], workers: int, batch_size: int, progress: Callable[[int], None] | None
-) -> Iterator[Analysis]:
+    batches: Iterator[list[Article]], workers: int, batch_size: int, progress: Callable[[int], None] | None,
+    extra: Extra | None = None,
+) -> Iterator[Any]:
     methods = multiprocessing.get_all_start_methods()
     if "forkserver" in methods and os.name == "posix":
         ctx = multiprocessing.get_context("forkserver")
@@ -287,7 +298,7 @@ def _analyze_parallel(
         pending: deque = deque()
         window = 2 * workers
         for batch in batches:
-            pending.append(pool.apply_async(_worker_batch, (batch, batch_size)))
+            pending.append(pool.apply_async(_worker_batch, (batch, batch_size, extra)))
             while len(pending) >= window:
                 yield from _collect(pending.popleft(), progress)
         while pending:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sys
 from typing import Annotated
 
@@ -18,19 +19,19 @@ def _day(value: str | None) -> str:
 
 
 def print_stories(items: list[dict]) -> None:
-    table = Table(header_style="bold")
-    table.add_column("story", no_wrap=True)
-    table.add_column("title", overflow="fold")
-    table.add_column("reports", justify="right")
-    table.add_column("outlets", justify="right")
-    table.add_column("indep.", justify="right")
-    table.add_column("first", no_wrap=True)
-    table.add_column("last", no_wrap=True)
-    table.add_column("⚠", justify="right")
+    table = Table(header_style="bold", caption="reports · outlets · independent sources · "
+                  "contradictions (⚠)", caption_justify="left")
+    table.add_column("story", no_wrap=True, min_width=14)
+    table.add_column("title", overflow="ellipsis", no_wrap=True, max_width=max(16, console.width - 68))
+    for name in ("rep", "out", "ind"):
+        table.add_column(name, justify="right", no_wrap=True, min_width=3)
+    table.add_column("period", no_wrap=True, min_width=16)
+    table.add_column("⚠", justify="right", no_wrap=True, min_width=2)
     for s in items:
+        first, last = _day(s["first_seen"]), _day(s["last_seen"])
+        period = first if first == last else f"{first}…{last[5:] if last[:4] == first[:4] else last}"
         table.add_row(s["id"], escape(s["title"] or "—"), str(s["size"]), str(s["outlets"]),
-                      str(s["independent_sources"]), _day(s["first_seen"]), _day(s["last_seen"]),
-                      str(s["contradictions"] or ""))
+                      str(s["independent_sources"]), period, str(s["contradictions"] or ""))
     console.print(table if items else "no stories yet — ingest some reports first")
 
 
@@ -82,10 +83,12 @@ def register(app: typer.Typer) -> None:
                 return
             dossier = nw.dossier(story_id, rebuild=rebuild)
         if format_ == "terminal":
-            render.render_terminal_json(dossier, console)
+            render.render_terminal(dossier, console)
             return
-        text = {"json": render.json_text, "md": render.markdown_from_json, "html": render.html_from_json}[format_](
-            dossier)
+        if format_ == "json":
+            text = json.dumps(dossier, ensure_ascii=False, indent=2)
+        else:
+            text = {"md": render.to_markdown, "html": render.to_html}[format_](dossier)
         if output == "-":
             sys.stdout.write(text if text.endswith("\n") else text + "\n")
         else:

@@ -42,14 +42,14 @@ def register(app: typer.Typer) -> None:
         print_ingest_summary(report, verbose=False)
         with open_db(db) as nw:
             console.rule("[bold]stories (biggest first)")
-            items = nw.stories(limit=15, order="size")
-            print_stories(items)
+            items = nw.stories(limit=None, order="size")
+            print_stories(items[:15])
             if story_id is None:
                 story_id = pick_showcase_story(items)
             if story_id is None:
                 return
             console.rule(f"[bold]dossier of story {story_id}")
-            render.render_terminal_json(nw.dossier(story_id), console)
+            render.render_terminal(nw.dossier(story_id), console)
         console.print(f"\n[dim]database: {nw.store.path} — try `newsweave stories --db {nw.store.path}`, "
                       f"`newsweave story ID --format html -o story.html`, `newsweave serve --db {nw.store.path}`[/]")
 
@@ -127,7 +127,7 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         """Extract and align the claims of two passages; say per aligned fact whether they agree, differ in
         precision or certainty, contradict each other, or are unrelated — and why."""
-        from ..reconcile.compare import compare_jsonl, compare_texts, verdict_to_dict
+        from ..reconcile.compare import compare_jsonl, compare_texts, verdict_to_json
 
         if jsonl is not None:
             fh = sys.stdin if jsonl == "-" else open(jsonl, encoding="utf-8")  # noqa: SIM115
@@ -142,12 +142,12 @@ def register(app: typer.Typer) -> None:
             raise InputError("give two passages (TEXT_A TEXT_B) or --jsonl FILE", reason="usage")
         verdicts = compare_texts(text_a, text_b, outlet_a=outlet_a, outlet_b=outlet_b, date_a=date_a, date_b=date_b)
         if json_:
-            emit_json([verdict_to_dict(v) for v in verdicts])
+            emit_json([verdict_to_json(v) for v in verdicts])
             return
         if not verdicts:
             console.print("no comparable claims found")
         for v in verdicts:
-            d = verdict_to_dict(v)
+            d = verdict_to_json(v)
             console.print(f"[bold]{d['verdict']}[/] ({d.get('kind') or '—'}): {d['reason']}")
 
     @app.command()
@@ -171,10 +171,9 @@ def register(app: typer.Typer) -> None:
 
 
 def pick_showcase_story(items: list[dict]) -> str | None:
-    """The story to show first: the one with most independent sources among those with contradictions,
-    else the biggest."""
+    """The story to show first: one whose sources contradict each other, preferring dated reports (a
+    timeline can be resolved), then more independent sources."""
     if not items:
         return None
-    with_conflicts = [s for s in items if s.get("contradictions")]
-    pool = with_conflicts or items
-    return max(pool, key=lambda s: (s["independent_sources"], s["size"]))["id"]
+    return max(items, key=lambda s: (bool(s.get("contradictions")), s.get("dated_reports", 0) > 0,
+                                     s["independent_sources"], s["size"]))["id"]

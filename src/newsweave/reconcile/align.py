@@ -262,8 +262,37 @@ _GENERIC_WORDS = (
     GENERIC_PEOPLE
     | WEAK_KEYS
     | frozenset(
-        "people persons killed kill killing injured injuring injuries hurt wounded wounding dead died death deaths "
-        "least more than about some many several were have been being also other others".split()
+        [
+            "people",
+            "persons",
+            "killed",
+            "kill",
+            "killing",
+            "injured",
+            "injuring",
+            "injuries",
+            "hurt",
+            "wounded",
+            "wounding",
+            "dead",
+            "died",
+            "death",
+            "deaths",
+            "least",
+            "more",
+            "than",
+            "about",
+            "some",
+            "many",
+            "several",
+            "were",
+            "have",
+            "been",
+            "being",
+            "also",
+            "other",
+            "others",
+        ]
     )
 )
 

@@ -130,7 +130,7 @@ def claims_from_reading(reading: Reading) -> list[Claim]:
 
 
 def _qualifiers(tok) -> list[str]:
-    """Nationality or name modifiers that tell same-named things apart ("the Indian navy" / "the British navy")."""
+    """Nationality or name modifiers that tell same-named things apart ("the Indian" / "the British navy")."""
     out = []
     for c in tok.children:
         if c.dep_ in ("amod", "compound") and (c.ent_type_ in ("NORP", "GPE", "ORG") or c.pos_ == "PROPN"):
@@ -203,8 +203,10 @@ def _claims_for(reading: Reading, sent, p, times: list[TimeExpression], titles) 
     cls = "responsibility" if predicate == "claim responsibility" else predicate_class(lemma)
     args: list[tuple[str, str]] = [("class", cls), ("predicate_text", _predicate_text(p))]
     polarity = not any(c.dep_ == "neg" for c in p.children)
-    if p.dep_ == "ccomp" and p.head.lemma_ in ("think", "believe", "expect", "suppose") and any(
-        c.dep_ == "neg" for c in p.head.children
+    if (
+        p.dep_ == "ccomp"
+        and p.head.lemma_ in ("think", "believe", "expect", "suppose")
+        and any(c.dep_ == "neg" for c in p.head.children)
     ):
         polarity = False  # "I don't think charges will be filed"
     if (

@@ -121,7 +121,12 @@ def compare_claims(a: Claim, b: Claim, *, context: Mapping[str, Article] | None 
         xa, xb = claim_args(a, role), claim_args(b, role)
         if not xa or not xb:
             continue
-        if role == "place" and (len(xa) > 1 or len(xb) > 1 or any(ch.isdigit() for x in xa + xb for ch in x)):
+        if role == "place" and (
+            len(xa) > 1
+            or len(xb) > 1
+            or any(ch.isdigit() for x in xa + xb for ch in x)
+            or claim_arg(a, "class") not in EVENT_CLASSES
+        ):
             continue  # lists of places and street addresses are detail, not a disputed location
         if role == "actor" and not (all(_named(x) for x in xa) and all(_named(x) for x in xb)):
             continue  # "a gunman" and "a man" may be the same person: only names can contradict
@@ -162,7 +167,15 @@ def compare_claims(a: Claim, b: Claim, *, context: Mapping[str, Article] | None 
 def _named(value: str) -> bool:
     """A proper name ("the Islamic State", "Hamas"), not a description ("a Michigan man")."""
     words = [w for w in value.split() if w.lower() not in ("the", "a", "an", "of", "al", "de")]
+    if len(words) == 1 and words[0].lower() in _PRONOUNS:
+        return False
     return bool(words) and all(w[:1].isupper() for w in words if not w[:1].isdigit())
+
+
+EVENT_CLASSES = frozenset(
+    ("attack", "harm", "intercept", "arrest", "earthquake", "crash", "fire_disaster", "flood", "sentence")
+)
+_PRONOUNS = frozenset(["he", "she", "they", "it", "i", "we", "you", "his", "her", "their", "its", "one"])
 
 
 def _lower_article(np_text: str) -> str:
@@ -329,7 +342,8 @@ def compare_aligned(
 ) -> tuple[float, list[Conflict]]:
     """Score how well two claims align and compare them if they do; contradictions must pass a stricter
     gate than differences (a stronger alignment, the same specific subject). Used by the dossier and by
-    ``compare`` alike. Returns ``(score, conflicts)``; ``score < ALIGN_THRESHOLD`` means "not the same fact"."""
+    ``compare`` alike. Returns ``(score, conflicts)``; a score below ``ALIGN_THRESHOLD`` means "not the
+    same fact"."""
     if texts is None:
         texts = {aid: art.text for aid, art in (context or {}).items()}
     fa = claim_features(a, texts.get(a.evidence.article_id, "")[a.evidence.start : a.evidence.end])

@@ -21,12 +21,15 @@ from ..model import Article, Claim, Conflict, Dossier, Fact, Span, Statement, St
 from .align import align_claims
 from .claims import claims_from_reading
 from .conflicts import attribution_conflicts, find_conflicts
-from .reading import read_article
+from .reading import Reading, read_article
 from .sources import group_sources, outlet_label
 from .summary import summarize
 from .timeline import build_timeline, publication_times
 
-__all__ = ["RECONCILE_VERSION", "SCHEMA", "ArticleClaims", "build_dossier", "clear_cache", "dossier_to_json"]
+__all__ = [
+    "RECONCILE_VERSION", "SCHEMA", "ArticleClaims", "build_dossier", "clear_cache", "dossier_to_json",
+    "article_claims_from_reading", "article_claims_to_json", "article_claims_from_json",
+]
 
 log = logging.getLogger(__name__)
 
@@ -59,6 +62,19 @@ def _version(analysis: Any) -> str:
     return f"{RECONCILE_VERSION}+{getattr(analysis, 'version', None) or 'none'}"
 
 
+def article_claims_from_reading(reading: Reading, analysis: Any) -> ArticleClaims:
+    """The per-report reconcile work for an already parsed report (the analysis stage calls this with the
+    doc it has, so the story stage never parses again)."""
+    return ArticleClaims(
+        article_id=reading.article.id,
+        version=_version(analysis),
+        claims=tuple(claims_from_reading(reading)),
+        sentences=tuple(s.span for s in reading.sentences),
+        statements=tuple(reading.statements),
+        entity_names=tuple((e.id, e.name) for e in reading.entities),
+    )
+
+
 def _per_article(
     article: Article, analysis: Any, previous: Mapping[str, ArticleClaims], nlp
 ) -> ArticleClaims:
@@ -71,15 +87,7 @@ def _per_article(
         if hit is not None:
             _cache.move_to_end((article.id, version))
             return hit
-    reading = read_article(article, analysis, nlp=nlp)
-    result = ArticleClaims(
-        article_id=article.id,
-        version=version,
-        claims=tuple(claims_from_reading(reading)),
-        sentences=tuple(s.span for s in reading.sentences),
-        statements=tuple(reading.statements),
-        entity_names=tuple((e.id, e.name) for e in reading.entities),
-    )
+    result = article_claims_from_reading(read_article(article, analysis, nlp=nlp), analysis)
     with _cache_lock:
         _cache[(article.id, version)] = result
         while len(_cache) > _CACHE_SIZE:
@@ -97,6 +105,7 @@ def build_dossier(
     analyses: Mapping[str, Any] | None = None,
     *,
     previous: Dossier | None = None,
+    per_article: Mapping[str, ArticleClaims] | None = None,
     embedder=None,
     nlp=None,
     max_summary_sentences: int = 5,
@@ -106,6 +115,8 @@ def build_dossier(
     ``analyses`` maps article id → the analysis of ``newsweave.analyze`` (missing ones are computed);
     ``embedder`` (anything with ``embed(texts) -> ndarray`` of normalised rows) sharpens alignment and the
     summary — without it word overlap and TF-IDF are used, which is faster and deterministic.
+    ``per_article`` holds stored per-report work (:func:`article_claims_from_json`); reports whose stored
+    version matches are not parsed again.
     """
     analyses = analyses or {}
     ordered = sorted(articles, key=lambda a: (_published(a), a.id))
@@ -113,6 +124,8 @@ def build_dossier(
     prev_map: dict[str, ArticleClaims] = {}
     if previous is not None:
         prev_map = dict(previous.extra.get("per_article", {}))
+    if per_article:
+        prev_map.update(per_article)
     per = {a.id: _per_article(a, analyses.get(a.id), prev_map, nlp) for a in ordered}
     claims = [c for a in ordered for c in per[a.id].claims]
     names = {eid: name for p in per.values() for eid, name in p.entity_names}

@@ -31,7 +31,7 @@ __all__ = [
     "status_range",
 ]
 
-# Predicate (verb lemma or event noun) → the class claims are aligned by; an unlisted lemma is its own class.
+# Predicate (verb lemma or event noun) → the class claims are aligned by; an unlisted lemma is its own.
 PREDICATE_CLASSES: dict[str, str] = {}
 for _cls, _words in {
     "attack": "attack strike target assault raid ambush bomb bombing shell shelling explosion blast "

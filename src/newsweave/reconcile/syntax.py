@@ -387,8 +387,11 @@ def _count_args(count: str, counted) -> list[tuple[str, str]]:
 def _status(p, polarity: bool, subjects: list) -> tuple[str, str] | None:
     """The health status the predicate asserts of its subject(s): value on the scale, and the words used."""
     lemma = p.lemma_.lower()
-    nobody = any(s.lower_ in ("nobody", "none", "noone", "no-one") or (
-        s.lower_ in ("one", "else") and any(c.lower_ == "no" for c in s.subtree)) for s in subjects)
+    nobody = any(
+        s.lower_ in ("nobody", "none", "noone", "no-one")
+        or (s.lower_ in ("one", "else") and any(c.lower_ == "no" for c in s.subtree))
+        for s in subjects
+    )
     if nobody and STATUS_WORDS.get(lemma) in ("injured", "killed") and polarity:
         return ("no casualties", f"no one {p.text}")  # "no one else was injured"
     if lemma not in STATUS_WORDS:

@@ -322,6 +322,38 @@ class SQLiteStore:
         rows = self._q("SELECT record FROM analyses WHERE article_id = ?", (article_id,))
         return json.loads(rows[0][0]) if rows else None
 
+    # -- per-article products (claims, grouping features) ---------------------------------------------
+    def save_product(self, article_id: str, kind: str, version: str, data: str) -> None:
+        self._w(
+            "INSERT INTO article_products(article_id, kind, version, data) VALUES (?,?,?,?) "
+            "ON CONFLICT(article_id, kind) DO UPDATE SET version=excluded.version, data=excluded.data",
+            (article_id, kind, version, data),
+        )
+
+    def get_products(self, article_ids: Sequence[str], kind: str) -> dict[str, tuple[str, str]]:
+        """``{article_id: (version, data)}`` for those of ``article_ids`` that have a product of ``kind``."""
+        out: dict[str, tuple[str, str]] = {}
+        ids = list(article_ids)
+        for i in range(0, len(ids), 500):
+            chunk = ids[i : i + 500]
+            rows = self._q(
+                f"SELECT article_id, version, data FROM article_products WHERE kind = ? AND article_id IN "
+                f"({','.join('?' * len(chunk))})", [kind, *chunk],
+            )
+            out.update({r[0]: (r[1], r[2]) for r in rows})
+        return out
+
+    def save_claims(self, rows: Sequence[tuple]) -> None:
+        """Claims rows ``(id, article_id, start, end, subject, predicate, arguments_json, polarity, hedge,
+        certainty)``; story_id is filled when the story's dossier is built."""
+        self._wmany(
+            "INSERT INTO claims(id, article_id, start, end, subject, predicate, arguments, polarity, hedge, certainty) "
+            "VALUES (?,?,?,?,?,?,?,?,?,?) ON CONFLICT(id) DO UPDATE SET start=excluded.start, end=excluded.end, "
+            "subject=excluded.subject, predicate=excluded.predicate, arguments=excluded.arguments, "
+            "polarity=excluded.polarity, hedge=excluded.hedge, certainty=excluded.certainty",
+            rows,
+        )
+
     # -- stories --------------------------------------------------------------------------------------
     def articles_needing_grouping(self) -> list[str]:
         rows = self._q(
@@ -435,6 +467,7 @@ class SQLiteStore:
             "SELECT s.id, s.title, s.first_seen, s.last_seen, count(m.article_id) AS size, "
             "count(DISTINCT coalesce(a.outlet_id, a.outlet_name)) AS outlets, "
             "sum(CASE WHEN m.copy_of IS NULL AND a.copy_of IS NULL THEN 1 ELSE 0 END) AS originals, "
+            "sum(CASE WHEN a.published IS NULL THEN 0 ELSE 1 END) AS dated, "
             "(SELECT count(*) FROM conflicts c WHERE c.story_id = s.id AND c.verdict = 'contradiction') AS contradictions "
             "FROM stories s JOIN story_members m ON m.story_id = s.id JOIN articles a ON a.id = m.article_id "
             f"WHERE {' AND '.join(where)} GROUP BY s.id ORDER BY {order_sql}"
@@ -446,7 +479,7 @@ class SQLiteStore:
             {
                 "id": r["id"], "title": r["title"], "first_seen": r["first_seen"], "last_seen": r["last_seen"],
                 "size": r["size"], "outlets": r["outlets"], "independent_sources": r["originals"],
-                "contradictions": r["contradictions"],
+                "contradictions": r["contradictions"], "dated_reports": r["dated"],
             }
             for r in self._q(sql, params)
         ]
@@ -478,6 +511,9 @@ class SQLiteStore:
                 (story_id, version, _now(), json.dumps(list(article_ids)), json.dumps(dossier, ensure_ascii=False)),
             )
             self._conn.execute("DELETE FROM conflicts WHERE story_id = ?", (story_id,))
+            self._conn.executemany(
+                "UPDATE claims SET story_id = ? WHERE article_id = ?", [(story_id, a) for a in article_ids]
+            )
             self._conn.executemany(
                 "INSERT INTO conflicts(story_id, kind, verdict, claim_a, claim_b, reason) "
                 "SELECT ?, ?, ?, ?, ?, ? WHERE EXISTS (SELECT 1 FROM claims WHERE id = ?) "

@@ -62,6 +62,9 @@ class SentenceEmbedder:
             if self._model is None:
                 os.environ["HF_HUB_OFFLINE"] = "1"
                 os.environ["TRANSFORMERS_OFFLINE"] = "1"
+                os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
+                os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")
+                os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
                 import torch
                 from sentence_transformers import SentenceTransformer
 

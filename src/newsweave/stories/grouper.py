@@ -29,14 +29,17 @@ log = logging.getLogger(__name__)
 _MEMBER_VECTORS = 32  # best report-to-report similarity is taken over a story's latest reports
 
 # Logistic weights (intercept first, then one per scoring.SIGNALS), fitted on ECB+ train (bench/group.py --tune).
-DEFAULT_WEIGHTS: tuple[float, ...] = (-6.0, 6.0, 6.0, 2.0, 2.0, -2.0, -2.0, 2.0, -3.0, -1.0)
+DEFAULT_WEIGHTS: tuple[float, ...] = (
+    -1.968, 1.282, 1.219, 0.631, -1.83, -0.399, 3.74, 1.429, 0.883, 1.104, -1.108, -0.877, 2.777, -0.189, -1.559,
+    -0.566, 1.069,
+)
 
 
 @dataclass(frozen=True)
 class GroupingConfig:
     """Thresholds of the grouper. Probabilities come from the logistic model over ``scoring.SIGNALS``."""
 
-    join_threshold: float = 0.5  # join the best story when P(same story) ≥ this
+    join_threshold: float = 0.4  # join the best story when P(same story) ≥ this
     merge_threshold: float = 0.9  # merge two stories when P(same story) ≥ this (None: never auto-merge)
     auto_merge: bool = True
     copy_threshold: float = 0.8  # estimated Jaccard of word 5-shingles for a near-verbatim copy
@@ -225,6 +228,8 @@ class StoryGrouper:
             copy_of, target, score, reason = features.copy_of, self.story_of(features.copy_of), 1.0, "copy-hint"
         else:
             near = self.copies.nearest(features.signature, threshold=self.config.copy_threshold)
+            if near is not None and self._too_far_apart(features, self.members[near[0]].features):
+                near = None  # the same words years later are a re-publication, not a copy in this story
             if near is not None:
                 copy_of, score, reason = near[0], near[1], "copy"
                 target = self.story_of(near[0])
@@ -253,6 +258,11 @@ class StoryGrouper:
         if not is_new and self.config.auto_merge:
             target = self._maybe_merge(target)
         return Assignment(aid, target, score, is_new, copy_of, reason)
+
+    def _too_far_apart(self, a: ArticleFeatures, b: ArticleFeatures) -> bool:
+        if a.published is None or b.published is None:
+            return False
+        return abs((a.published - b.published).total_seconds()) > self.config.window_days * 86400.0
 
     def place(self, features: ArticleFeatures, story_id: str, *, score: float | None = None,
               copy_of: str | None = None, pinned: bool = False) -> Assignment:

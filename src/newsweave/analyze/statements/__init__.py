@@ -18,7 +18,7 @@ from .direct import find_quotes
 from .docindex import DocIndex, index_doc
 from .quotes import attach_quotes, colon_lines
 from .relays import RELAY_VERBS, credit_line_relays, relays_near_cue, trailing_relay
-from .reported import Candidate, according_candidates, noun_candidates, verb_candidates
+from .reported import Candidate, according_candidates, noun_candidates, skip_dateline, verb_candidates
 from .speakers import SpeakerInfo, describe_speaker, is_outlet_phrase, speaker_span
 
 __all__ = ["CHANNELS", "extract_statements"]
@@ -271,6 +271,9 @@ def _full_phrase(doc: Doc, cand: Candidate, core: tuple[int, int]):
         hi -= 1
     while lo < hi - 1 and (doc[lo].is_punct or doc[lo].is_space):
         lo += 1
+    past_dateline = skip_dateline(doc, lo, hi)  # "RENO, Nev. (AP) — Jane Roe said …"
+    if past_dateline <= head.i:
+        lo = past_dateline
     return doc[lo:hi]
 
 

@@ -131,6 +131,19 @@ def _is_cue_verb(token: Token, *, parenthetical: bool) -> bool:
     return token.pos_ in ("VERB", "AUX", "NOUN") and token.lemma_.lower() in lemmas and token.dep_ != "amod"
 
 
+_LONG_WINDOW = 40  # "“…,” Jane Roe, the long-serving chair of …, said": a long speaker phrase
+
+
+def _in_subject(tok: Token, verb: Token) -> bool:
+    """Whether ``tok`` lies in the subject phrase (or is punctuation/adverb) of ``verb``."""
+    if tok.is_punct or tok.is_space or (tok.dep_ in ("advmod", "aux", "neg") and tok.head.i == verb.i):
+        return True
+    for subj in verb.children:
+        if subj.dep_ in ("nsubj", "nsubjpass") and subj.left_edge.i <= tok.i <= subj.right_edge.i:
+            return True
+    return False
+
+
 def cue_after_quote(
     doc: Doc, ix: DocIndex, quote: Quote, first_after: int | None, *, window: int = 12
 ) -> Token | None:
@@ -153,12 +166,15 @@ def cue_after_quote(
     sent_end = ix.sent_end[first_after]
     if tail.endswith(".") and ix.sent_start[first_after] == first_after and sent_end - first_after > 6:
         return None  # "…." He then added that …: the quotation closed its sentence; a new one begins
-    for j in range(i, min(sent_end, i + window)):
+    comma = tail.endswith(",") or doc[first_after].text == ","
+    for j in range(i, min(sent_end, i + (_LONG_WINDOW if comma else window))):
         tok = doc[j]
         if tok.is_quote or tok.text in (";", ":") or (tok.text in (".", "!", "?") and j > i):
             return None
         if _is_cue_verb(tok, parenthetical=True):
-            if any(c.dep_ == "ccomp" and c.i > tok.i for c in tok.children):
+            if j - i >= window and not all(_in_subject(doc[k], tok) for k in range(i, j)):
+                return None  # a long stretch before the verb that is not its speaker phrase
+            if not comma and any(c.dep_ == "ccomp" and c.i > tok.i for c in tok.children):
                 return None  # "…" He added that …: the verb has its own message after it
             return tok
         if tok.pos_ == "VERB" and tok.dep_ in ("ROOT", "ccomp", "conj") and tok.tag_ not in ("VBN", "VBG"):

@@ -77,6 +77,41 @@ def _name_before(doc: Doc, ix: DocIndex, punct: int) -> Token | None:
     return doc[j]
 
 
+_HEADLINE_MAX_TOKENS = 10
+
+
+def _headline_speaker(doc: Doc, ix: DocIndex, colon: int) -> Token | None:
+    """The speaker of a headline ``Speaker (to audience): what they said`` on the first line of the text
+    ("Senator to Farmers: Tariffs Will Go"); the head of the phrase before the colon, which must hold a
+    name or a capitalised noun."""
+    if colon == 0 or colon > _HEADLINE_MAX_TOKENS or "\n" in ix.text[: ix.starts[colon]]:
+        return None
+    if colon + 1 >= len(doc) or not ix.text[ix.starts[colon] + 1 : ix.starts[colon] + 2].isspace():
+        return None
+    phrase = doc[0:colon]
+    if phrase[0].lower_ in _NOT_SPEAKER_LABELS or not any(t.pos_ == "PROPN" or t.ent_type_ for t in phrase):
+        return None
+    head = phrase.root
+    if head.pos_ not in ("PROPN", "NOUN") and not head.ent_type_:
+        return None
+    return head
+
+
+_MIN_COLON_QUOTE_WORDS = 4
+
+
+def _named_before(doc: Doc, colon: int) -> Token | None:
+    """A person or organisation named right before a colon that opens a quotation inside a paragraph
+    ("… doesn't surprise pollster Jane Roe: “…”", "More from Roe and Doe: “…”")."""
+    j = colon - 1
+    k = j
+    while k >= 0 and doc[k].pos_ == "PROPN" and j - k < 4:
+        if doc[k].ent_type_ in ("PERSON", "ORG"):
+            return doc[j]
+        k -= 1
+    return None
+
+
 def _name_after(doc: Doc, ix: DocIndex, dash: int) -> Token | None:
     """The proper name right after a dash that ends its line ("“…” ― Jane Doe")."""
     j = dash + 1
@@ -118,7 +153,7 @@ def colon_lines(doc: Doc, ix: DocIndex, taken: list[tuple[int, int]]) -> list[Ca
         tok = doc[i]
         if tok.i == 0 or tok.i + 1 >= len(doc):
             continue
-        name = _name_before(doc, ix, tok.i)
+        name = _name_before(doc, ix, tok.i) or _headline_speaker(doc, ix, tok.i)
         if name is None:
             continue
         line_end = text.find("\n", tok.idx)
@@ -164,6 +199,8 @@ def attach_quotes(doc: Doc, ix: DocIndex, quotes: list[Quote], cands: dict[int, 
                 existing.content_end = max(existing.content_end, hi)
                 existing.content_tokens = None
                 continue
+            if existing is not None and q.end <= cue.idx < existing.content_start:
+                extra.append(existing)  # "“…,” he said, mentioning that …": the clause after is a statement too
             c_lo, c_hi = cue_extent(cue)
             speaker = existing.speaker if existing is not None else speaker_for(cue)
             if speaker is None or q.start <= speaker.idx < q.end:
@@ -184,6 +221,8 @@ def attach_quotes(doc: Doc, ix: DocIndex, quotes: list[Quote], cands: dict[int, 
                 continue
         if last_before >= 0 and doc[last_before].text in _DASH_CUES:
             name = _name_before(doc, ix, last_before)
+            if name is None and doc[last_before].text == ":" and len(text[lo:hi].split()) >= _MIN_COLON_QUOTE_WORDS:
+                name = _named_before(doc, last_before)
             if name is not None:
                 cand = Candidate(last_before, last_before + 1, doc[last_before], name, lo, hi, True, "colon",
                                  (tok_lo, tok_hi))

@@ -28,7 +28,10 @@ from .docindex import DocIndex
 from .frames import CUE_FRAMES, NOUN_FRAMES
 from .speakers import subject_of
 
-__all__ = ["Candidate", "according_candidates", "cue_extent", "noun_candidates", "speaker_for", "verb_candidates"]
+__all__ = [
+    "Candidate", "according_candidates", "cue_extent", "noun_candidates", "skip_dateline", "speaker_for",
+    "verb_candidates",
+]
 
 _CLAUSE_BREAK = frozenset({",", "—", "–", "-", ";", ":"})
 _NOT_CUE_DEPS = frozenset({"amod", "compound", "nsubj", "dobj", "pobj", "nsubjpass", "attr", "appos", "npadvmod"})
@@ -102,11 +105,12 @@ def _trim(doc: Doc, lo: int, hi: int) -> tuple[int, int]:
     return lo, hi
 
 
-def speaker_for(verb: Token) -> Token | None:
-    """The head of the speaker phrase of a cue verb (relative "who" → its antecedent; expletives → None)."""
+def speaker_for(verb: Token, *, adjacent: bool = False) -> Token | None:
+    """The head of the speaker phrase of a cue verb (relative "who" → its antecedent; expletives → None);
+    with ``adjacent``, a noun phrase right before a subject-less finite cue stands in for its subject."""
     subj = subject_of(verb)
     if subj is None:
-        return None
+        return _adjacent_subject(verb) if adjacent else None
     if subj.tag_ in ("WP", "WDT") and subj.head.dep_ == "relcl":
         return subj  # "Figueroa, who said …": the speaker phrase is "who"; it is resolved to its antecedent
     if subj.tag_ in ("WP", "WDT", "EX"):
@@ -116,10 +120,31 @@ def speaker_for(verb: Token) -> Token | None:
     return subj
 
 
+_FINITE = frozenset({"VBD", "VBZ", "VBP"})
+
+
+def _adjacent_subject(verb: Token) -> Token | None:
+    """A subject the parser failed to attach: the noun phrase right before a finite active cue verb that has
+    no subject of its own ("…, former president Jane Roe said …" with the name parsed as an apposition)."""
+    if verb.tag_ not in _FINITE or verb.pos_ != "VERB" or any(
+        c.dep_ in ("nsubjpass", "auxpass", "expl") for c in verb.children
+    ):
+        return None
+    lo = cue_extent(verb)[0]
+    if lo == 0:
+        return None
+    prev = verb.doc[lo - 1]
+    if prev.pos_ not in ("NOUN", "PROPN", "NUM", "PRON") or prev.ent_type_ in ("DATE", "TIME"):
+        return None
+    if prev.tag_ in ("WP", "WDT", "EX") or prev.dep_ in ("poss", "dobj", "pobj") or prev.lower_ in _EXPLETIVES:
+        return None
+    return prev
+
+
 _DATELINE = re.compile(r"[A-Z][A-Za-z .,'-]{1,60}\([A-Za-z .-]{1,30}\)\s*[—–-]+\s*")
 
 
-def _skip_dateline(doc: Doc, lo: int, hi: int) -> int:
+def skip_dateline(doc: Doc, lo: int, hi: int) -> int:
     """Start of a content after a wire dateline ("WASHINGTON (AP) — …")."""
     start = doc[lo].idx
     m = _DATELINE.match(doc.text[start : start + 100]) if doc[lo].is_upper else None
@@ -134,12 +159,12 @@ def _skip_dateline(doc: Doc, lo: int, hi: int) -> int:
 def _make(doc: Doc, verb: Token, lo: int, hi: int, kind: str, prep: Token | None = None) -> Candidate | None:
     lo, hi = _trim(doc, lo, hi)
     if lo < hi:
-        lo = _skip_dateline(doc, lo, hi)
+        lo = skip_dateline(doc, lo, hi)
     if hi - lo < 1 or not any(t.is_alpha for t in doc[lo:hi]):
         return None
     c_lo, c_hi = cue_extent(verb, prep)
     return Candidate(
-        c_lo, c_hi, verb, speaker_for(verb), doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1].text),
+        c_lo, c_hi, verb, speaker_for(verb, adjacent=True), doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1].text),
         kind=kind, content_tokens=(lo, hi),
     )
 
@@ -169,6 +194,12 @@ def _frame_content(doc: Doc, tok: Token, frames: frozenset[str]) -> Candidate | 
         clause = _misattached_complement(tok)
         if clause is not None:
             return _make(doc, tok, clause.left_edge.i, clause.right_edge.i + 1, "verb")
+    if "ccomp" in frames:
+        pro = _pro_message(tok)
+        if pro is not None:
+            whole = pro.lower_ in _PRO_OBJECTS  # "the same of …" with its modifiers
+            return _make(doc, tok, pro.left_edge.i if whole else pro.i,
+                         pro.right_edge.i + 1 if whole else pro.i + 1, "verb")
     holder = speaker_for(tok)
     if holder is not None and not _is_agent(holder):
         return None  # stance frames need someone holding the stance
@@ -215,6 +246,22 @@ def _is_agent(tok: Token | None) -> bool:
     return any(lemma in words for words in (ROLE_NOUNS, TITLE_WORDS, ORG_NOUNS, MEDIUM_NOUNS, OUTLET_NOUNS))
 
 
+_PRO_ANSWERS = frozenset({"so", "yes", "no"})
+_PRO_OBJECTS = frozenset({"same", "opposite", "otherwise"})
+
+
+def _pro_message(verb: Token) -> Token | None:
+    """A message standing for a clause: "said so", "said yes", "say the same of …", "said the opposite"."""
+    if verb.lemma_.lower() not in ("say", "answer", "reply", "respond"):
+        return None
+    for c in verb.children:
+        if c.i == verb.i + 1 and c.lower_ in _PRO_ANSWERS and c.dep_ in ("advmod", "intj", "dobj", "acomp"):
+            return c
+        if c.dep_ in ("dobj", "nsubj", "attr") and c.lower_ in _PRO_OBJECTS and 0 < c.i - verb.i <= 2:
+            return c
+    return None
+
+
 def _is_message(obj: Token) -> bool:
     """An object that can be what was said: not a bare pronoun ("said it"), nor a date ("promised Sunday")."""
     if obj.pos_ == "PRON" and obj.n_lefts + obj.n_rights == 0:
@@ -240,6 +287,7 @@ def _misattached_complement(tok: Token) -> Token | None:
 def verb_candidates(doc: Doc, ix: DocIndex) -> dict[int, Candidate]:
     """Candidates keyed by the index of the cue verb."""
     out: dict[int, Candidate] = {}
+    reattached: dict[int, Candidate] = {}  # coordinated cue verb → the candidate whose content it closed
     for i in ix.with_lemma(CUE_WORDS):
         tok = doc[i]
         frames = frames_of(tok)
@@ -252,9 +300,51 @@ def verb_candidates(doc: Doc, ix: DocIndex) -> dict[int, Candidate]:
             cand = _inverted(doc, ix, tok) or _parenthetical(doc, ix, tok)
         if cand is None:
             cand = _frame_content(doc, tok, frames)
-        if cand is not None:
-            out[tok.i] = cand
+        if cand is None:
+            continue
+        if tok.i in reattached and not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
+            cand.speaker = reattached[tok.i].speaker
+        if cand.kind in ("verb", "object") and cand.content_tokens is not None:
+            cut = _coordinated_cue(doc, tok, *cand.content_tokens)
+            if cut is not None:
+                reattached[cut.i] = cand
+                _cut_content(doc, cand, cut)
+        out[tok.i] = cand
     return out
+
+
+def _coordinated_cue(doc: Doc, verb: Token, lo: int, hi: int) -> Token | None:
+    """A second cue the parser hung inside the content of the first: "says [he respects X] and calls her …",
+    "insisted [that …], claiming …" — a subject-less coordinated or participial cue verb after a comma or
+    "and" that belongs to the same speaker."""
+    for t in doc[lo:hi]:
+        if t.dep_ not in ("conj", "advcl") or t.i - lo < 3 or not (lo <= t.head.i < hi):
+            continue
+        if t.pos_ != "VERB" or any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in t.children):
+            continue
+        if t.dep_ == "advcl" and t.tag_ != "VBG":
+            continue
+        if not (frames_of(t) & _MESSAGE_FRAMES):
+            continue
+        j = t.left_edge.i if t.dep_ == "advcl" else t.i
+        if doc[j - 1].lower_ in ("and", ",") or doc[j - 1].is_punct:
+            return t
+    return None
+
+
+_MESSAGE_FRAMES = frozenset({"ccomp", "dobj", "xcomp"})
+
+
+def _cut_content(doc: Doc, cand: Candidate, cut: Token) -> None:
+    lo, _ = cand.content_tokens
+    hi = cut.left_edge.i if cut.dep_ == "advcl" else cut.i
+    while hi > lo and (doc[hi - 1].is_punct and not doc[hi - 1].is_quote or doc[hi - 1].lower_ in ("and", "but")
+                       or doc[hi - 1].is_space):
+        hi -= 1
+    if hi - lo < 2:
+        return
+    cand.content_tokens = (lo, hi)
+    cand.content_end = doc[hi - 1].idx + len(doc[hi - 1].text)
 
 
 def noun_candidates(doc: Doc, ix: DocIndex) -> dict[int, Candidate]:
@@ -393,7 +483,7 @@ def according_candidates(doc: Doc, ix: DocIndex) -> list[Candidate]:
             c_lo = a_hi
         lo, hi = _trim(doc, c_lo, c_hi)
         if lo < hi:
-            lo = _skip_dateline(doc, lo, hi)
+            lo = skip_dateline(doc, lo, hi)
         if hi - lo < 2:
             continue
         out.append(

@@ -69,7 +69,7 @@ def subject_of(verb: Token) -> Token | None:
             if tok.pos_ in ("NOUN", "PROPN"):
                 return None
             continue
-        if tok.dep_ in ("conj", "xcomp", "advcl", "acl", "ccomp") and tok.head.i != tok.i:
+        if tok.dep_ in ("conj", "xcomp", "advcl", "acl", "ccomp", "acomp") and tok.head.i != tok.i:
             if tok.dep_ == "acl" and tok.tag_ != "VBG":
                 return None
             if tok.dep_ == "ccomp" and tok.tag_ != "VBG":

@@ -71,8 +71,14 @@ class Context:
 
     def reference(self, gran: str) -> tuple[Period | None, str]:
         """The discourse reference for an anaphoric expression of granularity ``gran``, and its anchor."""
-        if GRAN_RANK.get(gran, 9) >= GRAN_RANK["day"] and self.prev_day is not None:
+        coarser_since = (
+            self.prev is not None and self.prev is not self.prev_day
+            and GRAN_RANK.get(self.prev.gran, 0) < GRAN_RANK["day"]
+        )
+        if GRAN_RANK.get(gran, 9) >= GRAN_RANK["day"] and self.prev_day is not None and not coarser_since:
             return self.prev_day, "previous"
+        if GRAN_RANK.get(gran, 9) >= GRAN_RANK["day"] and coarser_since:
+            return self.prev, "previous"  # "In late June ... A day later": relative to June, not an older day
         if GRAN_RANK.get(gran, 9) < GRAN_RANK["day"] and self.prev is not None:
             return self.prev, "previous"
         if self.dct is not None:

@@ -1,0 +1,141 @@
+"""Story grouping speed: throughput with features (spaCy + embeddings) and assignment latency as the store grows.
+
+    python bench/group_speed.py [--throughput-n 200] [--sizes 10000,100000] [--threads 2]
+
+1. Throughput: real ECB+ texts (Cybulska & Vossen 2014, CC BY 3.0, from ../shared/data or $NEWSWEAVE_DATA) go
+   through ``article_features_batch`` (spaCy NER/lemmas + all-MiniLM-L6-v2 embedding) and ``StoryGrouper.add``.
+   The baseline row is the embedding alone (the floor any embedding-based grouper pays).
+2. Latency: features are computed once for the unique ECB+ texts and REPLAYED with new ids, shifted publication
+   dates (one replay round per week) and fresh copy signatures, until the store holds 10k / 100k reports; p50/p95
+   of ``add`` are measured over the last 1,000 reports before each size. The baseline row is brute force
+   (comparing a report with every stored report's embedding), which grows linearly.
+3. Peak memory: maximum resident set size of the process (models included).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import sys
+import time
+from dataclasses import replace
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import numpy as np
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO / "src"))
+
+from newsweave.model import Article  # noqa: E402
+from newsweave.stories.embeddings import SentenceEmbedder, embedding_text  # noqa: E402
+from newsweave.stories.features import article_features_batch  # noqa: E402
+from newsweave.stories.grouper import StoryGrouper  # noqa: E402
+
+
+def load_articles() -> list[Article]:
+    root = Path(os.environ.get("NEWSWEAVE_DATA") or REPO.parent / "shared" / "data")
+    rows = []
+    for split in ("train", "dev"):
+        path = root / f"ecbplus_{split}.jsonl"
+        if not path.exists():
+            sys.exit(f"skipped: {path} not found (set NEWSWEAVE_DATA)")
+        rows += [json.loads(line) for line in path.open(encoding="utf-8")]
+    return [Article(id=r["id"], text=r["text"], title=r.get("title")) for r in rows]
+
+
+def rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0
+
+
+def throughput(articles: list[Article], n: int) -> tuple[float, float, float]:
+    sample = articles[:n]
+    embedder = SentenceEmbedder()
+    article_features_batch(sample[:4], embedder=embedder)  # load models outside the timing
+    start = time.perf_counter()
+    feats = article_features_batch(sample, embedder=embedder)
+    grouper = StoryGrouper()
+    for f in feats:
+        grouper.add(f)
+    ours = n / (time.perf_counter() - start)
+    start = time.perf_counter()
+    embedder.embed([embedding_text(a.title, a.text) for a in sample])
+    embed_only = n / (time.perf_counter() - start)
+    return ours, embed_only, feats
+
+
+def replay(feats, total: int, rng: np.random.Generator):
+    base = datetime(2020, 1, 1, tzinfo=UTC)
+    k = 0
+    while True:
+        for i, f in enumerate(feats):
+            if k * len(feats) + i >= total:
+                return
+            when = base + timedelta(days=7 * k, minutes=10 * i)
+            sig = tuple(int(x) for x in rng.integers(0, 2**32, size=64, dtype=np.uint64))
+            yield replace(f, article_id=f"{f.article_id}#r{k}", published=when, signature=sig, dates=(),
+                          dateline=None, copy_of=None)
+        k += 1
+
+
+def latency(feats, sizes: list[int]) -> list[tuple[int, float, float, float, float, int]]:
+    rng = np.random.default_rng(7)
+    grouper = StoryGrouper()
+    times: list[float] = []
+    brute: list[float] = []
+    store = np.zeros((max(sizes), 384), dtype=np.float32)
+    rows = []
+    for n, f in enumerate(replay(feats, max(sizes), rng), 1):
+        t = time.perf_counter()
+        grouper.add(f)
+        times.append(time.perf_counter() - t)
+        if n in sizes or any(s - 1000 < n <= s for s in sizes):
+            t = time.perf_counter()
+            if n > 1:
+                sims = store[: n - 1] @ f.embedding
+                int(np.argmax(sims))
+            brute.append(time.perf_counter() - t)
+        store[n - 1] = f.embedding
+        if n in sizes:
+            window = np.array(times[-1000:]) * 1000
+            b = np.array(brute[-1000:]) * 1000
+            rows.append((n, float(np.percentile(window, 50)), float(np.percentile(window, 95)),
+                         float(np.percentile(b, 50)), float(np.percentile(b, 95)), len(grouper.live_stories())))
+    return rows
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--throughput-n", type=int, default=200)
+    parser.add_argument("--sizes", default="10000,100000")
+    parser.add_argument("--threads", type=int, default=2)
+    args = parser.parse_args()
+    import torch
+
+    torch.set_num_threads(args.threads)
+    articles = load_articles()
+    ours, embed_only, _ = throughput(articles, args.throughput_n)
+    print(f"Throughput on {args.throughput_n} real ECB+ reports (avg {np.mean([len(a.text) for a in articles]):.0f} "
+          f"chars), torch threads={args.threads}, spaCy 1 process:\n")
+    print("| system | reports/s |")
+    print("|---|---|")
+    print(f"| newsweave (spaCy + embedding + grouping) | {ours:.1f} |")
+    print(f"| embedding only (floor) | {embed_only:.1f} |")
+    print(f"| ratio | {ours / embed_only:.2f}× |\n")
+    all_feats = article_features_batch(articles)
+    sizes = sorted(int(s) for s in args.sizes.split(","))
+    rows = latency(all_feats, sizes)
+    print(f"Assignment latency (features of {len(all_feats)} unique ECB+ texts replayed with new ids, dates shifted "
+          "by one week per round, fresh copy signatures; last 1,000 adds before each size), in ms:\n")
+    print("| stored reports | stories | newsweave p50 | newsweave p95 | brute force p50 | brute force p95 |"
+          " ratio p95 |")
+    print("|---|---|---|---|---|---|---|")
+    for n, p50, p95, b50, b95, stories in rows:
+        print(f"| {n:,} | {stories:,} | {p50:.1f} | {p95:.1f} | {b50:.1f} | {b95:.1f} | {p95 / b95:.2f}× |")
+    print(f"\nPeak resident memory (models included): {rss_mb():.0f} MB")
+
+
+if __name__ == "__main__":
+    main()
