@@ -110,6 +110,7 @@ FRAME_MIN_RATE = 0.3  # object/infinitive/prepositional frames of verbs
 CCOMP_DROP_RATE = 0.3  # a listed speech verb loses its clause frame below this rate (with >= 8 occurrences)
 NOUN_MIN_RATE = 0.4
 FRAME_MIN_COUNT = 2
+QUOTE_MIN_WORDS = 6  # occurrences inside quotations this long are not counted (nested cues are dropped)
 
 
 def _frames_of_token(tok) -> list[tuple[str, object]]:
@@ -128,13 +129,17 @@ def induce_frames(gold: list[dict], docs: list) -> str:
     from collections import Counter
 
     from newsweave.analyze.statements.cues import PARENTHETICAL_VERBS, SPEECH_VERBS
+    from newsweave.analyze.statements.direct import find_quotes
 
     marked: Counter = Counter()
     total: Counter = Counter()
     for g, doc in zip(gold, docs):
         pairs = [(a["content"], a["cue"]) for a in g["attributions"] if a["content"] and a["cue"]]
+        # cues inside someone's quotation are dropped by the extractor: they do not count for or against a frame
+        quoted = [(q.inner_start, q.inner_end) for q in find_quotes(doc.text)
+                  if len(doc.text[q.inner_start : q.inner_end].split()) >= QUOTE_MIN_WORDS]
         for tok in doc:
-            if tok.pos_ not in ("VERB", "AUX", "NOUN"):
+            if tok.pos_ not in ("VERB", "AUX", "NOUN") or any(a <= tok.idx < b for a, b in quoted):
                 continue
             key = ("n:" if tok.pos_ == "NOUN" else "") + tok.lemma_.lower()
             for frame, child in _frames_of_token(tok):

@@ -6,7 +6,7 @@
    through ``article_features_batch`` (spaCy NER/lemmas + all-MiniLM-L6-v2 embedding) and ``StoryGrouper.add``.
    The baseline row is the embedding alone (the floor any embedding-based grouper pays).
 2. Latency: features are computed once for the unique ECB+ texts and REPLAYED with new ids, shifted publication
-   dates (one replay round per week) and fresh copy signatures, until the store holds 10k / 100k reports; p50/p95
+   dates (one replay round every 120 days) and fresh copy signatures, until the store holds 10k / 100k reports; p50/p95
    of ``add`` are measured over the last 1,000 reports before each size. The baseline row is brute force
    (comparing a report with every stored report's embedding), which grows linearly.
 3. Peak memory: maximum resident set size of the process (models included).
@@ -73,7 +73,7 @@ def replay(feats, total: int, rng: np.random.Generator):
         for i, f in enumerate(feats):
             if k * len(feats) + i >= total:
                 return
-            when = base + timedelta(days=7 * k, minutes=10 * i)
+            when = base + timedelta(days=120 * k, minutes=10 * i)
             sig = tuple(int(x) for x in rng.integers(0, 2**32, size=64, dtype=np.uint64))
             yield replace(f, article_id=f"{f.article_id}#r{k}", published=when, signature=sig, dates=(),
                           dateline=None, copy_of=None)
@@ -128,7 +128,7 @@ def main() -> None:
     sizes = sorted(int(s) for s in args.sizes.split(","))
     rows = latency(all_feats, sizes)
     print(f"Assignment latency (features of {len(all_feats)} unique ECB+ texts replayed with new ids, dates shifted "
-          "by one week per round, fresh copy signatures; last 1,000 adds before each size), in ms:\n")
+          "by 120 days per round, fresh copy signatures; last 1,000 adds before each size), in ms:\n")
     print("| stored reports | stories | newsweave p50 | newsweave p95 | brute force p50 | brute force p95 |"
           " ratio p95 |")
     print("|---|---|---|---|---|---|---|")

@@ -42,11 +42,11 @@ FOUND = [
     ("The mayor says he respects the council and calls its members hard-working people.",
      "its members hard-working people", "The mayor"),
     # a comma-ended quotation belongs to the verb after it even when the parser gives the verb another clause
-    ("“We are going to tax those imports when they come,” the senator said in May of a maker whose parent "
-     "company moved 1,400 jobs abroad.", "We are going to tax those imports when they come", "the senator"),
+    (("“We are going to tax those imports when they come,” the senator said in May of a maker whose parent "
+     "company moved 1,400 jobs abroad."), "We are going to tax those imports when they come", "the senator"),
     # … and even when a long apposition separates the quotation from the verb
-    ("“A very good plan, a very good plan this one,” Jane Roe, the long-serving chair of the regional "
-     "transport committee and a former mayor of the city, said on Monday.",
+    (("“A very good plan, a very good plan this one,” Jane Roe, the long-serving chair of the regional "
+     "transport committee and a former mayor of the city, said on Monday."),
      "A very good plan, a very good plan this one", "Jane Roe"),
     # the clause after "“…,” she said," is a statement as well
     ("“We wrote two dozen songs in the spring,” the singer said, adding that the album is nearly finished.",
@@ -55,8 +55,8 @@ FOUND = [
     ("Governor Roe to farmers: tariffs will be lifted next year\n\nThe governor spoke on Monday.",
      "tariffs will be lifted next year", "Roe"),
     # a quotation opened by a colon after a name in the middle of a paragraph
-    ("The timing does not surprise pollster Jane Roe: “Lesser-known candidates usually see the biggest "
-     "boost after early wins.”", "Lesser-known candidates usually see the biggest boost after early wins",
+    (("The timing does not surprise pollster Jane Roe: “Lesser-known candidates usually see the biggest "
+     "boost after early wins.”"), "Lesser-known candidates usually see the biggest boost after early wins",
      "Jane Roe"),
     # "were more likely to say": the subject of the adjective is the speaker
     ("Rural voters were more likely to say that the economy is improving.", "the economy is improving",

@@ -90,6 +90,7 @@ class Profile:
     latest_years: Counter = field(default_factory=Counter)  # per report: the latest year it mentions
     first_seen: datetime | None = None
     last_seen: datetime | None = None
+    cache: dict = field(default_factory=dict, repr=False, compare=False)  # derived values; cleared on change
 
     def centroid(self) -> np.ndarray | None:
         if self.emb_sum is None or self.emb_n == 0:
@@ -99,10 +100,14 @@ class Profile:
 
     def salient(self) -> set[int]:
         """Entities salient in at least a quarter of the reports (at least one)."""
-        need = max(1.0, 0.25 * self.n)
-        return {e for e, c in self.salient_counts.items() if c >= need}
+        cached = self.cache.get("salient")
+        if cached is None:
+            need = max(1.0, 0.25 * self.n)
+            cached = self.cache["salient"] = {e for e, c in self.salient_counts.items() if c >= need}
+        return cached
 
     def add(self, other: Profile, sign: int = 1) -> None:
+        self.cache.clear()
         self.n += sign * other.n
         if other.emb_sum is not None:
             if self.emb_sum is None:
@@ -134,10 +139,26 @@ class Profile:
                     self.last_seen = t if self.last_seen is None else max(self.last_seen, t)
 
 
-def _tfidf_cos(a: dict[int, float], b: dict[int, float], vocab: Vocabulary) -> float:
-    if not a or not b:
+_EPOCH = 64  # cached norms are refreshed when this many reports have changed the document frequencies
+
+
+def _cached(p: Profile, key, vocab: Vocabulary, compute):
+    """A derived value of ``p`` cached until ``p`` changes or the idf epoch moves on."""
+    full = (key, vocab.docs // _EPOCH)
+    value = p.cache.get(full)
+    if value is None:
+        value = p.cache[full] = compute()
+    return value
+
+
+def _norm(weights: dict[int, float], vocab: Vocabulary) -> float:
+    return math.sqrt(sum((v * vocab.idf(t)) ** 2 for t, v in weights.items()))
+
+
+def _tfidf_cos(a: Profile, b: Profile, vocab: Vocabulary) -> float:
+    if not a.terms or not b.terms:
         return 0.0
-    small, large = (a, b) if len(a) <= len(b) else (b, a)
+    small, large = (a.terms, b.terms) if len(a.terms) <= len(b.terms) else (b.terms, a.terms)
     dot = 0.0
     for tid, v in small.items():
         w = large.get(tid)
@@ -145,24 +166,31 @@ def _tfidf_cos(a: dict[int, float], b: dict[int, float], vocab: Vocabulary) -> f
             dot += v * w * vocab.idf(tid) ** 2
     if dot == 0.0:
         return 0.0
-    na = math.sqrt(sum((v * vocab.idf(t)) ** 2 for t, v in a.items()))
-    nb = math.sqrt(sum((v * vocab.idf(t)) ** 2 for t, v in b.items()))
+    na = _cached(a, "tnorm", vocab, lambda: _norm(a.terms, vocab))
+    nb = _cached(b, "tnorm", vocab, lambda: _norm(b.terms, vocab))
     return dot / (na * nb) if na and nb else 0.0
 
 
-def _weighted_cos(a: dict[int, float], b: dict[int, float], vocab: Vocabulary, kind: str | None = None,
-                  ) -> float | None:
+def _entity_view(p: Profile, vocab: Vocabulary, kind: str | None) -> tuple[dict[int, float], float]:
+    def compute():
+        weights = p.ent_weights if kind is None else {
+            k: v for k, v in p.ent_weights.items() if vocab.kinds[k] == kind}
+        return weights, _norm(weights, vocab)
+
+    return _cached(p, ("ents", kind), vocab, compute)
+
+
+def _weighted_cos(a: Profile, b: Profile, vocab: Vocabulary, kind: str | None = None) -> float | None:
     """idf-weighted cosine of two entity-prominence vectors (only entities of ``kind``); None if one is empty."""
-    if kind is not None:
-        a = {k: v for k, v in a.items() if vocab.kinds[k] == kind}
-        b = {k: v for k, v in b.items() if vocab.kinds[k] == kind}
-    if not a or not b:
+    wa, na = _entity_view(a, vocab, kind)
+    wb, nb = _entity_view(b, vocab, kind)
+    if not wa or not wb:
         return None
-    dot = sum(v * b[k] * vocab.idf(k) ** 2 for k, v in a.items() if k in b)
+    if len(wa) > len(wb):
+        wa, wb = wb, wa
+    dot = sum(v * wb[k] * vocab.idf(k) ** 2 for k, v in wa.items() if k in wb)
     if dot == 0.0:
         return 0.0
-    na = math.sqrt(sum((v * vocab.idf(k)) ** 2 for k, v in a.items()))
-    nb = math.sqrt(sum((v * vocab.idf(k)) ** 2 for k, v in b.items()))
     return dot / (na * nb)
 
 
@@ -192,7 +220,8 @@ def _top(weights: dict[int, float], kind: str, vocab: Vocabulary, k: int) -> lis
 
 def _main_mismatch(kind: str, a: Profile, b: Profile, vocab: Vocabulary) -> float:
     """1 when the most prominent entity of ``kind`` of one side is not among the other side's top three."""
-    a_top, b_top = _top(a.ent_weights, kind, vocab, 3), _top(b.ent_weights, kind, vocab, 3)
+    a_top = _cached(a, ("top", kind), vocab, lambda: _top(a.ent_weights, kind, vocab, 3))
+    b_top = _cached(b, ("top", kind), vocab, lambda: _top(b.ent_weights, kind, vocab, 3))
     if not a_top or not b_top:
         return 0.0
     return 0.0 if a_top[0] in b_top and b_top[0] in a_top else 1.0
@@ -225,9 +254,9 @@ def pair_signals(a: Profile, b: Profile, vocab: Vocabulary, *, a_salient: set[in
     if a.emb_sum is not None and b.emb_sum is not None and a.emb_n and b.emb_n:
         mean_member = float(a.emb_sum @ b.emb_sum) / (a.emb_n * b.emb_n)
         cohesion = _cohesion(b)
-    ent_cos = _weighted_cos(a.ent_weights, b.ent_weights, vocab)
-    per_cos = _weighted_cos(a.ent_weights, b.ent_weights, vocab, "PER")
-    loc_cos = _weighted_cos(a.ent_weights, b.ent_weights, vocab, "LOC")
+    ent_cos = _weighted_cos(a, b, vocab)
+    per_cos = _weighted_cos(a, b, vocab, "PER")
+    loc_cos = _weighted_cos(a, b, vocab, "LOC")
     a_sal = a.salient() if a_salient is None else a_salient
     b_sal = b.salient() if b_salient is None else b_salient
     months_apart = _months_apart(a.months, b.months)
@@ -241,7 +270,7 @@ def pair_signals(a: Profile, b: Profile, vocab: Vocabulary, *, a_salient: set[in
         mean_member,
         cohesion,
         math.log(max(b.n, 1)),
-        _tfidf_cos(a.terms, b.terms, vocab),
+        _tfidf_cos(a, b, vocab),
         _cover(a_sal, b.ents, vocab),
         _cover(b_sal, a.ents, vocab),
         ent_cos or 0.0,

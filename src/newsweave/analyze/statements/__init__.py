@@ -13,12 +13,13 @@ from dataclasses import replace
 from spacy.tokens import Doc
 
 from ...model import Entity, Mention, Span, Statement
+from .according import according_candidates
 from .channel import CHANNELS, classify_channel
 from .direct import find_quotes
 from .docindex import DocIndex, index_doc
 from .quotes import attach_quotes, colon_lines
 from .relays import RELAY_VERBS, credit_line_relays, relays_near_cue, trailing_relay
-from .reported import Candidate, according_candidates, noun_candidates, skip_dateline, verb_candidates
+from .reported import Candidate, noun_candidates, skip_dateline, verb_candidates
 from .speakers import SpeakerInfo, describe_speaker, is_outlet_phrase, speaker_span
 
 __all__ = ["CHANNELS", "extract_statements"]

@@ -205,4 +205,21 @@ def cue_before_quote(
             return None
         if _is_cue_verb(cand, parenthetical=True):
             return cand
+    if tok.text == ":" and len(ix.text[quote.inner_start : quote.inner_end].split()) >= _MIN_BARE_QUOTE_WORDS:
+        return _colon_clause_verb(tok)
+    return None
+
+
+def _colon_clause_verb(colon: Token) -> Token | None:
+    """"The senator boomed: “…”", "Roe went even further: “…”": a clause whose subject is a person (a
+    name or a personal pronoun) ending in a colon that opens a quotation; its verb is the cue."""
+    verb = colon.head
+    if verb.pos_ != "VERB" or verb.i > colon.i or verb.sent.start != colon.sent.start:
+        return None
+    subj = [c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i]
+    if not subj:
+        return None
+    s = subj[0]
+    if s.ent_type_ == "PERSON" or s.lower_ in ("he", "she", "they", "i", "we"):
+        return verb
     return None

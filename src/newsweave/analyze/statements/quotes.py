@@ -82,15 +82,15 @@ _HEADLINE_MAX_TOKENS = 10
 
 def _headline_speaker(doc: Doc, ix: DocIndex, colon: int) -> Token | None:
     """The speaker of a headline ``Speaker (to audience): what they said`` on the first line of the text
-    ("Senator to Farmers: Tariffs Will Go"); the head of the phrase before the colon, which must hold a
-    name or a capitalised noun."""
+    ("Senator Roe to Farmers: Tariffs Will Go"); the head of the phrase before the colon, which must hold a
+    person's name."""
     if colon == 0 or colon > _HEADLINE_MAX_TOKENS or "\n" in ix.text[: ix.starts[colon]]:
         return None
     if colon + 1 >= len(doc) or not ix.text[ix.starts[colon] + 1 : ix.starts[colon] + 2].isspace():
         return None
     phrase = doc[0:colon]
-    if phrase[0].lower_ in _NOT_SPEAKER_LABELS or not any(t.pos_ == "PROPN" or t.ent_type_ for t in phrase):
-        return None
+    if phrase[0].lower_ in _NOT_SPEAKER_LABELS or not any(t.ent_type_ == "PERSON" for t in phrase):
+        return None  # "The Latest: …", "Poll: …" are labels, not speakers
     head = phrase.root
     if head.pos_ not in ("PROPN", "NOUN") and not head.ent_type_:
         return None

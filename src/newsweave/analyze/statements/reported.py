@@ -5,7 +5,7 @@
   a prepositional object ("called for [a ceasefire]") — which verbs take which frame is in
   :data:`~newsweave.analyze.statements.cues.CUE_FRAMES`;
 * an inverted or parenthetical cue after its content: "[…], reported the broadcaster", "[…], officials said";
-* "according to X, […]".
+* "according to X, […]" is in :mod:`.according`.
 """
 
 from __future__ import annotations
@@ -28,15 +28,11 @@ from .docindex import DocIndex
 from .frames import CUE_FRAMES, NOUN_FRAMES
 from .speakers import subject_of
 
-__all__ = [
-    "Candidate", "according_candidates", "cue_extent", "noun_candidates", "skip_dateline", "speaker_for",
-    "verb_candidates",
-]
+__all__ = ["Candidate", "cue_extent", "noun_candidates", "skip_dateline", "speaker_for", "verb_candidates"]
 
 _CLAUSE_BREAK = frozenset({",", "—", "–", "-", ";", ":"})
 _NOT_CUE_DEPS = frozenset({"amod", "compound", "nsubj", "dobj", "pobj", "nsubjpass", "attr", "appos", "npadvmod"})
 _EXPLETIVES = frozenset({"it", "this", "there"})
-_ACCORDING = frozenset({"according"})
 CUE_WORDS = frozenset(CUE_FRAMES) | SPEECH_VERBS
 NOUN_CUE_WORDS = frozenset(NOUN_FRAMES)
 
@@ -97,7 +93,7 @@ def cue_extent(tok: Token, prep: Token | None = None) -> tuple[int, int]:
     return lo, hi
 
 
-def _trim(doc: Doc, lo: int, hi: int) -> tuple[int, int]:
+def trim_tokens(doc: Doc, lo: int, hi: int) -> tuple[int, int]:
     while hi > lo and (doc[hi - 1].is_punct and not doc[hi - 1].is_quote or doc[hi - 1].is_space):
         hi -= 1
     while lo < hi and (doc[lo].is_punct and not doc[lo].is_quote or doc[lo].is_space):
@@ -157,7 +153,7 @@ def skip_dateline(doc: Doc, lo: int, hi: int) -> int:
 
 
 def _make(doc: Doc, verb: Token, lo: int, hi: int, kind: str, prep: Token | None = None) -> Candidate | None:
-    lo, hi = _trim(doc, lo, hi)
+    lo, hi = trim_tokens(doc, lo, hi)
     if lo < hi:
         lo = skip_dateline(doc, lo, hi)
     if hi - lo < 1 or not any(t.is_alpha for t in doc[lo:hi]):
@@ -458,38 +454,3 @@ def _descends(tok: Token, anc: Token) -> bool:
             return False
         tok = tok.head
     return False
-
-
-def according_candidates(doc: Doc, ix: DocIndex) -> list[Candidate]:
-    """"According to X, …" and "…, according to X": source X, content the rest of the clause."""
-    out: list[Candidate] = []
-    for i in ix.with_lower(_ACCORDING):
-        tok = doc[i]
-        if tok.i + 1 >= len(doc) or doc[tok.i + 1].lower_ != "to":
-            continue
-        to = doc[tok.i + 1]
-        objs = [c for c in to.children if c.dep_ == "pobj"]
-        source = objs[0] if objs else None
-        a_lo, a_hi = tok.i, (source.right_edge.i + 1 if source is not None else tok.i + 2)
-        head = tok.head
-        c_lo, c_hi = head.left_edge.i, head.right_edge.i + 1
-        if head.i == tok.i or not (c_lo <= a_lo < c_hi):
-            c_lo, c_hi = ix.sent_start[tok.i], ix.sent_end[tok.i]
-        if a_lo <= c_lo + 1:
-            c_lo = a_hi
-        elif a_hi >= c_hi - 2 or a_lo - c_lo >= c_hi - a_hi:
-            c_hi = a_lo
-        else:
-            c_lo = a_hi
-        lo, hi = _trim(doc, c_lo, c_hi)
-        if lo < hi:
-            lo = skip_dateline(doc, lo, hi)
-        if hi - lo < 2:
-            continue
-        out.append(
-            Candidate(
-                tok.i, tok.i + 2, tok, source, doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1].text),
-                kind="according", content_tokens=(lo, hi),
-            )
-        )
-    return out
