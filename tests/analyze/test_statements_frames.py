@@ -64,7 +64,8 @@ FOUND = [
 ]
 
 NOT_FOUND = [
-    ("He said so many things that nobody remembers.", "so"),  # "so" modifies "many", no pro-form
+    ("The fans said nothing.", "nothing"),  # a bare pronoun is no message
+    ("She was so tired that she slept.", "so"),  # "so" without a speech verb
     ("She went to the store and bought the same bread.", "the same bread"),
     ("The senator visited Paris: “the city of lights” again.", "the city of lights"),  # no name before the colon
     ("Update: the council will meet again on Monday\n\nText.", "the council will meet again on Monday"),
@@ -92,3 +93,15 @@ def test_coordinated_cue_cuts_first_content(extract):
     contents = [g[2] for g in extract(text)]
     assert "he respects the council" in contents
     assert not any("calls" in c for c in contents), contents
+
+
+def test_coordinated_cue_keeps_channel_of_first_cue():
+    from newsweave.analyze.pipeline import get_pipeline
+    from newsweave.analyze.statements import extract_statements
+
+    text = "The minister announced on Twitter that he was well and urged everyone to stay calm."
+    sts = extract_statements(get_pipeline()(text), article_id="t")
+    urged = [s for s in sts if text[s.content.start : s.content.end].startswith("everyone")]
+    assert urged, [text[s.content.start : s.content.end] for s in sts]
+    assert urged[0].channel == "social media post"
+    assert urged[0].speaker_text == "The minister"

@@ -207,7 +207,8 @@ def _build(
         excl = set(range(*content_tokens))
         if sp_tokens:
             excl.update(range(*sp_tokens))
-        for child in cand.cue_token.children:
+        cues = [cand.cue_token] if cand.channel_from is None else [cand.cue_token, cand.channel_from]
+        for child in (c for cue in cues for c in cue.children):
             if child.i in excl or child.dep_ in _CONTEXT_SKIP:
                 continue
             if child.dep_ in ("advcl", "acl", "conj") and child.lemma_.lower() in RELAY_VERBS:

@@ -50,6 +50,7 @@ class Candidate:
     direct: bool = False
     kind: str = "verb"  # verb (clausal message), object (stance frames), noun, inverted, according, quote, colon
     content_tokens: tuple[int, int] | None = None  # token range of the content, when known
+    channel_from: Token | None = None  # an earlier cue of the same speaker whose dependents name the channel
 
 
 def frames_of(tok: Token) -> frozenset[str]:
@@ -300,6 +301,7 @@ def verb_candidates(doc: Doc, ix: DocIndex) -> dict[int, Candidate]:
             continue
         if tok.i in reattached and not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
             cand.speaker = reattached[tok.i].speaker
+            cand.channel_from = reattached[tok.i].cue_token  # "announced on Twitter that … and urged …"
         if cand.kind in ("verb", "object") and cand.content_tokens is not None:
             cut = _coordinated_cue(doc, tok, *cand.content_tokens)
             if cut is not None:
