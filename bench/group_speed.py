@@ -29,10 +29,10 @@ import numpy as np
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "src"))
 
-from newsweave.model import Article  # noqa: E402
-from newsweave.stories.embeddings import SentenceEmbedder, embedding_text  # noqa: E402
-from newsweave.stories.features import article_features_batch  # noqa: E402
-from newsweave.stories.grouper import StoryGrouper  # noqa: E402
+from newsweave.model import Article
+from newsweave.stories.embeddings import SentenceEmbedder, embedding_text
+from newsweave.stories.features import article_features_batch
+from newsweave.stories.grouper import StoryGrouper
 
 
 def load_articles() -> list[Article]:
@@ -106,16 +106,7 @@ def latency(feats, sizes: list[int]) -> list[tuple[int, float, float, float, flo
     return rows
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--throughput-n", type=int, default=200)
-    parser.add_argument("--sizes", default="10000,100000")
-    parser.add_argument("--threads", type=int, default=2)
-    args = parser.parse_args()
-    import torch
-
-    torch.set_num_threads(args.threads)
-    articles = load_articles()
+def print_throughput(articles, args) -> None:
     ours, embed_only, _ = throughput(articles, args.throughput_n)
     print(f"Throughput on {args.throughput_n} real ECB+ reports (avg {np.mean([len(a.text) for a in articles]):.0f} "
           f"chars), torch threads={args.threads}, spaCy 1 process:\n")
@@ -124,7 +115,29 @@ def main() -> None:
     print(f"| newsweave (spaCy + embedding + grouping) | {ours:.1f} |")
     print(f"| embedding only (floor) | {embed_only:.1f} |")
     print(f"| ratio | {ours / embed_only:.2f}× |\n")
-    all_feats = article_features_batch(articles)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--throughput-n", type=int, default=200)
+    parser.add_argument("--sizes", default="10000,100000")
+    parser.add_argument("--threads", type=int, default=2)
+    parser.add_argument("--features-cache", type=Path, help="features cached by bench/group.py --cache DIR")
+    parser.add_argument("--skip-throughput", action="store_true")
+    args = parser.parse_args()
+    import torch
+
+    torch.set_num_threads(args.threads)
+    articles = load_articles()
+    if not args.skip_throughput:
+        print_throughput(articles, args)
+    if args.features_cache and (args.features_cache / "train.pkl").exists():
+        import pickle
+
+        all_feats = [f for split in ("train", "dev")
+                     for f in pickle.loads((args.features_cache / f"{split}.pkl").read_bytes())]
+    else:
+        all_feats = article_features_batch(articles)
     sizes = sorted(int(s) for s in args.sizes.split(","))
     rows = latency(all_feats, sizes)
     print(f"Assignment latency (features of {len(all_feats)} unique ECB+ texts replayed with new ids, dates shifted "

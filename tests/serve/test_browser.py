@@ -116,9 +116,12 @@ def test_read_a_contradiction_and_follow_a_citation(browser, base_url: str,
     page.evaluate("window.scrollTo(0, 0)")
     page.screenshot(path=str(ARTIFACTS / "story.png"))
     page.screenshot(path=str(ARTIFACTS / "story-full.png"), full_page=True)
-    if not README_SHOT.exists():
+    if not README_SHOT.exists():  # summary and the first contradiction, for the README
         README_SHOT.parent.mkdir(parents=True, exist_ok=True)
+        page.set_viewport_size({"width": 1200, "height": 1500})
+        page.evaluate("window.scrollTo(0, 0)")
         page.screenshot(path=str(README_SHOT))
+        page.set_viewport_size({"width": 1280, "height": 900})
 
     # follow the citation of the contradiction's first side
     cite = side_a.locator("a.cite-link")

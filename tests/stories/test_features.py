@@ -1,10 +1,10 @@
 from __future__ import annotations
 
+import numpy as np
+
 from newsweave.stories.dates import dateline_month, mentioned_dates
 from newsweave.stories.features import entity_key, minhash_signature
 from newsweave.stories.index import estimate_jaccard
-
-import numpy as np
 
 
 def test_explicit_dates_are_read_with_their_precision():

@@ -105,9 +105,7 @@ def register(app: typer.Typer) -> None:
                 nw.ingest([input_])
         out = _open_out(output)
         try:
-            with open(input_, encoding="utf-8") if input_ != "-" else sys.stdin as fh:
-                for line in group_jsonl(fh):
-                    out.write(json.dumps(line, ensure_ascii=False) + "\n")
+            group_jsonl(sys.stdin if input_ == "-" else input_, out)
         finally:
             if out is not sys.stdout:
                 out.close()

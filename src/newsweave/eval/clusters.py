@@ -22,7 +22,7 @@ from pathlib import Path
 
 from ..errors import InputError
 
-__all__ = ["score_clusters", "format_table", "read_labels", "score_files"]
+__all__ = ["format_table", "read_labels", "score_clusters", "score_files"]
 
 
 def _c2(n: int) -> int:

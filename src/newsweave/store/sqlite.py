@@ -181,7 +181,7 @@ class SQLiteStore:
         rows = self._q("SELECT previous_version, content_hash FROM articles WHERE id = ?", (article_id,))
         if not rows:
             raise NotFound(f"no article with id {article_id!r}")
-        later = self._q("SELECT id FROM articles WHERE previous_version = ?", (article_id,))
+        later = self._q("SELECT id FROM articles WHERE previous_version = ?", (article_id,))  # indexed (0005)
         copies = self._q(
             "SELECT id, copy_similarity FROM articles WHERE copy_of = ? ORDER BY copy_similarity DESC", (article_id,)
         )
@@ -252,15 +252,28 @@ class SQLiteStore:
         if not fts_query:
             return []
         try:
-            rows = self._q(
-                "SELECT a.id, a.title, a.outlet_name, a.published, bm25(articles_fts, 5.0, 1.0) AS rank, "
-                "snippet(articles_fts, 1, '[', ']', ' … ', 12) AS snippet "
-                "FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid "
-                "WHERE articles_fts MATCH ? ORDER BY rank LIMIT ? OFFSET ?",
+            # rank first (BM25 only), then build snippets for the page alone: snippets are the costly part
+            ranked = self._q(
+                "SELECT rowid, bm25(articles_fts, 5.0, 1.0) AS rank FROM articles_fts WHERE articles_fts MATCH ? "
+                "ORDER BY rank LIMIT ? OFFSET ?",
                 (fts_query, limit, offset),
             )
+            if not ranked:
+                return []
+            ids = [r[0] for r in ranked]
+            detail = {
+                r["rowid"]: r
+                for r in self._q(
+                    "SELECT articles_fts.rowid AS rowid, a.id, a.title, a.outlet_name, a.published, "
+                    "snippet(articles_fts, 1, '[', ']', ' … ', 12) AS snippet FROM articles_fts "
+                    "JOIN articles a ON a.rowid = articles_fts.rowid "
+                    f"WHERE articles_fts MATCH ? AND articles_fts.rowid IN ({','.join('?' * len(ids))})",
+                    (fts_query, *ids),
+                )
+            }
         except sqlite3.OperationalError as exc:
             raise StoreError(f"search query {query!r} could not be run: {exc}") from exc
+        rows = [dict(detail[r[0]], rank=r[1]) for r in ranked if r[0] in detail]
         return [
             SearchHit(
                 article_id=r["id"], title=r["title"], outlet=r["outlet_name"], published=parse_iso(r["published"]),
@@ -458,30 +471,48 @@ class SQLiteStore:
                     "OR instr(lower(coalesce(s.title,'')), lower(?)) > 0)"
                 )
                 params += [fts, query]
-        order_sql = {
-            "last_seen": "s.last_seen IS NULL, s.last_seen DESC, size DESC",
-            "size": "size DESC, s.last_seen DESC",
-            "first_seen": "s.first_seen IS NULL, s.first_seen",
-        }[order]
-        sql = (
-            "SELECT s.id, s.title, s.first_seen, s.last_seen, count(m.article_id) AS size, "
-            "count(DISTINCT coalesce(a.outlet_id, a.outlet_name)) AS outlets, "
-            "sum(CASE WHEN m.copy_of IS NULL AND a.copy_of IS NULL THEN 1 ELSE 0 END) AS originals, "
-            "sum(CASE WHEN a.published IS NULL THEN 0 ELSE 1 END) AS dated, "
-            "(SELECT count(*) FROM conflicts c WHERE c.story_id = s.id AND c.verdict = 'contradiction') AS contradictions "
-            "FROM stories s JOIN story_members m ON m.story_id = s.id JOIN articles a ON a.id = m.article_id "
-            f"WHERE {' AND '.join(where)} GROUP BY s.id ORDER BY {order_sql}"
-        )
+        # 1. the page's story ids, ordered cheaply; 2. the counts for those stories only
+        if order == "size":
+            page_sql = (
+                "SELECT s.id FROM stories s JOIN (SELECT story_id, count(*) AS n FROM story_members GROUP BY story_id) "
+                f"c ON c.story_id = s.id WHERE {' AND '.join(where)} ORDER BY c.n DESC, s.last_seen DESC, s.id"
+            )
+        else:
+            order_sql = {
+                "last_seen": "s.last_seen IS NULL, s.last_seen DESC, s.id",
+                "first_seen": "s.first_seen IS NULL, s.first_seen, s.id",
+            }[order]
+            page_sql = (
+                f"SELECT s.id FROM stories s WHERE {' AND '.join(where)} AND EXISTS "
+                f"(SELECT 1 FROM story_members m0 WHERE m0.story_id = s.id) ORDER BY {order_sql}"
+            )
         if limit is not None:
-            sql += " LIMIT ? OFFSET ?"
+            page_sql += " LIMIT ? OFFSET ?"
             params += [limit, offset]
+        page = [r[0] for r in self._q(page_sql, params)]
+        if not page:
+            return []
+        marks = ",".join("?" * len(page))
+        rows = {
+            r["id"]: r
+            for r in self._q(
+                "SELECT s.id, s.title, s.first_seen, s.last_seen, count(m.article_id) AS size, "
+                "count(DISTINCT coalesce(a.outlet_id, a.outlet_name)) AS outlets, "
+                "sum(CASE WHEN m.copy_of IS NULL AND a.copy_of IS NULL THEN 1 ELSE 0 END) AS originals, "
+                "sum(CASE WHEN a.published IS NULL THEN 0 ELSE 1 END) AS dated, "
+                "(SELECT count(*) FROM conflicts c WHERE c.story_id = s.id AND c.verdict = 'contradiction') "
+                "AS contradictions FROM stories s JOIN story_members m ON m.story_id = s.id "
+                f"JOIN articles a ON a.id = m.article_id WHERE s.id IN ({marks}) GROUP BY s.id",
+                page,
+            )
+        }
         return [
             {
                 "id": r["id"], "title": r["title"], "first_seen": r["first_seen"], "last_seen": r["last_seen"],
                 "size": r["size"], "outlets": r["outlets"], "independent_sources": r["originals"],
                 "contradictions": r["contradictions"], "dated_reports": r["dated"],
             }
-            for r in self._q(sql, params)
+            for r in (rows[sid] for sid in page if sid in rows)
         ]
 
     def count_stories(self) -> int:

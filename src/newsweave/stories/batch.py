@@ -21,7 +21,7 @@ from .embeddings import SentenceEmbedder
 from .features import article_features_batch
 from .grouper import Assignment, GroupingConfig, StoryGrouper
 
-__all__ = ["group_articles", "group_jsonl", "arrival_order", "read_jsonl_articles"]
+__all__ = ["arrival_order", "group_articles", "group_jsonl", "read_jsonl_articles"]
 
 log = logging.getLogger(__name__)
 
@@ -69,7 +69,7 @@ def _parse_date(value, *, source: str, line: int) -> PublishedTime:
     if value in (None, ""):
         return PublishedTime(None)
     try:
-        when = datetime.fromisoformat(str(value).replace("Z", "+00:00"))
+        when = datetime.fromisoformat(str(value))  # Python 3.11 reads a trailing Z
     except ValueError as exc:
         raise InputError(f"date {value!r} is not an ISO date (YYYY-MM-DD or a full ISO timestamp); fix or "
                          "remove it", source=source, line=line) from exc

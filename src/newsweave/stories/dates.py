@@ -10,7 +10,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 
-__all__ = ["mentioned_dates", "dateline_month", "month_index", "years_of"]
+__all__ = ["dateline_month", "mentioned_dates", "month_index", "years_of"]
 
 _MONTHS = {
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9,
@@ -23,11 +23,11 @@ _MONTH_RE = (
 _YEAR_RE = r"(?P<year>(?:19|20)\d\d)"
 _PATTERNS = [
     # November 12, 2011 · Nov 12 2011 · FEB. 2, 2009 · August 2nd, 2013
-    re.compile(rf"\b{_MONTH_RE}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s*,?\s+{_YEAR_RE}\b", re.I),
+    re.compile(rf"\b{_MONTH_RE}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s*,?\s+{_YEAR_RE}\b", re.IGNORECASE),
     # 16 September 2013 · 2 Aug. 2013
-    re.compile(rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH_RE}\s*,?\s+{_YEAR_RE}\b", re.I),
+    re.compile(rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH_RE}\s*,?\s+{_YEAR_RE}\b", re.IGNORECASE),
     # May 2005 · in March, 2010
-    re.compile(rf"\b{_MONTH_RE}\s*,?\s+{_YEAR_RE}\b", re.I),
+    re.compile(rf"\b{_MONTH_RE}\s*,?\s+{_YEAR_RE}\b", re.IGNORECASE),
     # 2013-09-16
     re.compile(rf"\b{_YEAR_RE}-(?P<nmon>\d\d)-(?P<day>\d\d)\b"),
     # 4/9/2007 · 14 / 09 / 2013 (numeric; the month is kept only when unambiguous or US order is plausible)
@@ -77,7 +77,7 @@ def mentioned_dates(text: str, *, date_entities: Iterable[str] = ()) -> list[tup
                 found.append((m.start(), value))
                 covered.append((m.start(), m.end()))
     for ent_text in date_entities:
-        if re.search(_MONTH_RE, ent_text, re.I) and _PATTERNS[2].search(ent_text):
+        if re.search(_MONTH_RE, ent_text, re.IGNORECASE) and _PATTERNS[2].search(ent_text):
             continue  # already read from the text with its month
         for m in _BARE_YEAR.finditer(ent_text):
             found.append((len(text), m.group("year")))

@@ -17,7 +17,7 @@ import numpy as np
 
 from ..errors import ModelError
 
-__all__ = ["SentenceEmbedder", "default_embedder", "embedding_text", "EMBEDDING_DIM"]
+__all__ = ["EMBEDDING_DIM", "SentenceEmbedder", "default_embedder", "embedding_text"]
 
 log = logging.getLogger(__name__)
 

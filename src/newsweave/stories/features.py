@@ -21,13 +21,13 @@ from .dates import dateline_month, mentioned_dates
 from .embeddings import SentenceEmbedder, embedding_text
 
 __all__ = [
+    "ENTITY_KINDS",
     "ArticleFeatures",
     "article_features",
     "article_features_batch",
-    "features_from_doc",
     "entity_key",
+    "features_from_doc",
     "minhash_signature",
-    "ENTITY_KINDS",
 ]
 
 # spaCy labels → the coarse kinds grouping compares (dates, numbers and amounts are read separately).
@@ -87,7 +87,7 @@ class ArticleFeatures:
 
 def _normalise(text: str) -> str:
     text = text.replace("’", "'").strip()
-    text = re.sub(r"'s$", "", text, flags=re.I)
+    text = re.sub(r"'s$", "", text, flags=re.IGNORECASE)
     words = _WORD.findall(text.lower())
     if words and words[0] == "the":
         words = words[1:]
@@ -193,7 +193,7 @@ def features_from_doc(article: Article, doc, *, embedding: np.ndarray | None = N
 def _pipeline():
     from ..analyze.nlp import load_pipeline
 
-    return load_pipeline()
+    return load_pipeline(disable=("parser",))  # grouping needs NER, tags and lemmas, not the parse
 
 
 def article_features(

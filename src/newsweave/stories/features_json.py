@@ -11,7 +11,7 @@ import numpy as np
 
 from .features import ArticleFeatures
 
-__all__ = ["FEATURES_VERSION", "features_to_json", "features_from_json"]
+__all__ = ["FEATURES_VERSION", "features_from_json", "features_to_json"]
 
 #: Bump when :func:`~newsweave.stories.features.features_from_doc` changes what it computes.
 FEATURES_VERSION = "1"

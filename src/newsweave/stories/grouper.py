@@ -22,7 +22,7 @@ from .features import ArticleFeatures
 from .index import CentroidIndex, CopyIndex, PostingIndex
 from .scoring import Profile, Vocabulary, logit, pair_signals, time_gap_days
 
-__all__ = ["GroupingConfig", "Assignment", "StoryGrouper", "StoryState"]
+__all__ = ["Assignment", "GroupingConfig", "StoryGrouper", "StoryState"]
 
 log = logging.getLogger(__name__)
 
@@ -46,7 +46,8 @@ class GroupingConfig:
     window_days: float = 60.0  # dated reports only look at stories active within this many days
     time_grace_days: float = 7.0  # no time penalty within this gap
     time_penalty: float = 1.0  # logit penalty per log-day of gap beyond the grace period
-    max_candidates: int = 30
+    max_candidates: int = 20  # per source (centroid search, inverted index)
+    merge_candidates: int = 5  # nearest stories by centroid checked for a merge after each join
     weights: tuple[float, ...] = DEFAULT_WEIGHTS
 
 
@@ -62,13 +63,23 @@ class Assignment:
     reason: str = "joined"
 
 
-@dataclass
+@dataclass(slots=True)
 class _Member:
-    features: ArticleFeatures
-    profile: Profile
-    salient: set[int]
-    term_ids: tuple[int, ...]
-    story_id: str
+    """A grouped report, stored compactly (term and entity ids, float16 embedding)."""
+
+    article_id: str
+    published: datetime | None
+    term_ids: np.ndarray  # int32
+    term_vals: np.ndarray  # float32
+    ent_ids: np.ndarray  # int32
+    ent_counts: np.ndarray  # int32
+    ent_salient: np.ndarray  # bool
+    dates: tuple[str, ...]
+    dateline: str | None
+    embedding: np.ndarray | None  # float16
+    copy_hint: str | None
+    title: str | None = None
+    story_id: str = ""
     score: float | None = None
     copy_of: str | None = None
     pinned: bool = False
@@ -136,29 +147,66 @@ class StoryGrouper:
         return {a: self.resolve(self.members[a].story_id) for a in self.order}
 
     # ---- profiles ------------------------------------------------------------------------------------
-    def _profile(self, f: ArticleFeatures) -> tuple[Profile, set[int], tuple[int, ...]]:
-        terms = {self.vocab.id(t): v for t, v in f.terms}
+    def _compact(self, f: ArticleFeatures) -> _Member:
+        ids = self.vocab.id
+        emb = None if f.embedding is None else np.asarray(f.embedding, dtype=np.float16)
+        return _Member(
+            article_id=f.article_id,
+            published=f.published,
+            term_ids=np.fromiter((ids(t) for t, _ in f.terms), dtype=np.int32, count=len(f.terms)),
+            term_vals=np.fromiter((v for _, v in f.terms), dtype=np.float32, count=len(f.terms)),
+            ent_ids=np.fromiter((ids(k) for k, _, _ in f.entities), dtype=np.int32, count=len(f.entities)),
+            ent_counts=np.fromiter((n for _, n, _ in f.entities), dtype=np.int32, count=len(f.entities)),
+            ent_salient=np.fromiter((s for _, _, s in f.entities), dtype=bool, count=len(f.entities)),
+            dates=tuple(f.dates),
+            dateline=f.dateline,
+            embedding=emb,
+            copy_hint=f.copy_of,
+            title=f.title,
+        )
+
+    def features_of(self, article_id: str) -> ArticleFeatures:
+        """The features a grouped report was added with (embedding rounded to float16)."""
+        m = self.members[article_id]
+        terms = self.vocab.terms
+        return ArticleFeatures(
+            article_id=m.article_id,
+            published=m.published,
+            title=m.title,
+            terms=tuple((terms[t], float(v)) for t, v in zip(m.term_ids, m.term_vals, strict=True)),
+            entities=tuple((terms[e], int(n), bool(sal))
+                           for e, n, sal in zip(m.ent_ids, m.ent_counts, m.ent_salient, strict=True)),
+            dates=m.dates,
+            dateline=m.dateline,
+            embedding=m.embedding,
+            signature=tuple(int(x) for x in self.copies.signatures.get(article_id, ())),
+            copy_of=m.copy_hint,
+        )
+
+    def _profile(self, m: _Member) -> tuple[Profile, set[int]]:
+        terms = {int(t): float(v) for t, v in zip(m.term_ids, m.term_vals, strict=True)}
         ents: Counter = Counter()
         sal: Counter = Counter()
         weights: dict[int, float] = {}
-        for key, n, salient in f.entities:
-            eid = self.vocab.id(key)
+        for eid, n, salient in zip(m.ent_ids.tolist(), m.ent_counts.tolist(), m.ent_salient.tolist(),
+                                   strict=True):
             ents[eid] = 1
             weights[eid] = (1.0 + math.log(n)) * (2.0 if salient else 1.0)
             if salient:
                 sal[eid] = 1
         total = sum(weights.values())
         weights = {k: v / total for k, v in weights.items()} if total else {}
-        months = Counter({f.event_month: 1}) if f.event_month else Counter()
-        years = [int(d[:4]) for d in f.dates]
-        if f.published is not None:
-            years.append(f.published.year)
+        month = (f"{m.published.year:04d}-{m.published.month:02d}" if m.published is not None else m.dateline)
+        months = Counter({month: 1}) if month else Counter()
+        years = [int(d[:4]) for d in m.dates]
+        if m.published is not None:
+            years.append(m.published.year)
         latest = Counter({max(years): 1}) if years else Counter()
-        emb = None if f.embedding is None else np.asarray(f.embedding, dtype=np.float32).copy()
+        emb = None if m.embedding is None else m.embedding.astype(np.float32)
         profile = Profile(n=1, emb_sum=emb, emb_n=0 if emb is None else 1, terms=terms, ents=ents,
-                          ent_weights=weights, salient_counts=sal, months=months, latest_years=latest, first_seen=f.published,
-                          last_seen=f.published)
-        return profile, set(sal), tuple(terms)
+                          ent_weights=weights, salient_counts=sal, months=months, latest_years=latest,
+                          first_seen=m.published, last_seen=m.published)
+        return profile, set(sal)
 
     def _index_story(self, story: StoryState) -> None:
         p = story.profile
@@ -173,7 +221,7 @@ class StoryGrouper:
     # ---- scoring -------------------------------------------------------------------------------------
     def _vectors(self, story: StoryState) -> np.ndarray | None:
         if story._vectors is None:
-            rows = [self.members[a].features.embedding for a in story.members[-_MEMBER_VECTORS:]]
+            rows = [self.members[a].embedding for a in story.members[-_MEMBER_VECTORS:]]
             rows = [r for r in rows if r is not None]
             story._vectors = np.stack(rows).astype(np.float32) if rows else np.zeros((0, 0), np.float32)
         return story._vectors if story._vectors.size else None
@@ -204,7 +252,10 @@ class StoryGrouper:
                 found[sid] = None
         keys = [(k, self.vocab.idf(k)) for k in self._posting_keys(profile, salient)]
         for sid, _w in self.postings.query(keys, k=cfg.max_candidates):
-            found[sid] = None
+            other = self.stories[self.resolve(sid)].profile
+            # outside the time window only when the report names the story's month
+            if time_gap_days(profile, other) <= cfg.window_days or set(profile.months) & set(other.months):
+                found[sid] = None
         live: dict[str, None] = {}
         for sid in found:
             root = self.resolve(sid)
@@ -219,7 +270,8 @@ class StoryGrouper:
         if aid in self.members:
             m = self.members[aid]
             return Assignment(aid, self.resolve(m.story_id), m.score, False, m.copy_of, "seen")
-        profile, salient, term_ids = self._profile(features)
+        member = self._compact(features)
+        profile, salient = self._profile(member)
         target: str | None = None
         score: float | None = None
         copy_of: str | None = None
@@ -228,14 +280,14 @@ class StoryGrouper:
             copy_of, target, score, reason = features.copy_of, self.story_of(features.copy_of), 1.0, "copy-hint"
         else:
             near = self.copies.nearest(features.signature, threshold=self.config.copy_threshold)
-            if near is not None and self._too_far_apart(features, self.members[near[0]].features):
+            if near is not None and self._too_far_apart(features.published, self.members[near[0]].published):
                 near = None  # the same words years later are a re-publication, not a copy in this story
             if near is not None:
                 copy_of, score, reason = near[0], near[1], "copy"
                 target = self.story_of(near[0])
         if target is None:
             best: tuple[float, str] | None = None
-            vectors = None if features.embedding is None else np.asarray(features.embedding)[None, :]
+            vectors = None if member.embedding is None else member.embedding.astype(np.float32)[None, :]
             for sid in self._candidates(profile, salient):
                 p = self._score(profile, salient, vectors, self.stories[sid])
                 if best is None or p > best[0]:
@@ -248,21 +300,21 @@ class StoryGrouper:
         if is_new:
             target = self._new_story_id(aid)
             self.stories[target] = StoryState(id=target)
-        member = _Member(features, profile, salient, term_ids, target, score, copy_of)
+        member.score, member.copy_of = score, copy_of
         self.members[aid] = member
         self.arrival[aid] = len(self.order)
         self.order.append(aid)
-        self._attach(member, self.stories[target])
-        self.vocab.count(term_ids)
+        self._attach(member, self.stories[target], profile, salient)
+        self.vocab.count(member.term_ids.tolist())
         self.copies.add(aid, features.signature)
         if not is_new and self.config.auto_merge:
             target = self._maybe_merge(target)
         return Assignment(aid, target, score, is_new, copy_of, reason)
 
-    def _too_far_apart(self, a: ArticleFeatures, b: ArticleFeatures) -> bool:
-        if a.published is None or b.published is None:
+    def _too_far_apart(self, a: datetime | None, b: datetime | None) -> bool:
+        if a is None or b is None:
             return False
-        return abs((a.published - b.published).total_seconds()) > self.config.window_days * 86400.0
+        return abs((a - b).total_seconds()) > self.config.window_days * 86400.0
 
     def place(self, features: ArticleFeatures, story_id: str, *, score: float | None = None,
               copy_of: str | None = None, pinned: bool = False) -> Assignment:
@@ -270,24 +322,25 @@ class StoryGrouper:
         aid = features.article_id
         if aid in self.members:
             raise ValueError(f"article {aid!r} is already grouped; use move() to change its story")
-        profile, salient, term_ids = self._profile(features)
+        member = self._compact(features)
+        member.score, member.copy_of, member.pinned = score, copy_of, pinned
         is_new = story_id not in self.stories
         if is_new:
             self.stories[story_id] = StoryState(id=story_id)
         story = self.stories[self.resolve(story_id)]
-        member = _Member(features, profile, salient, term_ids, story.id, score, copy_of, pinned)
         self.members[aid] = member
         self.arrival[aid] = len(self.order)
         self.order.append(aid)
         self._attach(member, story)
-        self.vocab.count(term_ids)
+        self.vocab.count(member.term_ids.tolist())
         self.copies.add(aid, features.signature)
         return Assignment(aid, story.id, score, is_new, copy_of, "manual" if pinned else "placed")
 
     def signals(self, features: ArticleFeatures) -> dict[str, np.ndarray]:
         """The scoring signals of a (not yet added) report against every live story — for tuning."""
-        profile, salient, _ = self._profile(features)
-        vectors = None if features.embedding is None else np.asarray(features.embedding)[None, :]
+        member = self._compact(features)
+        profile, salient = self._profile(member)
+        vectors = None if member.embedding is None else member.embedding.astype(np.float32)[None, :]
         return {s.id: self._signals(profile, salient, vectors, s) for s in self.live_stories()}
 
     def _new_story_id(self, seed: str) -> str:
@@ -297,21 +350,24 @@ class StoryGrouper:
             sid = _story_id(f"{seed}#{salt}")
         return sid
 
-    def _attach(self, member: _Member, story: StoryState) -> None:
+    def _attach(self, member: _Member, story: StoryState, profile: Profile | None = None,
+                salient: set[int] | None = None) -> None:
+        if profile is None or salient is None:
+            profile, salient = self._profile(member)
         member.story_id = story.id
-        story.members.append(member.features.article_id)
+        story.members.append(member.article_id)
         story._vectors = None
-        story.profile.add(member.profile)
+        story.profile.add(profile)
         self._index_story(story)
-        self.postings.add(story.id, self._posting_keys(member.profile, member.salient))
+        self.postings.add(story.id, self._posting_keys(profile, salient))
 
     def _detach(self, member: _Member) -> StoryState:
         story = self.stories[self.resolve(member.story_id)]
-        story.members.remove(member.features.article_id)
+        story.members.remove(member.article_id)
         story._vectors = None
         story.profile = Profile()
         for other in story.members:
-            story.profile.add(self.members[other].profile)
+            story.profile.add(self._profile(self.members[other])[0])
         if story.members:
             self._index_story(story)
         else:
@@ -327,8 +383,15 @@ class StoryGrouper:
             return story_id
         story = self.stories[story_id]
         salient = story.profile.salient()
-        for sid in self._candidates(story.profile, salient, exclude=story_id):
+        centroid = story.profile.centroid()
+        if centroid is None:
+            return story_id
+        near = self.centroids.query(centroid, at=story.profile.last_seen, window_days=self.config.window_days,
+                                    k=self.config.merge_candidates + 1)
+        for sid in dict.fromkeys(self.resolve(s) for s, _ in near):
             other = self.stories[sid]
+            if sid == story_id or not other.members:
+                continue
             if self._kept_apart(story, other):
                 continue
             p = self._score(story.profile, salient, self._vectors(story), other)
@@ -345,6 +408,7 @@ class StoryGrouper:
         return (a, b) if first_a <= first_b else (b, a)
 
     def _merge_into(self, target: StoryState, source: StoryState) -> None:
+        source_members = list(source.members)
         for aid in source.members:
             self.members[aid].story_id = target.id
         target.members.extend(source.members)
@@ -361,9 +425,8 @@ class StoryGrouper:
         self.centroids.remove(source.id)
         self._index_story(target)
         keys: set[int] = set()
-        for aid in target.members:
-            m = self.members[aid]
-            keys.update(self._posting_keys(m.profile, m.salient))
+        for aid in source_members:
+            keys.update(self._posting_keys(*self._profile(self.members[aid])))
         self.postings.add(target.id, keys)
 
     # ---- manual corrections (pinned) -----------------------------------------------------------------

@@ -14,7 +14,7 @@ from datetime import datetime
 
 import numpy as np
 
-__all__ = ["CentroidIndex", "PostingIndex", "CopyIndex", "estimate_jaccard"]
+__all__ = ["CentroidIndex", "CopyIndex", "PostingIndex", "estimate_jaccard"]
 
 _NO_TIME = np.nan
 

@@ -18,7 +18,7 @@ import numpy as np
 
 from .dates import month_index
 
-__all__ = ["Profile", "Vocabulary", "pair_signals", "SIGNALS", "logit", "time_gap_days"]
+__all__ = ["SIGNALS", "Profile", "Vocabulary", "logit", "pair_signals", "time_gap_days"]
 
 SIGNALS = (
     "embedding",

@@ -2,10 +2,10 @@
 
 The boundary with the store is two calls and one opaque ``bytes`` value:
 
-* ``blob = snapshot(grouper)`` (also ``grouper_snapshot``) — everything the grouper knows: the features of every
+* ``blob = snapshot(grouper)`` (or ``grouper.snapshot()``) — everything the grouper knows: the features of every
   grouped report, its story, score, copy and pin flags, the stories with their ``merged_into`` links and the
   "kept apart" decisions, and the configuration.
-* ``grouper = restore(blob)`` — an equivalent grouper. Story aggregates, document frequencies and the candidate
+* ``grouper = restore(blob)`` (or ``StoryGrouper.restore(blob)``) — an equivalent grouper. Story aggregates, document frequencies and the candidate
   indexes are rebuilt by replaying the placements in arrival order (no scoring, so nothing is re-decided).
 
 The blob is a NumPy ``.npz`` archive (no pickle): ``state`` holds UTF-8 JSON, ``embeddings`` a float16 matrix and
@@ -26,7 +26,7 @@ from ..errors import StoreError
 from .features import ArticleFeatures
 from .grouper import GroupingConfig, StoryGrouper, StoryState
 
-__all__ = ["snapshot", "restore", "FORMAT_VERSION"]
+__all__ = ["FORMAT_VERSION", "restore", "snapshot"]
 
 FORMAT_VERSION = 1
 
@@ -37,7 +37,7 @@ def snapshot(grouper: StoryGrouper) -> bytes:
     signatures = []
     for aid in grouper.order:
         m = grouper.members[aid]
-        f = m.features
+        f = grouper.features_of(aid)
         members.append({
             "id": aid,
             "story": m.story_id,
