@@ -49,14 +49,14 @@ def demo(args: list[str]) -> int:
     ensure_env()
     db = ROOT / "newsweave-demo.db"
     exe = str(VENV / "bin" / "newsweave")
-    return subprocess.run([exe, "demo", "--db", str(db), *args], cwd=ROOT).returncode
+    return subprocess.run([exe, "demo", "--db", str(db), *args], cwd=ROOT, check=False).returncode
 
 
 def test(args: list[str]) -> int:
     ensure_env("[test]")
     env = dict(os.environ)
     env.setdefault("HF_HUB_OFFLINE", "1")
-    return subprocess.run([str(PY), "-m", "pytest", *(args or ["-q"])], cwd=ROOT, env=env).returncode
+    return subprocess.run([str(PY), "-m", "pytest", *(args or ["-q"])], cwd=ROOT, env=env, check=False).returncode
 
 
 def main() -> int:

@@ -21,7 +21,7 @@ def help_text(args: list[str]) -> str:
 
     result = CliRunner().invoke(app, [*args, "--help"], env={"COLUMNS": "100", "NO_COLOR": "1", "TERM": "dumb"},
                                 prog_name="newsweave")
-    return re.sub(r"[ \t]+$", "", result.output, flags=re.M).strip()
+    return re.sub(r"[ \t]+$", "", result.output, flags=re.MULTILINE).strip()
 
 
 def command_names(group: list[str]) -> list[str]:

@@ -13,24 +13,24 @@ from typing import TYPE_CHECKING, Any
 __version__ = "0.1.0"
 
 __all__ = [
-    "open",
-    "Newsweave",
     "Article",
-    "Outlet",
-    "PublishedTime",
-    "Span",
-    "Story",
-    "Statement",
-    "TimeExpression",
     "Claim",
     "Conflict",
-    "NewsweaveError",
     "InputError",
-    "StoreError",
-    "SchemaError",
-    "NotFound",
     "ModelError",
+    "Newsweave",
+    "NewsweaveError",
+    "NotFound",
+    "Outlet",
+    "PublishedTime",
+    "SchemaError",
+    "Span",
+    "Statement",
+    "StoreError",
+    "Story",
+    "TimeExpression",
     "__version__",
+    "open",
 ]
 
 from .errors import InputError, ModelError, NewsweaveError, NotFound, SchemaError, StoreError
@@ -40,7 +40,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from .api import Newsweave
 
 
-def open(path: Any = None, **options: Any) -> Newsweave:  # noqa: A001
+def open(path: Any = None, **options: Any) -> Newsweave:
     """Open (create and migrate if needed) a newsweave SQLite database. See :func:`newsweave.api.open`."""
     from .api import open as _open
 

@@ -11,9 +11,9 @@ import logging
 import os
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import asdict, dataclass, field
-from datetime import datetime, timezone
+from datetime import datetime
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, Self
 
 from .errors import InputError
 from .ingest.records import RawReport
@@ -21,7 +21,7 @@ from .ingest.runner import Ingester, IngestOutcome, IngestReport
 from .model import Article, Rejection
 from .store import SQLiteStore, Store
 
-__all__ = ["Newsweave", "open", "DEFAULT_DB", "ProcessReport", "default_db_path"]
+__all__ = ["DEFAULT_DB", "Newsweave", "ProcessReport", "default_db_path", "open"]
 
 log = logging.getLogger(__name__)
 
@@ -36,7 +36,7 @@ def default_db_path() -> str:
     return os.environ.get("NEWSWEAVE_DB") or DEFAULT_DB
 
 
-def open(path: str | Path | None = None, *, outlets: str | Path | None = None, readonly: bool = False) -> Newsweave:  # noqa: A001
+def open(path: str | Path | None = None, *, outlets: str | Path | None = None, readonly: bool = False) -> Newsweave:
     """Open (creating and migrating if needed) a newsweave database; ``":memory:"`` for a throwaway one."""
     store = SQLiteStore(path if path is not None else default_db_path(), readonly=readonly)
     return Newsweave(store, outlets=str(outlets) if outlets else None)
@@ -68,7 +68,7 @@ class Newsweave:
     def close(self) -> None:
         self.store.close()
 
-    def __enter__(self) -> Newsweave:
+    def __enter__(self) -> Self:
         return self
 
     def __exit__(self, *exc: object) -> None:
@@ -170,7 +170,7 @@ class Newsweave:
     ) -> list[Article]:
         return self.store.articles(since=since, until=until, outlet=outlet, text=text, limit=limit, offset=offset)
 
-    def search(self, query: str, *, limit: int = 20, offset: int = 0):  # noqa: ANN201 - list[SearchHit]
+    def search(self, query: str, *, limit: int = 20, offset: int = 0):
         return self.store.search(query, limit=limit, offset=offset)
 
     def stats(self) -> dict[str, Any]:
@@ -227,7 +227,7 @@ class Newsweave:
         for article in self.store.articles(limit=None, **filters):
             yield article_record(article)
 
-    def export(self, out: IO[str], *, format: str = "jsonl", **filters: Any) -> int:  # noqa: A002
+    def export(self, out: IO[str], *, format: str = "jsonl", **filters: Any) -> int:
         """Write stored articles as JSONL or CSV (the JSON field names re-ingest losslessly)."""
         n = 0
         if format == "jsonl":

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 __all__ = [
-    "NewsweaveError",
-    "InputError",
-    "StoreError",
-    "SchemaError",
-    "NotFound",
-    "ModelError",
     "ConfigError",
+    "InputError",
+    "ModelError",
+    "NewsweaveError",
+    "NotFound",
+    "SchemaError",
+    "StoreError",
 ]
 
 

@@ -11,25 +11,25 @@ from datetime import datetime
 from typing import Literal
 
 __all__ = [
-    "Span",
-    "PublishedTime",
-    "Outlet",
     "Article",
+    "Claim",
+    "Conflict",
+    "DatePrecision",
+    "Dossier",
+    "Entity",
+    "Fact",
+    "Mention",
+    "Outlet",
+    "OutletKind",
+    "PublishedTime",
     "Rejection",
     "Sentence",
-    "Mention",
-    "Entity",
-    "TimeExpression",
+    "Span",
     "Statement",
-    "Claim",
     "Story",
     "StoryMember",
-    "Fact",
-    "Conflict",
+    "TimeExpression",
     "TimelineEntry",
-    "Dossier",
-    "OutletKind",
-    "DatePrecision",
 ]
 
 OutletKind = Literal[

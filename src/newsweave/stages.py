@@ -14,8 +14,17 @@ from typing import Any
 from .model import Article, Story, StoryMember
 from .store.base import Store
 
-__all__ = ["run_all", "run_analysis", "run_grouping", "run_reconcile", "dossier_for", "move_article",
-           "merge_stories", "split_story", "story_title"]
+__all__ = [
+    "dossier_for",
+    "merge_stories",
+    "move_article",
+    "run_all",
+    "run_analysis",
+    "run_grouping",
+    "run_reconcile",
+    "split_story",
+    "story_title",
+]
 
 log = logging.getLogger(__name__)
 
@@ -28,7 +37,7 @@ def _chunks(items: Sequence[str], size: int = CHUNK) -> Iterable[Sequence[str]]:
         yield items[i : i + size]
 
 
-def run_all(store: Store, *, progress: Progress | None = None, workers: int | None = None):  # noqa: ANN201
+def run_all(store: Store, *, progress: Progress | None = None, workers: int | None = None):
     from .api import ProcessReport
 
     report = ProcessReport()
@@ -119,7 +128,7 @@ def run_analysis(store: Store, *, progress: Progress | None = None, workers: int
 
 
 # -- grouping -----------------------------------------------------------------------------------------------
-def _load_grouper(store: Store):  # noqa: ANN202
+def _load_grouper(store: Store):
     from .stories.grouper import StoryGrouper
     from .stories.state import FORMAT_VERSION as GROUPER_STATE_VERSION
     from .stories.state import restore
@@ -133,7 +142,7 @@ def _load_grouper(store: Store):  # noqa: ANN202
     return StoryGrouper()
 
 
-def _save_grouper(store: Store, grouper) -> None:  # noqa: ANN001
+def _save_grouper(store: Store, grouper) -> None:
     from .stories.state import FORMAT_VERSION as GROUPER_STATE_VERSION
     from .stories.state import snapshot
 
@@ -156,7 +165,7 @@ def story_title(articles: Sequence[Article]) -> str | None:
     return first if len(first) <= 140 else first[:139].rstrip() + "…"
 
 
-def _sync_stories(store: Store, grouper, story_ids: Iterable[str], merged: dict[str, str]) -> None:  # noqa: ANN001
+def _sync_stories(store: Store, grouper, story_ids: Iterable[str], merged: dict[str, str]) -> None:
     """Mirror the grouper's view of ``story_ids`` (and the merges in ``merged``) into the store."""
     for old, new in merged.items():
         store.save_story(Story(old, store_title(store, old), None, None, merged_into=new))

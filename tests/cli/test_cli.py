@@ -29,7 +29,7 @@ REPORTS = [
 ]
 
 
-def invoke(*args: str, input: str | None = None):  # noqa: A002
+def invoke(*args: str, input: str | None = None):
     return runner.invoke(app, list(args), input=input, catch_exceptions=False)
 
 
@@ -101,7 +101,7 @@ def test_export_round_trip(tmp_path, db):
     assert again["counts"]["added"] == 2
     a = json.loads(invoke("articles", "--db", db, "--json").stdout)
     b = json.loads(invoke("articles", "--db", fresh, "--json").stdout)
-    strip = lambda rows: [{k: v for k, v in r.items() if k not in ("ingested", "ingested_from")} for r in rows]  # noqa: E731
+    strip = lambda rows: [{k: v for k, v in r.items() if k not in ("ingested", "ingested_from")} for r in rows]
     assert strip(a) == strip(b)
     csv_out = invoke("export", "--db", db, "--format", "csv").stdout
     assert csv_out.splitlines()[0].startswith("id,published")

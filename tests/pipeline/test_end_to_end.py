@@ -101,8 +101,8 @@ def test_manual_corrections_survive_new_input(tmp_path, store):
         assert target == other and nw.store.story_of(moved.id) == other
         # a new report of the first event arrives: the moved report stays where the human put it
         nw.ingest_texts([
-            "Iraq's prime minister was unhurt after an armed drone attack on his residence in Baghdad on "
-            "Saturday night, officials said, while seven of his guards were wounded in the assassination attempt."
+            ("Iraq's prime minister was unhurt after an armed drone attack on his residence in Baghdad on "
+            "Saturday night, officials said, while seven of his guards were wounded in the assassination attempt.")
         ])
         assert nw.store.story_of(moved.id) == other
         merged = nw.merge_stories(other, sid)

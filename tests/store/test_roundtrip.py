@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta, timezone
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -11,8 +11,8 @@ from newsweave.model import Article, PublishedTime
 from newsweave.store import SQLiteStore
 
 texts = st.text(alphabet=st.characters(blacklist_categories=("Cs",)), min_size=1, max_size=300)
-opt = lambda s: st.none() | s  # noqa: E731
-zones = st.sampled_from([timezone.utc, timezone(timedelta(hours=5, minutes=30)), timezone(timedelta(hours=-4))])
+opt = lambda s: st.none() | s
+zones = st.sampled_from([UTC, timezone(timedelta(hours=5, minutes=30)), timezone(timedelta(hours=-4))])
 times = st.builds(
     lambda d, tz: d.replace(tzinfo=tz), st.datetimes(min_value=datetime(1900, 1, 1), max_value=datetime(2100, 1, 1)),
     zones,

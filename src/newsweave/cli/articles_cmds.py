@@ -13,14 +13,14 @@ from ..api import article_record
 from .common import DbOption, JsonOption, console, emit_json, handle_errors, open_db, parse_when
 
 
-def _date(article) -> str:  # noqa: ANN001
+def _date(article) -> str:
     p = article.published
     if p.value is None:
         return "unknown"
     return p.value.strftime("%Y-%m-%d %H:%M" if p.precision in ("minute", "second") else "%Y-%m-%d")
 
 
-def _title(article, width: int = 80) -> str:  # noqa: ANN001
+def _title(article, width: int = 80) -> str:
     title = article.title or article.text.strip().split("\n", 1)[0]
     return title if len(title) <= width else title[: width - 1] + "…"
 
@@ -103,8 +103,8 @@ def register(app: typer.Typer) -> None:
         rows = [
             ("id", a.id),
             ("outlet", f"{a.outlet_name or '—'}" + (f" ({a.outlet})" if a.outlet else "")),
-            ("published", f"{p.value.isoformat() if p.value else 'unknown'} · precision {p.precision} · "
-                          f"from {p.origin} (confidence {p.confidence:.2f})"),
+            ("published", (f"{p.value.isoformat() if p.value else 'unknown'} · precision {p.precision} · "
+                          f"from {p.origin} (confidence {p.confidence:.2f})")),
             ("url", a.url or "—"),
             ("author", a.author or "—"),
             ("language", a.language or "unknown"),
@@ -118,10 +118,10 @@ def register(app: typer.Typer) -> None:
         if meta["previous_version"]:
             rows.append(("previous version", meta["previous_version"]))
         if analysis:
-            rows.append(("analysis", f"{len(analysis.get('sentences', []))} sentences · "
+            rows.append(("analysis", (f"{len(analysis.get('sentences', []))} sentences · "
                                      f"{len(analysis.get('entities', []))} entity mentions · "
                                      f"{len(analysis.get('timexes', []))} time expressions · "
-                                     f"{len(analysis.get('statements', []))} statements"))
+                                     f"{len(analysis.get('statements', []))} statements")))
         for k, v in rows:
             console.print(f"[dim]{k:>16}[/]  {escape(str(v))}")
         console.print()

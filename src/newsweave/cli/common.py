@@ -6,7 +6,7 @@ import json
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from functools import wraps
 from typing import Annotated, Any, TypeVar
 
@@ -16,8 +16,15 @@ from rich.console import Console
 from ..errors import InputError, NewsweaveError
 
 __all__ = [
-    "DbOption", "JsonOption", "console", "err_console", "open_db", "emit_json", "handle_errors", "parse_when",
     "EXIT_CODES",
+    "DbOption",
+    "JsonOption",
+    "console",
+    "emit_json",
+    "err_console",
+    "handle_errors",
+    "open_db",
+    "parse_when",
 ]
 
 console = Console(highlight=False, soft_wrap=False)
@@ -99,4 +106,4 @@ def parse_when(value: str | None, option: str) -> datetime | None:
     except ValueError:
         raise InputError(f"{option} {value!r} is not a date; use YYYY-MM-DD or an ISO 8601 time",
                          reason="usage") from None
-    return dt if dt.tzinfo else dt.replace(tzinfo=timezone.utc)
+    return dt if dt.tzinfo else dt.replace(tzinfo=UTC)

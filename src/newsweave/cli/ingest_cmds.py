@@ -2,10 +2,17 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Self
 
 import typer
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    SpinnerColumn,
+    TextColumn,
+    TimeElapsedColumn,
+)
 from rich.table import Table
 
 from ..errors import InputError
@@ -34,7 +41,7 @@ class StageProgress:
             self.tasks[stage] = self.progress.add_task(STAGE_LABELS.get(stage, stage), total=total)
         self.progress.update(self.tasks[stage], completed=done, total=total)
 
-    def __enter__(self) -> StageProgress:
+    def __enter__(self) -> Self:
         self.progress.__enter__()
         return self
 
@@ -55,7 +62,7 @@ def parse_field_map(pairs: list[str] | None) -> dict[str, str] | None:
     return mapping
 
 
-def print_ingest_summary(report, *, verbose: bool) -> None:  # noqa: ANN001
+def print_ingest_summary(report, *, verbose: bool) -> None:
     counts = report.counts
     table = Table(title="ingest", show_header=True, header_style="bold")
     table.add_column("outcome")

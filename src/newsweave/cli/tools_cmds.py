@@ -20,8 +20,8 @@ def sample_corpus_dir() -> Path:
     return Path(str(resources.files("newsweave").joinpath("data/sample")))
 
 
-def _open_out(output: str):  # noqa: ANN202
-    return sys.stdout if output == "-" else open(output, "w", encoding="utf-8")  # noqa: SIM115
+def _open_out(output: str):
+    return sys.stdout if output == "-" else open(output, "w", encoding="utf-8")
 
 
 def register(app: typer.Typer) -> None:
@@ -66,8 +66,8 @@ def register(app: typer.Typer) -> None:
         """Analyse reports without storing them: sentences, entities, time expressions, statements (JSONL)."""
         from ..analyze.jsonl import analysis_to_record
         from ..analyze.pipeline import analyze_many
-        from ..ingest.sources import iter_reports
         from ..ingest.runner import raw_to_article
+        from ..ingest.sources import iter_reports
         from ..model import Rejection
 
         articles = []

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from ..model import UNKNOWN_TIME, PublishedTime, Rejection
 
-__all__ = ["RawReport", "Rejection", "ReadResult"]
+__all__ = ["RawReport", "ReadResult", "Rejection"]
 
 
 @dataclass(frozen=True, slots=True)

@@ -13,13 +13,13 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from ..model import Article, Outlet, Rejection
 from ..store.base import Store
 from .records import RawReport
 
-__all__ = ["IngestOutcome", "IngestReport", "Ingester", "OUTCOMES", "raw_to_article", "guess_language"]
+__all__ = ["OUTCOMES", "IngestOutcome", "IngestReport", "Ingester", "guess_language", "raw_to_article"]
 
 log = logging.getLogger(__name__)
 
@@ -27,8 +27,7 @@ OUTCOMES = ("added", "updated", "duplicate", "near-duplicate", "rejected")
 NEAR_DUPLICATE_THRESHOLD = 0.8
 
 _EN_STOPWORDS = frozenset(
-    "the of and to in a is that for on was with as by at it from he said his are be has have were an "
-    "but not this which their they had its who been will would after more also".split()
+    ["the", "of", "and", "to", "in", "a", "is", "that", "for", "on", "was", "with", "as", "by", "at", "it", "from", "he", "said", "his", "are", "be", "has", "have", "were", "an", "but", "not", "this", "which", "their", "they", "had", "its", "who", "been", "will", "would", "after", "more", "also"]
 )
 
 
@@ -114,7 +113,7 @@ class Ingester:
     ) -> IngestReport:
         from .sources import check_report
 
-        now = now or datetime.now(timezone.utc)
+        now = now or datetime.now(UTC)
         report = IngestReport()
         batch: list[tuple[IngestOutcome, Callable[[], None]]] = []
 

@@ -3,4 +3,4 @@
 from .base import SearchHit, Store
 from .sqlite import SQLiteStore
 
-__all__ = ["Store", "SQLiteStore", "SearchHit"]
+__all__ = ["SQLiteStore", "SearchHit", "Store"]

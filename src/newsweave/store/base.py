@@ -13,7 +13,7 @@ from typing import Any, Protocol
 
 from ..model import Article, Outlet, Rejection, Story, StoryMember
 
-__all__ = ["Store", "SearchHit"]
+__all__ = ["SearchHit", "Store"]
 
 
 @dataclass(frozen=True, slots=True)

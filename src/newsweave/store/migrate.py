@@ -13,7 +13,7 @@ from importlib import resources
 
 from ..errors import SchemaError
 
-__all__ = ["Migration", "migrations", "schema_version", "migrate"]
+__all__ = ["Migration", "migrate", "migrations", "schema_version"]
 
 _NAME = re.compile(r"^(\d{4})_([a-z0-9_]+)\.sql$")
 

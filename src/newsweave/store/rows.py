@@ -2,20 +2,21 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
-from typing import Any, Mapping
+from collections.abc import Mapping
+from datetime import UTC, datetime
+from typing import Any
 
 from ..model import Article, Outlet, PublishedTime, Rejection
 
 __all__ = [
-    "iso",
-    "parse_iso",
-    "article_to_row",
-    "article_from_row",
-    "outlet_to_row",
-    "outlet_from_row",
-    "rejection_from_row",
     "ARTICLE_COLUMNS",
+    "article_from_row",
+    "article_to_row",
+    "iso",
+    "outlet_from_row",
+    "outlet_to_row",
+    "parse_iso",
+    "rejection_from_row",
 ]
 
 ARTICLE_COLUMNS = (
@@ -29,7 +30,7 @@ def iso(value: datetime | None) -> str | None:
     if value is None:
         return None
     if value.tzinfo is None:
-        value = value.replace(tzinfo=timezone.utc)
+        value = value.replace(tzinfo=UTC)
     return value.isoformat()
 
 
@@ -37,7 +38,7 @@ def parse_iso(value: str | None) -> datetime | None:
     if not value:
         return None
     dt = datetime.fromisoformat(value)
-    return dt if dt.tzinfo else dt.replace(tzinfo=timezone.utc)
+    return dt if dt.tzinfo else dt.replace(tzinfo=UTC)
 
 
 def article_to_row(

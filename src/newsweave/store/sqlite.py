@@ -8,9 +8,9 @@ import threading
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import replace
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, Self
 
 from ..errors import NotFound, StoreError
 from ..model import Article, Outlet, Rejection, Story, StoryMember
@@ -33,7 +33,7 @@ _ARTICLE_SELECT = "SELECT " + ", ".join(c for c in ARTICLE_COLUMNS if c != "sign
 
 
 def _now() -> str:
-    return datetime.now(timezone.utc).isoformat()
+    return datetime.now(UTC).isoformat()
 
 
 class SQLiteStore:
@@ -78,7 +78,7 @@ class SQLiteStore:
     def close(self) -> None:
         self._conn.close()
 
-    def __enter__(self) -> SQLiteStore:
+    def __enter__(self) -> Self:
         return self
 
     def __exit__(self, *exc: object) -> None:
@@ -151,7 +151,7 @@ class SQLiteStore:
         if article.outlet is not None and not self._q("SELECT 1 FROM outlets WHERE id = ?", (article.outlet,)):
             article = replace(article, outlet=None)
         if article.ingested is None:
-            article = replace(article, ingested=datetime.now(timezone.utc))
+            article = replace(article, ingested=datetime.now(UTC))
         placeholders = ",".join("?" * len(ARTICLE_COLUMNS))
         cur = self._w(
             f"INSERT INTO articles({', '.join(ARTICLE_COLUMNS)}) VALUES ({placeholders}) "
@@ -570,7 +570,7 @@ class SQLiteStore:
 
     # -- overview -------------------------------------------------------------------------------------
     def stats(self) -> dict[str, Any]:
-        one = lambda sql: self._q(sql)[0][0]  # noqa: E731
+        one = lambda sql: self._q(sql)[0][0]
         by_origin = {r[0]: r[1] for r in self._q("SELECT published_origin, count(*) FROM articles GROUP BY 1")}
         by_reason = {r[0]: r[1] for r in self._q("SELECT reason, count(*) FROM rejections GROUP BY 1")}
         top_outlets = [
