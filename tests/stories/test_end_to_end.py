@@ -13,7 +13,7 @@ import pytest
 from newsweave.model import Article, PublishedTime
 from newsweave.stories import StoryGrouper, article_features_batch, group_articles, group_jsonl
 
-EXAMPLES = Path("/work/shared/examples")
+EXAMPLES = Path(__file__).resolve().parents[2] / "src" / "newsweave" / "data" / "sample"
 
 # A made-up report (fictional places and people) of an event of the same kind, two years earlier.
 OTHER_DRONE_ATTACK = """ date 2019-04-02 An explosive-laden drone struck the governor's compound in Marvelle, the capital \
