@@ -247,18 +247,17 @@ def _stream_jsonl(path: Path, *, field_map: Mapping[str, str], max_bytes: int) -
     """JSON Lines files are read line by line, so a dump of any size streams in constant memory;
     ``max_bytes`` then limits each record, not the file."""
     import gzip
-    import json
 
-    from .structured import record_to_report
+    from .structured import jsonl_line
 
     source = str(path)
     opener = gzip.open if path.name.lower().endswith(".gz") else open
     with opener(path, "rb") as handle:
+        seen_text = False
         for number, raw in enumerate(handle, start=1):
+            seen_text = seen_text or bool(raw.strip())
             if len(raw) > max_bytes:
                 yield dataclasses.replace(_too_large(source, len(raw), max_bytes), line=number)
-                continue
-            if not raw.strip():
                 continue
             try:
                 text = raw.decode("utf-8-sig" if number == 1 else "utf-8")
@@ -268,18 +267,11 @@ def _stream_jsonl(path: Path, *, field_map: Mapping[str, str], max_bytes: int) -
                 except InputError as exc:
                     yield Rejection(source, exc.reason, str(exc), line=number)
                     continue
-            try:
-                record = json.loads(text)
-            except json.JSONDecodeError as exc:
-                yield Rejection(
-                    source, "malformed",
-                    f"{source}:{number}: line {number} is not valid JSON ({exc.msg} at column {exc.colno}); fix "
-                    "or remove that line (each line must hold one complete JSON object)",
-                    line=number, excerpt=text[:120],
-                )
-                continue
-            yield record_to_report(record, source=source, line=number, where=f"line {number}", field_map=field_map,
-                                   fmt="jsonl")
+            item = jsonl_line(text, number=number, source=source, field_map=field_map)
+            if item is not None:
+                yield item
+    if not seen_text:
+        yield Rejection(source, "empty", f"{source}: the file is empty; nothing to read")
 
 
 def _read_file(path: Path, *, field_map: Mapping[str, str], max_bytes: int) -> Iterator[RawReport | Rejection]:

@@ -278,27 +278,32 @@ def read_json(
         )
 
 
+def jsonl_line(raw: str, *, number: int, source: str, field_map: Mapping[str, str]) -> RawReport | Rejection | None:
+    """One line of a JSON Lines input (``None`` for a blank line); ``field_map`` already normalised."""
+    if not raw.strip():
+        return None
+    try:
+        record = json.loads(raw)
+    except json.JSONDecodeError as exc:
+        return Rejection(
+            source, "malformed",
+            f"{source}:{number}: line {number} is not valid JSON ({exc.msg} at column {exc.colno}); fix "
+            "or remove that line (each line must hold one complete JSON object)",
+            line=number, excerpt=raw[:120],
+        )
+    return record_to_report(record, source=source, line=number, where=f"line {number}", field_map=field_map,
+                            fmt="jsonl")
+
+
 def read_jsonl(
     content: str, *, source: str, field_map: Mapping[str, str] | None = None
 ) -> Iterator[RawReport | Rejection]:
     """JSON Lines: one object per line; ``line`` is the line number. Blank lines are skipped."""
     mapping = normalise_field_map(field_map)
     for number, raw in enumerate(content.split("\n"), start=1):
-        if not raw.strip():
-            continue
-        try:
-            record = json.loads(raw)
-        except json.JSONDecodeError as exc:
-            yield Rejection(
-                source, "malformed",
-                f"{source}:{number}: line {number} is not valid JSON ({exc.msg} at column {exc.colno}); fix "
-                "or remove that line (each line must hold one complete JSON object)",
-                line=number, excerpt=raw[:120],
-            )
-            continue
-        yield record_to_report(
-            record, source=source, line=number, where=f"line {number}", field_map=mapping, fmt="jsonl"
-        )
+        item = jsonl_line(raw, number=number, source=source, field_map=mapping)
+        if item is not None:
+            yield item
 
 
 def read_csv(
