@@ -11,7 +11,7 @@ import pytest
 from newsweave.model import Article, PublishedTime
 
 REPO = Path(__file__).resolve().parents[2]
-EXAMPLE_DIRS = [REPO / "examples", REPO.parent / "shared" / "examples"]
+EXAMPLE_DIRS = [REPO / "src" / "newsweave" / "data" / "sample", REPO.parent / "shared" / "examples"]
 
 
 def make_article(aid: str, text: str, *, date: str | None = None, outlet: str | None = None) -> Article:
