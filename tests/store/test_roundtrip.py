@@ -61,3 +61,15 @@ def test_fts_finds_every_stored_word(words):
         assert store.search("zzzzqqqq") == []
         assert store.search('"; DROP TABLE articles; --') == []
         assert store.integrity_check() == "ok"
+
+
+def test_search_ranks_only_the_newest_window_of_matches(monkeypatch):
+    from newsweave.store import sqlite as sqlite_mod
+
+    monkeypatch.setattr(sqlite_mod, "RANK_WINDOW", 3)
+    with SQLiteStore(":memory:") as store:
+        for i in range(6):
+            text = "flood " * (10 if i == 0 else 1) + f"report number {i}"
+            store.add_article(Article(id=f"{i:016x}", text=text), content_hash=str(i))
+        hits = [h.article_id for h in store.search("flood", limit=10)]
+    assert sorted(hits) == [f"{i:016x}" for i in (3, 4, 5)]  # the oldest, best-matching one is outside the window
