@@ -37,21 +37,6 @@ QUERIES = ["earthquake", "police", "said", "prime minister", "fire*", '"drone at
 log = logging.getLogger("bench.serve")
 
 
-def _reconcile_examples(nw: newsweave.Newsweave) -> None:
-    """Only when the pipeline stages cannot be imported: reconcile the two example reports as one story."""
-    from newsweave.reconcile.dossier import build_dossier, dossier_to_json
-
-    examples = [a for a in nw.store.articles(limit=None) if a.source and Path(a.source).name.startswith("0")]
-    dated = [a.published.value for a in examples if a.published.value]
-    story = Story("bench-examples", title=examples[0].title or "The example reports",
-                  first_seen=min(dated, default=None), last_seen=max(dated, default=None))
-    nw.store.save_story(story)
-    for a in examples:
-        nw.store.set_member(StoryMember(story.id, a.id))
-    nw.store.save_dossier(story.id, "bench", [a.id for a in examples],
-                          dossier_to_json(build_dossier(story, examples)))
-
-
 def build(path: Path, reports: int) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     with newsweave.open(path) as nw:
@@ -59,12 +44,7 @@ def build(path: Path, reports: int) -> None:
             return
         if nw.store.count_articles() == 0:
             print(f"ingesting and processing the sample corpus into {path} …", file=sys.stderr)
-            try:
-                nw.ingest([SAMPLE])
-            except ImportError as exc:
-                print(f"  pipeline stages unavailable ({exc}); reconciling the example reports directly",
-                      file=sys.stderr)
-                _reconcile_examples(nw)
+            nw.ingest([SAMPLE])
         originals = nw.store.articles(limit=None, order="ingested")
         store = nw.store
         have = store.count_articles()

@@ -7,7 +7,6 @@ import logging
 from collections.abc import Iterator
 from html.parser import HTMLParser
 from pathlib import Path
-from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
@@ -38,36 +37,13 @@ EVIL_RECORDS = [
 ]
 
 
-def _reconcile_examples_by_hand(nw: Any) -> None:
-    """Only while the pipeline stages are not importable (the lead integrates them): put the two example
-    reports into one story with a reconciled dossier, so that the story pages have something to show."""
-    from newsweave.model import Story, StoryMember
-    from newsweave.reconcile.dossier import build_dossier, dossier_to_json
-
-    examples = [a for a in nw.store.articles(limit=None) if a.source and Path(a.source).name.startswith("0")]
-    if len(examples) < 2:
-        return
-    dated = [a.published.value for a in examples if a.published.value]
-    story = Story("examples-story", title=examples[0].title or "The attack and the reactions",
-                  first_seen=min(dated, default=None), last_seen=max(dated, default=None))
-    dossier = dossier_to_json(build_dossier(story, examples))
-    nw.store.save_story(story)
-    for a in examples:
-        nw.store.set_member(StoryMember(story.id, a.id))
-    nw.store.save_dossier(story.id, "tests", [a.id for a in examples], dossier)
-
-
 @pytest.fixture(scope="session")
 def sample_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A database with the sample corpus and the hostile reports, processed (analysis, stories, dossiers)."""
     path = tmp_path_factory.mktemp("serve") / "sample.db"
     with newsweave.open(path) as nw:
         nw.ingest_records(EVIL_RECORDS, source="evil.json", process=False)
-        try:
-            nw.ingest([SAMPLE])
-        except ImportError as exc:  # pipeline stages not integrated yet
-            log.warning("processing unavailable (%s); reconciling the example reports by hand", exc)
-            _reconcile_examples_by_hand(nw)
+        nw.ingest([SAMPLE])
     return path
 
 
