@@ -8,6 +8,7 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from .grammar import Candidate
+from .lexicon import MONTH_NAMES
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc
@@ -15,20 +16,7 @@ if TYPE_CHECKING:  # pragma: no cover
 __all__ = ["make_filter"]
 
 _CASE_SENSITIVE_MONTHS = {"may", "march", "august"}
-_FULL_MONTHS = {
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-}
+_FULL_MONTHS = set(MONTH_NAMES)
 # words after which a bare month name is a month ("in May", "since April", "early June")
 _MONTH_LEFT = {
     "in",
