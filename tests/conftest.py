@@ -32,3 +32,13 @@ def shared_data(name: str) -> Path:
     if not path.exists():
         pytest.skip(f"development data {name} not available (set NEWSWEAVE_DATA)")
     return path
+
+
+@pytest.fixture(scope="session")
+def example_articles():
+    """The two example reports as Articles, read by newsweave's own dated-text reader."""
+    from newsweave.ingest.dated_text import read_text_report
+    from newsweave.ingest.runner import raw_to_article
+
+    assert len(EXAMPLES) == 2, "the two example reports ship in src/newsweave/data/sample/"
+    return [raw_to_article(read_text_report(p.read_text(encoding="utf-8"), source=str(p))) for p in EXAMPLES]

@@ -6,8 +6,6 @@ import hashlib
 import importlib
 import json
 import logging
-import re
-from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -16,7 +14,7 @@ from newsweave.analyze import pipeline
 from newsweave.analyze.jsonl import SCHEMA, analysis_from_record, analysis_to_record
 from newsweave.analyze.pipeline import ANALYSIS_VERSION, Analysis, analyze_article, analyze_many, parse_text
 from newsweave.errors import InputError
-from newsweave.model import Article, PublishedTime
+from newsweave.model import Article
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -38,29 +36,9 @@ def nlp():
 
 
 @pytest.fixture(scope="module")
-def examples() -> list[Article]:
+def examples(example_articles) -> list[Article]:
     """The example reports as articles (publication date from the ``date`` prefix)."""
-    paths = sorted((ROOT / "src" / "newsweave" / "data" / "sample").glob("0*.txt")) or sorted(
-        (ROOT.parent / "shared" / "examples").glob("0*.txt")
-    )
-    if not paths:
-        pytest.skip("example reports not available")
-    out = []
-    for path in paths:
-        raw = path.read_text(encoding="utf-8")
-        m = re.match(r"\s*date (\d{4}-\d{2}-\d{2})\s+", raw)
-        assert m, path
-        published = datetime.fromisoformat(m.group(1)).replace(tzinfo=UTC)
-        text = raw[m.end() :]
-        out.append(
-            Article(
-                id=hashlib.sha256(text.encode()).hexdigest()[:16],
-                text=text,
-                source=str(path),
-                published=PublishedTime(published, "day", "text-prefix", 1.0),
-            )
-        )
-    return out
+    return example_articles
 
 
 def _article(text: str, n: int = 0) -> Article:

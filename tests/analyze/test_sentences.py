@@ -18,19 +18,9 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture(scope="module")
-def example_texts() -> list[tuple[str, str]]:
-    """The example reports as (publication date, body): bundled sample, else ../shared/examples."""
-    paths = sorted((ROOT / "src" / "newsweave" / "data" / "sample").glob("0*.txt")) or sorted(
-        (ROOT.parent / "shared" / "examples").glob("0*.txt")
-    )
-    if not paths:
-        pytest.skip("example reports not available")
-    out = []
-    for path in paths:
-        raw = path.read_text(encoding="utf-8")
-        m = re.match(r"\s*date (\d{4}-\d{2}-\d{2})\s+", raw)
-        out.append((m.group(1), raw[m.end() :]) if m else ("", raw))
-    return out
+def example_texts(example_articles) -> list[tuple[str, str]]:
+    """The example reports as (publication date, body)."""
+    return [(a.published.value.date().isoformat(), a.text) for a in example_articles]
 
 
 @pytest.fixture(scope="module")
