@@ -111,6 +111,30 @@ def run_baseline(docs: list[dict]) -> tuple[list[dict], float]:
     return out, time.perf_counter() - t0
 
 
+def notation_key(value: str) -> str:
+    """A TIMEX3 value with notational variants folded: ``2000-W7`` = ``2000-W07``, ``1949-XX`` = ``1949``,
+    ``199X`` = ``199`` (decade), ``T17`` = ``T17:00``. For the diagnostic line only; the score is exact."""
+    v = str(value).upper()
+    v = re.sub(r"-W(\d)(?!\d)", r"-W0\1", v)
+    v = re.sub(r"(?:-XX)+$", "", v)
+    v = re.sub(r"^(\d{3})X$", r"\1", v)
+    v = re.sub(r"^(\d{2})XX$", r"\1", v)
+    return re.sub(r"T(\d\d)$", r"T\1:00", v)
+
+
+def notation_only(gold_docs: list[dict], pred_docs: list[dict]) -> int:
+    """How many relaxed matches have a wrong value that differs from the gold only in notation."""
+    by_id = {p["id"]: p for p in pred_docs}
+    count = 0
+    for g in gold_docs:
+        cut = g.get("annotated_char_end")
+        pred = [t for t in by_id[g["id"]]["timexes"] if cut is None or t["start"] < cut]
+        for a, b in match_timexes(g["timexes"], pred):
+            va, vb = str(a["value"]).upper(), str(b["value"]).upper()
+            count += va != vb and notation_key(va) == notation_key(vb)
+    return count
+
+
 def write_errors(path: Path, name: str, gold_docs: list[dict], pred_docs: list[dict]) -> None:
     by_id = {p["id"]: p for p in pred_docs}
     with open(path, "a", encoding="utf-8") as fh:
@@ -197,6 +221,10 @@ def main(argv: list[str] | None = None) -> int:
             }
         print(f"\n### {name} ({len(gold)} docs)\n")
         print(format_table(rows))
+        print(
+            f"\nvalue errors that differ from the gold only in notation (2000-W7 for 2000-W07, 1949-XX for "
+            f"1949, 199X for 199, T17 for T17:00; scored as errors): {notation_only(gold, pred)}"
+        )
         if args.errors:
             write_errors(args.errors, name, gold, pred)
     if summary:

@@ -2,7 +2,8 @@
 
 With a spaCy ``Doc`` the verb tags decide (VBD → past, the modal *will* → future); without one, a
 small lexicon of verb cues does. The nearest cue to the expression within its sentence wins; with no
-cue the direction is ``unknown`` and the caller falls back to the news default (the past).
+cue the direction is ``unknown`` and the caller falls back to the news default (the past). Weak cues
+("by", "until", "deadline") point forward unless the clause is in the pluperfect; "since" points back.
 """
 
 from __future__ import annotations
@@ -20,19 +21,36 @@ Direction = Literal["past", "future", "unknown"]
 
 _FUTURE = (
     r"will|won't|wo|'ll|shall|going\s+to|is\s+to|are\s+to|to\s+be\s+held|scheduled|slated|plans?\s+to"
-    r"|planned\s+(?:for|on)|planning|expected|expects|set\s+to|due|upcoming|intends?\s+to|aims?\s+to"
+    r"|planned|planning|expected|expects|set\s+to|due|upcoming|intends?\s+to|aims?\s+to"
     r"|hopes?\s+to|(?:decided|agreed|promised|vowed|pledged|threatened|voted)\s+to|would|next(?!\s+to)"
     r"|payable|from\s+now|ahead|as\s+soon\s+as|until|till|postponed|delayed|adjourned|deadline|by"
 )
+# prepositions and nouns that point forward only when no verb of the clause says otherwise:
+# "had filed reports by Wednesday", "Until Thursday, they had not called him" are past
+_WEAK_FUTURE = {"by", "until", "till", "as soon as", "deadline"}
+# an -ed word after a determiner or "still", or an un-...-ed word, is an adjective, not a past verb
+# ("a still unspecified date", "the unnamed official", "an expanded plant")
+_ADJECTIVAL_ED = re.compile(
+    r"\b(?:a|an|the|its|their|his|her|our|this|that|these|those|still|newly|already)\s+$", re.IGNORECASE
+)
+# "as previously planned", "a planned visit": no plan about the time named
+_PLAN_ADJECTIVE = re.compile(r"\b(?:\w+ly|the|a|an)\s+$", re.IGNORECASE)
+# "were planning to", "was expected to": a plan told in the past, whose time lies ahead
+_PLAN_AFTER = re.compile(
+    r"\s+(?:still\s+|also\s+)?(?:planning|expected|scheduled|due|set\s+to|going\s+to|supposed|slated|about\s+to)\b",
+    re.IGNORECASE,
+)
+_PRESENT_PERFECT = re.compile(r"\b(?:has|have|'s|'ve)\s+(?:\w+ly\s+|not\s+|also\s+|just\s+)?$", re.IGNORECASE)
 _PAST = (
     r"was|were|had|did|said|told|met|made|took|came|went|gave|saw|held|left|won|lost|began|fell|rose|spoke|wrote"
     r"|sent|led|paid|sold|bought|found|got|put|ran|struck|shot|thought|knew|brought|became|kept|felt|stood|meant"
-    r"|sought|fought|hit|quit|cut|set\s+off|ago|last|earlier|previously|has\s+been|have\s+been|\w{3,}ed"
+    r"|sought|fought|hit|quit|cut|set\s+off|ago|last|earlier|previously|has\s+been|have\s+been|since|\w{3,}ed"
 )
 _NOT_PAST = {
     "scheduled",
     "expected",
     "planned",
+    "supposed",
     "slated",
     "proposed",
     "intended",
@@ -92,33 +110,82 @@ def _regex_direction(text: str, start: int, end: int) -> Direction:
     return _regex_cue(text, start, end)[0]
 
 
+def _is_past_cue(text: str, m: re.Match[str], word: str) -> bool:
+    """Whether a past-cue match really is a past-tense verb here."""
+    if word in _NOT_PAST or re.search(r"\b(?:be|being|to)\s+$", text[max(0, m.start() - 7) : m.start()]):
+        return False
+    if word in ("was", "were") and _PLAN_AFTER.match(text, m.end()):
+        return False  # "were planning to drive Saturday": a plan, whose time lies ahead
+    if word.endswith("ed") and word not in ("had", "led", "fed"):
+        before = text[max(0, m.start() - 24) : m.start()]
+        if word.startswith("un") or _ADJECTIVAL_ED.search(before) or _PRESENT_PERFECT.search(before):
+            return False  # "a still unspecified date", "has extended loans through January"
+    return True
+
+
+def _same_clause(text: str, left: int, start: int, pos: int) -> bool:
+    """Whether ``pos`` lies in the clause of the expression at ``start`` (no comma between them), or in
+    the main clause right after a fronted adverbial ("Until Thursday, they had not ...")."""
+    lo, hi = min(start, pos), max(start, pos)
+    if "," not in text[lo:hi]:
+        return True
+    return pos > start and "," not in text[left:start] and text[start:pos].count(",") == 1
+
+
 def _regex_cue(text: str, start: int, end: int) -> tuple[Direction, int]:
     left, right = sentence_bounds(text, start, end)
     best: tuple[int, Direction] | None = None
+    weak: int | None = None  # distance of the nearest weak future cue ("by", "until", "deadline")
+    pluperfect = False
     for m in _cue_re().finditer(text, left, right):
         if start <= m.start() < end:
             continue
-        word = m.group(0).lower()
-        if m.group("past") and (
-            word in _NOT_PAST or re.search(r"\b(?:be|being|to)\s+$", text[max(0, m.start() - 7) : m.start()])
-        ):
+        word = " ".join(m.group(0).lower().split())
+        if m.group("past") and not _is_past_cue(text, m, word):
             continue
-        if word == "by" and not (m.end() <= start and start - m.end() <= 1):
-            continue  # "by" counts only right before the expression ("by May")
+        if word == "planned" and (
+            m.start() >= end or _PLAN_ADJECTIVE.search(text, max(0, m.start() - 14), m.start())
+        ):
+            continue  # "planned" points forward only from before the time: "planned a rally on Saturday"
+        if word in ("by", "since") and not (m.end() <= start and start - m.end() <= 1):
+            continue  # "by" and "since" count only right before the expression ("by May", "since March")
+        if word == "since":
+            return "past", 0  # "since March": a time that has begun
         kind: Direction = "future" if m.group("future") else "past"
         if kind == "future" and _PLUPERFECT.search(text, max(0, m.start() - 20), m.start()):
             kind = "past"  # "had been scheduled to expire Friday": a plan that lies in the past
+        if (
+            kind == "past"
+            and word == "had"
+            and re.match(r"\s+(?:not\s+|never\s+|already\s+)?\w+(?:ed|en|t)\b", text[m.end() : m.end() + 30])
+            and _same_clause(text, left, start, m.start())
+        ):
+            pluperfect = True
         dist = start - m.end() if m.end() <= start else m.start() - end
+        if kind == "future" and word in _WEAK_FUTURE:
+            weak = dist if weak is None else min(weak, dist)
+            continue
         # a cue before the expression in the same clause binds tighter than one after a comma
         if m.start() >= end and "," in text[end : m.start()]:
             dist += 40
         if best is None or dist < best[0]:
             best = (dist, kind)
+    if weak is not None and (best is None or weak < best[0]):
+        if pluperfect:
+            return "past", weak  # the clause is in the pluperfect: "had filed reports by Wednesday"
+        return "future", weak
     return (best[1], best[0]) if best else ("unknown", 10**6)
 
 
 def _doc_direction(doc: Doc, start: int, end: int) -> Direction:
     return _doc_cue(doc, start, end)[0]
+
+
+# verbs of planning and deciding that point forward when followed by "to" ("decided to admit ... in March")
+_PLAN_LEMMAS = frozenset(
+    {"plan", "schedule", "expect", "slate", "due", "set", "intend", "decide", "agree", "promise", "vow"}
+    | {"pledge", "threaten", "vote", "aim"}
+)
 
 
 def _doc_cue(doc: Doc, start: int, end: int) -> tuple[Direction, int]:
@@ -132,14 +199,16 @@ def _doc_cue(doc: Doc, start: int, end: int) -> tuple[Direction, int]:
             continue
         kind: Direction | None = None
         low = tok.lower_
+        to_after = tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to"
+        plan = tok.lemma_ in _PLAN_LEMMAS and to_after
+        if plan and tok.i > span.start and "," in doc[span.end : tok.i].text:
+            continue  # "On Friday, the government planned to pay": the plan is told, not its time
         if (
             tok.tag_ == "MD"
             and low in ("will", "'ll", "shall", "wo", "would")
-            or low in ("next", "upcoming", "ahead")
-            or (low == "going" and tok.nbor(1).lower_ == "to" if tok.i + 1 < len(doc) else False)
-            or tok.lemma_ in ("plan", "schedule", "expect", "slate", "due", "set", "intend")
-            and tok.i + 1 < len(doc)
-            and doc[tok.i + 1].lower_ == "to"
+            or (low in ("next", "upcoming", "ahead") and not (low == "next" and to_after))
+            or (low == "going" and to_after)
+            or plan
         ):
             kind = "future"
         elif (
@@ -151,6 +220,8 @@ def _doc_cue(doc: Doc, start: int, end: int) -> tuple[Direction, int]:
         if kind is None:
             continue
         dist = span.start - tok.i if tok.i < span.start else tok.i - span.end + 1
+        if tok.i >= span.end and any(t.text == "," for t in doc[span.end : tok.i]):
+            dist += 7  # as in the text cue: a verb after a comma binds looser ("in March, an official said")
         if best is None or dist < best[0]:
             best = (dist, kind)
     return (best[1], best[0] * 6) if best else ("unknown", 10**6)

@@ -240,6 +240,11 @@ def h_ref(c: Candidate, g: dict, ctx: Context) -> Reading | None:
     if ctx.dct_time is not None:
         now = ctx.dct_time
     anchor = "dct" if now else "none"
+    modal = re.search(
+        r"\b(?:will|would|may|might|could|can|should|must|to)\s+$", ctx.text[max(0, c.start - 8) : c.start]
+    )
+    if word == "soon" and not modal and ctx.direction(c.start, c.end) == "past":
+        return None  # "He was soon released": soon after the told time, no reference to the present
     if word in _PRESENT:
         return Reading("DATE", "PRESENT_REF", None, now, now, None, anchor)
     if word in _PAST:

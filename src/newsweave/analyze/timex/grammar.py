@@ -31,7 +31,7 @@ _ANCHOR_CLASSES: dict[str, tuple[str, ...]] = {
     "iso": ("Y4",),
     "month": ("M",),
     "weekday": ("W",),
-    "clock": ("N", "CLK"),
+    "clock": ("N", "CLK", "P"),
     "dayword": ("DW",),
     "pod": ("P",),
     "podof": ("P", "U"),
@@ -47,7 +47,7 @@ _ANCHOR_CLASSES: dict[str, tuple[str, ...]] = {
     "duration": ("U", "V"),
     "pastdecade": ("U",),
     "set": ("U", "W", "M", "P", "S", "A"),
-    "ref": ("R",),
+    "ref": ("R", "U"),
     "theyear": ("U",),
     "holiday": ("H",),
 }
@@ -71,7 +71,7 @@ _CLASS_WORDS: dict[str, str] = {
     "S": "spring|summer|fall|autumn|winter|springs|summers|winters",
     "A": "daily|weekly|monthly|yearly|hourly|nightly|biweekly|fortnightly",
     "V": "while|time",
-    "R": "now|currently|nowadays|these|present|moment|recently|lately|recent|past|future|near|term|current"
+    "R": "soon|someday|now|currently|nowadays|these|present|moment|recently|lately|recent|past|future|near|term|current"
     "|coming"
     "|possible",
     "H": "christmas|year|thanksgiving|independence|halloween|valentine|easter|election|labor|memorial",

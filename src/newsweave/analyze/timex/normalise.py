@@ -11,6 +11,7 @@ from .durations import h_past_decade
 from .grammar import Candidate
 from .lexicon import (
     month_number,
+    parse_number,
     parse_year_words,
     weekday_number,
 )
@@ -25,7 +26,16 @@ from .resolve import (
     unresolved,
 )
 
-__all__ = ["DATE_HANDLERS", "GRAN_UNIT", "POD_CODES", "UNIT_GRAN", "day_reference", "norm_words", "year_from"]
+__all__ = [
+    "COMPARE",
+    "DATE_HANDLERS",
+    "GRAN_UNIT",
+    "POD_CODES",
+    "UNIT_GRAN",
+    "day_reference",
+    "norm_words",
+    "year_from",
+]
 
 POD_CODES = _POD = {
     "morning": "MO",
@@ -247,6 +257,13 @@ def h_clock(c: Candidate, g: dict, ctx: Context) -> Reading | None:
     if g.get("noon"):
         word = g["noon"].lower()
         hour, minute = (0, 0) if word == "midnight" else (12, 0)
+    elif g.get("hourw"):  # "4 in the morning", "ten o'clock at night"
+        hour = int(parse_number(g["hourw"]) or 0)
+        pod = (g.get("podw") or g.get("podw2") or "").lower()
+        hour, minute = (
+            (hour % 12) + (12 if pod in ("afternoon", "evening") or (pod == "night" and hour >= 6) else 0),
+            0,
+        )
     elif g.get("hour24"):
         hour, minute = int(g["hour24"]), int(g["minute24"])
     else:
@@ -262,7 +279,7 @@ def h_clock(c: Candidate, g: dict, ctx: Context) -> Reading | None:
         if g.get("noon") and g["noon"].lower() == "midnight":
             hour = 24  # "midnight Friday": the end of Friday (TIMEX3 T24:00), not its first minute
     else:
-        ref, anchor = ctx.reference("day")
+        ref, anchor = ctx.day_reference()
         d = ref.start if ref is not None else None
     if d is None:
         return unresolved("TIME", f"XXXX-XX-XXT{hour:02d}:{minute:02d}", "minute", mod)
@@ -334,7 +351,7 @@ def h_pod(c: Candidate, g: dict, ctx: Context) -> Reading | None:
                 )
             off = -1
         return date_reading(Period("part-of-day", ctx.dct + timedelta(days=off), pod), anchor="dct", mod=mod)
-    ref, anchor = ctx.reference("day")
+    ref, anchor = ctx.day_reference()
     if ref is None:
         return unresolved("TIME", f"XXXX-XX-XXT{pod}", "part-of-day", mod)
     return date_reading(Period("part-of-day", ref.start, pod), anchor=anchor, mod=mod)
@@ -367,7 +384,7 @@ GRAN_UNIT = _GRAN_UNIT = {
 }
 
 
-_COMPARE = re.compile(
+COMPARE = _COMPARE = re.compile(
     r"\b(?:compared\s+with|compared\s+to|from|versus|vs\.?|against)\b(?:[^.;,]|[.,](?=\d))*$", re.IGNORECASE
 )
 
@@ -408,8 +425,8 @@ def h_relunit(c: Candidate, g: dict, ctx: Context) -> Reading | None:
         base, anchor = ctx.prev, "previous"
     p = with_granularity(base, gran)
     step = _GRAN_UNIT.get(gran, "Y")
-    if rel in _BACK:
-        p = shift(p, -1, step)
+    if rel in _BACK or (rel in ("latest", "the latest") and anchor == "dct"):
+        p = shift(p, -1, step)  # "the latest fiscal year": the last one completed, as "the latest quarter"
     elif rel in _FWD:
         p = shift(p, 1, step)
     return date_reading(p, anchor=anchor, mod=mod)

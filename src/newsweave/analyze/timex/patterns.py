@@ -28,7 +28,7 @@ NUMWORD = (
     r"|fifteen|sixteen|seventeen|eighteen|nineteen|zero)"
 )
 NUM = (
-    rf"(?:\d+(?:\.\d+)?(?:\s+\d/\d)?|(?:a\s+|one\s+)?hundred(?:\s+and\s+{NUMWORD})?|{NUMWORD}(?:\s+hundred)?"
+    rf"(?:\d+(?:\.\d+)?(?:\s+\d/\d)?|(?:a\s+|one\s+)?hundred(?:\s+and\s+{NUMWORD})?|{NUMWORD}(?:\s+hundred|\s+thousand)?"
     r"(?:\s+and\s+a\s+half)?|a|an|one|a\s+few|few|several|some|many|a\s+couple\s+of|a\s+couple|couple\s+of"
     r"|a\s+dozen|dozens\s+of|a\s+number\s+of|a\s+handful\s+of|half\s+a|a\s+half)"
 )
@@ -104,6 +104,16 @@ RULE_SOURCES: list[tuple[str, str]] = [
     # "10 p.m. Wednesday", "noon Thursday", "5 p.m. EST, Nov. 6", "around 7:15 p.m."
     ("clock", rf"\b{QUANT}{CLOCK}{TZ}(?:\s*,?\s*(?:on\s+)?(?P<dayref>{DAYREF}))?"),
     ("clock", rf"\b(?P<dayref>{WD}|today|tomorrow|yesterday)\s*,?\s+(?:at\s+)?{CLOCK}{TZ}"),
+    # "at 4 in the morning", "until ten o'clock at night" (after a preposition: "rose 4 in the morning" is a count)
+    (
+        "clock",
+        (
+            r"\b(?:at|by|until|till|before|after|from|since|to|around|about)\s+"
+            rf"(?P<body>{QUANT}(?P<hourw>1[0-2]|[1-9]|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+            r"(?:\s+o'clock)?\s+(?:in\s+the\s+(?P<podw>morning|afternoon|evening)|at\s+(?P<podw2>night)))\b"
+            r"(?!\s+(?:session|trading|shift|meetings?|edition|papers?|news|show|rush|service|briefing|market))"
+        ),
+    ),
     # "yesterday", "tomorrow morning", "late yesterday", "this evening", "last night", "tonight"
     (
         "dayword",
@@ -155,6 +165,14 @@ RULE_SOURCES: list[tuple[str, str]] = [
         ),
     ),
     ("quarter", r"\b(?P<rel>this|last|next|that)\s+(?P<qunit>quarter)\b"),
+    # "the first two quarters of 1990" is 1990-H1, as "the first half of 1990"
+    (
+        "quarter",
+        (
+            rf"\b{QUANT}(?:the\s+)?(?P<q>first|last|final)\s+two\s+(?P<qunit>quarter)s\s+of\s+(?:fiscal\s+)?"
+            rf"(?P<year>{YEAR4})\b"
+        ),
+    ),
     ("quarter", r"\b(?P<rel>year-ago|year-earlier)(?:\s+(?P<qunit>quarter|period))?\b"),
     ("quarter", r"\b(?P<rel>last\s+year's)\s+(?P<qunit>quarter|period)\b"),
     # "this week", "last year", "next month", "earlier this year", "the end of the year", "late last week"
@@ -187,7 +205,10 @@ RULE_SOURCES: list[tuple[str, str]] = [
             r"|tonnes|people|troops|hours|gmt|bst|utc|local|hrs|barrels|acres|shares|units|cars|residents|jobs))\b"
         ),
     ),
-    ("year", rf"\b{EDGE}(?:the\s+year\s+)?(?P<syear>{SPOKEN_YEAR})\b"),
+    (
+        "year",
+        rf"\b{EDGE}(?:the\s+year\s+)?(?P<syear>{SPOKEN_YEAR})\b(?![\s-]+(?:years?|days?|people|dollars)\b)",
+    ),
     ("year", rf"\b(?P<post>post|pre)-(?P<year>{YEAR4})\b"),
     # "the 1990s", "the late '80s", "the nineties", "the 20th century"
     (
@@ -217,6 +238,16 @@ RULE_SOURCES: list[tuple[str, str]] = [
             rf"\b{EDGE}(?:(?P<rel>this\s+past|this\s+coming|this|last|next|the|that|coming|past)\s+)?"
             rf"(?:(?P<edge3>early|late|mid)[- ]?)?(?P<season>{SEASON})"
             rf"(?:\s+(?:of\s+)?(?:(?P<year>{YEAR4})|(?P<syear>{SPOKEN_YEAR})))?\b"
+        ),
+    ),
+    # "Islam will one day be ...", "hopes he someday plays": an indefinite future (FUTURE_REF), no day
+    (
+        "ref",
+        (
+            r"\b(?:will|would|could|may|might|can|should|shall|hopes?|hoped|dreams?|dreamed|wants?|wanted)"
+            r"\s+(?:(?:he|she|they|we|i|it|you|still|also|perhaps|maybe|even|surely|indeed)\s+)?"
+            r"(?P<body>(?P<ref>one\s+day|some\s+day|someday))\b"
+            r"(?!\s+(?:of|in|after|before|later|earlier|ago|to|for|and|or|than|a|per|each)\b)"
         ),
     ),
     # "three days ago", "a day later", "two weeks earlier", "nearly four years ago", "a week or so ago"
@@ -260,7 +291,8 @@ RULE_SOURCES: list[tuple[str, str]] = [
         "duration",
         (
             rf"\b{QUANT}(?:(?P<det>the|a|an|its|their|his|her|our|each\s+of\s+the)\s+)?"
-            r"(?:(?P<rel>last|past|next|coming|first|following|previous|latest|final|initial|remaining"
+            r"(?:(?P<rel>last|past|next|coming|first|following|previous|latest|final|initial|remaining|year-earlier"
+            r"|year-ago"
             r"|further|additional|succeeding|ensuing|preceding|same|entire|whole|full|subsequent)\s+)?"
             rf"(?P<num>{NUM})[\s-]+(?:(?:more|additional|full|straight|consecutive|trading|business|calendar"
             rf"|fiscal|long|short|whole|extra|further)[\s-]+)?(?P<unit>{UNIT})(?P<half>\s+and\s+a\s+half)?"
@@ -320,7 +352,7 @@ RULE_SOURCES: list[tuple[str, str]] = [
             r"\b(?P<ref>now|right\s+now|currently|nowadays|these\s+days|at\s+present|at\s+the\s+moment"
             r"|(?:more\s+|most\s+|very\s+|only\s+)?recently|lately|in\s+recent\s+times|the\s+past|the\s+future|the\s+near\s+future|the\s+near\s+term"
             r"|the\s+short\s+term|the\s+long\s+term|current(?!ly)|recent|the\s+coming\s+(?:days|weeks|months|years)"
-            r"|as\s+soon\s+as\s+possible)\b"
+            r"|as\s+soon\s+as\s+possible|(?<!\bas\s)(?<!\btoo\s)(?<!\bso\s)(?<!\bhow\s)soon(?!\s+(?:as|after|afterwards|thereafter|before)\b))\b"
         ),
     ),
     (

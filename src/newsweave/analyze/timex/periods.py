@@ -7,9 +7,10 @@ from datetime import date
 
 from .calendar import SEASON_START, Period, add_months, shift, with_granularity
 from .grammar import Candidate
-from .lexicon import ORDINALS, SEASONS, parse_year_words
+from .lexicon import ORDINALS, SEASONS, month_number, parse_year_words
 from .normalise import norm_words, year_from
-from .resolve import Context, Reading, date_reading, edge_mod, unresolved
+from .patterns import MONTH_ABBR, MONTH_FULL
+from .resolve import Context, Reading, date_reading, edge_mod, months_period, unresolved
 
 __all__ = ["PERIOD_HANDLERS"]
 
@@ -19,11 +20,20 @@ def _quarter_default(q: int, dct: date) -> int:
     return dct.year if q <= cur + 1 else dct.year - 1
 
 
+_ENDED = re.compile(rf"\s+(?:ended|ending)\s+(?P<month>{MONTH_FULL}|(?:{MONTH_ABBR})\.?)\s+\d", re.IGNORECASE)
+
+
+_COMPARABLE = ("year-ago", "year-earlier", "comparable", "comparable year-ago", "same", "corresponding")
+
+
 def h_quarter(c: Candidate, g: dict, ctx: Context) -> Reading | None:
     text = c.match.group(0).lower()
     unit = norm_words(g.get("qunit"))
     gran = "half" if unit == "half" else "quarter"
     months = 6 if gran == "half" else 3
+    if g.get("q") and "two quarters" in text:  # "the first two quarters of 1990": a half year
+        half = 1 if g["q"].lower() == "first" else 2
+        return date_reading(Period("half", date(int(g["year"]), 6 * half - 5, 1)), anchor="absolute")
     if g.get("q"):
         q = ORDINALS.get(g["q"].lower(), 4)
         q = (2 if gran == "half" else 4) if q == -1 else q
@@ -56,6 +66,10 @@ def h_quarter(c: Candidate, g: dict, ctx: Context) -> Reading | None:
             shift(recent_q or last_done, int(rel) - (recent_q or last_done).start.year, "Y"),
             anchor="absolute",
         )
+    months = months_period(ctx.text, c.start) if unit == "period" and rel in _COMPARABLE else None
+    if months is not None:
+        # "For the nine months, net rose ... In the year-earlier period": the same span, a duration (P9M)
+        return Reading("DURATION", f"P{months}M", None, None, None, "month", "none")
     if (
         rel in ("year-ago", "year-earlier", "comparable", "comparable year-ago")
         or "year ago" in text
@@ -71,8 +85,23 @@ def h_quarter(c: Candidate, g: dict, ctx: Context) -> Reading | None:
         )
     if rel in ("previous", "prior", "preceding") and recent_q is not None:
         return date_reading(shift(recent_q, -1, "Q"), anchor="previous")
+    if (
+        text.startswith("this")
+        and recent_q is not None
+        and recent_q.gran == "quarter"
+        and recent_q.start == last_done.start
+        and ctx.direction(c.start, c.end) != "future"
+    ):
+        # "This quarter's loss includes ..." in a report on the quarter just closed: the quarter reported
+        return date_reading(recent_q, anchor="previous")
     if rel in ("current", "this") or text.startswith("this"):
         return date_reading(with_granularity(Period("quarter", ctx.dct), "quarter"), anchor="dct")
+    ended = _ENDED.match(ctx.text, c.end)
+    if ended and recent_q is None and rel in ("", "latest", "fiscal") and month_number(ended.group("month")):
+        # "the quarter ended July 31" (May to July): the calendar quarter holding most of its months
+        end = date(ctx.dct.year, month_number(ended.group("month")) or 1, 1)
+        end = end if end <= ctx.dct else date(end.year - 1, end.month, 1)
+        return date_reading(with_granularity(Period("quarter", add_months(end, -1)), "quarter"), anchor="dct")
     if recent_q is not None and rel in ("", "same", "corresponding", "that", "latest", "fiscal"):
         return date_reading(recent_q, anchor="previous")
     return date_reading(last_done, anchor="dct")

@@ -5,16 +5,27 @@ from __future__ import annotations
 
 import calendar as _cal
 import dataclasses
+import re
 from datetime import date, timedelta
 
+from .anchor import sentence_bounds
 from .calendar import GRAN_RANK, Period, shift, with_granularity
 from .grammar import Candidate
 from .lexicon import parse_number, unit_code, weekday_number
+from .normalise import COMPARE, day_reference, norm_words, quant_mod
 from .normalise import GRAN_UNIT as _GRAN_UNIT
 from .normalise import POD_CODES as _POD
 from .normalise import UNIT_GRAN as _UNIT_GRAN
-from .normalise import day_reference, norm_words, quant_mod
-from .resolve import Context, Reading, choose_year, date_reading, edge_mod, nearest_weekday, unresolved
+from .resolve import (
+    Context,
+    Reading,
+    choose_year,
+    date_reading,
+    edge_mod,
+    months_period,
+    nearest_weekday,
+    unresolved,
+)
 
 __all__ = ["RELATIVE_HANDLERS"]
 
@@ -72,14 +83,26 @@ def h_offset(c: Candidate, g: dict, ctx: Context) -> Reading | None:
         ref, anchor = ctx.reference(gran if GRAN_RANK[gran] >= GRAN_RANK["day"] else "year")
         if ref is None:
             return unresolved("DATE", "XXXX-XX-XX", gran, mod)
-    prev = ctx.recent_quarter(c.start, 800)
+    prev = ctx.recent_quarter(c.start, 1200)
     if (
         prev is None
+        and not from_dct  # "41 years ago" counts from publication, whatever month was named before
         and ctx.prev is not None
         and ctx.prev.gran in ("month", "season")
         and c.start - ctx.prev_end < 300
     ):
         prev = ctx.prev
+    sentence_start = sentence_bounds(ctx.text, c.start, c.end)[0]
+    if (
+        unit == "Y"
+        and n == int(n)
+        and not from_dct
+        and months_period(ctx.text, c.start, c.start - sentence_start) is not None
+    ):
+        # "in the latest nine months, compared with 40% a year earlier": that span's year, not the quarter
+        p = shift(Period("year", date(ctx.dct.year, 1, 1)), sign * int(n), "Y") if ctx.dct else None
+        if p is not None:
+            return date_reading(p, anchor="dct", mod=mod, remember=False)
     if unit == "Y" and n == int(n) and prev is not None:
         # "a year earlier" in a report on a quarter: the same quarter a year before
         return date_reading(shift(prev, sign * int(n), "Y"), anchor="previous", mod=mod, remember=False)
@@ -113,7 +136,11 @@ def h_offset(c: Candidate, g: dict, ctx: Context) -> Reading | None:
     p = shift(Period("day", ref.start), sign * int(amount) * step[1], step[0])
     if gran == "week":
         gran = "day"  # "two weeks ago": the day, as news means it
-    return date_reading(with_granularity(p, gran), anchor=anchor, mod=mod, remember=sign > 0 or from_dct)
+    # "higher than a year ago", "up from $3 million a year ago": a comparison, not the time being told
+    before = ctx.text[max(0, c.start - 60) : c.start]
+    compared = bool(COMPARE.search(before) or re.search(r"\bthan\s+$", before, re.IGNORECASE))
+    remember = (sign > 0 or from_dct) and not compared
+    return date_reading(with_granularity(p, gran), anchor=anchor, mod=mod, remember=remember)
 
 
 def h_anaphor(c: Candidate, g: dict, ctx: Context) -> Reading | None:

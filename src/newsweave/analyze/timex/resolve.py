@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING
@@ -12,7 +13,16 @@ from .calendar import GRAN_RANK, Period, add_months, bounds_of, narrow, value_of
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc
 
-__all__ = ["QUANT_MODS", "Context", "Reading", "choose_year", "date_reading", "edge_mod", "nearest_weekday"]
+__all__ = [
+    "QUANT_MODS",
+    "Context",
+    "Reading",
+    "choose_year",
+    "date_reading",
+    "edge_mod",
+    "months_period",
+    "nearest_weekday",
+]
 
 QUANT_MODS = {
     "about": "APPROX",
@@ -45,6 +55,24 @@ QUANT_MODS = {
 }
 
 
+_MONTHS_PERIOD = re.compile(
+    r"\b(?:the|its|first|latest)\s+(?:first\s+)?(?P<n>six|nine|6|9)\s+months\b(?![\s\S]*\bquarter)",
+    re.IGNORECASE,
+)
+
+
+def months_period(text: str, start: int, reach: int = 250) -> int | None:
+    """The number of months of a "the nine months" period named within ``reach`` characters before
+    ``start`` with no quarter named after it: a "year-earlier period" or "a year earlier" there is that
+    span (or its year), not the focal quarter."""
+    m = None
+    for m in _MONTHS_PERIOD.finditer(text, max(0, start - reach), start):
+        pass
+    if m is None:
+        return None
+    return 6 if m.group("n") in ("six", "6") else 9
+
+
 @dataclass(slots=True)
 class Context:
     """What normalisation knows while reading an article from top to bottom."""
@@ -72,7 +100,8 @@ class Context:
     def reference(self, gran: str) -> tuple[Period | None, str]:
         """The discourse reference for an anaphoric expression of granularity ``gran``, and its anchor."""
         coarser_since = (
-            self.prev is not None and self.prev is not self.prev_day
+            self.prev is not None
+            and self.prev is not self.prev_day
             and GRAN_RANK.get(self.prev.gran, 0) < GRAN_RANK["day"]
         )
         if GRAN_RANK.get(gran, 9) >= GRAN_RANK["day"] and self.prev_day is not None and not coarser_since:
@@ -84,6 +113,17 @@ class Context:
         if self.dct is not None:
             return Period("day", self.dct), "dct"
         return None, "none"
+
+    def day_reference(self) -> tuple[Period | None, str]:
+        """The day a bare clock time or part of day ("at 10 p.m.", "in the morning") falls on: the last day
+        of the discourse, else publication. A year or month named since then is no day to put a clock on."""
+        ref, anchor = self.reference("day")
+        if ref is not None and GRAN_RANK.get(ref.gran, 0) < GRAN_RANK["day"]:
+            if self.prev_day is not None:
+                return self.prev_day, "previous"
+            if self.dct is not None:
+                return Period("day", self.dct), "dct"
+        return ref, anchor
 
     def remember(self, p: Period, end: int) -> None:
         self.prev = p
