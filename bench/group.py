@@ -29,6 +29,7 @@ from newsweave.eval.clusters import format_table, score_clusters
 from newsweave.model import Article
 from newsweave.stories.features import article_features_batch
 from newsweave.stories.grouper import GroupingConfig, StoryGrouper
+from newsweave.stories.linkage import LINK_SIGNALS, link_signals
 from newsweave.stories.scoring import SIGNALS
 
 
@@ -92,26 +93,49 @@ def teacher_pairs(rows, feats):
     return np.array(X), np.array(y)
 
 
-def tune(rows, feats) -> GroupingConfig:
+def report_pairs(rows, feats):
+    """Report-to-report signals of every pair of train reports of one topic (or with similar embeddings)."""
+    grouper = StoryGrouper(GroupingConfig(auto_merge=False, linkage=0.0))
+    for r, f in zip(rows, feats, strict=True):
+        grouper.place(f, r["story"])  # builds the vocabulary (document frequencies) over all of train
+    views = [grouper._view(grouper.members[r["id"]]) for r in rows]
+    emb = np.stack([np.asarray(f.embedding, dtype=np.float32) for f in feats])
+    X, y = [], []
+    for i in range(len(rows)):
+        for j in range(i):
+            if rows[i]["topic"] == rows[j]["topic"] or float(emb[i] @ emb[j]) > 0.5:
+                X.append(link_signals(views[i], views[j], grouper.vocab))
+                y.append(int(rows[i]["story"] == rows[j]["story"]))
+    return np.array(X), np.array(y)
+
+
+def _fit(X, y, names) -> tuple[float, ...]:
     from sklearn.linear_model import LogisticRegression
 
-    X, y = teacher_pairs(rows, feats)
     model = LogisticRegression(C=1.0, max_iter=5000).fit(X, y)
     weights = (round(float(model.intercept_[0]), 3),) + tuple(round(float(v), 3) for v in model.coef_[0])
-    print(f"fitted on {len(y)} hard pairs ({int(y.sum())} positive):")
-    for name, w in zip(("intercept",) + SIGNALS, weights, strict=True):
+    print(f"fitted on {len(y)} pairs ({int(y.sum())} positive):")
+    for name, w in zip(("intercept", *names), weights, strict=True):
         print(f"  {name:24s} {w:+.3f}")
+    return weights
+
+
+def tune(rows, feats) -> GroupingConfig:
+    weights = _fit(*teacher_pairs(rows, feats), SIGNALS)
+    link_weights = _fit(*report_pairs(rows, feats), LINK_SIGNALS)
     gold = {r["id"]: r["story"] for r in rows}
     best = None
-    for join in (0.2, 0.25, 0.3, 0.35, 0.4, 0.5):
-        for merge in (0.6, 0.75, 0.9, 2.0):
-            cfg = GroupingConfig(weights=weights, join_threshold=join, merge_threshold=merge)
-            s = score_clusters(gold, run_newsweave(rows, feats, cfg))
-            value = (s["pairwise_f1"] + s["bcubed_f1"]) / 2
-            print(f"  join={join:.2f} merge={merge:.2f} pairF1={s['pairwise_f1']:.3f} B3F1={s['bcubed_f1']:.3f}"
-                  f" stories={s['predicted_stories']}")
-            if best is None or value > best[0]:
-                best = (value, cfg)
+    for linkage in (0.0, 0.5, 0.75, 1.0):
+        for join in (0.3, 0.4, 0.5, 0.6):
+            for merge in (0.9, 2.0):
+                cfg = GroupingConfig(weights=weights, link_weights=link_weights, linkage=linkage,
+                                     join_threshold=join, merge_threshold=merge)
+                s = score_clusters(gold, run_newsweave(rows, feats, cfg))
+                value = (s["pairwise_f1"] + s["bcubed_f1"]) / 2
+                print(f"  linkage={linkage:.2f} join={join:.2f} merge={merge:.2f} pairF1={s['pairwise_f1']:.3f} "
+                      f"B3F1={s['bcubed_f1']:.3f} stories={s['predicted_stories']}", flush=True)
+                if best is None or value > best[0]:
+                    best = (value, cfg)
     print(f"best on train: {best[1]}")
     return best[1]
 

@@ -20,12 +20,14 @@ import numpy as np
 from ..errors import NotFound
 from .features import ArticleFeatures
 from .index import CentroidIndex, CopyIndex, PostingIndex
+from .linkage import LINK_WEIGHTS, ReportView, ViewCache, link_logit, report_view
 from .scoring import Profile, Vocabulary, logit, pair_signals, time_gap_days
 
 __all__ = ["Assignment", "GroupingConfig", "StoryGrouper", "StoryState"]
 
 log = logging.getLogger(__name__)
 
+_LINK_CAP = 6.0  # at most P = 0.9975 from report-to-report linkage before the time penalty
 _MEMBER_VECTORS = 32  # best report-to-report similarity is taken over a story's latest reports
 
 # Logistic weights (intercept first, then one per scoring.SIGNALS), fitted on ECB+ train (bench/group.py --tune).
@@ -39,7 +41,7 @@ DEFAULT_WEIGHTS: tuple[float, ...] = (
 class GroupingConfig:
     """Thresholds of the grouper. Probabilities come from the logistic model over ``scoring.SIGNALS``."""
 
-    join_threshold: float = 0.4  # join the best story when P(same story) ≥ this
+    join_threshold: float = 0.3  # join the best story when P(same story) ≥ this
     merge_threshold: float = 0.9  # merge two stories when P(same story) ≥ this (None: never auto-merge)
     auto_merge: bool = True
     copy_threshold: float = 0.8  # estimated Jaccard of word 5-shingles for a near-verbatim copy
@@ -48,7 +50,11 @@ class GroupingConfig:
     time_penalty: float = 1.0  # logit penalty per log-day of gap beyond the grace period
     max_candidates: int = 20  # per source (centroid search, inverted index)
     merge_candidates: int = 5  # nearest stories by centroid checked for a merge after each join
+    linkage: float = 1.0  # share of report-to-report average linkage in the join decision (0: story sums only)
+    link_candidates: int = 3  # best stories (by story sums) compared report by report
+    link_members: int = 16  # at most this many of a story's reports (its first and latest) are compared
     weights: tuple[float, ...] = DEFAULT_WEIGHTS
+    link_weights: tuple[float, ...] = LINK_WEIGHTS
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,6 +103,10 @@ class StoryState:
     _vectors: np.ndarray | None = field(default=None, repr=False)  # cache: embeddings of recent members
 
 
+def _sigmoid(z: float) -> float:
+    return 1.0 / (1.0 + math.exp(-max(-60.0, min(60.0, z))))
+
+
 def _story_id(seed: str) -> str:
     return "s-" + hashlib.blake2b(seed.encode("utf-8"), digest_size=6).hexdigest()
 
@@ -114,6 +124,7 @@ class StoryGrouper:
         self.centroids = CentroidIndex()
         self.postings = PostingIndex()
         self.copies = CopyIndex()
+        self._views = ViewCache()
 
     # ---- reading -------------------------------------------------------------------------------------
     def resolve(self, story_id: str) -> str:
@@ -231,16 +242,36 @@ class StoryGrouper:
         return pair_signals(profile, story.profile, self.vocab, a_salient=salient, a_vectors=vectors,
                             b_vectors=self._vectors(story))
 
-    def _score(self, profile: Profile, salient: set[int] | None, vectors: np.ndarray | None,
-               story: StoryState) -> float:
+    def _time_penalty(self, profile: Profile, story: StoryState) -> float:
         cfg = self.config
-        z = logit(self._signals(profile, salient, vectors, story), cfg.weights)
         gap = time_gap_days(profile, story.profile)
         if gap > cfg.time_grace_days:
             mentions_story_month = bool(set(profile.months) & set(story.profile.months)) and gap > 31
             if not mentions_story_month:
-                z -= cfg.time_penalty * math.log1p(gap - cfg.time_grace_days)
-        return 1.0 / (1.0 + math.exp(-z))
+                return cfg.time_penalty * math.log1p(gap - cfg.time_grace_days)
+        return 0.0
+
+    def _logit(self, profile: Profile, salient: set[int] | None, vectors: np.ndarray | None,
+               story: StoryState) -> float:
+        """Log-odds from the story sums, time penalty included."""
+        z = logit(self._signals(profile, salient, vectors, story), self.config.weights)
+        return z - self._time_penalty(profile, story)
+
+    def _score(self, profile: Profile, salient: set[int] | None, vectors: np.ndarray | None,
+               story: StoryState) -> float:
+        return _sigmoid(self._logit(profile, salient, vectors, story))
+
+    def _view(self, m: _Member) -> ReportView:
+        return self._views.get(m.article_id, lambda: report_view(
+            m.term_ids, m.term_vals, m.ent_ids, m.ent_counts, m.ent_salient, m.dates, m.dateline, m.embedding,
+            self.vocab, published=m.published))
+
+    def _link_logit(self, view: ReportView, story: StoryState) -> float:
+        """Average linkage: the mean report-to-report log-odds over (some of) the story's reports."""
+        k = self.config.link_members
+        members = story.members if len(story.members) <= k else story.members[: k // 4] + story.members[-(k - k // 4):]
+        zs = [link_logit(view, self._view(self.members[a]), self.vocab, self.config.link_weights) for a in members]
+        return sum(zs) / len(zs)
 
     def _candidates(self, profile: Profile, salient: set[int], *, exclude: str | None = None) -> list[str]:
         cfg = self.config
@@ -288,10 +319,21 @@ class StoryGrouper:
         if target is None:
             best: tuple[float, str] | None = None
             vectors = None if member.embedding is None else member.embedding.astype(np.float32)[None, :]
-            for sid in self._candidates(profile, salient):
-                p = self._score(profile, salient, vectors, self.stories[sid])
-                if best is None or p > best[0]:
-                    best = (p, sid)
+            scored = sorted(((self._logit(profile, salient, vectors, self.stories[sid]), sid)
+                             for sid in self._candidates(profile, salient)), reverse=True)
+            share = self.config.linkage
+            if share > 0 and scored:
+                view = self._view(member)
+                mixed = []
+                for z, sid in scored[: self.config.link_candidates]:
+                    story = self.stories[sid]
+                    z_link = self._link_logit(view, story)
+                    # near-identical words give huge log-odds; capped, so that a long gap in time still counts
+                    capped = min(z_link, _LINK_CAP) - self._time_penalty(profile, story)
+                    mixed.append(((1 - share) * z + share * capped, z_link, sid))
+                scored = [(z, sid) for z, _, sid in sorted(mixed, reverse=True)]
+            if scored:
+                best = (_sigmoid(scored[0][0]), scored[0][1])
             if best is not None and best[0] >= self.config.join_threshold:
                 score, target, reason = best[0], best[1], "joined"
             else:

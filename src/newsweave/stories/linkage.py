@@ -1,0 +1,170 @@
+"""Report-to-report comparison: how likely two single reports are about the same event.
+
+The story-level signals of :mod:`.scoring` compare a report with a story's *sums*; a story that wrongly took in
+one report of a neighbouring event then looks like both events. Average linkage over the story's own reports
+(the mean of the pairwise log-odds) keeps each report's voice: two DUI arrests of two players of one team share
+the team, the charge and the highway patrol, but each report has a different person in the lead.
+
+Signals of a pair (all in [0, 1] or {0, 1}): embedding cosine, TF-IDF cosine, idf-weighted entity cosine overall
+and per kind (with an indicator for "one side names no such entity"), whether the leading person is the same or a
+different one, whether the latest years mentioned agree or conflict, whether the dateline months agree, and
+whether salient numbers are shared or all differ. The weights were fitted on ECB+ train report pairs
+(``bench/group.py --tune``).
+"""
+
+from __future__ import annotations
+
+import math
+from collections import OrderedDict
+from dataclasses import dataclass
+from datetime import datetime
+
+import numpy as np
+
+from .scoring import Vocabulary
+
+__all__ = ["LINK_SIGNALS", "LINK_WEIGHTS", "ReportView", "link_logit", "link_signals", "report_view"]
+
+LINK_SIGNALS = (
+    "embedding",
+    "tfidf",
+    "entity_cosine",
+    "person_cosine",
+    "person_missing",
+    "place_cosine",
+    "place_missing",
+    "org_cosine",
+    "org_missing",
+    "lead_person_conflict",
+    "lead_person_same",
+    "year_conflict",
+    "year_same",
+    "dateline_same",
+    "numbers_shared",
+    "numbers_conflict",
+)
+
+# Intercept first, then one weight per LINK_SIGNALS; fitted on ECB+ train (bench/group.py --tune).
+LINK_WEIGHTS: tuple[float, ...] = (
+    -4.802, 2.471, 7.077, -1.513, 3.576, 0.388, 1.874, 0.551, 1.262, 0.492, -1.073, 2.567, -0.884, 2.493, 3.457,
+    1.596, -0.833,
+)
+
+_KINDS = ("PER", "LOC", "ORG")
+
+
+@dataclass(frozen=True, slots=True)
+class ReportView:
+    """The comparable view of one report (built from the grouper's compact member record)."""
+
+    terms: dict[int, float]  # term id → sublinear tf
+    entities: dict[int, float]  # entity id → prominence (before idf)
+    by_kind: dict[str, dict[int, float]]
+    lead_person: int | None
+    persons: frozenset[int]
+    latest_year: int | None
+    dateline: str | None
+    salient_numbers: frozenset[int]
+    numbers: frozenset[int]
+    embedding: np.ndarray | None
+
+
+def report_view(term_ids, term_vals, ent_ids, ent_counts, ent_salient, dates, dateline, embedding,
+                vocab: Vocabulary, *, published: datetime | None = None) -> ReportView:
+    """The view of one report; the publication year counts among the years it mentions."""
+    terms = {int(t): float(v) for t, v in zip(term_ids, term_vals, strict=True)}
+    entities: dict[int, float] = {}
+    by_kind: dict[str, dict[int, float]] = {k: {} for k in _KINDS}
+    counts: list[tuple[int, int]] = []
+    salient_numbers, numbers = set(), set()
+    for eid, n, salient in zip(ent_ids.tolist(), ent_counts.tolist(), ent_salient.tolist(), strict=True):
+        weight = (1.0 + math.log(n)) * (2.0 if salient else 1.0)
+        entities[eid] = weight
+        kind = vocab.kinds[eid]
+        if kind in by_kind:
+            by_kind[kind][eid] = weight
+        if kind == "PER":
+            counts.append((n, eid))
+        elif kind == "NUM":
+            numbers.add(eid)
+            if salient:
+                salient_numbers.add(eid)
+    counts.sort(reverse=True)
+    lead = None
+    if counts and counts[0][0] >= 2 and (len(counts) == 1 or counts[0][0] >= 1.5 * counts[1][0]):
+        lead = counts[0][1]
+    years = [int(d[:4]) for d in dates]
+    if published is not None:
+        years.append(published.year)
+    emb = None if embedding is None else np.asarray(embedding, dtype=np.float32)
+    return ReportView(terms, entities, by_kind, lead, frozenset(e for _, e in counts), max(years) if years else None,
+                      dateline, frozenset(salient_numbers), frozenset(numbers), emb)
+
+
+def _cos(a: dict[int, float], b: dict[int, float], vocab: Vocabulary) -> float | None:
+    if not a or not b:
+        return None
+    if len(a) > len(b):
+        a, b = b, a
+    dot = sum(v * b[k] * vocab.idf(k) ** 2 for k, v in a.items() if k in b)
+    if dot == 0.0:
+        return 0.0
+    na = math.sqrt(sum((v * vocab.idf(k)) ** 2 for k, v in a.items()))
+    nb = math.sqrt(sum((v * vocab.idf(k)) ** 2 for k, v in b.items()))
+    return dot / (na * nb)
+
+
+def _absent_lead(x: ReportView, y: ReportView) -> bool:
+    return x.lead_person is not None and bool(y.persons) and x.lead_person not in y.persons
+
+
+def link_signals(x: ReportView, y: ReportView, vocab: Vocabulary) -> np.ndarray:
+    """The :data:`LINK_SIGNALS` of two reports (symmetric)."""
+    emb = float(x.embedding @ y.embedding) if x.embedding is not None and y.embedding is not None else 0.0
+    out = [emb, _cos(x.terms, y.terms, vocab) or 0.0, _cos(x.entities, y.entities, vocab) or 0.0]
+    for kind in _KINDS:
+        c = _cos(x.by_kind[kind], y.by_kind[kind], vocab)
+        out += [0.0, 1.0] if c is None else [c, 0.0]
+    conflict = same = 0.0
+    if x.lead_person is not None and y.lead_person is not None:
+        same, conflict = (1.0, 0.0) if x.lead_person == y.lead_person else (0.0, 1.0)
+    elif _absent_lead(x, y) or _absent_lead(y, x):
+        conflict = 0.5  # one side's leading person is not named by the other, which names other people
+    out += [conflict, same]
+    year_conflict = year_same = 0.0
+    if x.latest_year is not None and y.latest_year is not None:
+        if x.latest_year == y.latest_year:
+            year_same = 1.0
+        else:
+            year_conflict = min(1.0, abs(x.latest_year - y.latest_year) / 2.0)
+    out += [year_conflict, year_same]
+    out.append(1.0 if x.dateline is not None and x.dateline == y.dateline else 0.0)
+    shared = len(x.salient_numbers & y.numbers) + len(y.salient_numbers & x.numbers)
+    differ = bool(x.salient_numbers and y.salient_numbers and not shared)
+    out += [min(shared, 3) / 3.0, 1.0 if differ else 0.0]
+    return np.asarray(out, dtype=np.float64)
+
+
+def link_logit(x: ReportView, y: ReportView, vocab: Vocabulary, weights: tuple[float, ...] = LINK_WEIGHTS) -> float:
+    return float(weights[0] + np.dot(np.asarray(weights[1:]), link_signals(x, y, vocab)))
+
+
+class ViewCache:
+    """A bounded cache of report views (least recently used out), so memory stays flat as the store grows."""
+
+    def __init__(self, size: int = 4096) -> None:
+        self.size = size
+        self._views: OrderedDict[str, ReportView] = OrderedDict()
+
+    def get(self, key: str, build) -> ReportView:
+        view = self._views.get(key)
+        if view is None:
+            view = self._views[key] = build()
+            if len(self._views) > self.size:
+                self._views.popitem(last=False)
+        else:
+            self._views.move_to_end(key)
+        return view
+
+    def clear(self) -> None:
+        self._views.clear()
