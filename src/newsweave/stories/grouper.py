@@ -42,6 +42,7 @@ class GroupingConfig:
     """Thresholds of the grouper. Probabilities come from the logistic model over ``scoring.SIGNALS``."""
 
     join_threshold: float = 0.3  # join the best story when P(same story) ≥ this
+    join_threshold_single: float | None = 0.5  # the same for a story of one report (None: join_threshold)
     merge_threshold: float = 0.9  # merge two stories when P(same story) ≥ this (None: never auto-merge)
     auto_merge: bool = True
     copy_threshold: float = 0.8  # estimated Jaccard of word 5-shingles for a near-verbatim copy
@@ -334,7 +335,7 @@ class StoryGrouper:
                 scored = [(z, sid) for z, _, sid in sorted(mixed, reverse=True)]
             if scored:
                 best = (_sigmoid(scored[0][0]), scored[0][1])
-            if best is not None and best[0] >= self.config.join_threshold:
+            if best is not None and best[0] >= self._join_threshold(self.stories[best[1]]):
                 score, target, reason = best[0], best[1], "joined"
             else:
                 score = best[0] if best is not None else None
@@ -352,6 +353,10 @@ class StoryGrouper:
         if not is_new and self.config.auto_merge:
             target = self._maybe_merge(target)
         return Assignment(aid, target, score, is_new, copy_of, reason)
+
+    def _join_threshold(self, story: StoryState) -> float:
+        single = self.config.join_threshold_single
+        return single if single is not None and len(story.members) == 1 else self.config.join_threshold
 
     def _too_far_apart(self, a: datetime | None, b: datetime | None) -> bool:
         if a is None or b is None:
