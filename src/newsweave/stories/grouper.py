@@ -104,6 +104,10 @@ class StoryState:
     _vectors: np.ndarray | None = field(default=None, repr=False)  # cache: embeddings of recent members
 
 
+def _as_tuple(signature: np.ndarray | None) -> tuple[int, ...]:
+    return () if signature is None else tuple(int(x) for x in signature)
+
+
 def _sigmoid(z: float) -> float:
     return 1.0 / (1.0 + math.exp(-max(-60.0, min(60.0, z))))
 
@@ -191,7 +195,7 @@ class StoryGrouper:
             dates=m.dates,
             dateline=m.dateline,
             embedding=m.embedding,
-            signature=tuple(int(x) for x in self.copies.signatures.get(article_id, ())),
+            signature=_as_tuple(self.copies.signature(article_id)),
             copy_of=m.copy_hint,
         )
 

@@ -129,51 +129,91 @@ def estimate_jaccard(a: np.ndarray, b: np.ndarray) -> float:
 
 
 class CopyIndex:
-    """MinHash LSH (16 bands of 4 rows) over report signatures."""
+    """MinHash LSH (16 bands of 4 rows) over report signatures.
+
+    Signatures live in one growing ``uint32`` matrix and the buckets hold row numbers under an integer hash of
+    (band, band values): about 0.5 KB per report instead of several KB of Python objects. A hash collision only
+    adds a candidate, which the Jaccard estimate then rejects.
+    """
 
     def __init__(self, *, bands: int = 16, bucket_limit: int = 64) -> None:
         self.bands = bands
         self.bucket_limit = bucket_limit
-        self.buckets: dict[tuple, list[str]] = {}
-        self.signatures: dict[str, np.ndarray] = {}
+        self.buckets: dict[int, int | list[int]] = {}
+        self._matrix = np.zeros((0, 0), dtype=np.uint32)
+        self._ids: list[str] = []
+        self._row_of: dict[str, int] = {}
+
+    def __len__(self) -> int:
+        return len(self._row_of)
+
+    def signature(self, article_id: str) -> np.ndarray | None:
+        row = self._row_of.get(article_id)
+        return None if row is None else self._matrix[row]
 
     def _keys(self, sig: np.ndarray):
         rows = sig.size // self.bands
         for b in range(self.bands):
-            yield (b, sig[b * rows : (b + 1) * rows].tobytes())
+            yield hash((b, sig[b * rows : (b + 1) * rows].tobytes()))
+
+    def _store(self, article_id: str, sig: np.ndarray) -> int:
+        if self._matrix.shape[1] != sig.size:
+            if self._ids:
+                raise ValueError(f"signature of {article_id!r} has {sig.size} values, the index holds "
+                                 f"{self._matrix.shape[1]}; compute all signatures with one minhash_signature")
+            self._matrix = np.zeros((1024, sig.size), dtype=np.uint32)
+        if len(self._ids) == self._matrix.shape[0]:
+            self._matrix = np.vstack([self._matrix, np.zeros_like(self._matrix)])
+        row = len(self._ids)
+        self._matrix[row] = sig
+        self._ids.append(article_id)
+        self._row_of[article_id] = row
+        return row
 
     def add(self, article_id: str, signature) -> None:
         sig = np.asarray(signature, dtype=np.uint32)
-        if sig.size == 0:
+        if sig.size == 0 or article_id in self._row_of:
             return
-        self.signatures[article_id] = sig
-        for key in self._keys(sig):
-            bucket = self.buckets.setdefault(key, [])
-            if len(bucket) < self.bucket_limit:
-                bucket.append(article_id)
-
-    def remove(self, article_id: str) -> None:
-        sig = self.signatures.pop(article_id, None)
-        if sig is None:
-            return
+        row = self._store(article_id, sig)
         for key in self._keys(sig):
             bucket = self.buckets.get(key)
-            if bucket and article_id in bucket:
-                bucket.remove(article_id)
+            if bucket is None:
+                self.buckets[key] = row
+            elif isinstance(bucket, int):
+                self.buckets[key] = [bucket, row]
+            elif len(bucket) < self.bucket_limit:
+                bucket.append(row)
+
+    def remove(self, article_id: str) -> None:
+        row = self._row_of.pop(article_id, None)
+        if row is None:
+            return
+        for key in self._keys(self._matrix[row]):
+            bucket = self.buckets.get(key)
+            if bucket == row:
+                del self.buckets[key]
+            elif isinstance(bucket, list) and row in bucket:
+                bucket.remove(row)
 
     def nearest(self, signature, *, threshold: float) -> tuple[str, float] | None:
         """The most similar stored report with estimated Jaccard ≥ ``threshold``, if any."""
         sig = np.asarray(signature, dtype=np.uint32)
         if sig.size == 0:
             return None
-        seen: set[str] = set()
+        seen: set[int] = set()
         best: tuple[str, float] | None = None
         for key in self._keys(sig):
-            for other in self.buckets.get(key, ()):
-                if other in seen:
+            bucket = self.buckets.get(key)
+            if bucket is None:
+                continue
+            for row in (bucket,) if isinstance(bucket, int) else bucket:
+                if row in seen:
                     continue
-                seen.add(other)
-                sim = estimate_jaccard(sig, self.signatures[other])
+                seen.add(row)
+                article_id = self._ids[row]
+                if self._row_of.get(article_id) != row:
+                    continue  # removed
+                sim = estimate_jaccard(sig, self._matrix[row])
                 if sim >= threshold and (best is None or sim > best[1]):
-                    best = (other, sim)
+                    best = (article_id, sim)
         return best
