@@ -1,7 +1,7 @@
 """Benchmark: newsweave's statement extractor against textacy's direct-quotation triples on PolNeAR dev.
 
     python bench/analyze_attributions.py [--split dev|train] [--limit N] [--errors /tmp/attr_errors.txt]
-                                         [--no-baseline]
+                                         [--no-baseline] [--cache /tmp/newsweave_parses]
     python bench/analyze_attributions.py --induce-frames src/newsweave/analyze/statements/frames.py
 
 
@@ -9,12 +9,15 @@ Reads PolNeAR from ../shared/data (or $NEWSWEAVE_DATA) and never copies it (deve
 systems read the same spaCy parses; the table gives source/cue/content × exact/overlap P/R/F1 (matching as
 defined in :mod:`newsweave.eval.attributions`), the baseline row and the ratio of F1s, then throughput:
 extraction alone and parse + extraction. ``--errors`` writes missed/spurious attributions to a scratch
-file (keep it outside the repository: it contains PolNeAR text).
+file (keep it outside the repository: it contains PolNeAR text). ``--cache DIR`` keeps the spaCy parses in
+``DIR`` (a DocBin per split and limit, outside the repository) so that later runs skip parsing, the slow part;
+parse timings are then not measured. Delete the directory when the pipeline changes.
 
 ``--induce-frames PATH`` regenerates the cue-frame table (``statements/frames.py``) from the PolNeAR training
 split: for each (lemma, frame) it counts how often the frame's phrase lies inside an annotated content whose
 cue contains the word (occurrences inside quotations of >= 6 words are skipped: the extractor drops nested
-cues), and keeps frames marked often enough (thresholds below). Only lemmas and frame names are written.
+cues), and keeps frames marked often enough (thresholds below) — for verbs, nouns and predicative adjectives
+("is critical of"). Only lemmas and frame names are written.
 """
 
 from __future__ import annotations
@@ -106,9 +109,10 @@ def write_errors(path: Path, gold: list[dict], preds: list[dict]) -> None:
 
 
 # frame induction thresholds (chosen on train docs 0-199 with frames counted on docs 200-839)
-FRAME_MIN_RATE = 0.35  # object/infinitive/prepositional frames of verbs
+FRAME_MIN_RATE = 0.2  # object/infinitive/prepositional frames of verbs
 CCOMP_DROP_RATE = 0.35  # a listed speech verb loses its clause frame below this rate (with >= 8 occurrences)
 NOUN_MIN_RATE = 0.4
+ADJ_MIN_RATE = 0.3  # predicative adjectives: "is critical of", "are confident that"
 FRAME_MIN_COUNT = 2
 QUOTE_MIN_WORDS = 6  # occurrences inside quotations this long are not counted (nested cues are dropped)
 
@@ -139,9 +143,11 @@ def induce_frames(gold: list[dict], docs: list) -> str:
         quoted = [(q.inner_start, q.inner_end) for q in find_quotes(doc.text)
                   if len(doc.text[q.inner_start : q.inner_end].split()) >= QUOTE_MIN_WORDS]
         for tok in doc:
-            if tok.pos_ not in ("VERB", "AUX", "NOUN") or any(a <= tok.idx < b for a, b in quoted):
+            if tok.pos_ == "ADJ" and tok.dep_ != "acomp":
+                continue  # adjectives are cues only as predicates: "is critical of", "are confident that"
+            if tok.pos_ not in ("VERB", "AUX", "NOUN", "ADJ") or any(a <= tok.idx < b for a, b in quoted):
                 continue
-            key = ("n:" if tok.pos_ == "NOUN" else "") + tok.lemma_.lower()
+            key = {"NOUN": "n:", "ADJ": "j:"}.get(tok.pos_, "") + tok.lemma_.lower()
             for frame, child in _frames_of_token(tok):
                 lo, hi = child.left_edge.idx, child.right_edge.idx + len(child.right_edge.text)
                 total[key, frame] += 1
@@ -150,11 +156,16 @@ def induce_frames(gold: list[dict], docs: list) -> str:
                     marked[key, frame] += 1
     verbs: dict[str, set[str]] = {}
     nouns: dict[str, set[str]] = {}
+    adjectives: dict[str, set[str]] = {}
     for (key, frame), n in total.items():
         k = marked[key, frame]
         if k < FRAME_MIN_COUNT:
             continue
         rate = k / n
+        if key.startswith("j:"):
+            if rate >= ADJ_MIN_RATE and frame != "dobj":
+                adjectives.setdefault(key[2:], set()).add(frame)
+            continue
         if key.startswith("n:"):
             if rate >= NOUN_MIN_RATE:
                 nouns.setdefault(key[2:], set()).add(frame)
@@ -191,7 +202,29 @@ def induce_frames(gold: list[dict], docs: list) -> str:
     current = resources.files("newsweave.analyze.statements").joinpath("frames.py").read_text(encoding="utf-8")
     head = current[: current.index("_CUE_BY_FRAME")]
     tail = current[current.index("\n\n\ndef _invert") :]
-    return head + table("CUE", verbs) + "\n\n" + table("NOUN", nouns) + tail
+    return head + table("CUE", verbs) + "\n\n" + table("NOUN", nouns) + "\n\n" + table("ADJ", adjectives) + tail
+
+
+def parse_documents(nlp, gold: list[dict], cache: Path | None) -> tuple[list, float | None, float | None]:
+    """Parses of the gold documents, read from ``cache`` when it exists (then without timings), else parsed
+    now and written there."""
+    from spacy.tokens import DocBin
+
+    if cache is not None and cache.exists():
+        docs = list(DocBin().from_disk(cache).get_docs(nlp.vocab))
+        if len(docs) == len(gold) and all(d.text == g["text"] for d, g in zip(docs, gold)):
+            return docs, None, None
+        print(f"cache {cache} does not match the documents; parsing again", file=sys.stderr)
+    t0, c0 = time.perf_counter(), time.process_time()
+    docs = list(nlp.pipe([g["text"] for g in gold], batch_size=16))
+    parse_s, parse_cpu = time.perf_counter() - t0, time.process_time() - c0
+    if cache is not None:
+        cache.parent.mkdir(parents=True, exist_ok=True)
+        db = DocBin(store_user_data=True)
+        for doc in docs:
+            db.add(doc)
+        db.to_disk(cache)
+    return docs, parse_s, parse_cpu
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -200,6 +233,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--limit", type=int, default=0, help="only the first N documents")
     ap.add_argument("--errors", type=Path, help="write FN/FP/source errors to this scratch file")
     ap.add_argument("--no-baseline", action="store_true")
+    ap.add_argument("--cache", type=Path, metavar="DIR",
+                    help="keep spaCy parses in DIR (outside the repository) and reuse them on later runs")
     ap.add_argument("--induce-frames", type=Path, metavar="PATH",
                     help="regenerate the cue-frame table from the training split into PATH, then stop")
     args = ap.parse_args(argv)
@@ -222,9 +257,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.limit:
         gold = gold[: args.limit]
     nlp = get_pipeline()
-    t0, c0 = time.perf_counter(), time.process_time()
-    docs = list(nlp.pipe([g["text"] for g in gold], batch_size=16))
-    parse_s, parse_cpu = time.perf_counter() - t0, time.process_time() - c0
+    cache = args.cache / f"polnear_{args.split}_{args.limit or 'all'}.spacy" if args.cache else None
+    docs, parse_s, parse_cpu = parse_documents(nlp, gold, cache)
     if args.induce_frames:
         args.induce_frames.write_text(induce_frames(gold, docs), encoding="utf-8")
         print(f"cue frames induced from {len(gold)} documents written to {args.induce_frames}")
@@ -247,9 +281,11 @@ def main(argv: list[str] | None = None) -> int:
     print("| system | extraction docs/s (wall) | extraction ms/doc (CPU) | parse + extraction docs/s (CPU) |")
     print("|---|---|---|---|")
     for name, wall, cpu in timings:
-        print(f"| {name} | {n / wall:.0f} | {1000 * cpu / n:.1f} | {n / (parse_cpu + cpu):.1f} |")
-    print(f"\n(spaCy parse alone: {n / parse_s:.1f} docs/s wall, {1000 * parse_cpu / n:.0f} ms/doc CPU; "
-          f"{sum(len(g['text']) for g in gold) / n:.0f} characters/doc)")
+        both = f"{n / (parse_cpu + cpu):.1f}" if parse_cpu is not None else "n/a (cached parses)"
+        print(f"| {name} | {n / wall:.0f} | {1000 * cpu / n:.1f} | {both} |")
+    if parse_s is not None:
+        print(f"\n(spaCy parse alone: {n / parse_s:.1f} docs/s wall, {1000 * parse_cpu / n:.0f} ms/doc CPU; "
+              f"{sum(len(g['text']) for g in gold) / n:.0f} characters/doc)")
     if args.errors:
         write_errors(args.errors, gold, ours)
         print(f"errors written to {args.errors}", file=sys.stderr)

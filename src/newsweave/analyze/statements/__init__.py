@@ -10,21 +10,25 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from ...model import Entity, Mention, Span, Statement
-from .according import according_candidates
+from .according import according_candidates, poll_candidates
 from .channel import CHANNELS, classify_channel
+from .cues import FIRST_PERSON, PARENTHETICAL_VERBS
 from .direct import find_quotes
 from .docindex import DocIndex, index_doc
+from .messages import NAMING_VERBS
+from .nominal import adjective_candidates, noun_candidates
 from .quotes import attach_quotes, colon_lines
 from .relays import RELAY_VERBS, credit_line_relays, relays_near_cue, trailing_relay
-from .reported import Candidate, noun_candidates, skip_dateline, verb_candidates
+from .reported import DATELINE, Candidate, skip_dateline, verb_candidates
 from .speakers import SpeakerInfo, describe_speaker, is_outlet_phrase, speaker_span
 
 __all__ = ["CHANNELS", "extract_statements"]
 
 _MIN_QUOTE_TOKENS_FOR_NESTING = 6
+_REL_TAGS = ("WDT",)  # relative pronouns whose speaker span takes in the noun they stand for
 _VERBAL_KINDS = frozenset({"verb", "object", "quote", "inverted", "noun"})
 _CONTEXT_SKIP = frozenset({"ccomp", "nsubj", "nsubjpass", "punct", "xcomp"})
 
@@ -49,12 +53,15 @@ def extract_statements(
     cands = verb_candidates(doc, ix)
     for i, cand in noun_candidates(doc, ix).items():
         cands.setdefault(i, cand)
+    for i, cand in adjective_candidates(doc, ix).items():
+        cands.setdefault(i, cand)
     quotes = find_quotes(ix.text)
     extra = attach_quotes(doc, ix, quotes, cands)  # updates cands in place: run before listing them
     ordered = list(cands.values()) + extra
     trailing = _cut_trailing_relays(doc, ix, ordered)
     ordered += colon_lines(doc, ix, [(c.content_start, c.content_end) for c in ordered if c.direct])
     ordered += _according(doc, ix, ordered, trailing)
+    ordered += poll_candidates(doc, ix)
     ordered = _drop_nested(ordered, quotes, ix)
     ordered.sort(key=lambda c: (c.cue_start if c.cue_start is not None else ix.token_at(c.content_start)))
     history: list[SpeakerInfo] = []
@@ -135,26 +142,102 @@ def _outer_relays(ix: DocIndex, built: list[tuple[Candidate, Statement, SpeakerI
 
 def _drop_nested(cands: list[Candidate], quotes, ix: DocIndex) -> list[Candidate]:
     """Drop reported-speech candidates whose cue sits inside a quotation (the quoted person quoting
-    someone: part of that person's statement) and duplicates of the same content."""
+    someone: part of that person's statement) or inside the content of another reported statement
+    (annotators mark the outer statement only) — except inside a news outlet's own report, which wraps
+    the statements it passes on — short quoted phrases, and duplicates of the same content."""
     spans = [(q.inner_start, q.inner_end) for q in quotes
              if ix.token_at(q.inner_end) - ix.token_at(q.inner_start) >= _MIN_QUOTE_TOKENS_FOR_NESTING]
-    spans += [(c.content_start, c.content_end) for c in cands if c.direct]
+    extents = [(c.content_start, c.content_end) for c in cands if c.direct]
+    quote_cues = {c.cue_token.i for c in cands if c.kind == "quote" and c.cue_token is not None}
     cue_chars = [c.cue_token.idx for c in cands if c.cue_token is not None]
+    # "issued [a statement saying …]": the statement inside is the one to keep
+    kept = [c for c in cands
+            if not (c.kind == "object" and any(c.content_start <= x < c.content_end for x in cue_chars))]
+    _split_coordinated(kept, ix)
+    outer = [(c.content_start, c.content_end, c) for c in kept if not c.direct]
+    wraps: dict[int, bool] = {}  # id → whether the candidate may hold cues nested in its content
+
+    def holds(o: Candidate) -> bool:
+        if id(o) not in wraps:
+            wraps[id(o)] = not _reports_others(o, ix)
+        return wraps[id(o)]
+
     out: list[Candidate] = []
     seen: set[tuple[int, int]] = set()
-    for c in cands:
+    for c in kept:
+        if c.kind == "quote" and _short_phrase(c, ix):
+            continue  # "used the term “anchor baby” to describe …": a quoted phrase, not a statement
         if not c.direct and c.cue_token is not None:
             cue_char = c.cue_token.idx
             if any(lo <= cue_char < hi for lo, hi in spans):
                 continue
-        if c.kind == "object" and any(c.content_start <= x < c.content_end for x in cue_chars):
-            continue  # "issued [a statement saying …]": the statement inside is the one to keep
+            after_quote = c.cue_token.dep_ == "advcl" and c.cue_token.head.i in quote_cues
+            if not after_quote and any(lo <= cue_char < hi for lo, hi in extents):
+                continue  # inside an interrupted quotation (but "“…,” she said, referring to …" is not)
+            if any(lo <= cue_char < hi and o is not c and holds(o) for lo, hi, o in outer):
+                continue  # "said that [critics believe …]": part of the outer statement
         key = (c.content_start, c.content_end)
         if key in seen:
             continue
         seen.add(key)
         out.append(c)
     return out
+
+
+_CONTRAST_MARKS = frozenset({"while", "whereas", "but", "although", "though"})
+_JOINERS = frozenset({"and", "but", "while", "whereas", "although", "though", "yet", "so"})
+
+
+def _split_coordinated(cands: list[Candidate], ix: DocIndex) -> None:
+    """"Half said [A], while a third said [B]": a speech cue with its own subject coordinated after the
+    content of another cue is a statement of its own; the first content ends before it (in place)."""
+    for c in cands:
+        cue = c.cue_token
+        if c.direct or cue is None or c.kind not in ("verb", "object", "inverted"):
+            continue
+        if not (cue.dep_ == "conj" or (cue.dep_ == "advcl" and any(
+                m.dep_ == "mark" and m.lower_ in _CONTRAST_MARKS for m in cue.children))):
+            continue
+        subj = [t for t in cue.children if t.dep_ in ("nsubj", "nsubjpass") and t.i < cue.i]
+        if not subj or cue.lemma_.lower() not in PARENTHETICAL_VERBS or subj[0].lower_ in FIRST_PERSON or any(
+                m.dep_ == "mark" and m.lower_ == "that" for m in cue.children):
+            continue
+        doc = cue.doc
+        start = min(subj[0].left_edge.i, c.cue_start if c.cue_start is not None else cue.i)
+        start = min([start] + [m.i for m in cue.children if m.dep_ in ("mark", "cc") and m.i < start])
+        for o in cands:
+            if o is c or o.direct or o.cue_token is None or not (o.content_start < cue.idx < o.content_end):
+                continue
+            lo, _ = _content_tokens(ix, o)
+            hi = start
+            while hi > lo and (doc[hi - 1].is_punct and not doc[hi - 1].is_quote or doc[hi - 1].is_space
+                               or doc[hi - 1].lower_ in _JOINERS):
+                hi -= 1
+            if hi - lo >= 2:
+                o.content_tokens = (lo, hi)
+                o.content_end = doc[hi - 1].idx + len(doc[hi - 1].text)
+
+
+def _short_phrase(cand: Candidate, ix: DocIndex) -> bool:
+    """A quoted phrase of one or two words without a verb or sentence punctuation ("anchor baby")."""
+    core = ix.text[cand.content_start : cand.content_end].strip().rstrip(",”\"’'")
+    if len(core.split()) > 2 or core.endswith(("!", "?", ".")):
+        return False
+    if cand.cue_token is None or cand.cue_token.lemma_.lower() in NAMING_VERBS:
+        return False  # "called it “absolute chaos”": the label is the message
+    doc = cand.cue_token.doc
+    lo, hi = ix.token_at(cand.content_start), ix.token_at(cand.content_end)
+    return not any(t.pos_ in ("VERB", "AUX") for t in doc[lo:hi])
+
+
+def _reports_others(cand: Candidate, ix: DocIndex) -> bool:
+    """Whether a candidate is a news outlet's report, which wraps the statements of others it passes on
+    ("Reuters reported that a senior official said …")."""
+    if cand.speaker is None:
+        return False
+    doc = cand.speaker.doc
+    lo, hi = speaker_span(cand.speaker)
+    return is_outlet_phrase(doc[lo:hi], ix.ents_in(lo, hi))
 
 
 def _content_tokens(ix: DocIndex, cand: Candidate) -> tuple[int, int]:
@@ -179,6 +262,8 @@ def _build(
         cue_span = Span(article_id, cs.idx, ce.idx + len(ce.text))
         if cand.kind == "according":
             cue_verb = "according to"
+        elif cand.kind == "poll":
+            cue_verb = "in"
         elif cand.kind == "colon":
             cue_verb = None
         else:
@@ -186,16 +271,20 @@ def _build(
     speaker = speaker_text = None
     info: SpeakerInfo | None = None
     sp_tokens: tuple[int, int] | None = None
+    if cand.speaker is not None and cand.kind != "colon":
+        cand.speaker = _past_dateline(doc, ix, cand.speaker, cand.cue_start)
     if cand.speaker is not None:
         sp_tokens = speaker_span(cand.speaker) if cand.kind != "colon" else _name_run(doc, cand.speaker.i)
         sp = doc[sp_tokens[0] : sp_tokens[1]]
         full = _full_phrase(doc, cand, sp_tokens)
-        speaker = Span(article_id, full.start_char, full.end_char)
-        speaker_text = full.text
         described = sp
         if cand.speaker.tag_ in ("WP", "WDT") and cand.speaker.head.dep_ == "relcl":
             ante = speaker_span(cand.speaker.head.head)  # "who" stands for the noun the clause modifies
             described = doc[ante[0] : ante[1]]
+            if cand.speaker.tag_ in _REL_TAGS and ante[0] < sp_tokens[0] and sp_tokens[0] - ante[1] <= 3:
+                full = doc[ante[0] : sp_tokens[1]]  # "a super PAC that backed …": the noun with its "that"
+        speaker = Span(article_id, full.start_char, full.end_char)
+        speaker_text = full.text
         info = describe_speaker(described, history=history, ix=ix, mentions=mentions, entities=entities,
                                 content=(cand.content_start, cand.content_end))
     content_tokens = _content_tokens(ix, cand)
@@ -277,6 +366,22 @@ def _full_phrase(doc: Doc, cand: Candidate, core: tuple[int, int]):
     if past_dateline <= head.i:
         lo = past_dateline
     return doc[lo:hi]
+
+
+def _past_dateline(doc: Doc, ix: DocIndex, head: Token, cue_start: int | None) -> Token | None:
+    """A speaker the parser took from a wire dateline ("LONDON (Reuters) — Jane Roe said …" with "LONDON"
+    as subject): the noun phrase after the dateline that hangs on it, else no speaker."""
+    s_start = ix.sent_start[head.i]
+    start = ix.starts[s_start]
+    m = DATELINE.match(ix.text[start : start + 100])
+    if m is None or ix.starts[head.i] >= start + m.end():
+        return head
+    end = ix.token_at(start + m.end())
+    stop = cue_start if cue_start is not None and cue_start > end else ix.sent_end[head.i]
+    for t in doc[end:stop]:
+        if t.head.i < end and t.pos_ in ("NOUN", "PROPN", "PRON"):
+            return t
+    return None
 
 
 def _name_run(doc: Doc, head: int) -> tuple[int, int]:

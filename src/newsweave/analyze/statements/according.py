@@ -1,4 +1,5 @@
-""""According to X, …" and "…, according to X": source X, content the rest of the clause."""
+""""According to X, …" and "…, according to X": source X, content the rest of the clause; likewise a poll
+as the source of the clause it qualifies ("In a new poll, the mayor leads by 5 points")."""
 
 from __future__ import annotations
 
@@ -7,9 +8,11 @@ from spacy.tokens import Doc
 from .docindex import DocIndex
 from .reported import Candidate, skip_dateline, trim_tokens
 
-__all__ = ["according_candidates"]
+__all__ = ["according_candidates", "poll_candidates"]
 
 _ACCORDING = frozenset({"according"})
+_IN = frozenset({"in"})
+POLL_NOUNS = frozenset({"poll", "polls", "survey", "surveys", "average", "polling"})
 
 
 def according_candidates(doc: Doc, ix: DocIndex) -> list[Candidate]:
@@ -27,10 +30,13 @@ def according_candidates(doc: Doc, ix: DocIndex) -> list[Candidate]:
         c_lo, c_hi = head.left_edge.i, head.right_edge.i + 1
         if head.i == tok.i or not (c_lo <= a_lo < c_hi):
             c_lo, c_hi = ix.sent_start[tok.i], ix.sent_end[tok.i]
+        comma_before = a_lo - 1 > c_lo and doc[a_lo - 1].text == ","
         if a_lo <= c_lo + 1:
             c_lo = a_hi
-        elif a_hi >= c_hi - 2 or a_lo - c_lo >= c_hi - a_hi:
-            c_hi = a_lo
+        elif a_hi >= c_hi - 2 or a_lo - c_lo >= c_hi - a_hi or (
+            comma_before and any(t.pos_ in ("VERB", "AUX") for t in doc[c_lo : a_lo - 1])
+        ):
+            c_hi = a_lo  # "[…], according to X" (also when the parser hung more of the sentence after X)
         else:
             c_lo = a_hi
         lo, hi = trim_tokens(doc, c_lo, c_hi)
@@ -45,3 +51,43 @@ def according_candidates(doc: Doc, ix: DocIndex) -> list[Candidate]:
             )
         )
     return out
+
+
+def poll_candidates(doc: Doc, ix: DocIndex) -> list[Candidate]:
+    """"The mayor leads by 5 points in the latest poll" / "In a new survey, …": the poll is the source of the
+    clause its "in" phrase qualifies."""
+    out: list[Candidate] = []
+    for i in ix.with_lower(_IN):
+        prep = doc[i]
+        if prep.dep_ != "prep" or prep.head.i == prep.i:
+            continue
+        objs = [c for c in prep.children if c.dep_ == "pobj" and c.lower_ in POLL_NOUNS]
+        if not objs:
+            continue
+        poll = objs[0]
+        head = prep.head
+        if head.pos_ not in ("VERB", "AUX", "NOUN") or head.dep_ == "pobj":
+            continue
+        a_lo, a_hi = prep.i, prep.right_edge.i + 1
+        c_lo, c_hi = head.left_edge.i, head.right_edge.i + 1
+        if head.pos_ == "NOUN" and head.dep_ in ("nsubj", "dobj"):
+            continue  # "his lead in the poll grew": the phrase names the lead, not a finding
+        if a_lo <= c_lo + 1:
+            c_lo = a_hi
+        elif a_hi >= c_hi - 2:
+            c_hi = a_lo
+        else:
+            continue  # the poll phrase sits mid-clause: leave it to the clause's own cue
+        lo, hi = trim_tokens(doc, c_lo, c_hi)
+        if lo < hi:
+            lo = skip_dateline(doc, lo, hi)
+        if hi - lo < 3 or not any(t.pos_ in ("VERB", "AUX") for t in doc[lo:hi]) and head.pos_ != "NOUN":
+            continue
+        out.append(
+            Candidate(
+                prep.i, prep.i + 1, prep, poll, doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1].text),
+                kind="poll", content_tokens=(lo, hi),
+            )
+        )
+    return out
+

@@ -37,6 +37,13 @@ COMPLEMENT_ONLY: frozenset[str] = _words("""
 # Verbs that are cues in the inverted/parenthetical pattern ("…, officials said") and with quotations.
 PARENTHETICAL_VERBS: frozenset[str] = SPEECH_VERBS - COMPLEMENT_ONLY
 
+# Verbs whose object or infinitive is an event or an act, not a message, in general news ("militias fired
+# shells at a base", "she struggled to gain traction", "he signed the bill"): only their clause frames learnt
+# from PolNeAR are used, not their object, infinitive or prepositional ones.
+EVENT_VERBS: frozenset[str] = _words("""
+    fire shoot hit strike launch kill struggle continue enjoy hire file pass sign take deliver
+    """)
+
 # Nouns heading an unnamed human source: "two officials", "sources", "a spokesperson".
 ROLE_NOUNS: frozenset[str] = _words("""
     official source spokesperson spokesman spokeswoman spokespeople representative diplomat person people
@@ -47,6 +54,16 @@ ROLE_NOUNS: frozenset[str] = _words("""
     supporter critic opponent organizer organiser protester protestor student teacher lawyer attorney
     prosecutor judge economist strategist operative campaigner candidate voter citizen villager farmer
     leader figure insiders officials sources
+    """)
+
+# Things that cannot hold a stance, as the subject of a stance frame: "a drone attacked the airport", "the storm
+# hit the coast" are events. (Texts can: "the ad attacks …", "the bill calls for …".)
+INANIMATE_NOUNS: frozenset[str] = _words("""
+    drone rocket missile bomb shell mortar grenade bullet gun rifle weapon explosive device munition
+    artillery blast explosion fire flame smoke storm hurricane typhoon cyclone tornado earthquake quake flood
+    flooding tsunami wildfire rain snow wind heat drought virus disease pandemic epidemic outbreak infection
+    car truck vehicle bus train plane aircraft airplane jet helicopter ship boat vessel tank convoy crash
+    accident collision race market price stock index currency economy
     """)
 
 # Titles that precede names ("Spokesperson Jane Roe", "Prime Minister X").

@@ -4,13 +4,14 @@ For each lemma, the ways it takes its message: ``ccomp`` (a clause: "said that �
 infinitive: "vowed to …"), ``dobj`` (an object: "criticized the plan"), ``prep_<p>`` (a prepositional
 object: "called for …", "criticism of …"), ``acl`` (a noun's clause: "the claim that …") and ``inverted``
 ("…, officials said"); ``none`` lists verbs that are known but are no cue in any frame ("be", "want").
+``ADJ_FRAMES`` are the frames of predicative adjectives ("is critical [of …]", "are optimistic [that …]").
 A frame is kept when PolNeAR annotators marked it as an attribution often enough in the training split
 (only lemmas and frame names are kept here, no text). Regenerate rather than edit by hand.
 """
 
 from __future__ import annotations
 
-__all__ = ["CUE_FRAMES", "NOUN_FRAMES"]
+__all__ = ["ADJ_FRAMES", "CUE_FRAMES", "NOUN_FRAMES"]
 
 _CUE_BY_FRAME: dict[str, str] = {
     "ccomp": (
@@ -31,23 +32,28 @@ _CUE_BY_FRAME: dict[str, str] = {
         "underscore urge verify vow want warn welcome whisper wonder worry write yell "
     ),
     "dobj": (
-        "accuse acknowledge admit agree allege announce answer append applaud approve argue articulate "
-        "assail attack attribute bash believe bemoan blame blast boo broadcast brush call care chant "
+        "accuse acknowledge address admit advocate affirm agree allege amplify announce answer append "
+        "applaud appoint approve argue articulate ask assail assert assure attack attribute authorize "
+        "back bash believe bemoan blame blast boo broadcast brush call care challenge champion chant "
         "characterize charge chide circulate cite claim clarify coin compare concede concern condemn "
-        "confirm congratulate contemplate contrast credit criticise criticize crown declare decline decry "
-        "deem defend demand denounce deride describe detail disavow disclose discuss dismiss display "
-        "dispute disregard document downplay dub echo email emphasize endorse estimate eviscerate expect "
-        "explain explore expose express extoll fear float foresee foreshadow forward hail hammer hate "
-        "herald highlight hop identify illustrate indicate inflate insult intend interpret invalidate "
-        "invoke issue jab judge justify label lambast lament laud lay liken list mandate mention mock "
-        "mull muse name note offer oppose order outline paint peg pitch point portray post pound praise "
-        "preach predict prefer prescribe proclaim prohibit promise promote pronounce propose publicize "
-        "publish question quote rank ratify rattle reaffirm rebuke rebut recall recite recommend recount "
-        "reference refuse refute regard reiterate reject relish remember renounce repeat replay report "
-        "reprise repudiate request resist restrict retweete reveal ridicule rip satirize savage say see "
-        "seem shout show shrug signal single size slam spell spotlight state stress submit suggest sum "
-        "talk taunt thank tick tout trash trend trumpet tweet underscore unveil urge veto view voice vow "
-        "withdraw witness "
+        "confirm congratulate consider contemplate contradict contrast count craft credit criticise "
+        "criticize crown declare decline decry deem defend deliver demand denounce deny deride describe "
+        "detail disavow disclose discuss dislike dismiss display dispute disregard distinguish document "
+        "downplay dub echo email embrace emphasize empower encourage endorse enjoy estimate eviscerate "
+        "expect experience explain exploit explore expose express extoll favor fear feel file fire float "
+        "foresee foreshadow forward frame hail hammer hat hate herald highlight hop identify ignore "
+        "illustrate indicate inflate insult intend interpret introduce invalidate invoke issue jab judge "
+        "justify knock know label lambast lament laud lay like liken link list mandate mention mock mull "
+        "muse name negotiate nominate note offer oppose order outline paint pass peg persuade pitch "
+        "pledge point portray position post pound praise preach predict prefer prescribe present press "
+        "pressure proclaim prohibit project promise promote pronounce propose protest publicize publish "
+        "question quote rank ratify rattle read reaffirm rebuff rebuke rebut recall recite recognize "
+        "recommend record recount reference refuse refute regard reiterate reject release relish remember "
+        "remind renounce repeat replay report reprise repudiate request resist restrict retweete reveal "
+        "revisit ridicule rip rule satirize savage say see seek seem share shout show shrug sign signal "
+        "single size slam sound spell sponsor spot spotlight state stress submit sue suggest sum support "
+        "talk taunt tell thank tick tout trade trash trend trumpet tweet underscore understand unveil "
+        "urge veto view voice vow walk want warn welcome withdraw withhold witness write "
     ),
     "inverted": (
         "accuse acknowledge add admit advise affirm agree air allege announce answer argue ask assert "
@@ -62,26 +68,22 @@ _CUE_BY_FRAME: dict[str, str] = {
         "tout tweet underscore urge vow warn whisper write yell "
     ),
     "none": (
-        "accept accord align allow amplify attempt authorize avoid award ban bar bear become begin block "
-        "boycott bring buy celebrate center champion choose commit cover craft create debate dedicate "
-        "deliver design determine devote dislike do draft draw elect embrace empower end engage establish "
-        "expand experience exploit face fail favor feature file fire focus follow get give go grant "
-        "grapple hat have help hold ignore include invite join keep launch lead leave let limit link "
-        "manage mark mean meet monitor mount move need negotiate pass pay pick pivot place plan play "
-        "poise prepare pressure prevent prosecute prove provide pursue put raise rally reach react rebuff "
-        "record release rely renew represent require return review revisit roll run schedule scramble "
-        "seize sell set shift sign spend sponsor spot start stick stop strike struggle suspend target "
-        "tend tie trade trust try understand use vie walk watch win wish withhold zero ’ "
+        "accept accord allow attempt avoid award ban bar bear become block boycott bring buy celebrate "
+        "commit cover create debate draft draw elect end engage establish face fail feature get go grant "
+        "have help hold join keep launch lead leave let limit manage mark mean meet monitor mount need "
+        "pay pick place play poise prepare prevent prosecute provide pursue raise rally reach react rely "
+        "renew represent return review roll run schedule seize sell set shift spend start stop strike "
+        "suspend target tend tie trust try use watch win wish ’ "
     ),
     "prep_about": (
-        "ask boast brag complain feel fight gush joke muse open post press report say speak speculate "
-        "talk tell think warn write "
+        "ask boast brag care complain feel fight gush joke know muse open post press report say speak "
+        "speculate talk tell think warn worry write "
     ),
     "prep_after": (
-        "show tell "
+        "say show tell "
     ),
     "prep_against": (
-        "argue be call campaign caution come defend make push rail turn vote warn "
+        "argue be call campaign caution come defend make push rail speak turn vote warn "
     ),
     "prep_among": (
         "count show "
@@ -93,10 +95,10 @@ _CUE_BY_FRAME: dict[str, str] = {
         "single tout view "
     ),
     "prep_at": (
-        "balk estimate expect hint lash marvel point poke take "
+        "aim balk call estimate expect fire hint lash look marvel point poke put say support take talk "
     ),
     "prep_because": (
-        "explain report say "
+        "explain report say vote "
     ),
     "prep_before": (
         "say "
@@ -108,38 +110,41 @@ _CUE_BY_FRAME: dict[str, str] = {
         "answer "
     ),
     "prep_by": (
-        "argue conclude explain mention refer respond say show stand tell "
+        "argue begin conclude explain follow mention refer respond say show stand tell "
     ),
     "prep_despite": (
         "point "
     ),
     "prep_during": (
-        "see "
+        "say see tell "
     ),
     "prep_for": (
-        "advocate apologize argue ask assail attack back blame blast call cheer chide claim congratulate "
-        "credit criticize declare disclose endorse express feel hit hop jab know mock nominate offer "
-        "plead praise press push rail recognize rip share slam sue thank voice vouch want "
+        "advocate apologize argue ask assail attack back blame blast call campaign cast cheer chide claim "
+        "congratulate credit criticize declare disclose endorse express feel give hit hop jab know look "
+        "mock nominate offer plead praise press push rail recognize rip say see share slam speak sue "
+        "support thank vie voice vote vouch want "
     ),
     "prep_from": (
         "distance prohibit say seek "
     ),
     "prep_in": (
-        "believe boast cite deny expect explain foresee hear invoke list persuade promise propound recall "
-        "tell tweet "
+        "accuse argue believe boast call cite consider deny expect explain foresee hear hire invoke lay "
+        "list note oppose persuade promise propose propound question recall refer require say seek show "
+        "suggest tell tweet write "
     ),
     "prep_into": (
-        "say "
+        "look say sign "
     ),
     "prep_like": (
-        "seem "
+        "do say seem "
     ),
     "prep_of": (
         "accuse assure boast complain inform learn request say speak talk think warn "
     ),
     "prep_on": (
-        "agree bank blame blast call cast challenge cheer comment criticize disagree double dwell name "
-        "pounce press push reflect riff seem sound split touch tweet weigh "
+        "advise agree bank blame blast call cast center challenge cheer comment continue count criticize "
+        "describe disagree double dwell expand focus hit name pounce press push reflect riff say seem "
+        "sound split tell touch tweet weigh zero "
     ),
     "prep_over": (
         "attack challenge divide say spar "
@@ -151,22 +156,25 @@ _CUE_BY_FRAME: dict[str, str] = {
         "enjoy "
     ),
     "prep_to": (
-        "acquiesce allude appoint attribute challenge describe discuss liken look name nominate pander "
-        "plead pledge point refer refuse respond say sentence tweet "
+        "acquiesce admit agree allude appoint attribute call challenge compare dedicate deliver describe "
+        "devote discuss liken look name nominate offer pander pivot plead pledge point refer refuse "
+        "respond say sentence show stick throw tweet write "
     ),
     "prep_upon": (
         "call remark "
     ),
     "prep_with": (
-        "agree call charge chime concur contrast credit describe disagree discuss distinguish email "
-        "empathize find identify list reckon respond say send show side thrill tweet "
+        "agree align begin call charge chime concur contrast credit describe disagree discuss distinguish "
+        "email empathize find grapple identify list reckon respond say see send show side take thrill "
+        "tweet "
     ),
     "xcomp": (
-        "advocate agree aim allude appear argue ask believe call caution challenge chant claim condemn "
-        "decide decline demand describe encourage endorse expect hesitate hire hop know like lobby look "
-        "love mention note offer oppose opt order pledge prefer promise propose pump push read recall "
-        "refuse report rule say seek seem shout show strive suggest support tell threaten tweet urge vote "
-        "vow warn write "
+        "advise advocate agree aim allude appear argue ask believe call caution challenge chant choose "
+        "claim condemn consider continue decide decline demand describe design determine encourage "
+        "endorse expect figure hesitate hire hop hope include invite know like lobby look love mention "
+        "move note offer oppose opt order persuade plan pledge prefer press promise propose prove pump "
+        "push read recall refuse report request require rule say scramble see seek seem shout show strive "
+        "struggle suggest support tell threaten tweet urge vote vow want warn write "
     ),
 }
 
@@ -217,6 +225,33 @@ _NOUN_BY_FRAME: dict[str, str] = {
     ),
 }
 
+_ADJ_BY_FRAME: dict[str, str] = {
+    "ccomp": (
+        "adamant aware concerned convinced glad hopeful optimistic surprised unaware upset worried "
+    ),
+    "prep_about": (
+        "hopeful optimistic upbeat worried "
+    ),
+    "prep_in": (
+        "confident interested "
+    ),
+    "prep_of": (
+        "aware critical enamored full proud skeptical supportive wary "
+    ),
+    "prep_on": (
+        "divided unified "
+    ),
+    "prep_to": (
+        "devoted "
+    ),
+    "prep_with": (
+        "pleased unhappy "
+    ),
+    "xcomp": (
+        "certain eager happy inclined quick "
+    ),
+}
+
 
 def _invert(by_frame: dict[str, str]) -> dict[str, frozenset[str]]:
     frames: dict[str, set[str]] = {}
@@ -230,4 +265,5 @@ def _invert(by_frame: dict[str, str]) -> dict[str, frozenset[str]]:
 
 CUE_FRAMES: dict[str, frozenset[str]] = _invert(_CUE_BY_FRAME)
 NOUN_FRAMES: dict[str, frozenset[str]] = _invert(_NOUN_BY_FRAME)
+ADJ_FRAMES: dict[str, frozenset[str]] = _invert(_ADJ_BY_FRAME)
 

@@ -45,7 +45,8 @@ def looks_like_title(inner: str) -> bool:
 _NOT_SPEAKER_LABELS = frozenset(
     {"note", "update", "updated", "editor", "photo", "photos", "source", "image", "video", "watch", "read",
      "related", "correction", "disclaimer", "warning", "breaking", "exclusive", "analysis", "opinion", "live",
-     "transcript", "q", "a", "caption", "credit", "tags", "topics", "subscribe", "share"}
+     "transcript", "q", "a", "caption", "credit", "tags", "topics", "subscribe", "share", "latest",
+     "timeline", "factbox", "explainer", "recap", "highlights"}
 )
 
 
@@ -164,8 +165,8 @@ def colon_lines(doc: Doc, ix: DocIndex, taken: list[tuple[int, int]]) -> list[Ca
         hi = line_end
         while hi > lo and text[hi - 1] in " \t\"”":
             hi -= 1
-        if hi - lo < 8 or any(a < hi and lo < b for a, b in taken):
-            continue
+        if hi - lo < 8 or any(a < hi and lo < b for a, b in taken) or len(text[lo:hi].split()) < 3:
+            continue  # (a word or two after a colon is a label or an address: "Contact: news@…")
         out.append(Candidate(tok.i, tok.i + 1, tok, name, lo, hi, True, "colon", None))
     return out
 

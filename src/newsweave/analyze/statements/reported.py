@@ -16,25 +16,26 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from .cues import (
-    MEDIUM_NOUNS,
-    ORG_NOUNS,
-    OUTLET_NOUNS,
+    EVENT_VERBS,
+    INANIMATE_NOUNS,
     PARENTHETICAL_VERBS,
-    ROLE_NOUNS,
     SPEECH_VERBS,
-    TITLE_WORDS,
 )
 from .docindex import DocIndex
-from .frames import CUE_FRAMES, NOUN_FRAMES
+from .frames import CUE_FRAMES
+from .messages import NAMING_VERBS, naming, quoted_title, with_reason
 from .speakers import subject_of
 
-__all__ = ["Candidate", "cue_extent", "noun_candidates", "skip_dateline", "speaker_for", "verb_candidates"]
+__all__ = [
+    "DATELINE", "NAMING_VERBS", "Candidate", "cue_extent", "is_agent", "is_message", "make_candidate", "skip_dateline",
+    "speaker_for", "verb_candidates",
+]
 
+_CLAUSE_FRAMES = frozenset({"ccomp", "inverted"})
 _CLAUSE_BREAK = frozenset({",", "—", "–", "-", ";", ":"})
 _NOT_CUE_DEPS = frozenset({"amod", "compound", "nsubj", "dobj", "pobj", "nsubjpass", "attr", "appos", "npadvmod"})
 _EXPLETIVES = frozenset({"it", "this", "there"})
 CUE_WORDS = frozenset(CUE_FRAMES) | SPEECH_VERBS
-NOUN_CUE_WORDS = frozenset(NOUN_FRAMES)
 
 
 @dataclass(slots=True)
@@ -51,6 +52,7 @@ class Candidate:
     kind: str = "verb"  # verb (clausal message), object (stance frames), noun, inverted, according, quote, colon
     content_tokens: tuple[int, int] | None = None  # token range of the content, when known
     channel_from: Token | None = None  # an earlier cue of the same speaker whose dependents name the channel
+    frame: str | None = None  # the message frame of a verb cue (ccomp, dobj, xcomp, prep_<p>)
 
 
 def frames_of(tok: Token) -> frozenset[str]:
@@ -70,7 +72,7 @@ def frames_of(tok: Token) -> frozenset[str]:
     lemma = tok.lemma_.lower()
     frames = CUE_FRAMES.get(lemma)
     if frames is not None:
-        return frames
+        return frames & _CLAUSE_FRAMES if lemma in EVENT_VERBS else frames
     if lemma in SPEECH_VERBS:
         return frozenset({"ccomp", "inverted"}) if lemma in PARENTHETICAL_VERBS else frozenset({"ccomp"})
     return frozenset()
@@ -105,7 +107,12 @@ def trim_tokens(doc: Doc, lo: int, hi: int) -> tuple[int, int]:
 def speaker_for(verb: Token, *, adjacent: bool = False) -> Token | None:
     """The head of the speaker phrase of a cue verb (relative "who" → its antecedent; expletives → None);
     with ``adjacent``, a noun phrase right before a subject-less finite cue stands in for its subject."""
+    if verb.lemma_.lower() in _RAISING or (verb.tag_ == "VBN" and verb.dep_ == "advcl" and not any(
+            c.dep_ in ("aux", "auxpass", "nsubj") for c in verb.children)):
+        return None  # "She appeared to …" (no one holds it), "Asked whether …, he said" (he was asked)
     subj = subject_of(verb)
+    if subj is None and verb.dep_ == "dep" and verb.head.i < verb.i and verb.head.pos_ == "VERB":
+        subj = subject_of(verb.head)  # "Activists clamoring to … say …" with "say" left unattached
     if subj is None:
         return _adjacent_subject(verb) if adjacent else None
     if subj.tag_ in ("WP", "WDT") and subj.head.dep_ == "relcl":
@@ -118,6 +125,7 @@ def speaker_for(verb: Token, *, adjacent: bool = False) -> Token | None:
 
 
 _FINITE = frozenset({"VBD", "VBZ", "VBP"})
+_RAISING = frozenset({"seem", "appear"})
 
 
 def _adjacent_subject(verb: Token) -> Token | None:
@@ -138,13 +146,16 @@ def _adjacent_subject(verb: Token) -> Token | None:
     return prev
 
 
-_DATELINE = re.compile(r"[A-Z][A-Za-z .,'-]{1,60}\([A-Za-z .-]{1,30}\)\s*[—–-]+\s*")
+DATELINE = re.compile(r"[A-Z][A-Za-z0-9 .,'-]{1,60}\([A-Za-z .-]{1,30}\)\s*[—–-]+\s*")
 
 
 def skip_dateline(doc: Doc, lo: int, hi: int) -> int:
     """Start of a content after a wire dateline ("WASHINGTON (AP) — …")."""
+    if not doc[lo].is_upper:
+        return lo
     start = doc[lo].idx
-    m = _DATELINE.match(doc.text[start : start + 100]) if doc[lo].is_upper else None
+    head = "".join(t.text_with_ws for t in doc[lo : min(hi, lo + 30)])  # (``doc.text`` rebuilds the whole text)
+    m = DATELINE.match(head[:100])
     if m is None:
         return lo
     end = start + m.end()
@@ -153,7 +164,8 @@ def skip_dateline(doc: Doc, lo: int, hi: int) -> int:
     return lo
 
 
-def _make(doc: Doc, verb: Token, lo: int, hi: int, kind: str, prep: Token | None = None) -> Candidate | None:
+def make_candidate(doc: Doc, verb: Token, lo: int, hi: int, kind: str, prep: Token | None = None, *,
+          frame: str | None = None) -> Candidate | None:
     lo, hi = trim_tokens(doc, lo, hi)
     if lo < hi:
         lo = skip_dateline(doc, lo, hi)
@@ -162,7 +174,7 @@ def _make(doc: Doc, verb: Token, lo: int, hi: int, kind: str, prep: Token | None
     c_lo, c_hi = cue_extent(verb, prep)
     return Candidate(
         c_lo, c_hi, verb, speaker_for(verb, adjacent=True), doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1].text),
-        kind=kind, content_tokens=(lo, hi),
+        kind=kind, content_tokens=(lo, hi), frame=frame,
     )
 
 
@@ -186,20 +198,24 @@ def _frame_content(doc: Doc, tok: Token, frames: frozenset[str]) -> Candidate | 
                 hi = min(hi, subj.left_edge.i)
             if not _is_clause(doc, lo, hi):
                 return None
-        return _make(doc, tok, lo, hi, "verb")
+        return make_candidate(doc, tok, lo, hi, "verb", frame="ccomp")
     if "ccomp" in frames:
         clause = _misattached_complement(tok)
         if clause is not None:
-            return _make(doc, tok, clause.left_edge.i, clause.right_edge.i + 1, "verb")
+            return make_candidate(doc, tok, clause.left_edge.i, clause.right_edge.i + 1, "verb", frame="ccomp")
     if "ccomp" in frames:
         pro = _pro_message(tok)
         if pro is not None:
             whole = pro.lower_ in _PRO_OBJECTS  # "the same of …" with its modifiers
-            return _make(doc, tok, pro.left_edge.i if whole else pro.i,
+            return make_candidate(doc, tok, pro.left_edge.i if whole else pro.i,
                          pro.right_edge.i + 1 if whole else pro.i + 1, "verb")
     holder = speaker_for(tok)
-    if holder is not None and not _is_agent(holder):
+    if holder is not None and not is_agent(holder):
         return None  # stance frames need someone holding the stance
+    if "dobj" in frames and tok.lemma_.lower() in NAMING_VERBS:
+        named = naming(doc, tok, children)
+        if named is not None:
+            return make_candidate(doc, tok, *named, "object", frame="dobj")
     for frame in ("xcomp", "dobj"):
         if frame not in frames:
             continue
@@ -208,39 +224,38 @@ def _frame_content(doc: Doc, tok: Token, frames: frozenset[str]) -> Candidate | 
             # "called the plan a disgrace": the object with its predicate is the message
             oprd = [c for c in children if c.dep_ == "oprd" and c.i > objs[0].i]
             if oprd:
-                return _make(doc, tok, objs[0].left_edge.i, oprd[0].right_edge.i + 1, "object")
-        if objs and _is_message(objs[0]):
+                return make_candidate(doc, tok, objs[0].left_edge.i, oprd[0].right_edge.i + 1, "object", frame="dobj")
+        if objs and is_message(objs[0]):
             obj = objs[0]
             lo = obj.left_edge.i
+            hi = obj.right_edge.i + 1
             if frame == "xcomp":  # "urged the administration to join …": the addressee is part of it
                 addressee = [c for c in children if c.dep_ == "dobj" and tok.i < c.i < obj.i]
                 if addressee:
                     lo = addressee[0].left_edge.i
-            return _make(doc, tok, lo, obj.right_edge.i + 1, "object")
+            else:
+                hi = with_reason(doc, tok, hi)
+            return make_candidate(doc, tok, lo, hi, "object", frame=frame)
     for prep in children:
         if prep.dep_ != "prep" or prep.i < tok.i or f"prep_{prep.lower_}" not in frames:
             continue
         pobjs = [g for g in prep.children if g.dep_ in ("pobj", "pcomp")]
-        if pobjs and _is_message(pobjs[0]):
-            return _make(doc, tok, pobjs[0].left_edge.i, pobjs[0].right_edge.i + 1, "object", prep)
+        if pobjs and is_message(pobjs[0]):
+            return make_candidate(doc, tok, pobjs[0].left_edge.i, pobjs[0].right_edge.i + 1, "object", prep,
+                         frame=f"prep_{prep.lower_}")
     return None
 
 
-_AGENT_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
-
-
-def _is_agent(tok: Token | None) -> bool:
-    """Whether a speaker can hold a stance: a person, organisation, pronoun or role/medium noun.
+def is_agent(tok: Token | None) -> bool:
+    """Whether a speaker can hold a stance: anyone or anything but a physical thing or event.
 
     Stance frames ("attacked X", "supports X", "vowed to …") are only cues with such a subject — "an
-    explosive-laden drone attacked Erbil airport" is an event, not a statement.
+    explosive-laden drone attacked Erbil airport" is an event, not a statement — while people, groups and texts
+    hold stances ("the ad attacks …", "the bill calls for …", as PolNeAR annotators mark them).
     """
     if tok is None:
         return False
-    if tok.pos_ in ("PRON", "PROPN") or tok.ent_type_ in _AGENT_LABELS or tok.tag_ == "NNS":
-        return True
-    lemma = tok.lemma_.lower()
-    return any(lemma in words for words in (ROLE_NOUNS, TITLE_WORDS, ORG_NOUNS, MEDIUM_NOUNS, OUTLET_NOUNS))
+    return tok.lemma_.lower() not in INANIMATE_NOUNS or tok.pos_ in ("PRON", "PROPN")
 
 
 _PRO_ANSWERS = frozenset({"so", "yes", "no"})
@@ -259,10 +274,12 @@ def _pro_message(verb: Token) -> Token | None:
     return None
 
 
-def _is_message(obj: Token) -> bool:
+def is_message(obj: Token) -> bool:
     """An object that can be what was said: not a bare pronoun ("said it"), nor a date ("promised Sunday")."""
     if obj.pos_ == "PRON" and obj.n_lefts + obj.n_rights == 0:
         return False
+    if obj.ent_type_ == "WORK_OF_ART" or quoted_title(obj):
+        return False  # "She read “War and Peace”": a title, not a message
     return not (obj.ent_type_ in ("DATE", "TIME") and obj.right_edge.i - obj.left_edge.i < 3)
 
 
@@ -294,7 +311,7 @@ def verb_candidates(doc: Doc, ix: DocIndex) -> dict[int, Candidate]:
         parenthetical = "inverted" in frames and tok.lemma_.lower() in PARENTHETICAL_VERBS
         if parenthetical and not any(c.dep_ == "ccomp" for c in tok.children):
             # "…, reported the broadcaster": the object is the speaker, not the message
-            cand = _inverted(doc, ix, tok) or _parenthetical(doc, ix, tok)
+            cand = _as_clause(doc, ix, tok) or _inverted(doc, ix, tok) or _parenthetical(doc, ix, tok)
         if cand is None:
             cand = _frame_content(doc, tok, frames)
         if cand is None:
@@ -345,50 +362,51 @@ def _cut_content(doc: Doc, cand: Candidate, cut: Token) -> None:
     cand.content_end = doc[hi - 1].idx + len(doc[hi - 1].text)
 
 
-def noun_candidates(doc: Doc, ix: DocIndex) -> dict[int, Candidate]:
-    """Nominal cues: "his claim that …", "the mayor's criticism of …", "issued a warning that …"."""
-    out: dict[int, Candidate] = {}
-    for i in ix.with_lemma(NOUN_CUE_WORDS):
-        tok = doc[i]
-        if tok.pos_ != "NOUN":
-            continue
-        frames = NOUN_FRAMES[tok.lemma_.lower()]
-        cand = None
-        for child in tok.children:
-            if child.i < tok.i:
-                continue
-            if child.dep_ in ("acl", "ccomp") and "acl" in frames and any(
-                c.dep_ in ("mark", "aux") and c.lower_ in ("that", "to") for c in child.children
-            ):
-                cand = _make(doc, tok, child.left_edge.i, child.right_edge.i + 1, "noun")
-            elif child.dep_ == "prep" and f"prep_{child.lower_}" in frames:
-                objs = [g for g in child.children if g.dep_ in ("pobj", "pcomp")]
-                if objs:
-                    cand = _make(doc, tok, objs[0].left_edge.i, objs[0].right_edge.i + 1, "noun", child)
-            if cand is not None:
-                break
-        if cand is None:
-            continue
-        poss = [c for c in tok.children if c.dep_ == "poss"]
-        if poss:
-            cand.speaker = poss[0]
-        elif tok.dep_ in ("dobj", "attr") and tok.head.pos_ in ("VERB", "AUX"):
-            cand.speaker = speaker_for(tok.head)  # "the senator issued a warning that …"
-        else:
-            cand.speaker = None
-        if cand.speaker is not None and not _is_agent(cand.speaker):
-            continue
-        cand.cue_start = tok.i
-        out[tok.i] = cand
-    return out
+def _as_clause(doc: Doc, ix: DocIndex, verb: Token) -> Candidate | None:
+    """"As the paper reported, [the mayor resigned]" / "[…], as the agency noted" / "As reported by X, […]":
+    a cue in an "as" clause reports the clause it modifies."""
+    if verb.dep_ != "advcl" or not any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children):
+        return None
+    if any(c.dep_ in ("dobj", "ccomp", "xcomp") for c in verb.children):
+        return None
+    speaker = subject_of(verb) if any(c.dep_ == "nsubj" for c in verb.children) else None
+    if speaker is None:
+        agent = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+        if not agent:
+            return None
+        speaker = agent[0]
+    head = verb.head
+    if head.lemma_.lower() in PARENTHETICAL_VERBS and not any(c.dep_ == "nsubjpass" for c in head.children):
+        return None  # "she stated, as reported by X, …": X relays her statement
+    a_lo, a_hi = verb.left_edge.i, verb.right_edge.i + 1
+    lo, hi = max(head.left_edge.i, ix.sent_start[verb.i]), min(head.right_edge.i + 1, ix.sent_end[verb.i])
+    if a_lo <= lo + 1:
+        lo = a_hi
+    elif a_hi >= hi - 2:
+        hi = a_lo
+    else:
+        return None
+    if not _is_clause(doc, *trim_tokens(doc, lo, hi)):
+        return None
+    cand = make_candidate(doc, verb, lo, hi, "inverted")
+    if cand is not None:
+        cand.speaker = speaker
+    return cand
+
+
+_MODIFIER_DEPS = frozenset({"prep", "advcl", "advmod", "npadvmod", "mark", "punct"})
 
 
 def _inverted(doc: Doc, ix: DocIndex, verb: Token) -> Candidate | None:
     """"[content], officials said" / "[content], reported the broadcaster": the cue clause follows a comma
     and closes the sentence; the content is the clause before the comma."""
+    if verb.tag_ in ("VBG", "VBN") and not any(c.dep_ in ("aux", "auxpass") for c in verb.children):
+        return None  # "…, citing rising prices": a participle takes its message after it
     s_start, s_end = ix.sent_start[verb.i], ix.sent_end[verb.i]
     left = verb.i
     own = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if own and own[0].dep_ == "nsubjpass":
+        return None  # "As X reported, the senator was accused of …": a passive cue is no inverted one
     if own and own[0].i < verb.i:
         speaker = own[0]
         left = speaker.left_edge.i
@@ -413,7 +431,10 @@ def _inverted(doc: Doc, ix: DocIndex, verb: Token) -> Candidate | None:
     comma = left - 1
     if comma - s_start < 3 or not _is_clause(doc, s_start, comma):
         return None
-    cand = _make(doc, verb, s_start, comma, "inverted")
+    roots = [t for t in doc[s_start:comma] if not (s_start <= t.head.i < comma) or t.head.i == t.i]
+    if roots and all(r.head.i == verb.i and r.dep_ in _MODIFIER_DEPS for r in roots):
+        return None  # "On Tuesday, as shares fell, she wrote …": the clause before the cue is its modifier
+    cand = make_candidate(doc, verb, s_start, comma, "inverted")
     if cand is not None:
         cand.speaker = speaker
     return cand
@@ -442,7 +463,7 @@ def _parenthetical(doc: Doc, ix: DocIndex, verb: Token) -> Candidate | None:
     lo = max(lo, s_start)
     if not (_is_clause(doc, lo, left - 1) or _is_clause(doc, right + 2, hi)):
         return None
-    cand = _make(doc, verb, lo, hi, "inverted")
+    cand = make_candidate(doc, verb, lo, hi, "inverted")
     if cand is not None:
         cand.speaker = own[0]
     return cand

@@ -1,0 +1,74 @@
+"""Message shapes of object frames: a naming verb's object with its label, the reason phrase after an object,
+and quoted titles (which are no messages)."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+__all__ = ["NAMING_VERBS", "circumstance", "naming", "quoted_title", "with_reason"]
+
+NAMING_VERBS = frozenset({"call", "dub", "label", "brand", "term", "deem"})
+_NAMING_PARTS = frozenset({"dobj", "oprd", "appos", "attr", "acomp", "prep", "npadvmod"})
+
+
+def naming(doc: Doc, verb: Token, children: list[Token]) -> tuple[int, int] | None:
+    """"called the governor, her rival, a “dangerous fraud”", "called that “beyond preposterous”": the
+    object with the label given to it (the parser often splits them oddly), up to the verb's last part."""
+    parts = [c for c in children if c.i > verb.i and c.dep_ in _NAMING_PARTS and not circumstance(c)]
+    relative = [c for c in children if c.dep_ == "dobj" and c.i < verb.i and c.tag_ in ("WDT", "WP")]
+    label = [c for c in parts if c.dep_ in ("oprd", "attr", "acomp")]
+    if relative and label:  # "which he called “a cartel”", "what the aide called “a new era”"
+        return relative[0].i, label[0].right_edge.i + 1
+    heads = [c for c in parts if c.dep_ in ("dobj", "oprd")]
+    if not heads or len(parts) < 2 or heads[0].i != min(c.i for c in parts):
+        return None
+    lo = heads[0].left_edge.i
+    hi = lo
+    for c in sorted(parts, key=lambda c: c.i):
+        if c.left_edge.i > hi + 2:
+            break
+        hi = max(hi, c.right_edge.i + 1)
+    return (lo, hi) if hi - lo >= 2 else None
+
+
+def circumstance(prep: Token) -> bool:
+    """A prepositional phrase of time or occasion, or a frame preposition of "call" ("call for/on")."""
+    return prep.dep_ == "prep" and (prep.lower_ in ("for", "on", "at") or any(
+        g.ent_type_ in ("DATE", "TIME") for g in prep.children))
+
+
+_REASON_PREPS = frozenset({"for", "over", "as", "with", "of", "about", "against", "on", "in"})
+
+
+def with_reason(doc: Doc, verb: Token, hi: int) -> int:
+    """End of an object message with the phrases that say why or as what: "criticized [the mayor for
+    cutting the budget]", "charged [the official with fraud]", "described [the plan as a failure]"."""
+    for child in verb.children:
+        if child.i < hi:
+            continue
+        if child.i != hi and not (child.i == hi + 1 and doc[hi].is_punct and doc[hi].text != "."):
+            break
+        if child.dep_ != "prep" or child.lower_ not in _REASON_PREPS or any(
+            g.ent_type_ in ("DATE", "TIME") for g in child.children
+        ):
+            break
+        hi = child.right_edge.i + 1
+    return hi
+
+
+def quoted_title(obj: Token) -> bool:
+    """An object that is a title in quotation marks: every word capitalised ("“War and Peace”")."""
+    doc = obj.doc
+    lo, hi = obj.left_edge.i, obj.right_edge.i
+    if doc[lo].is_quote:
+        lo += 1
+    elif lo == 0 or not doc[lo - 1].is_quote:
+        return False
+    if doc[hi].is_quote:
+        hi -= 1
+    words = [t for t in doc[lo : hi + 1] if t.is_alpha]
+    return 0 < len(words) <= 6 and words[0].is_title and all(
+        t.is_title or t.is_upper or t.lower_ in _TITLE_SMALL for t in words)
+
+
+_TITLE_SMALL = frozenset({"a", "an", "the", "and", "or", "of", "in", "on", "to", "for", "at", "by", "with"})

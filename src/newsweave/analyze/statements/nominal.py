@@ -1,0 +1,88 @@
+"""Nominal and adjectival cues: "his claim that …", "the mayor's criticism of …", "is critical of …"."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from .docindex import DocIndex
+from .frames import ADJ_FRAMES, NOUN_FRAMES
+from .reported import Candidate, cue_extent, is_agent, is_message, make_candidate, speaker_for
+
+__all__ = ["adjective_candidates", "noun_candidates"]
+
+NOUN_CUE_WORDS = frozenset(NOUN_FRAMES)
+ADJ_CUE_WORDS = frozenset(ADJ_FRAMES)
+
+
+def noun_candidates(doc: Doc, ix: DocIndex) -> dict[int, Candidate]:
+    """Nominal cues: "his claim that …", "the mayor's criticism of …", "issued a warning that …"."""
+    out: dict[int, Candidate] = {}
+    for i in ix.with_lemma(NOUN_CUE_WORDS):
+        tok = doc[i]
+        if tok.pos_ != "NOUN":
+            continue
+        frames = NOUN_FRAMES[tok.lemma_.lower()]
+        cand = None
+        for child in tok.children:
+            if child.i < tok.i:
+                continue
+            if child.dep_ in ("acl", "ccomp") and "acl" in frames and any(
+                c.dep_ in ("mark", "aux") and c.lower_ in ("that", "to") for c in child.children
+            ):
+                cand = make_candidate(doc, tok, child.left_edge.i, child.right_edge.i + 1, "noun")
+            elif child.dep_ == "prep" and f"prep_{child.lower_}" in frames:
+                objs = [g for g in child.children if g.dep_ in ("pobj", "pcomp")]
+                if objs:
+                    cand = make_candidate(doc, tok, objs[0].left_edge.i, objs[0].right_edge.i + 1, "noun", child)
+            if cand is not None:
+                break
+        if cand is None:
+            continue
+        poss = [c for c in tok.children if c.dep_ == "poss"]
+        holder = speaker_for(tok.head) if tok.dep_ in ("dobj", "attr") and tok.head.pos_ in ("VERB", "AUX") else None
+        if poss and poss[0].tag_ == "PRP$" and is_agent(holder) and holder.tag_ != "PRP$":
+            cand.speaker = holder  # "the senator offered her thoughts on …": the senator, whom "her" stands for
+        elif poss:
+            cand.speaker = poss[0]
+        elif tok.dep_ in ("dobj", "attr") and tok.head.pos_ in ("VERB", "AUX"):
+            cand.speaker = speaker_for(tok.head)  # "the senator issued a warning that …"
+        else:
+            cand.speaker = None
+        if cand.speaker is not None and not is_agent(cand.speaker):
+            continue
+        cand.cue_start = tok.i
+        out[tok.i] = cand
+    return out
+
+
+def adjective_candidates(doc: Doc, ix: DocIndex) -> dict[int, Candidate]:
+    """Stances held as predicates: "is critical of [the plan]", "are confident [that …]", "was quick [to
+    praise …]" — an adjective after "be"/"seem"/"remain" taking its message in a frame learnt from PolNeAR."""
+    out: dict[int, Candidate] = {}
+    for i in ix.with_lemma(ADJ_CUE_WORDS):
+        tok = doc[i]
+        if tok.pos_ != "ADJ" or tok.dep_ != "acomp" or tok.head.i >= tok.i:
+            continue
+        frames = ADJ_FRAMES[tok.lemma_.lower()]
+        verb = tok.head
+        holder = speaker_for(verb)
+        if not is_agent(holder):
+            continue
+        cand = None
+        for child in tok.children:
+            if child.i < tok.i:
+                continue
+            if child.dep_ in ("ccomp", "xcomp") and child.dep_ in frames:
+                cand = make_candidate(doc, tok, child.left_edge.i, child.right_edge.i + 1, "object")
+            elif child.dep_ == "prep" and f"prep_{child.lower_}" in frames:
+                objs = [g for g in child.children if g.dep_ in ("pobj", "pcomp")]
+                if objs and is_message(objs[0]):
+                    cand = make_candidate(doc, tok, objs[0].left_edge.i, objs[0].right_edge.i + 1, "object", child)
+            if cand is not None:
+                break
+        if cand is None:
+            continue
+        cand.cue_start = cue_extent(verb)[0]
+        cand.speaker = holder
+        out[tok.i] = cand
+    return out
