@@ -21,7 +21,7 @@ from ..errors import NotFound
 from .features import ArticleFeatures
 from .index import CentroidIndex, CopyIndex, PostingIndex
 from .linkage import LINK_WEIGHTS, ReportView, ViewCache, link_logit, report_view
-from .scoring import Profile, Vocabulary, logit, pair_signals, time_gap_days
+from .scoring import Profile, TermVector, Vocabulary, logit, pair_signals, time_gap_days
 
 __all__ = ["Assignment", "GroupingConfig", "StoryGrouper", "StoryState"]
 
@@ -101,7 +101,6 @@ class StoryState:
     profile: Profile = field(default_factory=Profile)
     merged_into: str | None = None
     apart: set[str] = field(default_factory=set)  # stories a person kept apart from this one
-    _vectors: np.ndarray | None = field(default=None, repr=False)  # cache: embeddings of recent members
 
 
 def _as_tuple(signature: np.ndarray | None) -> tuple[int, ...]:
@@ -129,7 +128,8 @@ class StoryGrouper:
         self.centroids = CentroidIndex()
         self.postings = PostingIndex()
         self.copies = CopyIndex()
-        self._views = ViewCache()
+        self._views = ViewCache()  # report views for report-to-report linkage
+        self._story_vectors = ViewCache(size=2048)  # embeddings of each story's latest reports
 
     # ---- reading -------------------------------------------------------------------------------------
     def resolve(self, story_id: str) -> str:
@@ -200,7 +200,7 @@ class StoryGrouper:
         )
 
     def _profile(self, m: _Member) -> tuple[Profile, set[int]]:
-        terms = {int(t): float(v) for t, v in zip(m.term_ids, m.term_vals, strict=True)}
+        terms = TermVector(m.term_ids, m.term_vals)
         ents: Counter = Counter()
         sal: Counter = Counter()
         weights: dict[int, float] = {}
@@ -236,11 +236,14 @@ class StoryGrouper:
 
     # ---- scoring -------------------------------------------------------------------------------------
     def _vectors(self, story: StoryState) -> np.ndarray | None:
-        if story._vectors is None:
+        """Embeddings of the story's latest reports (cached for recently scored stories only)."""
+        def build() -> np.ndarray:
             rows = [self.members[a].embedding for a in story.members[-_MEMBER_VECTORS:]]
             rows = [r for r in rows if r is not None]
-            story._vectors = np.stack(rows).astype(np.float32) if rows else np.zeros((0, 0), np.float32)
-        return story._vectors if story._vectors.size else None
+            return np.stack(rows).astype(np.float32) if rows else np.zeros((0, 0), np.float32)
+
+        vectors = self._story_vectors.get(story.id, build)
+        return vectors if vectors.size else None
 
     def _signals(self, profile: Profile, salient: set[int] | None, vectors: np.ndarray | None,
                  story: StoryState) -> np.ndarray:
@@ -407,7 +410,7 @@ class StoryGrouper:
             profile, salient = self._profile(member)
         member.story_id = story.id
         story.members.append(member.article_id)
-        story._vectors = None
+        self._story_vectors.discard(story.id)
         story.profile.add(profile)
         self._index_story(story)
         self.postings.add(story.id, self._posting_keys(profile, salient))
@@ -415,7 +418,7 @@ class StoryGrouper:
     def _detach(self, member: _Member) -> StoryState:
         story = self.stories[self.resolve(member.story_id)]
         story.members.remove(member.article_id)
-        story._vectors = None
+        self._story_vectors.discard(story.id)
         story.profile = Profile()
         for other in story.members:
             story.profile.add(self._profile(self.members[other])[0])
@@ -463,7 +466,7 @@ class StoryGrouper:
         for aid in source.members:
             self.members[aid].story_id = target.id
         target.members.extend(source.members)
-        target._vectors = None
+        self._story_vectors.discard(target.id)
         target.profile.add(source.profile)
         source.members = []
         source.profile = Profile()

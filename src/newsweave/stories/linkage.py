@@ -150,13 +150,13 @@ def link_logit(x: ReportView, y: ReportView, vocab: Vocabulary, weights: tuple[f
 
 
 class ViewCache:
-    """A bounded cache of report views (least recently used out), so memory stays flat as the store grows."""
+    """A bounded cache (least recently used out), so memory stays flat as the store grows."""
 
     def __init__(self, size: int = 4096) -> None:
         self.size = size
         self._views: OrderedDict[str, ReportView] = OrderedDict()
 
-    def get(self, key: str, build) -> ReportView:
+    def get(self, key: str, build):
         view = self._views.get(key)
         if view is None:
             view = self._views[key] = build()
@@ -165,6 +165,9 @@ class ViewCache:
         else:
             self._views.move_to_end(key)
         return view
+
+    def discard(self, key: str) -> None:
+        self._views.pop(key, None)
 
     def clear(self) -> None:
         self._views.clear()

@@ -124,7 +124,7 @@ def restore(blob: bytes) -> StoryGrouper:
         story.apart = set(s["apart"])
         if story.members and list(story.members) != s["members"] and set(story.members) == set(s["members"]):
             story.members = list(s["members"])
-            story._vectors = None
+            grouper._story_vectors.discard(story.id)
     for story in grouper.stories.values():
         if story.merged_into is not None:
             grouper.centroids.remove(story.id)
