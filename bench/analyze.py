@@ -4,13 +4,17 @@ canonicalisation sanity numbers.
 Texts: the bundled example reports plus ECB+ train+dev from ../shared/data (or $NEWSWEAVE_DATA) when present.
 Rows (reports/second, higher is better):
 
-* baseline — the bare spaCy pipeline (``nlp.pipe``, one process): the parse every analyser shares;
+* baseline — spaCy's pipeline as shipped (``nlp.pipe``, one process): the parse every analyser shares;
+* newsweave's pipeline (compiled attribute ruler + memoising lemmatizer, identical annotations);
 * newsweave ``analyze_many`` with workers=1 and workers=2 (target: >= 25 reports/s on 2 cores).
 
-Then: the time per report of each spaCy component and of each newsweave analyser, the effect of
-``nlp.pipe`` batch sizes, and on ECB+ (gold stories) how entities are linked within and across reports.
+Then: the CPU time per report of each spaCy component (as shipped vs newsweave's) and of each newsweave
+analyser; the whole per-report product path of ``newsweave process`` (parse, analysers, claims + grouping
+features, sentence embedding, result pickling) with the reports/s it allows on 2 free cores; the effect of
+``nlp.pipe`` batch sizes; and on ECB+ (gold stories) how entities are linked within and across reports.
+Other processes on a shared machine distort wall-clock rows; the CPU-time columns are the steady measure.
 
-    python bench/analyze.py [--sample N] [--skip-parallel]
+    python bench/analyze.py [--sample N] [--skip-parallel] [--skip-entities]
 """
 
 from __future__ import annotations
@@ -63,22 +67,94 @@ def timed(fn):
     return out, time.perf_counter() - w0, time.process_time() - c0
 
 
+def shipped_pipeline():
+    """spaCy's pipeline exactly as the model package ships it (no newsweave speed-ups)."""
+    import spacy
+
+    from newsweave.analyze.nlp import verify_model_files
+
+    return spacy.load(verify_model_files())
+
+
 def speed_rows(articles: list[Article], skip_parallel: bool) -> list[tuple[str, float, float, float | None]]:
     """(name, wall seconds, reports/s wall, reports per CPU-second or None)."""
     from newsweave.analyze.pipeline import analyze_many, get_pipeline
 
-    nlp = get_pipeline()
-    list(nlp.pipe(a.text for a in articles[:20]))  # warm-up
     n = len(articles)
     rows = []
-    _, wall, cpu = timed(lambda: list(nlp.pipe((a.text for a in articles), batch_size=32)))
-    rows.append(("baseline: spaCy nlp.pipe only (parse, 1 process)", wall, n / wall, n / cpu))
+    for name, nlp in (("baseline: spaCy as shipped, nlp.pipe only (parse, 1 process)", shipped_pipeline()),
+                      ("newsweave's spaCy pipeline, nlp.pipe only (parse, 1 process)", get_pipeline())):
+        list(nlp.pipe(a.text for a in articles[:20]))  # warm-up
+        _, wall, cpu = timed(lambda nlp=nlp: list(nlp.pipe((a.text for a in articles), batch_size=32)))
+        rows.append((name, wall, n / wall, n / cpu))
     _, wall, cpu = timed(lambda: list(analyze_many(articles, workers=1, batch_size=32)))
     rows.append(("newsweave analyze_many, workers=1", wall, n / wall, n / cpu))
     if not skip_parallel:
         _, wall, _cpu = timed(lambda: list(analyze_many(articles, workers=2, batch_size=32)))
         rows.append(("newsweave analyze_many, workers=2 (incl. worker start-up)", wall, n / wall, None))
     return rows
+
+
+def spacy_component_costs(articles: list[Article]) -> list[tuple[str, float, float]]:
+    """CPU ms per report of each spaCy component: (name, as shipped, newsweave's), batched like nlp.pipe.
+    newsweave's pipeline is a fresh one: its memo tables start empty (they only fill up over a run)."""
+    from newsweave.analyze.fast_components import accelerate
+    from newsweave.analyze.sentences import add_paragraph_boundaries
+
+    out: dict[str, list[float]] = {}
+    for column, nlp in enumerate((shipped_pipeline(), add_paragraph_boundaries(accelerate(shipped_pipeline())))):
+        list(nlp.pipe(a.text for a in articles[:10]))  # warm-up
+        t0 = time.process_time()
+        docs = [nlp.make_doc(a.text) for a in articles]
+        out.setdefault("tokenizer", [0.0, 0.0])[column] = time.process_time() - t0
+        for name, proc in nlp.pipeline:
+            t0 = time.process_time()
+            docs = list(proc.pipe(docs, batch_size=32)) if hasattr(proc, "pipe") else [proc(d) for d in docs]
+            out.setdefault(name, [0.0, 0.0])[column] = time.process_time() - t0
+    n = len(articles)
+    return [(name, 1000 * a / n, 1000 * b / n) for name, (a, b) in out.items()]
+
+
+def product_path_costs(articles: list[Article]) -> list[tuple[str, float]]:
+    """CPU ms per report of each step an analysis worker of ``newsweave process`` runs (one thread)."""
+    import pickle
+
+    from newsweave.analyze.pipeline import analyze_doc, get_pipeline
+    from newsweave.stages import _embedding_key, article_products
+    from newsweave.stories.embeddings import SentenceEmbedder
+
+    nlp = get_pipeline()
+    exact, default = SentenceEmbedder(threads=1, int8=False), SentenceEmbedder(threads=1)
+    warm = articles[:5]
+    for a, d in zip(warm, nlp.pipe(a.text for a in warm), strict=True):
+        article_products(a, d, analyze_doc(d, article_id=a.id))
+    exact.embed(["warm-up"])
+    default.embed(["warm-up"])
+    cost: Counter[str] = Counter()
+
+    def step(name, fn):
+        t0 = time.process_time()
+        out = fn()
+        cost[name] += time.process_time() - t0
+        return out
+
+    parse = "spaCy parse (newsweave's pipeline, nlp.pipe batch 32)"
+    analysers = "analysers: sentences, entities, time expressions, statements"
+    products = "products: per-report claims + grouping features"
+    embed = f"sentence embedding, {default.precision or 'default'} (the default)"
+    for i in range(0, len(articles), 32):
+        batch = articles[i : i + 32]
+        docs = step(parse, lambda batch=batch: list(nlp.pipe((a.text for a in batch), batch_size=32)))
+        results = []
+        for a, d in zip(batch, docs, strict=True):
+            analysis = step(analysers, lambda a=a, d=d: analyze_doc(d, article_id=a.id, dct=a.published.value))
+            results.append((analysis, step(products, lambda a=a, d=d, x=analysis: article_products(a, d, x))))
+        texts = [_embedding_key(a)[0] for a in batch]
+        step(embed, lambda texts=texts: default.embed(texts))
+        step("pickling the results (worker → main process)", lambda r=results: pickle.loads(pickle.dumps(r)))
+        step("(not in the total) sentence embedding, float32", lambda texts=texts: exact.embed(texts))
+    n = len(articles)
+    return [(name, 1000 * total / n) for name, total in cost.items()]
 
 
 def component_costs(articles: list[Article]) -> list[tuple[str, float]]:
@@ -195,6 +271,7 @@ def main() -> None:  # worker processes re-import this module: keep work under t
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--sample", type=int, default=None, help="analyse only the first N texts")
     parser.add_argument("--skip-parallel", action="store_true", help="skip the workers=2 row")
+    parser.add_argument("--skip-entities", action="store_true", help="skip the ECB+ entity-linking numbers")
     args = parser.parse_args()
     try:
         import torch
@@ -217,21 +294,46 @@ def main() -> None:  # worker processes re-import this module: keep work under t
         f"{os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.1f} at start\n"
     )
     rows = speed_rows(articles, args.skip_parallel)
-    base = rows[0][2]
+    base, base_cpu = rows[0][2], rows[0][3]
     print(
-        "| pipeline | seconds (wall) | reports/s (wall) | reports per CPU-second | wall ratio to baseline |"
+        "| pipeline | seconds (wall) | reports/s (wall) | reports per CPU-second | wall ratio to baseline "
+        "| CPU ratio to baseline |"
     )
-    print("|---|---:|---:|---:|---:|")
+    print("|---|---:|---:|---:|---:|---:|")
     for name, wall, rate, per_cpu in rows:
         cpu_cell = f"{per_cpu:.1f}" if per_cpu is not None else "–"
-        print(f"| {name} | {wall:.1f} | {rate:.1f} | {cpu_cell} | {rate / base:.2f} |")
+        ratio = f"{per_cpu / base_cpu:.2f}" if per_cpu is not None else "–"
+        print(f"| {name} | {wall:.1f} | {rate:.1f} | {cpu_cell} | {rate / base:.2f} | {ratio} |")
     print(
         f"\n(load average {os.getloadavg()[0]:.1f} at the end; on a shared machine the CPU-second column is "
         "the steadier measure of one process)"
     )
 
-    print("\n## CPU cost per report (ms), one process, one doc at a time\n")
     sample = articles[: min(len(articles), 200)]
+    print("\n## spaCy components, CPU ms per report (batched as in nlp.pipe)\n")
+    print("| component | spaCy as shipped | newsweave | ratio |")
+    print("|---|---:|---:|---:|")
+    shipped_total = ours_total = 0.0
+    for name, shipped, ours in spacy_component_costs(sample):
+        shipped_total, ours_total = shipped_total + shipped, ours_total + ours
+        ratio = f"{ours / shipped:.2f}" if shipped > 0 else "–"
+        print(f"| {name} | {shipped:.2f} | {ours:.2f} | {ratio} |")
+    print(f"| **total** | {shipped_total:.2f} | {ours_total:.2f} | {ours_total / shipped_total:.2f} |")
+
+    print("\n## Per-report product path of `newsweave process` (CPU ms, one process, one thread)\n")
+    print("| step | ms/report |")
+    print("|---|---:|")
+    path_total = 0.0
+    for name, ms in product_path_costs(sample):
+        if not name.startswith("(not in the total)"):
+            path_total += ms
+        print(f"| {name} | {ms:.1f} |")
+    print(f"| **total** | {path_total:.1f} |")
+    print(f"\nOn 2 free cores (2 workers, the main process only stores results) that allows about "
+          f"{2000 / path_total:.1f} reports/s, before worker start-up (~10 s of CPU per worker: spaCy, the "
+          "embedding model and its int8 check).")
+
+    print("\n## CPU cost per report (ms), one process, one doc at a time\n")
     costs = component_costs(sample)
     total = sum(ms for _, ms in costs)
     print("| step | ms/report | share |")
@@ -246,7 +348,7 @@ def main() -> None:  # worker processes re-import this module: keep work under t
     for size, rate in batch_size_rows(sample):
         print(f"| {size} | {rate:.1f} |")
 
-    if stories:
+    if stories and not args.skip_entities:
         print("\n## Entity linking sanity numbers on ECB+ (gold stories; no gold entities)\n")
         print("| measure | value |")
         print("|---|---:|")

@@ -1,10 +1,14 @@
 """Story grouping speed: throughput with features (spaCy + embeddings) and assignment latency as the store grows.
 
-    python bench/group_speed.py [--throughput-n 200] [--sizes 10000,100000] [--threads 2]
+    python bench/group_speed.py [--throughput-n 200] [--workers 2] [--sizes 10000,100000] [--threads 2]
 
 1. Throughput: real ECB+ texts (Cybulska & Vossen 2014, CC BY 3.0, from ../shared/data or $NEWSWEAVE_DATA) go
-   through ``article_features_batch`` (spaCy NER/lemmas + all-MiniLM-L6-v2 embedding) and ``StoryGrouper.add``.
-   The baseline row is the embedding alone (the floor any embedding-based grouper pays).
+   through the product path of ``newsweave process`` in a temporary store: ``run_analysis`` (spaCy parse,
+   analysers, claims, grouping features and the all-MiniLM-L6-v2 embedding, in ``--workers`` processes) then
+   ``run_grouping`` (stored features and vectors, ``StoryGrouper.add``). Rows: wall-clock reports/s of each
+   stage (worker start-up included) and, steadier on a shared machine, the embedding's CPU ms per report
+   (float32 vs int8, one thread). The baseline row is the embedding alone (the floor any embedding-based
+   grouper pays).
 2. Latency: features are computed once for the unique ECB+ texts and REPLAYED with new ids, shifted publication
    dates (one replay round every 120 days) and fresh copy signatures, until the store holds 10k / 100k reports; p50/p95
    of ``add`` are measured over the last 1,000 reports before each size. The baseline row is brute force
@@ -50,20 +54,43 @@ def rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0
 
 
-def throughput(articles: list[Article], n: int) -> tuple[float, float, float]:
+def throughput(articles: list[Article], n: int, workers: int) -> dict[str, float]:
+    """Reports/s (wall) of the analysis and grouping stages on ``n`` reports, through a temporary store."""
+    import tempfile
+
+    import newsweave
+    from newsweave.stages import run_analysis, run_grouping
+
     sample = articles[:n]
-    embedder = SentenceEmbedder()
-    article_features_batch(sample[:4], embedder=embedder)  # load models outside the timing
-    start = time.perf_counter()
-    feats = article_features_batch(sample, embedder=embedder)
-    grouper = StoryGrouper()
-    for f in feats:
-        grouper.add(f)
-    ours = n / (time.perf_counter() - start)
-    start = time.perf_counter()
-    embedder.embed([embedding_text(a.title, a.text) for a in sample])
-    embed_only = n / (time.perf_counter() - start)
-    return ours, embed_only, feats
+    with tempfile.TemporaryDirectory() as tmp, newsweave.open(Path(tmp) / "speed.db") as nw:
+        nw.ingest_texts([a.text for a in sample], process=False)
+        t0 = time.perf_counter()
+        analysed = run_analysis(nw.store, workers=workers)
+        t1 = time.perf_counter()
+        grouped, _ = run_grouping(nw.store)
+        t2 = time.perf_counter()
+    return {"analysed": analysed, "analysis": analysed / (t1 - t0), "grouping": grouped / (t2 - t1),
+            "both": analysed / (t2 - t0)}
+
+
+def embedding_costs(articles: list[Article], n: int) -> list[tuple[str, float, float]]:
+    """(embedder, CPU ms per report on one thread, mean cosine to float32) on ``n`` leads."""
+    import torch
+
+    threads = torch.get_num_threads()
+    torch.set_num_threads(1)
+    texts = [embedding_text(a.title, a.text) for a in articles[:n]]
+    rows, reference = [], None
+    for name, embedder in (("float32", SentenceEmbedder(threads=1, int8=False)),
+                           ("default (int8 where the CPU has VNNI)", SentenceEmbedder(threads=1))):
+        embedder.embed(texts[:2])
+        t0 = time.process_time()
+        vectors = embedder.embed(texts)
+        ms = 1000 * (time.process_time() - t0) / len(texts)
+        reference = vectors if reference is None else reference
+        rows.append((f"{name} [{embedder.precision}]", ms, float(np.mean(np.sum(vectors * reference, axis=1)))))
+    torch.set_num_threads(threads)
+    return rows
 
 
 def replay(feats, total: int, rng: np.random.Generator):
@@ -107,14 +134,25 @@ def latency(feats, sizes: list[int]) -> list[tuple[int, float, float, float, flo
 
 
 def print_throughput(articles, args) -> None:
-    ours, embed_only, _ = throughput(articles, args.throughput_n)
-    print(f"Throughput on {args.throughput_n} real ECB+ reports (avg {np.mean([len(a.text) for a in articles]):.0f} "
-          f"chars), torch threads={args.threads}, spaCy 1 process:\n")
+    speed = throughput(articles, args.throughput_n, args.workers)
+    costs = embedding_costs(articles, min(args.throughput_n, 150))
+    floor = 1000 / costs[-1][1]
+    print(f"Throughput of `newsweave process` on {speed['analysed']:.0f} real ECB+ reports (avg "
+          f"{np.mean([len(a.text) for a in articles]):.0f} chars), {args.workers} analysis workers, "
+          f"{os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.1f} (other processes slow the wall-clock rows):\n")
     print("| system | reports/s |")
     print("|---|---|")
-    print(f"| newsweave (spaCy + embedding + grouping) | {ours:.1f} |")
-    print(f"| embedding only (floor) | {embed_only:.1f} |")
-    print(f"| ratio | {ours / embed_only:.2f}× |\n")
+    print(f"| newsweave analysis (parse, analysers, claims, features, embedding; worker start-up incl.) "
+          f"| {speed['analysis']:.1f} |")
+    print(f"| newsweave grouping (stored features and vectors + StoryGrouper.add) | {speed['grouping']:.1f} |")
+    print(f"| newsweave analysis + grouping | {speed['both']:.1f} |")
+    print(f"| embedding only, one core (floor; from the CPU time below) | {floor:.1f} |")
+    print(f"| ratio (analysis + grouping / embedding floor) | {speed['both'] / floor:.2f}× |\n")
+    print("| embedding (one thread) | CPU ms/report | mean cosine to float32 |")
+    print("|---|---|---|")
+    for name, ms, cosine in costs:
+        print(f"| {name} | {ms:.1f} | {cosine:.4f} |")
+    print()
 
 
 def main() -> None:
@@ -122,8 +160,10 @@ def main() -> None:
     parser.add_argument("--throughput-n", type=int, default=200)
     parser.add_argument("--sizes", default="10000,100000")
     parser.add_argument("--threads", type=int, default=2)
+    parser.add_argument("--workers", type=int, default=2, help="analysis worker processes for the throughput rows")
     parser.add_argument("--features-cache", type=Path, help="features cached by bench/group.py --cache DIR")
     parser.add_argument("--skip-throughput", action="store_true")
+    parser.add_argument("--skip-latency", action="store_true")
     args = parser.parse_args()
     import torch
 
@@ -131,6 +171,8 @@ def main() -> None:
     articles = load_articles()
     if not args.skip_throughput:
         print_throughput(articles, args)
+    if args.skip_latency:
+        return
     if args.features_cache and (args.features_cache / "train.pkl").exists():
         import pickle
 

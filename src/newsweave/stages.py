@@ -15,6 +15,8 @@ from .model import Article, Story, StoryMember
 from .store.base import Store
 
 __all__ = [
+    "article_products",
+    "article_products_batch",
     "dossier_for",
     "merge_stories",
     "move_article",
@@ -67,6 +69,53 @@ def article_products(article: Article, doc: Any, analysis: Any) -> dict[str, tup
     }
 
 
+def _embedding_key(article: Article) -> tuple[str, str]:
+    """(what is embedded for ``article``, its fingerprint): a stored vector is reused only for the same text."""
+    import hashlib
+
+    from .stories.embeddings import embedding_text
+
+    text = embedding_text(article.title, article.text)
+    return text, hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+
+
+def article_products_batch(articles: Sequence[Article], docs: Sequence[Any], analyses: Sequence[Any]
+                           ) -> list[dict[str, tuple[str, str]]]:
+    """:func:`article_products` of a batch, plus each report's sentence embedding (``"embedding"``:
+    ``"<fingerprint> <base64 float32>"``), computed in the analysis worker so both cores embed."""
+    from .stories.embeddings import EMBEDDING_VERSION, default_embedder, vector_to_text
+
+    products = [article_products(a, d, x) for a, d, x in zip(articles, docs, analyses, strict=True)]
+    keys = [_embedding_key(a) for a in articles]
+    vectors = default_embedder().embed([text for text, _ in keys])
+    for p, (_text, fingerprint), v in zip(products, keys, vectors, strict=True):
+        p["embedding"] = (EMBEDDING_VERSION, f"{fingerprint} {vector_to_text(v)}")
+    return products
+
+
+def _stored_embeddings(store: Store, articles: Sequence[Article]) -> dict[str, Any]:
+    """Vectors stored by the analysis pass for ``articles`` (current version and same embedded text only)."""
+    from .stories.embeddings import EMBEDDING_VERSION, vector_from_text
+
+    stored = store.get_products([a.id for a in articles], "embedding")
+    out = {}
+    for a in articles:
+        version, data = stored.get(a.id, (None, ""))
+        fingerprint, _, vector = data.partition(" ")
+        if version != EMBEDDING_VERSION or fingerprint != _embedding_key(a)[1]:
+            continue
+        try:
+            out[a.id] = vector_from_text(vector)
+        except ValueError as exc:
+            log.warning("%s: unreadable stored embedding (%s); embedding it again", a.id, exc)
+    return out
+
+
+#: What the analysis workers' hooks import, loaded once in the fork server instead of in every worker.
+_WORKER_PRELOAD = ("newsweave.stages", "newsweave.reconcile.dossier", "newsweave.stories.features_json",
+                   "newsweave.stories.embeddings", "newsweave.stories.minilm", "tokenizers", "safetensors.torch")
+
+
 def _claim_rows(claims_json: dict) -> list[tuple]:
     import json
 
@@ -114,7 +163,8 @@ def run_analysis(store: Store, *, progress: Progress | None = None, workers: int
             pending_articles.append(a)
             yield a
 
-    for analysis, products in analyze_many(remember(), workers=workers, extra=article_products):
+    for analysis, products in analyze_many(remember(), workers=workers, batch_extra=article_products_batch,
+                                           preload=_WORKER_PRELOAD):
         article = pending_articles.popleft()
         assert article.id == analysis.article_id
         batch.append((article, analysis, products))
@@ -166,12 +216,10 @@ def story_title(articles: Sequence[Article]) -> str | None:
 
 
 def _sync_stories(store: Store, grouper, story_ids: Iterable[str], merged: dict[str, str]) -> None:
-    """Mirror the grouper's view of ``story_ids`` (and the merges in ``merged``) into the store."""
-    for old, new in merged.items():
-        store.save_story(Story(old, store_title(store, old), None, None, merged_into=new))
-        store.log_story_event("merge", manual=False, story_id=old, other_id=new,
-                              detail="merged automatically: later reports showed the two stories are one")
-    for sid in dict.fromkeys(story_ids):
+    """Mirror the grouper's view of ``story_ids`` (and the merges in ``merged``) into the store. The merge
+    targets are stored first: a story created and merged within one chunk is otherwise not yet in the store,
+    and the merged story's ``merged_into`` would point at nothing (a foreign-key error)."""
+    for sid in dict.fromkeys([*story_ids, *merged.values()]):
         state = grouper.story(sid)
         if not state.members:
             continue
@@ -182,6 +230,10 @@ def _sync_stories(store: Store, grouper, story_ids: Iterable[str], merged: dict[
         for a in articles:
             m = grouper.members[a.id]
             store.set_member(StoryMember(state.id, a.id, m.score, m.copy_of, m.pinned))
+    for old, new in merged.items():
+        store.save_story(Story(old, store_title(store, old), None, None, merged_into=new))
+        store.log_story_event("merge", manual=False, story_id=old, other_id=new,
+                              detail="merged automatically: later reports showed the two stories are one")
 
 
 def store_title(store: Store, story_id: str) -> str | None:
@@ -197,11 +249,12 @@ def _arrival_key(a: Article) -> tuple:
 
 def _grouping_features(store: Store, articles: Sequence[Article], embedder: Any) -> list[Any]:
     """Grouping features of ``articles`` (stored by the analysis pass; computed afresh where missing or
-    stale), each with its sentence embedding."""
+    stale), each with its sentence embedding (likewise stored by the analysis pass where it could)."""
     import dataclasses
     import json
 
-    from .stories.embeddings import embedding_text
+    import numpy as np
+
     from .stories.features import article_features_batch
     from .stories.features_json import FEATURES_VERSION, features_from_json
 
@@ -212,7 +265,12 @@ def _grouping_features(store: Store, articles: Sequence[Article], embedder: Any)
     if missing:
         for f in article_features_batch(missing, embed=False):
             by_id[f.article_id] = f
-    vectors = embedder.embed([embedding_text(a.title, a.text) for a in articles])
+    vectors_by_id = _stored_embeddings(store, articles)
+    unembedded = [a for a in articles if a.id not in vectors_by_id]
+    if unembedded:
+        fresh = embedder.embed([_embedding_key(a)[0] for a in unembedded])
+        vectors_by_id.update({a.id: v for a, v in zip(unembedded, fresh, strict=True)})
+    vectors = [np.asarray(vectors_by_id[a.id], dtype=np.float32) for a in articles]
     out = []
     for a, v in zip(articles, vectors, strict=True):
         out.append(dataclasses.replace(by_id[a.id], embedding=v, copy_of=a.copy_of,

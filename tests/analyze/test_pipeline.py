@@ -171,6 +171,29 @@ def test_analyze_many_two_workers_equals_in_process():
     assert sum(seen) == len(articles)
 
 
+def _batch_summary(articles, docs, analyses):
+    """A module-level batch hook: what it saw, per report (the batch size tells it was called per batch)."""
+    return [(a.id, len(doc), x.article_id, len(articles)) for a, doc, x in zip(articles, docs, analyses, strict=True)]
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_analyze_many_batch_extra_sees_each_batch_with_its_parses(workers):
+    texts = ["Minister Omar Bakr visited Lyon on Monday.", "Nothing happened.", "Governor Ana Ruiz spoke.",
+             "The council met.", "Rain fell in Quito on Tuesday, officials said."]
+    articles = [_article(t, i) for i, t in enumerate(texts)]
+    items = list(analyze_many(articles, workers=workers, batch_size=2, batch_extra=_batch_summary))
+    assert [x.article_id for x, _ in items] == [a.id for a in articles]
+    assert [r[0] for _, r in items] == [r[2] for _, r in items] == [a.id for a in articles]
+    assert [r[3] for _, r in items] == [2, 2, 2, 2, 1]
+    assert all(r[1] > 0 for _, r in items)
+    assert [x for x, _ in items] == list(analyze_many(articles, workers=1, batch_size=2))
+
+
+def test_analyze_many_rejects_both_hooks():
+    with pytest.raises(ValueError, match="not both"):
+        list(analyze_many([], extra=_batch_summary, batch_extra=_batch_summary))
+
+
 @pytest.mark.parametrize(("workers", "batch_size"), [(0, 32), (2, 0)])
 def test_analyze_many_rejects_bad_options(workers, batch_size):
     with pytest.raises(ValueError):

