@@ -27,8 +27,15 @@ from .summary import summarize
 from .timeline import build_timeline, publication_times
 
 __all__ = [
-    "RECONCILE_VERSION", "SCHEMA", "ArticleClaims", "build_dossier", "clear_cache", "dossier_to_json",
-    "article_claims_from_reading", "article_claims_to_json", "article_claims_from_json",
+    "RECONCILE_VERSION",
+    "SCHEMA",
+    "ArticleClaims",
+    "article_claims_from_json",
+    "article_claims_from_reading",
+    "article_claims_to_json",
+    "build_dossier",
+    "clear_cache",
+    "dossier_to_json",
 ]
 
 log = logging.getLogger(__name__)
