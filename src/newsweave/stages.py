@@ -230,7 +230,7 @@ def _sync_stories(store: Store, grouper, story_ids: Iterable[str], merged: dict[
         for a in articles:
             m = grouper.members[a.id]
             store.set_member(StoryMember(state.id, a.id, m.score, m.copy_of, m.pinned))
-    for old, new in merged.items():
+    for old, new in reversed(merged.items()):  # latest merge first: each target is stored before it is named
         store.save_story(Story(old, store_title(store, old), None, None, merged_into=new))
         store.log_story_event("merge", manual=False, story_id=old, other_id=new,
                               detail="merged automatically: later reports showed the two stories are one")
