@@ -7,7 +7,7 @@ import pytest
 
 from newsweave.stories import GroupingConfig, StoryGrouper
 from newsweave.stories.features import ArticleFeatures
-from newsweave.stories.linkage import LINK_SIGNALS, LINK_WEIGHTS, ViewCache, link_signals, report_view
+from newsweave.stories.linkage import LINK_SIGNALS, LINK_WEIGHTS, BoundedCache, link_signals, report_view
 from newsweave.stories.scoring import Vocabulary
 
 from .helpers import report
@@ -97,8 +97,8 @@ def test_linkage_score_of_two_reports_of_one_event_is_near_certain():
     assert joined.story_id == sid and joined.score > 0.99
 
 
-def test_view_cache_is_bounded_and_keeps_recent_views():
-    cache = ViewCache(size=2)
+def test_bounded_cache_is_bounded_and_keeps_recent_views():
+    cache = BoundedCache(size=2)
     built = []
 
     def build(key):

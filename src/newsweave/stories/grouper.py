@@ -20,7 +20,7 @@ import numpy as np
 from ..errors import NotFound
 from .features import ArticleFeatures
 from .index import CentroidIndex, CopyIndex, PostingIndex
-from .linkage import LINK_WEIGHTS, ReportView, ViewCache, link_logit, report_view
+from .linkage import LINK_WEIGHTS, BoundedCache, ReportView, link_logit, report_view
 from .scoring import Profile, TermVector, Vocabulary, logit, pair_signals, time_gap_days
 
 __all__ = ["Assignment", "GroupingConfig", "StoryGrouper", "StoryState"]
@@ -128,8 +128,8 @@ class StoryGrouper:
         self.centroids = CentroidIndex()
         self.postings = PostingIndex()
         self.copies = CopyIndex()
-        self._views = ViewCache()  # report views for report-to-report linkage
-        self._story_vectors = ViewCache(size=2048)  # embeddings of each story's latest reports
+        self._views = BoundedCache()  # report views for report-to-report linkage
+        self._story_vectors = BoundedCache(size=2048)  # embeddings of each story's latest reports
 
     # ---- reading -------------------------------------------------------------------------------------
     def resolve(self, story_id: str) -> str:

@@ -149,7 +149,7 @@ def link_logit(x: ReportView, y: ReportView, vocab: Vocabulary, weights: tuple[f
     return float(weights[0] + np.dot(np.asarray(weights[1:]), link_signals(x, y, vocab)))
 
 
-class ViewCache:
+class BoundedCache:
     """A bounded cache (least recently used out), so memory stays flat as the store grows."""
 
     def __init__(self, size: int = 4096) -> None:
