@@ -7,28 +7,10 @@ from __future__ import annotations
 
 import pytest
 
-from newsweave.model import Statement
-
 
 @pytest.fixture(scope="module")
-def extract():
-    from newsweave.analyze.pipeline import get_pipeline
-    from newsweave.analyze.statements import extract_statements
-
-    nlp = get_pipeline()
-
-    def run(text: str) -> list[tuple[str | None, str | None, str]]:
-        sts: list[Statement] = extract_statements(nlp(text), article_id="t")
-        return [
-            (
-                text[s.speaker.start : s.speaker.end] if s.speaker else None,
-                text[s.cue.start : s.cue.end] if s.cue else None,
-                text[s.content.start : s.content.end],
-            )
-            for s in sts
-        ]
-
-    return run
+def extract(statement_spans):
+    return statement_spans
 
 
 # (text, expected content, expected speaker (substring) or None when no speaker is expected)
