@@ -21,7 +21,7 @@ from datetime import datetime
 
 import numpy as np
 
-from .scoring import Vocabulary
+from .scoring import Vocabulary, idf_cosine
 
 __all__ = ["LINK_SIGNALS", "LINK_WEIGHTS", "ReportView", "link_logit", "link_signals", "report_view"]
 
@@ -101,19 +101,6 @@ def report_view(term_ids, term_vals, ent_ids, ent_counts, ent_salient, dates, da
                       dateline, frozenset(salient_numbers), frozenset(numbers), emb)
 
 
-def _cos(a: dict[int, float], b: dict[int, float], vocab: Vocabulary) -> float | None:
-    if not a or not b:
-        return None
-    if len(a) > len(b):
-        a, b = b, a
-    dot = sum(v * b[k] * vocab.idf(k) ** 2 for k, v in a.items() if k in b)
-    if dot == 0.0:
-        return 0.0
-    na = math.sqrt(sum((v * vocab.idf(k)) ** 2 for k, v in a.items()))
-    nb = math.sqrt(sum((v * vocab.idf(k)) ** 2 for k, v in b.items()))
-    return dot / (na * nb)
-
-
 def _absent_lead(x: ReportView, y: ReportView) -> bool:
     return x.lead_person is not None and bool(y.persons) and x.lead_person not in y.persons
 
@@ -121,9 +108,9 @@ def _absent_lead(x: ReportView, y: ReportView) -> bool:
 def link_signals(x: ReportView, y: ReportView, vocab: Vocabulary) -> np.ndarray:
     """The :data:`LINK_SIGNALS` of two reports (symmetric)."""
     emb = float(x.embedding @ y.embedding) if x.embedding is not None and y.embedding is not None else 0.0
-    out = [emb, _cos(x.terms, y.terms, vocab) or 0.0, _cos(x.entities, y.entities, vocab) or 0.0]
+    out = [emb, idf_cosine(x.terms, y.terms, vocab) or 0.0, idf_cosine(x.entities, y.entities, vocab) or 0.0]
     for kind in _KINDS:
-        c = _cos(x.by_kind[kind], y.by_kind[kind], vocab)
+        c = idf_cosine(x.by_kind[kind], y.by_kind[kind], vocab)
         out += [0.0, 1.0] if c is None else [c, 0.0]
     conflict = same = 0.0
     if x.lead_person is not None and y.lead_person is not None:

@@ -18,7 +18,9 @@ import numpy as np
 
 from .dates import month_index
 
-__all__ = ["SIGNALS", "Profile", "TermVector", "Vocabulary", "logit", "pair_signals", "time_gap_days"]
+__all__ = [
+    "SIGNALS", "Profile", "TermVector", "Vocabulary", "idf_cosine", "logit", "pair_signals", "time_gap_days",
+]
 
 SIGNALS = (
     "embedding",
@@ -228,18 +230,25 @@ def _entity_view(p: Profile, vocab: Vocabulary, kind: str | None) -> tuple[dict[
     return _cached(p, ("ents", kind), vocab, compute)
 
 
+def idf_cosine(a: dict[int, float], b: dict[int, float], vocab: Vocabulary, *,
+               norms: tuple[float, float] | None = None) -> float | None:
+    """idf-weighted cosine of two sparse weight vectors; None if one is empty. ``norms`` (of ``a``, ``b``) may
+    come from a cache."""
+    if not a or not b:
+        return None
+    small, large = (a, b) if len(a) <= len(b) else (b, a)
+    dot = sum(v * large[k] * vocab.idf(k) ** 2 for k, v in small.items() if k in large)
+    if dot == 0.0:
+        return 0.0
+    na, nb = norms if norms is not None else (_norm(a, vocab), _norm(b, vocab))
+    return dot / (na * nb)
+
+
 def _weighted_cos(a: Profile, b: Profile, vocab: Vocabulary, kind: str | None = None) -> float | None:
     """idf-weighted cosine of two entity-prominence vectors (only entities of ``kind``); None if one is empty."""
     wa, na = _entity_view(a, vocab, kind)
     wb, nb = _entity_view(b, vocab, kind)
-    if not wa or not wb:
-        return None
-    if len(wa) > len(wb):
-        wa, wb = wb, wa
-    dot = sum(v * wb[k] * vocab.idf(k) ** 2 for k, v in wa.items() if k in wb)
-    if dot == 0.0:
-        return 0.0
-    return dot / (na * nb)
+    return idf_cosine(wa, wb, vocab, norms=(na, nb))
 
 
 def _cover(keys: set[int], other: Counter, vocab: Vocabulary) -> float:
