@@ -95,6 +95,8 @@ def register(app: typer.Typer) -> None:
         output: Annotated[str, typer.Option("--output", "-o", help="File to write ('-' = stdout).")] = "-",
         db: Annotated[str | None, typer.Option("--db", help="Also ingest into this database (default: "
                                                             "touch no database).")] = None,
+        workers: Annotated[int | None, typer.Option(help="Processes computing features (default: 2 for 64 "
+                                                         "articles or more, else 1).")] = None,
     ) -> None:
         """Group articles into stories in date order (input order when undated), exactly as the online path does;
         write one line per article: {"id": ..., "story": ...}."""
@@ -105,7 +107,9 @@ def register(app: typer.Typer) -> None:
                 nw.ingest([input_])
         out = _open_out(output)
         try:
-            group_jsonl(sys.stdin if input_ == "-" else input_, out)
+            with StageProgress(enabled=err_console.is_terminal) as progress:
+                group_jsonl(sys.stdin if input_ == "-" else input_, out, workers=workers,
+                            progress=lambda done, total: progress("group", done, total))
         finally:
             if out is not sys.stdout:
                 out.close()

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 import logging
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import IO
@@ -18,8 +18,9 @@ from typing import IO
 from ..errors import InputError
 from ..model import Article, PublishedTime
 from .embeddings import SentenceEmbedder
-from .features import article_features_batch
+from .features import ArticleFeatures, article_features_batch
 from .grouper import Assignment, GroupingConfig, StoryGrouper
+from .workers import features_many
 
 __all__ = ["arrival_order", "group_articles", "group_jsonl", "read_jsonl_articles"]
 
@@ -46,22 +47,38 @@ def group_articles(
     config: GroupingConfig | None = None,
     grouper: StoryGrouper | None = None,
     embedder: SentenceEmbedder | None = None,
-    batch_size: int = 64,
+    batch_size: int = 32,
+    workers: int | None = None,
+    progress: Callable[[int, int], None] | None = None,
 ) -> list[Assignment]:
     """Group ``articles`` with the online path, in :func:`arrival_order`; assignments come back in input order.
 
-    ``Assignment.story_id`` is the story at the time of assignment; use ``grouper.resolve`` (pass your own
-    ``grouper``) for the final story after later merges.
+    Features (spaCy entities and lemmas, the sentence embedding) are computed on ``workers`` processes (default:
+    2 for 64 reports or more, else 1; always 1 when you pass your own ``embedder``); the reports are then added
+    to the grouper one by one in arrival order, as ingest does. ``progress(done, total)`` is called as reports
+    are assigned. ``Assignment.story_id`` is the story at the time of assignment; use ``grouper.resolve`` (pass
+    your own ``grouper``) for the final story after later merges.
     """
     articles = list(articles)
     grouper = grouper or StoryGrouper(config)
     order = arrival_order(articles)
+    if workers is None:
+        workers = 2 if len(articles) >= 64 else 1
+    if embedder is not None:
+        workers = 1
+    if workers == 1:
+        feats: Iterable[ArticleFeatures] = (
+            f for start in range(0, len(order), batch_size)
+            for f in article_features_batch([articles[i] for i in order[start : start + batch_size]],
+                                            embedder=embedder, batch_size=batch_size)
+        )
+    else:
+        feats = features_many((articles[i] for i in order), workers=workers, batch_size=batch_size)
     result: dict[int, Assignment] = {}
-    for start in range(0, len(order), batch_size):
-        chunk = order[start : start + batch_size]
-        feats = article_features_batch([articles[i] for i in chunk], embedder=embedder)
-        for i, f in zip(chunk, feats, strict=True):
-            result[i] = grouper.add(f)
+    for done, (i, f) in enumerate(zip(order, feats, strict=True), start=1):
+        result[i] = grouper.add(f)
+        if progress:
+            progress(done, len(order))
     return [result[i] for i in range(len(articles))]
 
 
@@ -106,8 +123,12 @@ def group_jsonl(
     *,
     config: GroupingConfig | None = None,
     embedder: SentenceEmbedder | None = None,
+    workers: int | None = None,
+    progress: Callable[[int, int], None] | None = None,
 ) -> dict[str, str]:
-    """``newsweave group INPUT.jsonl``: group the records and write ``{"id", "story"}`` lines; returns id → story."""
+    """``newsweave group INPUT.jsonl``: group the records and write ``{"id", "story"}`` lines; returns id → story.
+
+    ``workers`` and ``progress`` are passed to :func:`group_articles`."""
     if isinstance(input_path, (str, Path)):
         try:
             with open(input_path, encoding="utf-8") as fh:
@@ -122,7 +143,7 @@ def group_jsonl(
             raise InputError(f"duplicate id {a.id!r}; every record needs its own id", source=a.source)
         seen.add(a.id)
     grouper = StoryGrouper(config)
-    group_articles(articles, grouper=grouper, embedder=embedder)
+    group_articles(articles, grouper=grouper, embedder=embedder, workers=workers, progress=progress)
     stories = {a.id: grouper.story_of(a.id) for a in articles}
     lines = "".join(json.dumps({"id": a.id, "story": stories[a.id]}) + "\n" for a in articles)
     if isinstance(output, (str, Path)):

@@ -16,12 +16,12 @@ from __future__ import annotations
 
 import math
 from collections import OrderedDict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 
 import numpy as np
 
-from .scoring import Vocabulary, idf_cosine
+from .scoring import Vocabulary, idf_cosine, idf_norm
 
 __all__ = ["LINK_SIGNALS", "LINK_WEIGHTS", "ReportView", "link_logit", "link_signals", "report_view"]
 
@@ -67,6 +67,8 @@ class ReportView:
     salient_numbers: frozenset[int]
     numbers: frozenset[int]
     embedding: np.ndarray | None
+    # idf-weighted norms of terms, entities and each kind, for one state of the vocabulary (see _norms)
+    norms: dict = field(default_factory=dict, compare=False, repr=False)
 
 
 def report_view(term_ids, term_vals, ent_ids, ent_counts, ent_salient, dates, dateline, embedding,
@@ -105,12 +107,26 @@ def _absent_lead(x: ReportView, y: ReportView) -> bool:
     return x.lead_person is not None and bool(y.persons) and x.lead_person not in y.persons
 
 
+def _norms(view: ReportView, vocab: Vocabulary) -> tuple[float, ...]:
+    """Norms of the view's terms, entities and entities of each kind under the current idf (remembered until the
+    vocabulary counts another report: a new report is compared with many stored ones under one idf)."""
+    norms = view.norms.get(vocab.docs)
+    if norms is None:
+        view.norms.clear()
+        norms = view.norms[vocab.docs] = (
+            idf_norm(view.terms, vocab), idf_norm(view.entities, vocab),
+            *(idf_norm(view.by_kind[kind], vocab) for kind in _KINDS))
+    return norms
+
+
 def link_signals(x: ReportView, y: ReportView, vocab: Vocabulary) -> np.ndarray:
     """The :data:`LINK_SIGNALS` of two reports (symmetric)."""
     emb = float(x.embedding @ y.embedding) if x.embedding is not None and y.embedding is not None else 0.0
-    out = [emb, idf_cosine(x.terms, y.terms, vocab) or 0.0, idf_cosine(x.entities, y.entities, vocab) or 0.0]
-    for kind in _KINDS:
-        c = idf_cosine(x.by_kind[kind], y.by_kind[kind], vocab)
+    nx, ny = _norms(x, vocab), _norms(y, vocab)
+    out = [emb, idf_cosine(x.terms, y.terms, vocab, norms=(nx[0], ny[0])) or 0.0,
+           idf_cosine(x.entities, y.entities, vocab, norms=(nx[1], ny[1])) or 0.0]
+    for i, kind in enumerate(_KINDS, start=2):
+        c = idf_cosine(x.by_kind[kind], y.by_kind[kind], vocab, norms=(nx[i], ny[i]))
         out += [0.0, 1.0] if c is None else [c, 0.0]
     conflict = same = 0.0
     if x.lead_person is not None and y.lead_person is not None:

@@ -19,7 +19,7 @@ import numpy as np
 from .dates import month_index
 
 __all__ = [
-    "SIGNALS", "Profile", "TermVector", "Vocabulary", "idf_cosine", "logit", "pair_signals", "time_gap_days",
+    "SIGNALS", "Profile", "TermVector", "Vocabulary", "idf_cosine", "idf_norm", "logit", "pair_signals", "time_gap_days",
 ]
 
 SIGNALS = (
@@ -206,8 +206,13 @@ def _cached(p: Profile, key, vocab: Vocabulary, compute):
     return value
 
 
-def _norm(weights: dict[int, float], vocab: Vocabulary) -> float:
-    return math.sqrt(sum((v * vocab.idf(t)) ** 2 for t, v in weights.items()))
+def idf_norm(weights: dict[int, float], vocab: Vocabulary) -> float:
+    """The idf-weighted Euclidean norm of a sparse weight vector."""
+    if len(weights) < 8:
+        return math.sqrt(sum((v * vocab.idf(t)) ** 2 for t, v in weights.items()))
+    ids = np.fromiter(weights.keys(), dtype=np.int64, count=len(weights))
+    vals = np.fromiter(weights.values(), dtype=np.float64, count=len(weights))
+    return float(np.sqrt(np.sum((vals * vocab.idfs(ids)) ** 2)))
 
 
 def _tfidf_cos(a: Profile, b: Profile, vocab: Vocabulary) -> float:
@@ -225,7 +230,7 @@ def _entity_view(p: Profile, vocab: Vocabulary, kind: str | None) -> tuple[dict[
     def compute():
         weights = p.ent_weights if kind is None else {
             k: v for k, v in p.ent_weights.items() if vocab.kinds[k] == kind}
-        return weights, _norm(weights, vocab)
+        return weights, idf_norm(weights, vocab)
 
     return _cached(p, ("ents", kind), vocab, compute)
 
@@ -240,7 +245,7 @@ def idf_cosine(a: dict[int, float], b: dict[int, float], vocab: Vocabulary, *,
     dot = sum(v * large[k] * vocab.idf(k) ** 2 for k, v in small.items() if k in large)
     if dot == 0.0:
         return 0.0
-    na, nb = norms if norms is not None else (_norm(a, vocab), _norm(b, vocab))
+    na, nb = norms if norms is not None else (idf_norm(a, vocab), idf_norm(b, vocab))
     return dot / (na * nb)
 
 
