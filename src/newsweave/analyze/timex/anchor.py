@@ -91,7 +91,7 @@ def _cue_re() -> re.Pattern[str]:
 def _sentence_end_re() -> re.Pattern[str]:
     return re.compile(
         r"(?<!\b[A-Z])(?<!\b(?:Mr|Ms|Dr|St|vs|Vs|Jr|Sr))(?<!Mrs|Gen|Sen|Rep|Gov|Jan|Feb|Aug|Sep|Oct|Nov|Dec)"
-        r"[.!?](?=\s)|\n"
+        r"[.!?](?=[\"'”’`)]*\s)|\n"
     )
 
 

@@ -42,7 +42,7 @@ def duration_value(n: float | None, unit: str) -> str:
         if unit == "DE":
             return "PXY"  # "decades": an unspecified number of years
         if unit in ("CE", "ML"):
-            return f"PX{unit}"
+            return "PXC" if unit == "CE" else "PXL"  # "for centuries", "millennia" (TimeBank's C and L)
         unit = _SCALE.get(unit, (unit, 1))[0]
         return f"PTX{_TIME_UNITS[unit]}" if unit in _TIME_UNITS else f"PX{_DATE_UNITS[unit]}"
     if unit in _SCALE:
@@ -89,6 +89,14 @@ def _span_bounds(
     return (other, now) if sign < 0 else (now, other)
 
 
+# "six months of base pay", "75 hours of video", "90 days' supply": a quantity, not a stretch of time
+_MEASURE_AFTER = re.compile(
+    r"(?:'s?\s+(?:worth\s+of\s+)?|\s+(?:worth\s+)?of\s+)(?:[a-z-]+\s+){0,2}?"
+    r"(?:pay|salary|salaries|wages|severance|rent|video|videos|footage|audio|recordings?|playback"
+    r"|battery\s+life|talk\s+time|supply|supplies|reserves|inventory|inventories|imports|exports|output"
+    r"|storage)\b",
+    re.IGNORECASE,
+)
 _BACK_DUR = {"last", "past", "previous", "preceding", "the past", "the last", "the previous", "recent"}
 _FWD_DUR = {"next", "coming", "the next", "the coming", "in the coming"}
 
@@ -107,8 +115,12 @@ def h_duration(c: Candidate, g: dict, ctx: Context) -> Reading | None:
         n += 0.5
     if num_text == "half":
         n = 0.5
+    if g.get("one"):
+        n = 1  # "a day-long meeting"
     mod = QUANT_MODS.get(" ".join(g["quant"].lower().split())) if g.get("quant") else None
     rel = " ".join((g.get("rel") or "").lower().split())
+    if g.get("ahead"):
+        rel = "the coming"  # "the weeks ahead"
     det = (g.get("det") or "").lower()
     before = ctx.text[max(0, c.start - 14) : c.start].lower()
     if (
@@ -122,6 +134,8 @@ def h_duration(c: Candidate, g: dict, ctx: Context) -> Reading | None:
         )
     ):
         return None  # a rate ("$5 million a year", "three sailings a week"), not a time
+    if _MEASURE_AFTER.match(ctx.text, c.end):
+        return None  # "six months of base pay", "75 hours of video": a quantity measured in time units
     after = ctx.text[c.end : c.end + 16].lower()
     if (
         unit == "S"
@@ -168,12 +182,19 @@ _ADVERBS = {
     "biweekly": "P2W",
     "fortnightly": "P2W",
 }
+_RATE_BEFORE = re.compile(
+    r"(?:\d|%|\b(?:percent|per\s+cent|million|billion|trillion|thousand|hundred))[\s\w,.]{0,14}$",
+    re.IGNORECASE,
+)
 _PODS = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "overnight": "NI"}
 
 
 def h_set(c: Candidate, g: dict, ctx: Context) -> Reading | None:
     if g.get("adverb"):
-        return Reading("SET", _ADVERBS[g["adverb"].lower()], None, None, None, None, "none")
+        word = g["adverb"].lower()
+        if word == "annually" and _RATE_BEFORE.search(ctx.text, max(0, c.start - 30), c.start):
+            return None  # a rate ("rise 8% annually", "$5 million annually"), not a recurring event
+        return Reading("SET", _ADVERBS[word], None, None, None, None, "none")
     if g.get("wds") or g.get("pods"):
         wd = weekday_number(g.get("wds") or g["wd"])
         pod_word = (g.get("pod") or g.get("pods") or "").lower().rstrip("s")

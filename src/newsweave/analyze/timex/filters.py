@@ -7,8 +7,10 @@ from collections.abc import Callable
 from functools import cache
 from typing import TYPE_CHECKING
 
+from .anchor import sentence_bounds
 from .grammar import Candidate
 from .lexicon import MONTH_NAMES
+from .patterns import MONTH_ABBR
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc
@@ -19,6 +21,8 @@ _CASE_SENSITIVE_MONTHS = {"may", "march", "august"}
 _FULL_MONTHS = set(MONTH_NAMES)
 # words after which a bare month name is a month ("in May", "since April", "early June")
 _MONTH_LEFT = {
+    "a",  # "under a June agreement"
+    "an",
     "in",
     "since",
     "until",
@@ -241,6 +245,10 @@ def make_filter(text: str, doc: Doc | None) -> Callable[[Candidate], bool]:
             return False  # "High Noon": a showdown, not twelve o'clock
         if c.rule == "set" and g.get("adverb") and _next_to_name(text, c):
             return False  # "the party daily Tribuna": a newspaper
+        if c.rule == "quarter" and g.get("qcode"):
+            return _compact_quarter_ok(text, c, ent_at)
+        if c.rule == "quarter" and g.get("q") and not any(g.get(k) for k in _YEAR_GROUPS):
+            return not _sports_period(text, c)
         if c.rule == "year" and g.get("year"):
             return _year_ok(text, c, ent_at)
         if c.rule == "ref":
@@ -251,6 +259,7 @@ def make_filter(text: str, doc: Doc | None) -> Callable[[Candidate], bool]:
 
 
 _HIGH_NOON = re.compile(r"\bhigh\s+$", re.IGNORECASE)
+_CLOSING_QUOTE = re.compile(r"\s?[,.?!]?\s?[\"”'`]")
 
 
 def _title_mid_sentence(text: str, c: Candidate) -> bool:
@@ -258,9 +267,8 @@ def _title_mid_sentence(text: str, c: Candidate) -> bool:
     if not any(w[0].isupper() for w in words) or not all(w[0].isupper() or w[0].isdigit() for w in words):
         return False
     before = text[max(0, c.start - 2) : c.start].strip()
-    after = text[c.end : c.end + 2].strip()
-    if before.endswith(('"', "“", "'", "`")) and after.startswith(('"', "”", "'", ",", ".", "?", "!")):
-        return True  # a quoted title
+    if before.endswith(('"', "“", "'", "`")) and _CLOSING_QUOTE.match(text, c.end):
+        return True  # a quoted title (``Today, I'm here'' opens a quotation: no title)
     word, boundary = _prev_word(text, c.start)
     if not word or boundary or _sentence_initial(text, c.start, word) and not word[0].isupper():
         return False
@@ -276,6 +284,49 @@ def _next_to_name(text: str, c: Candidate) -> bool:
     return bool(re.match(r"\s+[A-Z][a-z]", text[c.end : c.end + 4]))
 
 
+_SPORTS = re.compile(
+    r"\b(?:scor(?:ed|es|ing)|goals?|match|game|games|halftime|half-time|kick-?off|penalt(?:y|ies)|striker"
+    r"|touchdowns?|quarterback|innings?|rebounds|assists|referee|coach|stadium|playoffs?|tournament"
+    r"|equali[sz](?:ed|er)|free\s+kick|field\s+goal|tries|wickets?|points)\b",
+    re.IGNORECASE,
+)
+_FINANCE = re.compile(
+    r"\b(?:profits?|revenues?|sales|earnings|fiscal|financial|economy|growth|gdp|shares|percent|billion"
+    r"|million|loss|losses|income|results|outlook|forecast|dividend|inflation|percentage|basis)\b|%",
+    re.IGNORECASE,
+)
+
+
+_YEAR_GROUPS = ("year", "yrel", "qyear", "fiscal")
+
+
+def _sports_period(text: str, c: Candidate) -> bool:
+    """ "scored in the second half", "led after the first quarter": a part of a game, not of a year."""
+    if re.match(r"\s+of\s+(?:the\s+)?(?:year|\d{4}|fiscal)", text[c.end : c.end + 20], re.IGNORECASE):
+        return False
+    left, right = sentence_bounds(text, c.start, c.end)
+    sentence = text[left:right]
+    return bool(_SPORTS.search(sentence)) and not _FINANCE.search(sentence)
+
+
+def _compact_quarter_ok(text: str, c: Candidate, ent_at: dict[int, str]) -> bool:
+    """ "Q3 2021", "3Q21", "H1 2022" are written in capitals and are no model name ("Audi Q3")."""
+    code = text[c.match.start("qcode") : c.match.end("qcode")]
+    if code != code.upper():
+        return False
+    word, boundary = _prev_word(text, c.start)
+    if (
+        word
+        and _capitalised(word)
+        and not boundary
+        and word.lower() not in _PRODUCT_BEFORE_YEAR_OK
+        and not _sentence_initial(text, c.start, word)
+        and not word.endswith("'s")
+    ):
+        return False  # "the Audi Q3", "a Canon H2": a model
+    return ent_at.get(c.start) not in ("PRODUCT", "ORG", "WORK_OF_ART")
+
+
 def _year_ok(text: str, c: Candidate, ent_at: dict[int, str]) -> bool:
     pos = c.match.start("year")
     before = text[max(0, pos - 3) : pos]
@@ -289,6 +340,8 @@ def _year_ok(text: str, c: Candidate, ent_at: dict[int, str]) -> bool:
         return False
     year = int(c.match.group("year"))
     word, boundary = _prev_word(text, c.start)
+    if _has_tail(c) and word.lower().rstrip(".") in _MONTH_WORDS:
+        return False  # "in October 1984 and later served": the month rule reads "October 1984"
     low = word.lower().rstrip(".,")
     g = c.match.groupdict()
     if not g.get("fiscal") and not g.get("edge") and not g.get("edge2") and not g.get("post"):
@@ -319,6 +372,13 @@ def _year_ok(text: str, c: Candidate, ent_at: dict[int, str]) -> bool:
         ):
             return False
     return ent_at.get(pos) not in ("PRODUCT", "WORK_OF_ART", "ORG", "FAC", "LAW")
+
+
+def _has_tail(c: Candidate) -> bool:
+    return bool(c.match.groupdict().get("tail"))
+
+
+_MONTH_WORDS = _FULL_MONTHS | set(MONTH_ABBR.split("|"))
 
 
 def _ref_ok(text: str, c: Candidate) -> bool:

@@ -64,12 +64,12 @@ _CLASS_WORDS: dict[str, str] = {
     "DW": "today|tonight|tomorrow|yesterday",
     "N": "noon|midnight|midday",
     "CLK": "m|am|pm|gmt|utc|est|edt|cst|cdt|pst|pdt|bst|cet|cest|hours|h|local",
-    "Q": "quarter|quarters|half|period|ago|earlier",
+    "Q": "quarter|quarters|half|period|ago|earlier|q|h",
     "Y": "nineteen|eighteen|twenty|thousand",
     "DEC": "twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties",
     "C": "century|millennium",
     "S": "spring|summer|fall|autumn|winter|springs|summers|winters",
-    "A": "daily|weekly|monthly|yearly|hourly|nightly|biweekly|fortnightly",
+    "A": "daily|weekly|monthly|yearly|annually|hourly|nightly|biweekly|fortnightly",
     "V": "while|time",
     "R": "soon|someday|now|currently|nowadays|these|present|moment|recently|lately|recent|past|future|near|term|current"
     "|coming"

@@ -102,13 +102,18 @@ def h_date(c: Candidate, g: dict, ctx: Context) -> Reading | None:
     if month is None:
         return None
     mod = quant_mod(g)
-    if g.get("year"):
-        y = int(g["year"])
+    if g.get("year") or g.get("cyear"):  # "May 3 and 4, 1998": the year of the pair
+        y = int(g.get("year") or g["cyear"])
         if not _valid(y, month, day):
             return None
         return date_reading(Period("day", date(y, month, day)), anchor="absolute", mod=mod)
     if ctx.dct is None:
         return unresolved("DATE", f"XXXX-{month:02d}-{day:02d}", "day", mod) if 1 <= day <= 31 else None
+    if g.get("yrel"):  # "Nov. 3 last year"
+        y = ctx.dct.year + {"last": -1, "next": 1}.get(g["yrel"].lower(), 0)
+        if not _valid(y, month, day):
+            return None
+        return date_reading(Period("day", date(y, month, day)), anchor="dct", mod=mod)
     cands = [
         date(y, month, day)
         for y in (ctx.dct.year - 1, ctx.dct.year, ctx.dct.year + 1)
@@ -228,6 +233,10 @@ def h_weekday(c: Candidate, g: dict, ctx: Context) -> Reading | None:
 
 def day_reference(text: str, ctx: Context, start: int, end: int) -> tuple[date | None, str]:
     t = norm_words(text)
+    full = re.match(r"([a-z]+)\.?\s*(\d+)\w*\s*,?\s*(\d{4})$", t)
+    if full and month_number(full.group(1)):  # "5 p.m. on Jan. 6, 2021"
+        y, month, day = int(full.group(3)), month_number(full.group(1)) or 1, int(full.group(2))
+        return (date(y, month, day), "absolute") if _valid(y, month, day) else (None, "none")
     if ctx.dct is None:
         return None, "none"
     if t in ("today", "tonight"):
@@ -281,6 +290,8 @@ def h_clock(c: Candidate, g: dict, ctx: Context) -> Reading | None:
     else:
         ref, anchor = ctx.day_reference()
         d = ref.start if ref is not None else None
+        if d is not None and ctx.dct is not None and d > ctx.dct and ctx.direction(c.start, c.end) == "past":
+            d, anchor = ctx.dct, "dct"  # "Markets closed at 4 p.m." after a plan for May 2: not on May 2
     if d is None:
         return unresolved("TIME", f"XXXX-XX-XXT{hour:02d}:{minute:02d}", "minute", mod)
     return date_reading(Period("minute", d, None, hour, minute), anchor=anchor, mod=mod)

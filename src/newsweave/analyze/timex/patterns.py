@@ -59,11 +59,18 @@ TZ = (
     r"|(?:eastern|pacific|central)\s+time))?"
 )
 CLOCK = (
-    r"(?:(?P<hour>[01]?\d|2[0-3])(?:[:.](?P<minute>[0-5]\d))?\s*(?P<ampm>a\.?\s?m\b\.?|p\.?\s?m\b\.?)"
+    r"(?:(?P<hour>[01]?\d|2[0-3])(?:[:.](?P<minute>[0-5]\d))?\s*(?P<ampm>[ap]\.\s?m\b\.?|[ap]\s?m\b)"
     r"|(?P<hour24>[01]?\d|2[0-3]):(?P<minute24>[0-5]\d)(?!\d)(?=\s*(?:[ecmp][sd]t|gmt|utc|bst|hours|h\b|local))"
     r"|(?P<noon>noon|midnight|midday))"
 )
-DAYREF = rf"(?:{WD}|today|tonight|yesterday|tomorrow|{MON}\s*{DAYNUM}\b)"
+# what may follow the second day of "April 24 and 25" ("and 4 others" is a count)
+_DAY_FOLLOWS = (
+    r"\s*(?:[,.;:)!?'\"]|$)|\s+(?:in|at|on|to|and|or|with|for|the|when|as|from|this|last|next|of|respectively"
+    r"|will|would|were|was|is|are)\b"
+)
+# the year after "3Q", "H1", "1H": "3Q21", "H1 2022", "1H '22", "H1FY23"
+_YEAR_NEXT = rf"\s*(?:fy\s*)?{YEAR4}\b|\s*'\d\d\b|(?:fy)?\d\d\b"
+DAYREF = rf"(?:{WD}|today|tonight|yesterday|tomorrow|{MON}\s*{DAYNUM}\b(?:\s*,?\s*{YEAR4}\b)?)"
 
 
 RULE_SOURCES: list[tuple[str, str]] = [
@@ -72,7 +79,9 @@ RULE_SOURCES: list[tuple[str, str]] = [
         "date",
         (
             rf"\b{QUANT}(?:(?:the\s+)?(?P<wd>{WD})\s*,?\s+)?(?:the\s+)?(?P<month>{MON})\s*(?P<day>{DAYNUM})\b"
-            rf"(?:\s*,?\s*(?P<year>{YEAR4})\b(?!\s*%))?"
+            rf"(?:\s*,?\s*(?P<year>{YEAR4})\b(?!\s*%)"
+            rf"|(?=\s*(?:and|or|&)\s+{DAYNUM}\s*,?\s*(?P<cyear>{YEAR4})\b)"
+            r"|,?\s+(?P<yrel>this|last|next)\s+year\b)?"
         ),
     ),
     (
@@ -80,6 +89,14 @@ RULE_SOURCES: list[tuple[str, str]] = [
         (
             rf"\b{QUANT}(?:(?P<wd>{WD})\s*,?\s+)?(?:the\s+)?(?P<day>{DAYNUM})\s+(?:of\s+)?(?P<month>{MONTH_WORD}"
             rf"|{MON}(?=\s*,?\s*{YEAR4}))(?:\s*,?\s*(?P<year>{YEAR4})\b)?"
+        ),
+    ),
+    # "April 24 and 25": the second day of a coordination is a date of its own (TimeML tags both)
+    (
+        "date",
+        (
+            rf"\b(?P<month>{MON})\s*{DAYNUM}\s*(?:and|or|&)\s+(?P<body>(?P<day>{DAYNUM})\b(?![.,]?\d)"
+            rf"(?:\s*,?\s*(?P<year>{YEAR4})\b|(?!\s*,?\s*{YEAR4}\b)(?={_DAY_FOLLOWS})))"
         ),
     ),
     ("iso", r"\b(?P<year>(?:19|20)\d\d)-(?P<month>0[1-9]|1[0-2])-(?P<day>0[1-9]|[12]\d|3[01])\b"),
@@ -103,6 +120,14 @@ RULE_SOURCES: list[tuple[str, str]] = [
     ),
     # "10 p.m. Wednesday", "noon Thursday", "5 p.m. EST, Nov. 6", "around 7:15 p.m."
     ("clock", rf"\b{QUANT}{CLOCK}{TZ}(?:\s*,?\s*(?:on\s+)?(?P<dayref>{DAYREF}))?"),
+    # wire-service times: "at about 2045 GMT on Friday" (a "(0735 GMT)" after a local time repeats it)
+    (
+        "clock",
+        (
+            rf"(?<![(\d]){QUANT}(?P<hour24>[01]\d|2[0-3])(?P<minute24>[0-5]\d)\s*(?:gmt|utc)\b(?!\s*\))"
+            rf"(?:\s*,?\s*(?:on\s+)?(?P<dayref>{DAYREF}))?"
+        ),
+    ),
     ("clock", rf"\b(?P<dayref>{WD}|today|tomorrow|yesterday)\s*,?\s+(?:at\s+)?{CLOCK}{TZ}"),
     # "at 4 in the morning", "until ten o'clock at night" (after a preposition: "rose 4 in the morning" is a count)
     (
@@ -171,6 +196,14 @@ RULE_SOURCES: list[tuple[str, str]] = [
         (
             rf"\b{QUANT}(?:the\s+)?(?P<q>first|last|final)\s+two\s+(?P<qunit>quarter)s\s+of\s+(?:fiscal\s+)?"
             rf"(?P<year>{YEAR4})\b"
+        ),
+    ),
+    # compact financial notation: "Q3", "Q3 2021", "Q4 FY2022", "3Q21", "H1 2022", "1H22"
+    (
+        "quarter",
+        (
+            rf"\b(?P<qcode>q(?P<qn>[1-4])|(?:(?P<qn2>[1-4])q|h(?P<hn>[12])|(?P<hn2>[12])h)(?={_YEAR_NEXT}))"
+            rf"(?:\s*(?:fy\s*)?(?P<year>{YEAR4})\b|(?:\s*'|fy)?(?P<yy>\d\d)\b)?(?![-/.,]?\d|\s*%)"
         ),
     ),
     ("quarter", r"\b(?P<rel>year-ago|year-earlier)(?:\s+(?P<qunit>quarter|period))?\b"),
@@ -315,10 +348,17 @@ RULE_SOURCES: list[tuple[str, str]] = [
         "duration",
         (
             r"\b(?:for|in|over|within|after|taking|take|takes|took|last|lasted)\s+(?P<body>(?P<unit>years"
-            r"|months|weeks|decades|hours|days|minutes))\b(?!\s+(?:of|ago|earlier|later|old|before|after))"
+            r"|months|weeks|decades|centuries|millennia|hours|days|minutes))\b"
+            r"(?!\s+(?:of|ago|earlier|later|old|before|after))"
         ),
     ),
-    ("duration", r"\b(?P<unit>decades|years|months|weeks|days|hours)-long\b"),
+    # "the weeks ahead", "the months ahead": the coming weeks, an unspecified number of them
+    ("duration", r"\b(?P<rel>the)\s+(?P<unit>days|weeks|months|years|decades)\s+(?P<ahead>ahead)\b"),
+    # "decades-long", "a day-long meeting", "a year-long strike"
+    (
+        "duration",
+        r"\b(?P<unit>decades|years|months|weeks|days|hours|(?P<one>century|decade|year|month|week|day|hour))-long\b",
+    ),
     ("duration", r"\b(?P<vague>a\s+while|some\s+time|a\s+long\s+time|a\s+short\s+time|a\s+brief\s+period)\b"),
     ("duration", rf"\b{QUANT}(?P<num>half)\s+(?P<det>a|an)\s+(?P<unit>{UNIT_SG})\b"),
     # "every day", "daily", "each Thursday", "Tuesday nights", "twice a week"
@@ -329,7 +369,7 @@ RULE_SOURCES: list[tuple[str, str]] = [
             rf"(?P<unit>{UNIT}|weekend|{WD}|{MONTH_WORD}|{POD}|{SEASON})\b"
         ),
     ),
-    ("set", r"\b(?P<adverb>daily|weekly|monthly|yearly|hourly|nightly|biweekly|fortnightly)\b"),
+    ("set", r"\b(?P<adverb>daily|weekly|monthly|yearly|annually|hourly|nightly|biweekly|fortnightly)\b"),
     (
         "set",
         (

@@ -15,8 +15,18 @@ from .resolve import Context, Reading, date_reading, edge_mod, months_period, un
 __all__ = ["PERIOD_HANDLERS"]
 
 
-def _quarter_default(q: int, dct: date) -> int:
+def _quarter_default(q: int, dct: date, way: str = "unknown") -> int:
+    """The year of a numbered quarter named without one: this year unless it lies more than a quarter
+    ahead and the clause is not about the future (then last year's: "fourth-quarter profit fell" in
+    March; but "expects a loss in the fourth quarter" in March is this year's). A quarter that ended
+    less than two months ago keeps its year in a future clause: its results are still to come ("will
+    report fourth-quarter results" in January is last year's fourth quarter)."""
     cur = (dct.month - 1) // 3 + 1
+    if way == "future":
+        just_ended = (cur - 2) % 4 + 1  # the quarter before the current one
+        if q == just_ended and (dct.month - 1) % 3 < 2:
+            return dct.year - 1 if q == 4 else dct.year
+        return dct.year
     return dct.year if q <= cur + 1 else dct.year - 1
 
 
@@ -26,7 +36,25 @@ _ENDED = re.compile(rf"\s+(?:ended|ending)\s+(?P<month>{MONTH_FULL}|(?:{MONTH_AB
 _COMPARABLE = ("year-ago", "year-earlier", "comparable", "comparable year-ago", "same", "corresponding")
 
 
+def _compact(g: dict, ctx: Context, start: int, end: int) -> Reading | None:
+    """ "Q3 2021", "3Q21", "H1 2022": a quarter or half in financial shorthand."""
+    half = bool(g.get("hn") or g.get("hn2"))
+    n = int(g.get("qn") or g.get("qn2") or g.get("hn") or g.get("hn2"))
+    gran = "half" if half else "quarter"
+    if g.get("year"):
+        year, anchor = int(g["year"]), "absolute"
+    elif g.get("yy"):
+        year, anchor = 2000 + int(g["yy"]) if int(g["yy"]) < 70 else 1900 + int(g["yy"]), "absolute"
+    elif ctx.dct is not None:
+        year, anchor = _quarter_default(n * 2 if half else n, ctx.dct, ctx.direction(start, end)), "dct"
+    else:
+        return unresolved("DATE", f"XXXX-{'H' if half else 'Q'}{n}", gran)
+    return date_reading(Period(gran, date(year, (n - 1) * (6 if half else 3) + 1, 1)), anchor=anchor)
+
+
 def h_quarter(c: Candidate, g: dict, ctx: Context) -> Reading | None:
+    if g.get("qcode"):
+        return _compact(g, ctx, c.start, c.end)
     text = c.match.group(0).lower()
     unit = norm_words(g.get("qunit"))
     gran = "half" if unit == "half" else "quarter"
@@ -47,7 +75,8 @@ def h_quarter(c: Candidate, g: dict, ctx: Context) -> Reading | None:
             if off:
                 year, anchor = ctx.dct.year + off, "dct"
             else:
-                year, anchor = _quarter_default(q if gran == "quarter" else q * 2, ctx.dct), "dct"
+                way = ctx.direction(c.start, c.end)
+                year, anchor = _quarter_default(q if gran == "quarter" else q * 2, ctx.dct, way), "dct"
         if year is None:
             return unresolved("DATE", f"XXXX-{'H' if gran == 'half' else 'Q'}{q}", gran)
         p = Period(gran, date(year, (q - 1) * months + 1, 1))

@@ -151,6 +151,13 @@ def h_anaphor(c: Candidate, g: dict, ctx: Context) -> Reading | None:
     ref, anchor = ctx.reference(gran)
     if ref is None:
         return unresolved("TIME" if pod else "DATE", "XXXX-XX-XX", gran)
+    same = rel in ("that", "the same", "that same")
+    if gran == "day" and not pod and same and ref.gran in ("month", "year"):
+        # "last October ... that same day": a day of that month, which the text does not name
+        base = date_reading(ref, anchor=anchor, remember=False)
+        if re.fullmatch(r"\d{4}(?:-\d\d)?", base.value):
+            filler = "-XX" if ref.gran == "month" else "-XX-XX"
+            return dataclasses.replace(base, value=base.value + filler, granularity="day")
     p = with_granularity(
         Period("day", ref.start) if GRAN_RANK.get(ref.gran, 0) < GRAN_RANK["day"] else ref, gran
     )
