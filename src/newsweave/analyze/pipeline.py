@@ -14,16 +14,14 @@ from __future__ import annotations
 
 import hashlib
 import logging
-import multiprocessing
 import os
-from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
-from itertools import islice
 from typing import TYPE_CHECKING, Any
 
 from ..model import Article, Entity, Mention, Sentence, Statement, TimeExpression
+from ..parallel import batches, head_and_rest, run_batches
 from .entities import extract_mentions
 from .sentences import add_paragraph_boundaries, split_sentences
 
@@ -265,12 +263,6 @@ def _worker_batch(
     return _analyze_batch(_worker_nlp, articles, batch_size, extra, batch_extra)
 
 
-def _batches(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
-    it = iter(articles)
-    while batch := list(islice(it, size)):
-        yield batch
-
-
 def analyze_many(
     articles: Iterable[Article],
     *,
@@ -293,57 +285,16 @@ def analyze_many(
     """
     if workers < 1:
         raise ValueError(f"workers must be at least 1 (got {workers})")
-    if batch_size < 1:
-        raise ValueError(f"batch_size must be at least 1 (got {batch_size})")
     if extra is not None and batch_extra is not None:
         raise ValueError("pass extra or batch_extra, not both (batch_extra can call the per-report function)")
-    batches = _batches(articles, batch_size)
-    head = list(islice(batches, 2))
+    head, all_batches = head_and_rest(batches(articles, batch_size), 2)
     if workers == 1 or len(head) < 2:
         nlp = get_pipeline()
-        for batch in (*head, *batches):
+        for batch in all_batches:
             results = _analyze_batch(nlp, batch, batch_size, extra, batch_extra)
             if progress:
                 progress(len(results))
             yield from results
         return
-    yield from _analyze_parallel(
-        _chain(head, batches), workers, batch_size, progress, extra, batch_extra, tuple(preload)
-    )
-
-
-def _chain(head: list[list[Article]], rest: Iterator[list[Article]]) -> Iterator[list[Article]]:
-    yield from head
-    yield from rest
-
-
-def _analyze_parallel(
-    batches: Iterator[list[Article]], workers: int, batch_size: int, progress: Callable[[int], None] | None,
-    extra: Extra | None = None,
-    batch_extra: BatchExtra | None = None,
-    preload: tuple[str, ...] = (),
-) -> Iterator[Any]:
-    methods = multiprocessing.get_all_start_methods()
-    if "forkserver" in methods and os.name == "posix":
-        ctx = multiprocessing.get_context("forkserver")
-        # import spaCy (seconds) once in the fork server rather than in every worker; the fork server starts
-        # once per process, so the modules named by the first parallel run are the ones preloaded
-        ctx.set_forkserver_preload([*_PRELOAD, *preload])
-    else:
-        ctx = multiprocessing.get_context("spawn")
-    with ctx.Pool(processes=workers, initializer=_init_worker) as pool:
-        pending: deque = deque()
-        window = 2 * workers
-        for batch in batches:
-            pending.append(pool.apply_async(_worker_batch, (batch, batch_size, extra, batch_extra)))
-            while len(pending) >= window:
-                yield from _collect(pending.popleft(), progress)
-        while pending:
-            yield from _collect(pending.popleft(), progress)
-
-
-def _collect(result, progress: Callable[[int], None] | None) -> list[Analysis]:
-    analyses = result.get()
-    if progress:
-        progress(len(analyses))
-    return analyses
+    yield from run_batches(_worker_batch, all_batches, args=(batch_size, extra, batch_extra), workers=workers,
+                           initializer=_init_worker, preload=[*_PRELOAD, *preload], progress=progress)

@@ -9,13 +9,11 @@ The features are the same as in one process: each report is parsed and embedded 
 
 from __future__ import annotations
 
-import multiprocessing
 import os
-from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from itertools import islice
 
 from ..model import Article
+from ..parallel import batches, head_and_rest, run_batches
 from .features import ArticleFeatures, article_features_batch
 
 __all__ = ["features_many"]
@@ -23,12 +21,6 @@ __all__ = ["features_many"]
 #: Modules the workers need, imported once in the fork server instead of in every worker.
 _PRELOAD = ("spacy", "torch", "newsweave.stories.features", "newsweave.stories.embeddings",
             "newsweave.stories.minilm", "tokenizers", "safetensors.torch")
-
-
-def _batches(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
-    it = iter(articles)
-    while batch := list(islice(it, size)):
-        yield batch
 
 
 def features_many(
@@ -45,38 +37,16 @@ def features_many(
     """
     if workers < 1:
         raise ValueError(f"workers must be at least 1 (got {workers})")
-    if batch_size < 1:
-        raise ValueError(f"batch_size must be at least 1 (got {batch_size})")
-    batches = _batches(articles, batch_size)
-    head = list(islice(batches, 2))
+    head, all_batches = head_and_rest(batches(articles, batch_size), 2)
     if workers == 1 or len(head) < 2:
-        for batch in (*head, *batches):
+        for batch in all_batches:
             feats = article_features_batch(batch, batch_size=batch_size)
             if progress:
                 progress(len(feats))
             yield from feats
         return
-    methods = multiprocessing.get_all_start_methods()
-    if "forkserver" in methods and os.name == "posix":
-        ctx = multiprocessing.get_context("forkserver")
-        ctx.set_forkserver_preload(list(_PRELOAD))
-    else:  # pragma: no cover - platform dependent
-        ctx = multiprocessing.get_context("spawn")
-    with ctx.Pool(processes=workers, initializer=_init_worker) as pool:
-        pending: deque = deque()
-        for batch in (*head, *batches):
-            pending.append(pool.apply_async(_worker_batch, (batch, batch_size)))
-            while len(pending) >= 2 * workers:
-                yield from _collect(pending.popleft(), progress)
-        while pending:
-            yield from _collect(pending.popleft(), progress)
-
-
-def _collect(result, progress: Callable[[int], None] | None) -> list[ArticleFeatures]:
-    feats = result.get()
-    if progress:
-        progress(len(feats))
-    return feats
+    yield from run_batches(_worker_batch, all_batches, args=(batch_size,), workers=workers,
+                           initializer=_init_worker, preload=_PRELOAD, progress=progress)
 
 
 def _init_worker() -> None:
