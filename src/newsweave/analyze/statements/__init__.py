@@ -7,6 +7,7 @@ objects: direct quotations with the cue next to them, reported speech governed b
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
@@ -195,10 +196,10 @@ def _split_coordinated(cands: list[Candidate], ix: DocIndex) -> None:
         cue = c.cue_token
         if c.direct or cue is None or c.kind not in ("verb", "object", "inverted"):
             continue
-        if not (cue.dep_ == "conj" or (cue.dep_ == "advcl" and any(
-                m.dep_ == "mark" and m.lower_ in _CONTRAST_MARKS for m in cue.children))):
-            continue
         subj = [t for t in cue.children if t.dep_ in ("nsubj", "nsubjpass") and t.i < cue.i]
+        if not (cue.dep_ == "conj" or (cue.dep_ == "advcl" and any(
+                m.dep_ == "mark" and m.lower_ in _CONTRAST_MARKS for m in cue.children)) or _second_complement(cue, subj)):
+            continue
         if not subj or cue.lemma_.lower() not in PARENTHETICAL_VERBS or subj[0].lower_ in FIRST_PERSON or any(
                 m.dep_ == "mark" and m.lower_ == "that" for m in cue.children):
             continue
@@ -216,6 +217,15 @@ def _split_coordinated(cands: list[Candidate], ix: DocIndex) -> None:
             if hi - lo >= 2:
                 o.content_tokens = (lo, hi)
                 o.content_end = doc[hi - 1].idx + len(doc[hi - 1].text)
+
+
+def _second_complement(cue: Token, subj: list[Token]) -> bool:
+    """"Most said [A], and a third said [B]" parsed with the second cue as a further complement of the first."""
+    if cue.dep_ != "ccomp" or not subj or cue.head.i >= cue.i or cue.head.lemma_.lower() not in PARENTHETICAL_VERBS:
+        return False
+    before = subj[0].left_edge.i - 1
+    doc = cue.doc
+    return before > cue.head.i and doc[before].lower_ in _JOINERS and doc[before].dep_ == "cc"
 
 
 def _short_phrase(cand: Candidate, ix: DocIndex) -> bool:
@@ -273,6 +283,8 @@ def _build(
     sp_tokens: tuple[int, int] | None = None
     if cand.speaker is not None and cand.kind != "colon":
         cand.speaker = _past_dateline(doc, ix, cand.speaker, cand.cue_start)
+    if cand.speaker is not None and _is_time(cand.speaker):
+        cand.speaker = None  # "…, Friday tweeted": a date the parser took for the subject
     if cand.speaker is not None:
         sp_tokens = speaker_span(cand.speaker) if cand.kind != "colon" else _name_run(doc, cand.speaker.i)
         sp = doc[sp_tokens[0] : sp_tokens[1]]
@@ -368,20 +380,40 @@ def _full_phrase(doc: Doc, cand: Candidate, core: tuple[int, int]):
     return doc[lo:hi]
 
 
+# "WASHINGTON — …", "BUENA PARK, Calif. — …": a dateline without the agency in brackets
+_PLAIN_DATELINE = re.compile(r"[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+){0,3}(?:, [A-Z][a-z]+\.?(?: [A-Z][a-z]+\.?)?)?\s*(?:[—–]+|-{2,})\s*")
+
+
 def _past_dateline(doc: Doc, ix: DocIndex, head: Token, cue_start: int | None) -> Token | None:
     """A speaker the parser took from a wire dateline ("LONDON (Reuters) — Jane Roe said …" with "LONDON"
     as subject): the noun phrase after the dateline that hangs on it, else no speaker."""
     s_start = ix.sent_start[head.i]
     start = ix.starts[s_start]
-    m = DATELINE.match(ix.text[start : start + 100])
+    m = DATELINE.match(ix.text[start : start + 100]) or _PLAIN_DATELINE.match(ix.text[start : start + 100])
     if m is None or ix.starts[head.i] >= start + m.end():
         return head
     end = ix.token_at(start + m.end())
     stop = cue_start if cue_start is not None and cue_start > end else ix.sent_end[head.i]
     for t in doc[end:stop]:
+        if t.dep_ == head.dep_ and t.head.i == head.head.i != head.i:
+            return t  # "WASHINGTON (AP) — Jane Roe said …" with both as subjects of "said"
+    for t in doc[end:stop]:
         if t.head.i < end and t.pos_ in ("NOUN", "PROPN", "PRON"):
             return t
     return None
+
+
+_TIME_NOUNS = frozenset({"day", "week", "month", "year", "time", "moment", "night", "morning", "evening",
+                         "afternoon", "weekend", "hour", "minute", "era", "period", "season"})
+
+
+def _is_time(tok: Token) -> bool:
+    """A date or a stretch of time, which cannot speak ("Friday", "the day before", "a difficult time")."""
+    if tok.like_num or "old" in tok.lower_ or any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
+        return False  # "the 46-year-old", "43" (ages), "nine months of Trump talking about …"
+    if any(t.ent_type_ in ("PERSON", "ORG", "NORP") for t in tok.subtree):
+        return False  # "Saturday at the party convention, Senator Jane Roe said": the parse got the name
+    return tok.ent_type_ in ("DATE", "TIME") or (tok.pos_ == "NOUN" and tok.lemma_.lower() in _TIME_NOUNS)
 
 
 def _name_run(doc: Doc, head: int) -> tuple[int, int]:

@@ -117,3 +117,38 @@ INDEFINITE_PRONOUNS: frozenset[str] = frozenset(
 
 QUOTE_OPEN = "“\"‘'«„"
 QUOTE_CLOSE = "”\"’'»“"
+
+# Passive participles whose subject holds the stance ("voters are split on …", "she is convinced that …",
+# "he is assured of …"), unlike "the plan was criticized", whose subject is what the stance is about.
+STANCE_PASSIVES: frozenset[str] = _words("""
+    split divide assure convince focus unite commit dedicate concern worry determine incline poise
+    disappoint frustrate anger alarm encourage please satisfy interest obsess tear persuade prepare thrill
+    delight outrage shock upset disturb trouble dismay appall offend surprise stun impress excite align
+    """)
+
+# Nouns for what carries a message, whose participle speaks for the one who issued it: "posted a message
+# reading …", "in a speech attacking …", "released an ad urging …".
+CARRIER_NOUNS: frozenset[str] = _words("""
+    message statement ad advertisement commercial video tweet post email e-mail speech address remark
+    article column op-ed editorial letter memo release interview appearance response reply reference
+    comment remarks pitch note book essay blog op
+    """)
+
+# Those addressed: as the object of a verb they do not speak its participle ("emailed supporters saying …").
+AUDIENCE_NOUNS: frozenset[str] = _words("""
+    supporter voter reporter journalist crowd audience viewer listener reader follower donor fan member
+    delegate attendee student worker employee staff staffer people
+    """)
+
+# Causative verbs, whose object holds what their infinitive says: "led some to question …", "forced the senator
+# to acknowledge …". (After a speech act — "urged voters to back X" — the speech act's speaker is the source of
+# the whole, as annotators mark it.)
+CAUSATIVE_VERBS: frozenset[str] = _words("""
+    lead prompt force cause leave drive spur allow enable permit compel inspire motivate get
+    """)
+
+# Texts and images that speak for themselves ("a sign saying …", "a photo showing …").
+TEXT_NOUNS: frozenset[str] = _words("""
+    sign picture photo photograph image item clip paperwork banner poster headline caption document page
+    map chart graphic cover footage screen placard billboard flyer leaflet pamphlet brochure
+    """)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from .docindex import DocIndex
 from .frames import ADJ_FRAMES, NOUN_FRAMES
@@ -38,21 +38,47 @@ def noun_candidates(doc: Doc, ix: DocIndex) -> dict[int, Candidate]:
                 break
         if cand is None:
             continue
-        poss = [c for c in tok.children if c.dep_ == "poss"]
-        holder = speaker_for(tok.head) if tok.dep_ in ("dobj", "attr") and tok.head.pos_ in ("VERB", "AUX") else None
-        if poss and poss[0].tag_ == "PRP$" and is_agent(holder) and holder.tag_ != "PRP$":
-            cand.speaker = holder  # "the senator offered her thoughts on …": the senator, whom "her" stands for
-        elif poss:
-            cand.speaker = poss[0]
-        elif tok.dep_ in ("dobj", "attr") and tok.head.pos_ in ("VERB", "AUX"):
-            cand.speaker = speaker_for(tok.head)  # "the senator issued a warning that …"
-        else:
-            cand.speaker = None
+        cand.speaker = noun_holder(tok)
         if cand.speaker is not None and not is_agent(cand.speaker):
             continue
         cand.cue_start = tok.i
         out[tok.i] = cand
     return out
+
+
+_HOLDER_PREPS = frozenset({"from", "by", "among"})
+_HOST_PREPS = frozenset({"with", "to", "into"})
+# Verbs whose subject is the target of the nominal cue they take, not its holder: "faced criticism over …",
+# "drew accusations of …", "stoked fears about …".
+_RECEIVING_VERBS = frozenset({
+    "face", "endure", "draw", "attract", "receive", "field", "stoke", "drive", "bring", "spark", "trigger",
+    "fuel", "deflect", "dodge", "weather", "survive", "ignore", "dismiss", "court", "invite", "provoke", "prompt",
+    "require", "investigate", "undermine", "renew",
+})
+
+
+def noun_holder(tok: Token) -> Token | None:
+    """The one holding a nominal cue: the possessor ("his claim that …"), a "from"/"by"/"among" phrase
+    ("criticism from rivals"), else the subject of the verb the noun is the object of ("issued a warning that …")
+    or sits in ("responded with chants of …", "rose to the defense of …")."""
+    poss = [c for c in tok.children if c.dep_ == "poss"]
+    holder = speaker_for(tok.head) if tok.dep_ == "dobj" and tok.head.pos_ in ("VERB", "AUX") else None
+    if poss and poss[0].tag_ == "PRP$" and is_agent(holder) and holder.tag_ != "PRP$":
+        return holder  # "the senator offered her thoughts on …": the senator, whom "her" stands for
+    if poss:
+        return poss[0]
+    for prep in tok.children:
+        if prep.dep_ == "prep" and prep.i > tok.i and prep.lower_ in _HOLDER_PREPS:
+            objs = [g for g in prep.children if g.dep_ == "pobj" and g.pos_ in ("NOUN", "PROPN", "PRON")]
+            if objs and is_agent(objs[0]):
+                return objs[0]
+    if tok.dep_ in ("dobj", "attr") and tok.head.pos_ in ("VERB", "AUX"):
+        if tok.head.lemma_.lower() in _RECEIVING_VERBS:
+            return None  # "the senator faced criticism over …": someone unnamed criticized her
+        return speaker_for(tok.head)  # "the senator issued a warning that …"
+    if tok.dep_ == "pobj" and tok.head.dep_ == "prep" and tok.head.lower_ in _HOST_PREPS and tok.head.head.pos_ == "VERB":
+        return speaker_for(tok.head.head)
+    return None
 
 
 def adjective_candidates(doc: Doc, ix: DocIndex) -> dict[int, Candidate]:

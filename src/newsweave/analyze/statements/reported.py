@@ -23,6 +23,7 @@ from .cues import (
 )
 from .docindex import DocIndex
 from .frames import CUE_FRAMES
+from .holders import cue_extent, speaker_for
 from .messages import NAMING_VERBS, naming, quoted_title, with_reason
 from .speakers import subject_of
 
@@ -34,7 +35,6 @@ __all__ = [
 _CLAUSE_FRAMES = frozenset({"ccomp", "inverted"})
 _CLAUSE_BREAK = frozenset({",", "—", "–", "-", ";", ":"})
 _NOT_CUE_DEPS = frozenset({"amod", "compound", "nsubj", "dobj", "pobj", "nsubjpass", "attr", "appos", "npadvmod"})
-_EXPLETIVES = frozenset({"it", "this", "there"})
 CUE_WORDS = frozenset(CUE_FRAMES) | SPEECH_VERBS
 
 
@@ -78,72 +78,12 @@ def frames_of(tok: Token) -> frozenset[str]:
     return frozenset()
 
 
-def cue_extent(tok: Token, prep: Token | None = None) -> tuple[int, int]:
-    """Cue token range: the verb with contiguous auxiliaries/negation before, particle (or the preposition
-    of a prepositional frame, "called for") after."""
-    lo = tok.i
-    doc = tok.doc
-    while lo - 1 >= 0 and doc[lo - 1].head.i == tok.i and (
-        doc[lo - 1].dep_ in ("aux", "auxpass", "neg")
-        or (doc[lo - 1].dep_ == "advmod" and doc[lo - 1].tag_ == "RB")  # "also said", "publicly stated"
-    ):
-        lo -= 1
-    hi = tok.i + 1
-    while hi < len(doc) and doc[hi].head.i == tok.i and doc[hi].dep_ == "prt":
-        hi += 1
-    if prep is not None and prep.i == hi:
-        hi += 1
-    return lo, hi
-
-
 def trim_tokens(doc: Doc, lo: int, hi: int) -> tuple[int, int]:
     while hi > lo and (doc[hi - 1].is_punct and not doc[hi - 1].is_quote or doc[hi - 1].is_space):
         hi -= 1
     while lo < hi and (doc[lo].is_punct and not doc[lo].is_quote or doc[lo].is_space):
         lo += 1
     return lo, hi
-
-
-def speaker_for(verb: Token, *, adjacent: bool = False) -> Token | None:
-    """The head of the speaker phrase of a cue verb (relative "who" → its antecedent; expletives → None);
-    with ``adjacent``, a noun phrase right before a subject-less finite cue stands in for its subject."""
-    if verb.lemma_.lower() in _RAISING or (verb.tag_ == "VBN" and verb.dep_ == "advcl" and not any(
-            c.dep_ in ("aux", "auxpass", "nsubj") for c in verb.children)):
-        return None  # "She appeared to …" (no one holds it), "Asked whether …, he said" (he was asked)
-    subj = subject_of(verb)
-    if subj is None and verb.dep_ == "dep" and verb.head.i < verb.i and verb.head.pos_ == "VERB":
-        subj = subject_of(verb.head)  # "Activists clamoring to … say …" with "say" left unattached
-    if subj is None:
-        return _adjacent_subject(verb) if adjacent else None
-    if subj.tag_ in ("WP", "WDT") and subj.head.dep_ == "relcl":
-        return subj  # "Figueroa, who said …": the speaker phrase is "who"; it is resolved to its antecedent
-    if subj.tag_ in ("WP", "WDT", "EX"):
-        return None
-    if subj.lower_ in _EXPLETIVES and subj.head.i != verb.i:
-        return None  # "It is important to note that …": the author speaking
-    return subj
-
-
-_FINITE = frozenset({"VBD", "VBZ", "VBP"})
-_RAISING = frozenset({"seem", "appear"})
-
-
-def _adjacent_subject(verb: Token) -> Token | None:
-    """A subject the parser failed to attach: the noun phrase right before a finite active cue verb that has
-    no subject of its own ("…, former president Jane Roe said …" with the name parsed as an apposition)."""
-    if verb.tag_ not in _FINITE or verb.pos_ != "VERB" or any(
-        c.dep_ in ("nsubjpass", "auxpass", "expl") for c in verb.children
-    ):
-        return None
-    lo = cue_extent(verb)[0]
-    if lo == 0:
-        return None
-    prev = verb.doc[lo - 1]
-    if prev.pos_ not in ("NOUN", "PROPN", "NUM", "PRON") or prev.ent_type_ in ("DATE", "TIME"):
-        return None
-    if prev.tag_ in ("WP", "WDT", "EX") or prev.dep_ in ("poss", "dobj", "pobj") or prev.lower_ in _EXPLETIVES:
-        return None
-    return prev
 
 
 DATELINE = re.compile(r"[A-Z][A-Za-z0-9 .,'-]{1,60}\([A-Za-z .-]{1,30}\)\s*[—–-]+\s*")
@@ -243,7 +183,20 @@ def _frame_content(doc: Doc, tok: Token, frames: frozenset[str]) -> Candidate | 
         if pobjs and is_message(pobjs[0]):
             return make_candidate(doc, tok, pobjs[0].left_edge.i, pobjs[0].right_edge.i + 1, "object", prep,
                          frame=f"prep_{prep.lower_}")
+    if "dobj" in frames:
+        passive = _passive_message(tok)
+        if passive is not None:  # "the move was first reported by the network": the subject is the message
+            return make_candidate(doc, tok, passive.left_edge.i, passive.right_edge.i + 1, "object", frame="dobj")
     return None
+
+
+def _passive_message(verb: Token) -> Token | None:
+    """The subject of a passive cue with an agent, which is what the agent said or did: "[the move] was first
+    reported by the network"."""
+    if not any(c.dep_ == "agent" and any(g.dep_ == "pobj" for g in c.children) for c in verb.children):
+        return None
+    subj = [c for c in verb.children if c.dep_ == "nsubjpass" and c.i < verb.i]
+    return subj[0] if subj else None
 
 
 def is_agent(tok: Token | None) -> bool:
@@ -305,7 +258,7 @@ def verb_candidates(doc: Doc, ix: DocIndex) -> dict[int, Candidate]:
     for i in ix.with_lemma(CUE_WORDS):
         tok = doc[i]
         frames = frames_of(tok)
-        if not frames:
+        if not frames or discourse_marker(tok):
             continue
         cand = None
         parenthetical = "inverted" in frames and tok.lemma_.lower() in PARENTHETICAL_VERBS
@@ -326,6 +279,26 @@ def verb_candidates(doc: Doc, ix: DocIndex) -> dict[int, Candidate]:
                 _cut_content(doc, cand, cut)
         out[tok.i] = cand
     return out
+
+
+_MARKER_PRONOUNS = frozenset({"that", "this"})
+
+
+def discourse_marker(tok: Token) -> bool:
+    """"That said, …", "Having said that, …", "That being said, …": a phrase linking sentences, not a cue."""
+    if tok.lemma_.lower() != "say":
+        return False
+    doc = tok.doc
+    before = doc[tok.i - 1] if tok.i > 0 else None
+    after = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+    if before is not None and before.lower_ == "being" and tok.i > 1:
+        before = doc[tok.i - 2]
+    if before is not None and before.lower_ in _MARKER_PRONOUNS and after is not None and after.text == ",":
+        return before.i == 0 or doc[before.i - 1].is_punct or doc[before.i - 1].is_space or doc[before.i - 1].lower_ in (
+            "but", "and", "still")
+    if before is not None and before.lower_ == "having" and after is not None and after.lower_ in _MARKER_PRONOUNS:
+        return after.i + 1 < len(doc) and doc[after.i + 1].text == ","
+    return False
 
 
 def _coordinated_cue(doc: Doc, verb: Token, lo: int, hi: int) -> Token | None:

@@ -10,6 +10,9 @@ from spacy.tokens import Span, Token
 
 from ...model import Entity, Mention
 from .cues import (
+    AUDIENCE_NOUNS,
+    CARRIER_NOUNS,
+    CAUSATIVE_VERBS,
     FIRST_PERSON,
     GROUP_PRONOUNS,
     INDEFINITE_PRONOUNS,
@@ -19,6 +22,8 @@ from .cues import (
     OUTLET_NOUNS,
     PERSON_PRONOUNS,
     ROLE_NOUNS,
+    STANCE_PASSIVES,
+    TEXT_NOUNS,
     THING_PRONOUNS,
     TITLE_WORDS,
 )
@@ -45,29 +50,35 @@ def subject_of(verb: Token) -> Token | None:
     """The grammatical subject of a cue verb, climbing through ``conj``/``xcomp``/participle chains.
 
     "He went on to state that …" → He; "officials launched … and stated that …" → officials;
-    "She issued a statement saying …" → She. Expletive "it" ("it was reported that") gives ``None``.
+    "She issued a statement saying …" → She. Expletive "it" ("it was reported that") gives ``None``. A passive
+    cue gives its agent ("was asked by a reporter"); a causative its object ("led some to question …"); an
+    infinitive or gerund hanging on a noun the subject of the verb that has the noun ("has a chance to show …",
+    "has a history of blaming …"); a participle on a message or a scene the one who issued it ("posted a message
+    reading …", "had a hard time explaining …").
     """
     tok: Token | None = verb
-    for _ in range(4):
+    via = None  # the relation climbed to reach ``tok``
+    for _ in range(6):
         if tok is None:
             return None
-        for child in tok.children:
-            if child.dep_ in _SUBJECT_DEPS:
-                if child.dep_ == "nsubjpass" and child.lower_ == "it":
-                    return None
-                if child.dep_ == "nsubjpass" and tok.lemma_ in ("quote", "cite"):
-                    return child  # "X was quoted as saying"
-                if child.dep_ == "nsubjpass":
-                    return None
-                return child
-            if child.dep_ == "agent":
-                objs = [g for g in child.children if g.dep_ == "pobj"]
-                if objs:
-                    return objs[0]
+        found = _own_subject(tok, via=via)
+        if found is not None:
+            return found or None
+        if tok.dep_ == "xcomp" and tok.head.i != tok.i:
+            controller = _object_controller(tok)
+            if controller is not None:
+                return controller  # "urged lawmakers to reject …": the lawmakers reject
         if tok.dep_ == "pcomp" and tok.tag_ == "VBG" and tok.head.dep_ == "prep" and tok.head.head.i != tok.i:
-            tok = tok.head.head  # "She began by talking about …", "criticized him for opposing …"
+            tok, via = tok.head.head, "pcomp"  # "She began by talking about …", "criticized him for opposing …"
             if tok.pos_ in ("NOUN", "PROPN"):
-                return None
+                tok = _host_verb(tok)  # "has a long history of blaming …" → the one who has it
+                if tok is None or tok.pos_ in ("NOUN", "PROPN", "PRON"):
+                    return tok
+            continue
+        if _infinitive_of_noun(tok):
+            tok, via = _host_verb(tok.head), "acl"  # "has a chance to show …", "was the first senator to endorse …"
+            if tok is None or tok.pos_ in ("NOUN", "PROPN", "PRON"):
+                return tok
             continue
         if tok.dep_ in ("conj", "xcomp", "advcl", "acl", "ccomp", "acomp") and tok.head.i != tok.i:
             if tok.dep_ == "acl" and tok.tag_ != "VBG":
@@ -75,15 +86,106 @@ def subject_of(verb: Token) -> Token | None:
             if tok.dep_ == "ccomp" and tok.tag_ != "VBG":
                 return None
             participle_of_noun = tok.dep_ == "acl"
+            via = tok.dep_
             tok = tok.head
-            if participle_of_noun and tok.dep_ == "dobj" and tok.lemma_.lower() in MEDIUM_NOUNS:
-                tok = tok.head  # "She issued a statement saying …" → She
+            if participle_of_noun and _carries_message(tok):
+                tok = _host_verb(tok)  # "She issued a statement saying …" → She
+                if tok is None or tok.pos_ in ("NOUN", "PROPN", "PRON"):
+                    return tok
                 continue
+            if participle_of_noun and tok.pos_ == "PRON" and tok.lower_ not in ("it", "that", "which", "who"):
+                return tok  # "anyone expecting …", "those backing …"
             if tok.pos_ in ("NOUN", "PROPN") and (participle_of_noun or tok.dep_ in _SUBJECT_DEPS):
                 return tok  # "a new poll showing …", "a statement saying …" as subject
             continue
         return None
     return None
+
+
+def _object_controller(xcomp: Token) -> Token | None:
+    """The object of a causative verb, which is the subject of its infinitive ("led voters to question …");
+    ``None`` for other verbs ("used a slur to describe …": a purpose; "urged voters to back …": the speech act's
+    own speaker) or without an object."""
+    head = xcomp.head
+    if head.pos_ != "VERB" or head.lemma_.lower() not in CAUSATIVE_VERBS:
+        return None
+    objs = [c for c in head.children if c.dep_ == "dobj" and c.i < xcomp.i]
+    if not objs or objs[0].pos_ not in ("NOUN", "PROPN", "PRON") or objs[0].lower_ in ("it", "this", "that"):
+        return None
+    return objs[0]
+
+
+def _infinitive_of_noun(tok: Token) -> bool:
+    """An infinitive without a subject of its own modifying a noun: "a chance to show", "the first to …"."""
+    return tok.dep_ in ("acl", "relcl") and tok.head.i != tok.i and tok.head.pos_ in ("NOUN", "PROPN", "PRON", "ADJ") and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in tok.children
+    ) and not any(c.dep_ in _SUBJECT_DEPS or c.dep_ == "nsubjpass" for c in tok.children)
+
+
+def _host_verb(noun: Token) -> Token | None:
+    """The verb whose subject holds a noun's phrase: "[has] a chance", "[spoke] in a speech", "[was] the first";
+    the indirect object when there is one ("gave voters a chance" → voters)."""
+    head = noun.head
+    if noun.dep_ == "pobj" and head.dep_ == "prep":
+        head = head.head
+    elif noun.dep_ not in ("dobj", "attr"):
+        return None
+    if head.pos_ not in ("VERB", "AUX") or head.i == noun.i:
+        return None
+    dative = [c for c in head.children if c.dep_ in ("dative", "iobj") and c.pos_ in ("NOUN", "PROPN", "PRON")]
+    return dative[0] if dative else head
+
+
+_ADDRESSING_VERBS = frozenset({"email", "e-mail", "message", "text", "write", "tell", "address", "thank", "remind",
+                               "warn", "urge", "assure", "inform", "brief", "send", "call", "tweet"})
+
+
+def _carries_message(noun: Token) -> bool:
+    """A noun whose participle speaks for the one who has the noun: what carries someone's message ("issued a
+    statement saying", "posted a message reading", "in a speech attacking"), an audience addressed ("emailed
+    supporters saying") or a mere scene ("entered the talks believing …")."""
+    if noun.dep_ not in ("dobj", "pobj"):
+        return False
+    lemma = noun.lemma_.lower()
+    if noun.dep_ == "dobj" and lemma in MEDIUM_NOUNS:
+        return True
+    if noun.dep_ == "dobj" and lemma in AUDIENCE_NOUNS and noun.head.lemma_.lower() in _ADDRESSING_VERBS:
+        return True  # "emailed supporters saying …": the sender says it (but "met voters demanding …")
+    if lemma in CARRIER_NOUNS or noun.lower_ in CARRIER_NOUNS or noun.lower_.rstrip("s") in CARRIER_NOUNS:
+        return True
+    # a singular common noun that is neither someone nor a text is the scene of the act: "entered the talks
+    # believing …", "at one point calling …" (but "a sign saying …", "an item suggesting …" speak themselves)
+    return noun.tag_ == "NN" and not noun.ent_type_ and not any(
+        lemma in lexicon for lexicon in (ROLE_NOUNS, ORG_NOUNS, AUDIENCE_NOUNS, MEDIUM_NOUNS, OUTLET_NOUNS, TEXT_NOUNS))
+
+
+def _own_subject(tok: Token, *, via: str | None) -> Token | bool | None:
+    """The subject a word has itself: the active subject, else the agent of a passive cue ("was criticized by X";
+    not of a passive it depends on: "was criticized by X for ignoring …" — X did not ignore),
+    else the passive subject when it holds the stance ("X is convinced that …") or is shared with a coordinated
+    verb (``via`` "conj": "X was joined by Y and joked …"). ``False`` when the word has a subject that is no
+    speaker (expletive "it", a passive whose subject is what was said); ``None`` when it has none."""
+    passive = None
+    for child in tok.children:
+        if child.dep_ in ("nsubj", "csubj"):
+            return child
+        if child.dep_ == "nsubjpass" and via == "conj" and child.lower_ != "it":
+            return child
+        if child.dep_ == "nsubjpass" and tok.lemma_.lower() in STANCE_PASSIVES and child.lower_ != "it":
+            return child  # "voters are split on …", "she was thrilled by …": the subject holds the stance
+        if child.dep_ == "agent" and via is None:
+            objs = [g for g in child.children if g.dep_ == "pobj"]
+            if objs:
+                return objs[0]
+        if child.dep_ == "nsubjpass" and passive is None:
+            passive = child
+    if passive is None:
+        return None
+    if passive.lower_ == "it":
+        return False
+    if tok.lemma_.lower() in ("quote", "cite"):
+        return passive  # "X was quoted as saying"
+    return False
 
 
 def speaker_span(head: Token) -> tuple[int, int]:

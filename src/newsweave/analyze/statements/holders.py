@@ -1,0 +1,111 @@
+"""The holder of a cue: the head of its speaker phrase, found from the parse of the cue word, also where the
+parser left the subject unattached (a name set off by commas, a speaker phrase read as a clause of its own),
+and the token range of the cue itself."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from .speakers import subject_of
+
+__all__ = ["cue_extent", "speaker_for"]
+
+_EXPLETIVES = frozenset({"it", "this", "there"})
+
+
+def cue_extent(tok: Token, prep: Token | None = None) -> tuple[int, int]:
+    """Cue token range: the verb with contiguous auxiliaries/negation before, particle (or the preposition
+    of a prepositional frame, "called for") after."""
+    lo = tok.i
+    doc = tok.doc
+    while lo - 1 >= 0 and doc[lo - 1].head.i == tok.i and (
+        doc[lo - 1].dep_ in ("aux", "auxpass", "neg")
+        or (doc[lo - 1].dep_ == "advmod" and doc[lo - 1].tag_ == "RB")  # "also said", "publicly stated"
+    ):
+        lo -= 1
+    hi = tok.i + 1
+    while hi < len(doc) and doc[hi].head.i == tok.i and doc[hi].dep_ == "prt":
+        hi += 1
+    if prep is not None and prep.i == hi:
+        hi += 1
+    return lo, hi
+
+
+
+def speaker_for(verb: Token, *, adjacent: bool = False) -> Token | None:
+    """The head of the speaker phrase of a cue verb (relative "who" → its antecedent; expletives → None);
+    with ``adjacent``, a noun phrase right before a subject-less finite cue stands in for its subject."""
+    if verb.lemma_.lower() in _RAISING:
+        return None  # "She appeared to …": no one holds it
+    if verb.tag_ == "VBN" and verb.dep_ == "advcl" and not any(
+            c.dep_ in ("aux", "auxpass", "nsubj") for c in verb.children):
+        agent = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+        return agent[0] if agent else None  # "Asked whether …, he said": he was asked; "Asked by X whether …": X
+    subj = subject_of(verb)
+    if subj is None and verb.dep_ == "dep" and verb.head.i < verb.i and verb.head.pos_ == "VERB":
+        subj = subject_of(verb.head)  # "Activists clamoring to … say …" with "say" left unattached
+    if subj is None:
+        return (_adjacent_subject(verb) or _misparsed_subject(verb)) if adjacent else None
+    if subj.tag_ in ("WP", "WDT") and subj.head.dep_ == "relcl":
+        return subj  # "Figueroa, who said …": the speaker phrase is "who"; it is resolved to its antecedent
+    if subj.tag_ in ("WP", "WDT", "EX"):
+        return None
+    if subj.lower_ in _EXPLETIVES and subj.head.i != verb.i:
+        return None  # "It is important to note that …": the author speaking
+    return subj
+
+
+_FINITE = frozenset({"VBD", "VBZ", "VBP"})
+_RAISING = frozenset({"seem", "appear"})
+
+
+def _adjacent_subject(verb: Token) -> Token | None:
+    """A subject the parser failed to attach: the noun phrase right before a finite active cue verb that has
+    no subject of its own ("…, former president Jane Roe said …" with the name parsed as an apposition)."""
+    if verb.tag_ not in _FINITE or verb.pos_ != "VERB" or any(
+        c.dep_ in ("nsubjpass", "auxpass", "expl") for c in verb.children
+    ):
+        return None
+    lo = cue_extent(verb)[0]
+    if lo == 0:
+        return None
+    prev = verb.doc[lo - 1]
+    if prev.text == "," and lo >= 2:
+        return _apposition_before(verb, verb.doc[lo - 2])
+    if prev.pos_ not in ("NOUN", "PROPN", "NUM", "PRON") or prev.ent_type_ in ("DATE", "TIME"):
+        return None
+    if prev.tag_ in ("WP", "WDT", "EX") or prev.dep_ in ("poss", "dobj", "pobj") or prev.lower_ in _EXPLETIVES:
+        return None
+    return prev
+
+
+def _misparsed_subject(verb: Token) -> Token | None:
+    """"Jane Roe, a rabbi helping to organize the boycott, said he …": a speaker phrase the parser read as a
+    clause of its own before a subject-less cue that has its message after it; the subject of that clause."""
+    if verb.tag_ not in _FINITE or verb.pos_ != "VERB":
+        return None
+    left = [c for c in verb.children if c.dep_ == "ccomp" and c.i < verb.i]
+    if not left or not any(c.dep_ == "ccomp" and c.i > verb.i for c in verb.children):
+        return None
+    subj = [c for c in left[-1].children if c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN")]
+    return subj[0] if subj else None
+
+
+_CHAIN_DEPS = frozenset({"pobj", "prep", "appos", "compound", "amod", "conj", "cc", "punct", "nmod", "poss", "advcl"})
+
+
+def _apposition_before(verb: Token, last: Token) -> Token | None:
+    """"In a statement to the paper, her adviser, Jane Roe, said …": a speaker phrase set off by commas before
+    a subject-less cue that the parser hung as an apposition on a fronted phrase of the cue. The highest
+    apposition on the way from the phrase's last word up to the cue is the speaker."""
+    best = None
+    tok = last
+    for _ in range(12):
+        if tok.i == verb.i:
+            return best
+        if tok.dep_ not in _CHAIN_DEPS or tok.head.i == tok.i:
+            return None
+        if tok.dep_ == "appos" and tok.pos_ in ("NOUN", "PROPN") and tok.ent_type_ not in ("DATE", "TIME", "GPE"):
+            best = tok
+        tok = tok.head
+    return None
