@@ -130,3 +130,26 @@ def test_help_lists_every_command():
     for cmd in ("ingest", "articles", "search", "show", "export", "stats", "stories", "story", "analyze", "group",
                 "compare", "serve", "eval", "demo"):
         assert cmd in out
+
+
+def test_group_skips_bad_records_names_them_and_groups_the_rest(tmp_path):
+    src = tmp_path / "in.jsonl"
+    good = [json.dumps(r) for r in REPORTS]
+    lines = [good[0], "{not json", json.dumps({"id": "c", "text": "x", "date": "2024-13-45"}),
+             json.dumps({"id": "a", "text": "the same id again"}), json.dumps({"title": "no id or text"}), good[1]]
+    src.write_bytes(("\n".join(lines) + "\n").encode("utf-8") + b'{"id": "d", "text": "caf\xe9"}\n')
+    out = tmp_path / "out.jsonl"
+    result = runner.invoke(app, ["group", str(src), "-o", str(out), "--workers", "1"])
+    assert result.exit_code == 0, result.output
+    assert [json.loads(x)["id"] for x in out.read_text(encoding="utf-8").splitlines()] == ["a", "b"]
+    for line_no, why in ((2, "not a JSON object"), (3, "date '2024-13-45' is not an ISO date"),
+                         (4, "duplicate id 'a'"), (5, "each line needs an 'id'"), (7, "line is not UTF-8")):
+        assert f"in.jsonl:{line_no}: {why}" in " ".join(result.output.split()), (line_no, result.output)
+
+
+def test_group_strict_stops_at_the_first_bad_record(tmp_path):
+    src = tmp_path / "in.jsonl"
+    src.write_text(json.dumps(REPORTS[0]) + "\n{not json\n", encoding="utf-8")
+    result = runner.invoke(app, ["group", str(src), "--strict"])
+    assert result.exit_code == 2
+    assert "in.jsonl:2" in result.output

@@ -97,9 +97,13 @@ def register(app: typer.Typer) -> None:
                                                             "touch no database).")] = None,
         workers: Annotated[int | None, typer.Option(help="Processes computing features (default: 2 for 64 "
                                                          "articles or more, else 1).")] = None,
+        strict: Annotated[bool, typer.Option(help="Stop at the first bad record (exit code 2) instead of "
+                                                  "skipping it with a message.")] = False,
     ) -> None:
         """Group articles into stories in date order (input order when undated), exactly as the online path does;
-        write one line per article: {"id": ..., "story": ...}."""
+        write one line per article: {"id": ..., "story": ...}. Bad records (not JSON, no id or text, a bad date,
+        a repeated id, not UTF-8) are skipped and named on stderr; the others are grouped."""
+        from ..model import Rejection
         from ..stories.batch import group_jsonl
 
         if db is not None:
@@ -107,9 +111,12 @@ def register(app: typer.Typer) -> None:
                 nw.ingest([input_])
         out = _open_out(output)
         try:
+            rejected: list[Rejection] | None = None if strict else []
             with StageProgress(enabled=err_console.is_terminal) as progress:
-                group_jsonl(sys.stdin if input_ == "-" else input_, out, workers=workers,
+                group_jsonl(sys.stdin if input_ == "-" else input_, out, workers=workers, rejected=rejected,
                             progress=lambda done, total: progress("group", done, total))
+            for r in rejected or []:
+                err_console.print(f"skipped {r.source}:{r.line}: {r.message}", markup=False, highlight=False)
         finally:
             if out is not sys.stdout:
                 out.close()

@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import json
 import logging
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import IO
 
 from ..errors import InputError
-from ..model import Article, PublishedTime
+from ..model import Article, PublishedTime, Rejection
 from .embeddings import SentenceEmbedder
 from .features import ArticleFeatures, article_features_batch
 from .grouper import Assignment, GroupingConfig, StoryGrouper
@@ -94,27 +94,64 @@ def _parse_date(value, *, source: str, line: int) -> PublishedTime:
     return PublishedTime(when if when.tzinfo else when.replace(tzinfo=UTC), precision, "field", 1.0)
 
 
-def read_jsonl_articles(stream: IO[str], *, source: str = "-") -> list[Article]:
-    """Articles from ``{"id", "date", "title", "text", "source"}`` lines (the ``source`` is kept, not used)."""
+def read_jsonl_articles(
+    stream: Iterable[str], *, source: str = "-", rejected: list[Rejection] | None = None
+) -> list[Article]:
+    """Articles from ``{"id", "date", "title", "text", "source"}`` lines (the ``source`` is kept, not used).
+
+    A bad line (not JSON, no ``id`` or string ``text``, an unreadable ``date``, an ``id`` seen before) raises
+    :class:`~newsweave.errors.InputError` naming the line; with a ``rejected`` list it is appended there as a
+    :class:`~newsweave.model.Rejection` instead and the other lines are read."""
     articles: list[Article] = []
+    seen: set[str] = set()
     for n, line in enumerate(stream, 1):
         if not line.strip():
             continue
         try:
-            record = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise InputError(f"not a JSON object ({exc.msg})", source=source, line=n) from exc
-        if not isinstance(record, dict) or "id" not in record or not isinstance(record.get("text"), str):
-            raise InputError("each line needs an 'id' and a string 'text'", source=source, line=n)
-        articles.append(Article(
-            id=str(record["id"]),
-            text=record["text"],
-            title=record.get("title") or None,
-            published=_parse_date(record.get("date"), source=source, line=n),
-            source=f"{source}:{n}",
-            external_id=str(record["id"]),
-        ))
+            article = _article_from_line(line, source=source, line=n)
+            if article.id in seen:
+                raise InputError(f"duplicate id {article.id!r}; the first record with this id was kept",
+                                 source=source, line=n)
+        except InputError as exc:
+            if rejected is None:
+                raise
+            rejected.append(Rejection(source=source, reason=exc.reason, message=exc.detail, line=n,
+                                      excerpt=line.strip()[:80]))
+            continue
+        seen.add(article.id)
+        articles.append(article)
     return articles
+
+
+def _article_from_line(text: str, *, source: str, line: int) -> Article:
+    try:
+        record = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise InputError(f"not a JSON object ({exc.msg})", source=source, line=line) from exc
+    if not isinstance(record, dict) or "id" not in record or not isinstance(record.get("text"), str):
+        raise InputError("each line needs an 'id' and a string 'text'", source=source, line=line)
+    return Article(
+        id=str(record["id"]),
+        text=record["text"],
+        title=record.get("title") or None,
+        published=_parse_date(record.get("date"), source=source, line=line),
+        source=f"{source}:{line}",
+        external_id=str(record["id"]),
+    )
+
+
+def _decoded_lines(stream: IO[bytes], *, source: str, rejected: list[Rejection] | None) -> Iterator[str]:
+    """The lines of a UTF-8 file; an undecodable line raises, or is rejected and read as a blank line."""
+    for n, raw in enumerate(stream, 1):
+        try:
+            yield raw.decode("utf-8-sig" if n == 1 else "utf-8")
+        except UnicodeDecodeError as exc:
+            error = InputError(f"line is not UTF-8 (byte {exc.start}); re-encode the file as UTF-8",
+                               source=source, line=n, reason="undecodable")
+            if rejected is None:
+                raise error from exc
+            rejected.append(Rejection(source=source, reason=error.reason, message=error.detail, line=n))
+            yield "\n"
 
 
 def group_jsonl(
@@ -125,23 +162,23 @@ def group_jsonl(
     embedder: SentenceEmbedder | None = None,
     workers: int | None = None,
     progress: Callable[[int, int], None] | None = None,
+    rejected: list[Rejection] | None = None,
 ) -> dict[str, str]:
     """``newsweave group INPUT.jsonl``: group the records and write ``{"id", "story"}`` lines; returns id → story.
 
-    ``workers`` and ``progress`` are passed to :func:`group_articles`."""
+    A bad record raises :class:`~newsweave.errors.InputError` naming its line; with a ``rejected`` list, bad
+    records are appended there and skipped, and every other record is grouped (and written). ``workers`` and
+    ``progress`` are passed to :func:`group_articles`."""
     if isinstance(input_path, (str, Path)):
+        source = str(input_path)
         try:
-            with open(input_path, encoding="utf-8") as fh:
-                articles = read_jsonl_articles(fh, source=str(input_path))
+            with open(input_path, "rb") as fh:
+                articles = read_jsonl_articles(_decoded_lines(fh, source=source, rejected=rejected),
+                                               source=source, rejected=rejected)
         except OSError as exc:
-            raise InputError(f"cannot read input: {exc.strerror}; check the path", source=str(input_path)) from exc
+            raise InputError(f"cannot read input: {exc.strerror}; check the path", source=source) from exc
     else:
-        articles = read_jsonl_articles(input_path)
-    seen: set[str] = set()
-    for a in articles:
-        if a.id in seen:
-            raise InputError(f"duplicate id {a.id!r}; every record needs its own id", source=a.source)
-        seen.add(a.id)
+        articles = read_jsonl_articles(input_path, rejected=rejected)
     grouper = StoryGrouper(config)
     group_articles(articles, grouper=grouper, embedder=embedder, workers=workers, progress=progress)
     stories = {a.id: grouper.story_of(a.id) for a in articles}
