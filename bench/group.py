@@ -1,6 +1,6 @@
 """Story grouping on ECB+ dev: newsweave (online) beside a TF-IDF + agglomerative clustering baseline.
 
-    python bench/group.py [--per-topic] [--cache DIR]     # report on dev (one stream of all dev articles)
+    python bench/group.py [--per-topic] [--shuffles N] [--cache DIR]  # report on dev (one stream of all dev articles)
     python bench/group.py --tune [--cache DIR]            # fit the scoring weights and thresholds on ECB+ train
     python bench/group.py --cv 5 [--cache DIR]            # topic-fold cross-validation over train + dev
 
@@ -197,6 +197,8 @@ def main() -> None:
     parser.add_argument("--per-topic", action="store_true", help="also score each dev topic as its own stream")
     parser.add_argument("--cache", type=Path, help="directory to cache computed features between runs")
     parser.add_argument("--cv", type=int, metavar="K", help="K-fold cross-validation by topic over train + dev")
+    parser.add_argument("--shuffles", type=int, default=0, metavar="N",
+                        help="also group dev in N random arrival orders (seeds 1..N): online grouping depends on order")
     args = parser.parse_args()
     import torch
 
@@ -222,6 +224,24 @@ def main() -> None:
           f"(no dates). Baseline: TF-IDF + average-link agglomerative, cosine distance threshold {threshold:.3f} "
           f"tuned on train. newsweave time{cached}: {elapsed:.1f} s.\n")
     print(format_table([("newsweave", ours), ("tfidf+agglomerative", base)], ratio=True))
+    if args.shuffles:
+        import random
+
+        rows_by_order = []
+        for seed in range(1, args.shuffles + 1):
+            order = list(range(len(dev_rows)))
+            random.Random(seed).shuffle(order)
+            rows_by_order.append(score_clusters(gold, run_newsweave([dev_rows[i] for i in order],
+                                                                    [dev_feats[i] for i in order])))
+        print(f"\nnewsweave on dev in {args.shuffles} random arrival orders:\n")
+        print("| order | pair F1 | B³ F1 | stories |")
+        print("|---|---|---|---|")
+        print(f"| file order | {ours['pairwise_f1']:.3f} | {ours['bcubed_f1']:.3f} | {ours['predicted_stories']} |")
+        for seed, s in enumerate(rows_by_order, 1):
+            print(f"| shuffle {seed} | {s['pairwise_f1']:.3f} | {s['bcubed_f1']:.3f} | {s['predicted_stories']} |")
+        for name, fn in (("mean", np.mean), ("min", np.min), ("max", np.max)):
+            print(f"| {name} of shuffles | {fn([s['pairwise_f1'] for s in rows_by_order]):.3f} | "
+                  f"{fn([s['bcubed_f1'] for s in rows_by_order]):.3f} | |")
     if args.per_topic:
         print("\nPer topic (each topic its own stream):\n")
         topic_rows = []
