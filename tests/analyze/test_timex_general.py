@@ -18,6 +18,13 @@ def tag(text: str, dct: date = DCT) -> dict[str, TimeExpression]:
     return {t.text: t for t in find_timexes(text, article_id="a1", dct=dct)}
 
 
+def assert_value(text: str, phrase: str, expected: str, dct: date = DCT) -> None:
+    """``phrase`` is tagged in ``text`` (published on ``dct``) with the value ``expected``."""
+    found = tag(text, dct)
+    assert phrase in found, sorted(found)
+    assert found[phrase].value == expected
+
+
 @pytest.mark.parametrize(
     ("text", "phrase", "expected"),
     [
@@ -30,9 +37,7 @@ def tag(text: str, dct: date = DCT) -> dict[str, TimeExpression]:
     ],
 )
 def test_year_tail_after_a_month(text: str, phrase: str, expected: str) -> None:
-    found = tag(text)
-    assert phrase in found, sorted(found)
-    assert found[phrase].value == expected
+    assert_value(text, phrase, expected)
 
 
 @pytest.mark.parametrize(
@@ -44,9 +49,7 @@ def test_year_tail_after_a_month(text: str, phrase: str, expected: str) -> None:
     ],
 )
 def test_a_quotation_that_opens_with_a_time(text: str, phrase: str, expected: str) -> None:
-    found = tag(text)
-    assert phrase in found, sorted(found)
-    assert found[phrase].value == expected
+    assert_value(text, phrase, expected)
 
 
 @pytest.mark.parametrize(
@@ -124,9 +127,7 @@ def test_annually_is_a_set_unless_a_rate(text: str, expected: dict[str, str]) ->
     ],
 )
 def test_that_day_after_a_month_or_year(text: str, phrase: str, expected: str) -> None:
-    found = tag(text)
-    assert phrase in found, sorted(found)
-    assert found[phrase].value == expected
+    assert_value(text, phrase, expected)
 
 
 @pytest.mark.parametrize(
@@ -176,9 +177,7 @@ NOV_8 = date(2021, 11, 8)  # a Monday in the fourth quarter
     ],
 )
 def test_compact_quarters_and_halves(text: str, phrase: str, expected: str) -> None:
-    found = tag(text, NOV_8)
-    assert phrase in found, sorted(found)
-    assert found[phrase].value == expected
+    assert_value(text, phrase, expected, NOV_8)
 
 
 @pytest.mark.parametrize(
@@ -206,9 +205,7 @@ def test_compact_quarter_look_alikes(text: str) -> None:
     ],
 )
 def test_clock_time_on_a_dated_day(text: str, phrase: str, expected: str) -> None:
-    found = tag(text, NOV_8)
-    assert phrase in found, sorted(found)
-    assert found[phrase].value == expected
+    assert_value(text, phrase, expected, NOV_8)
 
 
 @pytest.mark.parametrize(
@@ -221,9 +218,7 @@ def test_clock_time_on_a_dated_day(text: str, phrase: str, expected: str) -> Non
     ],
 )
 def test_a_day_with_a_relative_year(text: str, phrase: str, expected: str) -> None:
-    found = tag(text, NOV_8)
-    assert phrase in found, sorted(found)
-    assert found[phrase].value == expected
+    assert_value(text, phrase, expected, NOV_8)
 
 
 @pytest.mark.parametrize(
@@ -273,9 +268,7 @@ MAR_15 = date(2023, 3, 15)  # a Wednesday in the first quarter
     ],
 )
 def test_the_year_of_a_quarter_named_without_one(text: str, phrase: str, expected: str) -> None:
-    found = tag(text, MAR_15)
-    assert phrase in found, sorted(found)
-    assert found[phrase].value == expected
+    assert_value(text, phrase, expected, MAR_15)
 
 
 @pytest.mark.parametrize(
@@ -289,9 +282,7 @@ def test_the_year_of_a_quarter_named_without_one(text: str, phrase: str, expecte
     ],
 )
 def test_a_bare_clock_time_falls_on_a_day_of_its_tense(text: str, phrase: str, expected: str) -> None:
-    found = tag(text, MAR_15)
-    assert phrase in found, sorted(found)
-    assert found[phrase].value == expected
+    assert_value(text, phrase, expected, MAR_15)
 
 
 @pytest.mark.parametrize(
@@ -327,9 +318,7 @@ def test_periods_of_a_game(text: str, phrase: str, expected: str | None) -> None
     ],
 )
 def test_wire_clock_times(text: str, phrase: str, expected: str) -> None:
-    found = tag(text, MAR_15)
-    assert phrase in found, sorted(found)
-    assert found[phrase].value == expected
+    assert_value(text, phrase, expected, MAR_15)
 
 
 @pytest.mark.parametrize(
