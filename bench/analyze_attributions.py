@@ -274,7 +274,7 @@ def main(argv: list[str] | None = None) -> int:
     n = len(gold)
     n_gold = sum(len(g["attributions"]) for g in gold)
     print(f"PolNeAR {args.split}: {n} documents, {n_gold} gold attributions\n")
-    print(format_table(rows))
+    print(format_table(rows, digits=3))
     if len(rows) == 2:
         print(ratio_row(rows[0][1], rows[1][1]))
     print()

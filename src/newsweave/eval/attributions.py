@@ -149,7 +149,7 @@ def score_attributions(gold_docs: Iterable[Mapping], pred_docs: Iterable[Mapping
     return out
 
 
-def format_table(rows: Sequence[tuple[str, Mapping]] | Mapping[str, Mapping]) -> str:
+def format_table(rows: Sequence[tuple[str, Mapping]] | Mapping[str, Mapping], *, digits: int = 2) -> str:
     """Markdown table of P/R/F1 for each role × match type; ``rows`` are ``(name, scores)`` pairs."""
     items = list(rows.items()) if isinstance(rows, Mapping) else list(rows)
     head = ["system"] + [f"{role} {m} P/R/F1" for role in ROLES for m in ("exact", "overlap")]
@@ -159,6 +159,6 @@ def format_table(rows: Sequence[tuple[str, Mapping]] | Mapping[str, Mapping]) ->
         for role in ROLES:
             for m in ("exact", "overlap"):
                 s = scores[role][m]
-                cells.append(f"{s['p']:.2f}/{s['r']:.2f}/**{s['f1']:.2f}**")
+                cells.append(f"{s['p']:.{digits}f}/{s['r']:.{digits}f}/**{s['f1']:.{digits}f}**")
         lines.append("| " + " | ".join(cells) + " |")
     return "\n".join(lines)
