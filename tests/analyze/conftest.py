@@ -5,8 +5,13 @@ from __future__ import annotations
 import pytest
 
 
+def content_key(content: str) -> str:
+    """A content span as the statement tables write it: without quotes, edge punctuation or a leading "that"."""
+    return content.strip(" \"“”,.").removeprefix("that ")
+
+
 @pytest.fixture(scope="module")
-def statement_spans():
+def extract():
     """``run(text)`` → ``[(speaker text, cue text, content text)]`` of the statements newsweave finds."""
     from newsweave.analyze.pipeline import get_pipeline
     from newsweave.analyze.statements import extract_statements
@@ -24,3 +29,13 @@ def statement_spans():
         ]
 
     return run
+
+
+@pytest.fixture(scope="module")
+def with_content(extract):
+    """``find(text, content)`` → the ``extract(text)`` triples whose content is ``content`` (see ``content_key``)."""
+
+    def find(text: str, content: str) -> list[tuple[str | None, str | None, str]]:
+        return [g for g in extract(text) if content_key(g[2]) == content]
+
+    return find

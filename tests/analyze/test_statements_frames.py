@@ -6,12 +6,6 @@ from __future__ import annotations
 
 import pytest
 
-
-@pytest.fixture(scope="module")
-def extract(statement_spans):
-    return statement_spans
-
-
 # (text, expected content, expected speaker (substring) or None when no speaker is expected)
 FOUND = [
     ("Half of the voters said so.", "so", "Half of the voters"),
@@ -56,10 +50,9 @@ NOT_FOUND = [
 
 
 @pytest.mark.parametrize(("text", "content", "speaker"), FOUND)
-def test_statement_found(extract, text, content, speaker):
-    got = extract(text)
-    hits = [g for g in got if g[2].strip("“”\". ").removeprefix("that ") == content]
-    assert hits, f"no statement with content {content!r} in {got}"
+def test_statement_found(extract, with_content, text, content, speaker):
+    hits = with_content(text, content)
+    assert hits, f"no statement with content {content!r} in {extract(text)}"
     if speaker is not None:
         assert any(g[0] and speaker in g[0] for g in hits), f"speaker {speaker!r} not in {hits}"
 

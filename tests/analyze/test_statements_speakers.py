@@ -7,16 +7,6 @@ from __future__ import annotations
 
 import pytest
 
-
-@pytest.fixture(scope="module")
-def extract(statement_spans):
-    return statement_spans
-
-
-def _with_content(got, content):
-    return [g for g in got if g[2].strip(" \"“”,.").removeprefix("that ") == content]
-
-
 # (text, expected content, expected speaker phrase)
 SPEAKER = [
     # a passive cue: its agent holds the stance; a stance passive ("are split on") its subject
@@ -116,22 +106,21 @@ NOT_SPEAKER = [
 
 
 @pytest.mark.parametrize(("text", "content", "speaker"), SPEAKER)
-def test_speaker_found(extract, text, content, speaker):
-    hits = _with_content(extract(text), content)
+def test_speaker_found(extract, with_content, text, content, speaker):
+    hits = with_content(text, content)
     assert hits, f"no statement with content {content!r} in {extract(text)}"
     assert hits[0][0] == speaker, hits[0]
 
 
 @pytest.mark.parametrize(("text", "content", "speaker"), NOT_SPEAKER)
-def test_speaker_not_chosen(extract, text, content, speaker):
-    hits = _with_content(extract(text), content)
+def test_speaker_not_chosen(with_content, text, content, speaker):
+    hits = with_content(text, content)
     assert all(h[0] is None or speaker not in h[0] for h in hits), hits
 
 
 
-def test_passive_cue_without_agent_is_no_statement(extract):
-    got = extract("The plan was praised on Monday.")
-    assert not _with_content(got, "The plan"), got
+def test_passive_cue_without_agent_is_no_statement(with_content):
+    assert not with_content("The plan was praised on Monday.", "The plan")
 
 
 # (text, cue that must not be one) — phrases linking sentences are no cues; a plain "said that" still is

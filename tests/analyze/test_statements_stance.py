@@ -7,12 +7,6 @@ from __future__ import annotations
 
 import pytest
 
-
-@pytest.fixture(scope="module")
-def extract(statement_spans):
-    return statement_spans
-
-
 # (text, expected content, expected speaker (substring) or None when no speaker is expected)
 FOUND = [
     # stance adjectives after "be": the holder is the subject, the message the adjective's frame
@@ -95,10 +89,9 @@ NOT_FOUND = [
 
 
 @pytest.mark.parametrize(("text", "content", "speaker"), FOUND)
-def test_statement_found(extract, text, content, speaker):
-    got = extract(text)
-    hits = [g for g in got if g[2].strip(" \"“”,.").removeprefix("that ") == content]
-    assert hits, f"no statement with content {content!r} in {got}"
+def test_statement_found(extract, with_content, text, content, speaker):
+    hits = with_content(text, content)
+    assert hits, f"no statement with content {content!r} in {extract(text)}"
     if speaker is None:
         assert hits[0][0] is None
     else:
@@ -106,9 +99,8 @@ def test_statement_found(extract, text, content, speaker):
 
 
 @pytest.mark.parametrize(("text", "content"), NOT_FOUND)
-def test_statement_not_found(extract, text, content):
-    got = extract(text)
-    assert not [g for g in got if g[2].strip(" \"“”,.").removeprefix("that ") == content], got
+def test_statement_not_found(extract, with_content, text, content):
+    assert not with_content(text, content), extract(text)
 
 
 def test_dateline_is_cut_off_the_speaker(extract):
