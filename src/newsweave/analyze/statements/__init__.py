@@ -23,7 +23,7 @@ from .messages import NAMING_VERBS
 from .nominal import adjective_candidates, noun_candidates
 from .quotes import attach_quotes, colon_lines
 from .relays import RELAY_VERBS, credit_line_relays, relays_near_cue, trailing_relay
-from .reported import DATELINE, Candidate, skip_dateline, verb_candidates
+from .reported import DATELINE, Candidate, char_end, skip_dateline, verb_candidates
 from .speakers import SpeakerInfo, describe_speaker, is_outlet_phrase, speaker_span
 
 __all__ = ["CHANNELS", "extract_statements"]
@@ -216,7 +216,7 @@ def _split_coordinated(cands: list[Candidate], ix: DocIndex) -> None:
                 hi -= 1
             if hi - lo >= 2:
                 o.content_tokens = (lo, hi)
-                o.content_end = doc[hi - 1].idx + len(doc[hi - 1].text)
+                o.content_end = char_end(doc, hi)
 
 
 def _second_complement(cue: Token, subj: list[Token]) -> bool:

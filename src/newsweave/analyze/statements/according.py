@@ -6,7 +6,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from .docindex import DocIndex
-from .reported import Candidate, skip_dateline, trim_tokens
+from .reported import Candidate, char_end, content_tokens
 
 __all__ = ["according_candidates", "poll_candidates"]
 
@@ -39,14 +39,12 @@ def according_candidates(doc: Doc, ix: DocIndex) -> list[Candidate]:
             c_hi = a_lo  # "[…], according to X" (also when the parser hung more of the sentence after X)
         else:
             c_lo = a_hi
-        lo, hi = trim_tokens(doc, c_lo, c_hi)
-        if lo < hi:
-            lo = skip_dateline(doc, lo, hi)
+        lo, hi = content_tokens(doc, c_lo, c_hi)
         if hi - lo < 2:
             continue
         out.append(
             Candidate(
-                tok.i, tok.i + 2, tok, source, doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1].text),
+                tok.i, tok.i + 2, tok, source, doc[lo].idx, char_end(doc, hi),
                 kind="according", content_tokens=(lo, hi),
             )
         )
@@ -78,14 +76,12 @@ def poll_candidates(doc: Doc, ix: DocIndex) -> list[Candidate]:
             c_hi = a_lo
         else:
             continue  # the poll phrase sits mid-clause: leave it to the clause's own cue
-        lo, hi = trim_tokens(doc, c_lo, c_hi)
-        if lo < hi:
-            lo = skip_dateline(doc, lo, hi)
+        lo, hi = content_tokens(doc, c_lo, c_hi)
         if hi - lo < 3 or not any(t.pos_ in ("VERB", "AUX") for t in doc[lo:hi]) and head.pos_ != "NOUN":
             continue
         out.append(
             Candidate(
-                prep.i, prep.i + 1, prep, poll, doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1].text),
+                prep.i, prep.i + 1, prep, poll, doc[lo].idx, char_end(doc, hi),
                 kind="poll", content_tokens=(lo, hi),
             )
         )

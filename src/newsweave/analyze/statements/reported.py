@@ -104,16 +104,25 @@ def skip_dateline(doc: Doc, lo: int, hi: int) -> int:
     return lo
 
 
+def content_tokens(doc: Doc, lo: int, hi: int) -> tuple[int, int]:
+    """The token range of a content: edge punctuation and spaces trimmed, a leading wire dateline skipped."""
+    lo, hi = trim_tokens(doc, lo, hi)
+    return (skip_dateline(doc, lo, hi), hi) if lo < hi else (lo, hi)
+
+
+def char_end(doc: Doc, hi: int) -> int:
+    """The character offset where the token range ending before token ``hi`` ends."""
+    return doc[hi - 1].idx + len(doc[hi - 1].text)
+
+
 def make_candidate(doc: Doc, verb: Token, lo: int, hi: int, kind: str, prep: Token | None = None, *,
           frame: str | None = None) -> Candidate | None:
-    lo, hi = trim_tokens(doc, lo, hi)
-    if lo < hi:
-        lo = skip_dateline(doc, lo, hi)
+    lo, hi = content_tokens(doc, lo, hi)
     if hi - lo < 1 or not any(t.is_alpha for t in doc[lo:hi]):
         return None
     c_lo, c_hi = cue_extent(verb, prep)
     return Candidate(
-        c_lo, c_hi, verb, speaker_for(verb, adjacent=True), doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1].text),
+        c_lo, c_hi, verb, speaker_for(verb, adjacent=True), doc[lo].idx, char_end(doc, hi),
         kind=kind, content_tokens=(lo, hi), frame=frame,
     )
 
@@ -332,7 +341,7 @@ def _cut_content(doc: Doc, cand: Candidate, cut: Token) -> None:
     if hi - lo < 2:
         return
     cand.content_tokens = (lo, hi)
-    cand.content_end = doc[hi - 1].idx + len(doc[hi - 1].text)
+    cand.content_end = char_end(doc, hi)
 
 
 def _as_clause(doc: Doc, ix: DocIndex, verb: Token) -> Candidate | None:
