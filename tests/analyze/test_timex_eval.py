@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from newsweave.errors import InputError
 from newsweave.eval.timex import format_table, load_gold, score_timex
 
 
@@ -105,7 +106,7 @@ def test_meantime_output_after_the_annotated_region_is_ignored(tmp_path: Path) -
 
 
 def test_load_gold_rejects_a_file_without_ids(tmp_path: Path) -> None:
-    with pytest.raises(ValueError, match="doc_id"):
+    with pytest.raises(InputError, match="doc_id"):
         load_gold(_write(tmp_path / "bad.jsonl", [{"text": "x"}]))
 
 

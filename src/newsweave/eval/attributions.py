@@ -18,9 +18,11 @@ Matching (documented in docs/statements.md):
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
+
+from ..errors import InputError
+from .records import json_records, require_list
 
 __all__ = ["ROLES", "format_table", "load_gold", "score_attributions"]
 
@@ -34,23 +36,22 @@ def load_gold(path: str | Path) -> list[dict]:
     Returns documents as ``{"id", "text", "attributions": [{"source", "cue", "content"}]}`` with each role a
     ``{"start", "end"}`` dict or ``None``.
     """
-    import gzip
-
-    path = Path(path)
-    opener = gzip.open if path.suffix == ".gz" else open
     docs: list[dict] = []
-    with opener(path, "rt", encoding="utf-8") as fh:
-        for line_no, line in enumerate(fh, 1):
-            if not line.strip():
-                continue
+    for line_no, rec in json_records(path):
+        doc_id = rec.get("doc_id") or rec.get("id")
+        if doc_id is None:
+            raise InputError("no doc_id/id field; is this a PolNeAR JSONL file?", source=str(path), line=line_no)
+        if "attributions" not in rec:
+            raise InputError("no 'attributions' field; is this a PolNeAR JSONL file?", source=str(path),
+                             line=line_no)
+        atts = []
+        for a in require_list(rec, "attributions", ("content",), source=str(path), line=line_no):
             try:
-                rec = json.loads(line)
-            except json.JSONDecodeError as exc:
-                raise ValueError(f"{path}:{line_no}: not valid JSON ({exc}); expected one document per line") from exc
-            atts = []
-            for a in rec.get("attributions", []):
                 atts.append({role: _as_span(a.get(role)) for role in ROLES})
-            docs.append({"id": rec.get("doc_id") or rec.get("id"), "text": rec.get("text", ""), "attributions": atts})
+            except (KeyError, TypeError, ValueError, IndexError):
+                raise InputError('each role must be null, [start, end] or {"start": …, "end": …}',
+                                 source=str(path), line=line_no) from None
+        docs.append({"id": doc_id, "text": rec.get("text", ""), "attributions": atts})
     return docs
 
 

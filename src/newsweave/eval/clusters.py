@@ -15,12 +15,12 @@ Only items present in both ``gold`` and ``pred`` are scored; the counts of missi
 
 from __future__ import annotations
 
-import json
 from collections import Counter, defaultdict
 from collections.abc import Hashable, Mapping, Sequence
 from pathlib import Path
 
 from ..errors import InputError
+from .records import json_records
 
 __all__ = ["format_table", "read_labels", "score_clusters", "score_files"]
 
@@ -90,8 +90,10 @@ _COLUMNS = (
 )
 
 
-def format_table(rows: Sequence[tuple[str, Mapping]], *, ratio: bool = False) -> str:
-    """A markdown table with one row per ``(name, scores)``; with ``ratio`` a last row first/second."""
+def format_table(rows: Sequence[tuple[str, Mapping]] | Mapping[str, Mapping], *, ratio: bool = False) -> str:
+    """A markdown table with one row per ``(name, scores)`` pair (or name → scores); with ``ratio`` a last row
+    first/second."""
+    rows = list(rows.items()) if isinstance(rows, Mapping) else list(rows)
     head = "| system | " + " | ".join(label for _, label in _COLUMNS) + " |"
     lines = [head, "|" + "---|" * (len(_COLUMNS) + 1)]
     for name, scores in rows:
@@ -113,21 +115,10 @@ def format_table(rows: Sequence[tuple[str, Mapping]], *, ratio: bool = False) ->
 def read_labels(path: str | Path, *, label_field: str = "story") -> dict[str, str]:
     """Read ``{"id": ..., "story": ...}`` JSON lines into ``id → story``."""
     labels: dict[str, str] = {}
-    path = Path(path)
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except OSError as exc:
-        raise InputError(f"cannot read cluster labels: {exc.strerror}; check the path", source=str(path)) from exc
-    for n, line in enumerate(lines, 1):
-        if not line.strip():
-            continue
-        try:
-            record = json.loads(line)
-            labels[str(record["id"])] = str(record[label_field])
-        except (json.JSONDecodeError, KeyError, TypeError) as exc:
-            raise InputError(
-                f"expected a JSON object with 'id' and {label_field!r} fields ({exc})", source=str(path), line=n
-            ) from exc
+    for n, record in json_records(path):
+        if "id" not in record or label_field not in record:
+            raise InputError(f"expected a JSON object with 'id' and {label_field!r} fields", source=str(path), line=n)
+        labels[str(record["id"])] = str(record[label_field])
     return labels
 
 

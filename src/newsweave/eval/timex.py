@@ -15,9 +15,12 @@ the text, so a tagger that finds it is right and one that misses it is wrong.
 
 from __future__ import annotations
 
-import json
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
+
+from ..errors import InputError
+from .records import json_records, require_list
 
 __all__ = ["format_table", "load_gold", "match_timexes", "score_timex"]
 
@@ -25,36 +28,29 @@ __all__ = ["format_table", "load_gold", "match_timexes", "score_timex"]
 def load_gold(path: str | Path) -> list[dict]:
     """Read gold documents: ``[{"id", "text", "dct", "timexes": [...], "annotated_char_end"}]``."""
     docs: list[dict] = []
-    with open(path, encoding="utf-8") as fh:
-        for line_no, line in enumerate(fh, 1):
-            line = line.strip()
-            if not line:
-                continue
-            try:
-                rec = json.loads(line)
-            except json.JSONDecodeError as exc:
-                raise ValueError(
-                    f"{path}:{line_no}: not a JSON line ({exc}); expected one document per line"
-                ) from exc
-            doc_id = rec.get("doc_id") or rec.get("id")
-            if doc_id is None:
-                raise ValueError(
-                    f"{path}:{line_no}: no doc_id/id field; is this a TE3 or MEANTIME JSONL file?"
-                )
-            timexes = [
-                dict(t)
-                for t in rec.get("timexes", [])
-                if t.get("text") and t.get("end", 0) > t.get("start", 0)
-            ]
-            docs.append(
-                {
-                    "id": str(doc_id),
-                    "text": rec.get("text", ""),
-                    "dct": rec.get("dct"),
-                    "timexes": timexes,
-                    "annotated_char_end": rec.get("annotated_char_end"),
-                }
-            )
+    for line_no, rec in json_records(path):
+        doc_id = rec.get("doc_id") or rec.get("id")
+        if doc_id is None:
+            raise InputError("no doc_id/id field; is this a TE3 or MEANTIME JSONL file?", source=str(path),
+                             line=line_no)
+        if "timexes" not in rec:
+            raise InputError("no 'timexes' field; is this a TE3 or MEANTIME JSONL file?", source=str(path),
+                             line=line_no)
+        require_list(rec, "timexes", ("start", "end"), source=str(path), line=line_no)
+        timexes = [
+            dict(t)
+            for t in rec.get("timexes", [])
+            if t.get("text") and t.get("end", 0) > t.get("start", 0)
+        ]
+        docs.append(
+            {
+                "id": str(doc_id),
+                "text": rec.get("text", ""),
+                "dct": rec.get("dct"),
+                "timexes": timexes,
+                "annotated_char_end": rec.get("annotated_char_end"),
+            }
+        )
     return docs
 
 
@@ -143,8 +139,9 @@ def score_timex(gold_docs: list[dict], pred_docs: list[dict]) -> dict:
     }
 
 
-def format_table(rows: dict[str, dict]) -> str:
-    """A markdown table, one row per system/set (scores in percent)."""
+def format_table(rows: Sequence[tuple[str, Mapping]] | Mapping[str, Mapping]) -> str:
+    """A markdown table, one row per system/set (scores in percent); ``rows`` are ``(name, scores)`` pairs
+    or a mapping name → scores."""
     cols = [
         ("strict_p", "strict P"),
         ("strict_r", "strict R"),
@@ -158,7 +155,7 @@ def format_table(rows: dict[str, dict]) -> str:
     head = "| system | gold | pred | " + " | ".join(c[1] for c in cols) + " |"
     sep = "|---|---:|---:|" + "---:|" * len(cols)
     lines = [head, sep]
-    for name, s in rows.items():
+    for name, s in (rows.items() if isinstance(rows, Mapping) else rows):
         cells = [f"{100 * s.get(k, 0.0):.1f}" for k, _ in cols]
         lines.append(f"| {name} | {s.get('gold', '')} | {s.get('pred', '')} | " + " | ".join(cells) + " |")
     return "\n".join(lines)
