@@ -10,6 +10,7 @@ from .calendar import GRAN_RANK, Period, shift, with_granularity
 from .durations import h_past_decade
 from .grammar import Candidate
 from .lexicon import (
+    PARTS_OF_DAY,
     month_number,
     parse_number,
     parse_year_words,
@@ -37,14 +38,7 @@ __all__ = [
     "year_from",
 ]
 
-POD_CODES = _POD = {
-    "morning": "MO",
-    "afternoon": "AF",
-    "evening": "EV",
-    "night": "NI",
-    "overnight": "NI",
-    "tonight": "NI",
-}
+POD_CODES = _POD = PARTS_OF_DAY  # part-of-day word → TIMEX3 code ("night" → NI)
 _BACK = {
     "last",
     "past",
