@@ -3,11 +3,15 @@
     python bench/group.py [--per-topic] [--shuffles N] [--cache DIR]  # report on dev (one stream of all dev articles)
     python bench/group.py --tune [--cache DIR]            # fit the scoring weights and thresholds on ECB+ train
     python bench/group.py --cv 5 [--cache DIR]            # topic-fold cross-validation over train + dev
+    python bench/group.py [--cv 5] --dated 3               # the same with simulated publication dates
 
 Data: ECB+ (Cybulska & Vossen 2014, CC BY 3.0) from ../shared/data (or $NEWSWEAVE_DATA). Gold = ``story``.
 Only ``id`` (as an opaque key), ``title`` and ``text`` are used: ``source``/``url``, ``topic`` and the id suffix
 are never features (the topic of *train* articles is used only to pick hard negative pairs when fitting).
-ECB+ has no publication dates: the articles are grouped in file order, as one stream.
+ECB+ has no publication dates: the articles are grouped in file order, as one stream. ``--dated DAYS`` simulates a
+dated stream instead: each gold story starts on a random day of a DAYS-day window and its reports follow within 2.5
+days; the stream is then grouped in date order (gold labels are used only to make these dates). Unrelated stories
+then run side by side in time, as in a real news stream, which undated ECB+ cannot show.
 The baseline's distance threshold is tuned on train (best pairwise F1), then applied to dev.
 """
 
@@ -54,6 +58,24 @@ def features(split: str, rows: list[dict], cache: Path | None):
         cache.mkdir(parents=True, exist_ok=True)
         (cache / f"{split}.pkl").write_bytes(pickle.dumps(feats))
     return feats
+
+
+def dated_stream(rows, feats, span_days: float, *, seed: int = 1):
+    """Rows and features with simulated publication dates (story start in a ``span_days`` window, reports within
+    2.5 days of it), in date order."""
+    import dataclasses
+    import random
+    from datetime import UTC, datetime, timedelta
+
+    rnd = random.Random(seed)
+    base = datetime(2024, 3, 1, tzinfo=UTC)
+    start = {s: rnd.uniform(0, span_days) for s in sorted({r["story"] for r in rows})}
+    dated = []
+    for r, f in zip(rows, feats, strict=True):
+        when = base + timedelta(days=start[r["story"]] + rnd.uniform(0, 2.5))
+        dated.append((when, r, dataclasses.replace(f, published=when)))
+    dated.sort(key=lambda x: x[0])
+    return [r for _, r, _ in dated], [f for _, _, f in dated]
 
 
 def run_newsweave(rows, feats, config: GroupingConfig | None = None) -> dict[str, str]:
@@ -160,7 +182,7 @@ def _quietly(fn, *args):
         return fn(*args)
 
 
-def cross_validate(rows, feats, k: int) -> None:
+def cross_validate(rows, feats, k: int, *, dated: float | None = None) -> None:
     """Topic-fold cross-validation over ECB+ train + dev: a steadier estimate than dev's 16 stories.
 
     Each fold's topics are held out; both logistic models are refitted on the other folds (the thresholds stay
@@ -175,10 +197,12 @@ def cross_validate(rows, feats, k: int) -> None:
         tr_rows, tr_feats = [rows[i] for i in train], [feats[i] for i in train]
         weights = _quietly(_fit, *teacher_pairs(tr_rows, tr_feats), SIGNALS)
         link_weights = _quietly(_fit, *report_pairs(tr_rows, tr_feats), LINK_SIGNALS)
-        te_rows = [rows[i] for i in test]
+        te_rows, te_feats = [rows[i] for i in test], [feats[i] for i in test]
+        if dated is not None:
+            te_rows, te_feats = dated_stream(te_rows, te_feats, dated)
         gold = {r["id"]: r["story"] for r in te_rows}
         cfg = GroupingConfig(weights=weights, link_weights=link_weights)
-        ours.append(score_clusters(gold, run_newsweave(te_rows, [feats[i] for i in test], cfg)))
+        ours.append(score_clusters(gold, run_newsweave(te_rows, te_feats, cfg)))
         base.append(score_clusters(gold, baseline_labels(te_rows, tune_baseline(tr_rows))))
         print(f"  fold {n}: topics {','.join(fold)}: newsweave pairwise F1 {ours[-1]['pairwise_f1']:.3f} "
               f"BCubed F1 {ours[-1]['bcubed_f1']:.3f}; baseline {base[-1]['pairwise_f1']:.3f} "
@@ -187,7 +211,9 @@ def cross_validate(rows, feats, k: int) -> None:
     def mean(scores: list[dict]) -> dict:
         return {key: float(np.mean([s[key] for s in scores])) for key in scores[0]}
 
-    print(f"\nECB+ train + dev, {k} topic folds ({len(topics)} topics, {len(rows)} articles), mean over folds:\n")
+    when = f"simulated dates (stories start within {dated:g} days)" if dated is not None else "no dates"
+    print(f"\nECB+ train + dev, {k} topic folds ({len(topics)} topics, {len(rows)} articles), {when}, mean over "
+          "folds:\n")
     print(format_table([("newsweave", mean(ours)), ("tfidf+agglomerative", mean(base))], ratio=True))
 
 
@@ -199,6 +225,8 @@ def main() -> None:
     parser.add_argument("--cv", type=int, metavar="K", help="K-fold cross-validation by topic over train + dev")
     parser.add_argument("--shuffles", type=int, default=0, metavar="N",
                         help="also group dev in N random arrival orders (seeds 1..N): online grouping depends on order")
+    parser.add_argument("--dated", type=float, metavar="DAYS",
+                        help="simulate publication dates: stories start within DAYS days, reports follow in 2.5 days")
     args = parser.parse_args()
     import torch
 
@@ -210,18 +238,23 @@ def main() -> None:
         return
     dev_rows = load("dev")
     if args.cv:
-        cross_validate(train_rows + dev_rows, train_feats + features("dev", dev_rows, args.cache), args.cv)
+        cross_validate(train_rows + dev_rows, train_feats + features("dev", dev_rows, args.cache), args.cv,
+                       dated=args.dated)
         return
     started = time.perf_counter()
     dev_feats = features("dev", dev_rows, args.cache)
+    if args.dated is not None:
+        dev_rows, dev_feats = dated_stream(dev_rows, dev_feats, args.dated)
     gold = {r["id"]: r["story"] for r in dev_rows}
     ours = score_clusters(gold, run_newsweave(dev_rows, dev_feats))
     elapsed = time.perf_counter() - started
     threshold = tune_baseline(train_rows)
     base = score_clusters(gold, baseline_labels(dev_rows, threshold))
     cached = " (features read from the cache)" if args.cache else " incl. spaCy + embeddings"
-    print(f"ECB+ dev: {len(dev_rows)} articles, {len(set(gold.values()))} gold stories, one stream in file order "
-          f"(no dates). Baseline: TF-IDF + average-link agglomerative, cosine distance threshold {threshold:.3f} "
+    order = (f"in date order (simulated dates, stories start within {args.dated:g} days)" if args.dated is not None
+             else "in file order (no dates)")
+    print(f"ECB+ dev: {len(dev_rows)} articles, {len(set(gold.values()))} gold stories, one stream {order}. "
+          f"Baseline: TF-IDF + average-link agglomerative, cosine distance threshold {threshold:.3f} "
           f"tuned on train. newsweave time{cached}: {elapsed:.1f} s.\n")
     print(format_table([("newsweave", ours), ("tfidf+agglomerative", base)], ratio=True))
     if args.shuffles:

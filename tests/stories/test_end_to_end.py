@@ -73,3 +73,34 @@ def test_group_jsonl_writes_one_line_per_record_in_input_order(reports, tmp_path
     assert [x["id"] for x in lines] == [r.id for r in reports]
     assert lines[0]["story"] == lines[1]["story"] != lines[2]["story"]
     assert stories == {x["id"]: x["story"] for x in lines}
+
+
+UNRELATED_SAME_WEEK = [
+    ("bridge-1", "2021-11-07", "The harbour bridge in Porthaven reopened to traffic on Saturday after eight months of "
+     "repairs, the city council said. Traffic was light in the morning, and officials said the work came in under "
+     "budget."),
+    ("floods-1", "2021-11-09", "Heavy rain flooded roads across the Severn valley on Monday and forced twelve schools "
+     "to close, local authorities said. Forecasters expect more rain later in the week."),
+    ("bridge-2", "2021-11-07", "Porthaven's harbour bridge is open again after repairs that took eight months, the "
+     "council said on Saturday. The repairs cost less than planned, a council spokesman said."),
+]
+
+
+def test_unrelated_reports_of_the_same_days_do_not_join(reports):
+    # Publication dates only separate; reports of one week share a year and a month, which is no evidence that
+    # they tell one story (grouping once glued the floods to the bridge because both were published in 2021).
+    others = [Article(id=i, text=t, published=PublishedTime(datetime.fromisoformat(d).replace(tzinfo=UTC), "day",
+                                                             "metadata", 1.0)) for i, d, t in UNRELATED_SAME_WEEK]
+    by_id = {a.article_id: a.story_id for a in group_articles(reports[:2] + others)}
+    drone = by_id[reports[0].id]
+    assert by_id[reports[1].id] == drone
+    assert by_id["bridge-1"] == by_id["bridge-2"]
+    assert len({drone, by_id["bridge-1"], by_id["floods-1"]}) == 3
+
+
+def test_another_attack_of_the_same_week_is_another_story(reports):
+    # the same kind of event, published the same days: only the content (places, people) tells them apart
+    other = reports[2]
+    same_week = Article(id=other.id, text=other.text, published=reports[1].published)
+    by_id = {a.article_id: a.story_id for a in group_articles(reports[:2] + [same_week])}
+    assert by_id[reports[0].id] == by_id[reports[1].id] != by_id[other.id]

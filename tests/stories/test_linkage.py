@@ -22,7 +22,7 @@ def view(f: ArticleFeatures, vocab: Vocabulary):
     return report_view(
         np.array(ids), np.array([v for _, v in f.terms]),
         np.array([vocab.id(k) for k, _, _ in f.entities]), np.array([n for _, n, _ in f.entities]),
-        np.array([s for _, _, s in f.entities]), f.dates, f.dateline, f.embedding, vocab, published=f.published)
+        np.array([s for _, _, s in f.entities]), f.dates, f.dateline, f.embedding, vocab)
 
 
 def arrest(article_id: str, player: str, *, others: tuple[tuple[str, int], ...] = (), date: str | None = None,
@@ -73,14 +73,18 @@ def test_no_leading_person_when_two_people_share_the_report():
     assert shared.lead_person is None
 
 
-def test_years_from_text_and_publication():
+def test_years_come_from_the_text_not_the_publication_date():
     vocab = Vocabulary()
-    a = view(arrest("a", "jensen", date="2009-01-14"), vocab)
+    a = view(arrest("a", "jensen", date="2009-01-14", dates=("2009-01-12",)), vocab)
     b = view(arrest("b", "jensen", dates=("2009-01-13",)), vocab)
-    c = view(arrest("c", "jensen", date="2013-05-02"), vocab)
+    c = view(arrest("c", "jensen", dates=("2013-05-02",)), vocab)
     assert signal(link_signals(a, b, vocab), "year_same") == 1.0
     assert signal(link_signals(a, c, vocab), "year_conflict") == 1.0
     assert signal(link_signals(a, c, vocab), "year_same") == 0.0
+    # published the same day, naming no year: the publication year is no evidence (every report of a year has it)
+    d = view(arrest("d", "jensen", date="2009-01-14"), vocab)
+    e = view(arrest("e", "okoro", date="2009-01-14"), vocab)
+    assert signal(link_signals(d, e, vocab), "year_same") == 0.0
 
 
 @pytest.mark.parametrize("linkage", [0.0, 0.5, 1.0])

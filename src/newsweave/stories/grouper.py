@@ -212,11 +212,10 @@ class StoryGrouper:
                 sal[eid] = 1
         total = sum(weights.values())
         weights = {k: v / total for k, v in weights.items()} if total else {}
-        month = (f"{m.published.year:04d}-{m.published.month:02d}" if m.published is not None else m.dateline)
-        months = Counter({month: 1}) if month else Counter()
+        # what the text says about its time (dateline, years named), never the publication metadata: the
+        # models learnt these signals from undated texts, where two reports of one year are not a hint at all
+        months = Counter({m.dateline: 1}) if m.dateline else Counter()
         years = [int(d[:4]) for d in m.dates]
-        if m.published is not None:
-            years.append(m.published.year)
         latest = Counter({max(years): 1}) if years else Counter()
         emb = None if m.embedding is None else m.embedding.astype(np.float32)
         profile = Profile(n=1, emb_sum=emb, emb_n=0 if emb is None else 1, terms=terms, ents=ents,
@@ -272,7 +271,7 @@ class StoryGrouper:
     def _view(self, m: _Member) -> ReportView:
         return self._views.get(m.article_id, lambda: report_view(
             m.term_ids, m.term_vals, m.ent_ids, m.ent_counts, m.ent_salient, m.dates, m.dateline, m.embedding,
-            self.vocab, published=m.published))
+            self.vocab))
 
     def _link_logit(self, view: ReportView, story: StoryState) -> float:
         """Average linkage: the mean report-to-report log-odds over (some of) the story's reports."""

@@ -17,7 +17,6 @@ from __future__ import annotations
 import math
 from collections import OrderedDict
 from dataclasses import dataclass, field
-from datetime import datetime
 
 import numpy as np
 
@@ -72,8 +71,9 @@ class ReportView:
 
 
 def report_view(term_ids, term_vals, ent_ids, ent_counts, ent_salient, dates, dateline, embedding,
-                vocab: Vocabulary, *, published: datetime | None = None) -> ReportView:
-    """The view of one report; the publication year counts among the years it mentions."""
+                vocab: Vocabulary) -> ReportView:
+    """The view of one report. Its years and dateline are those its text names: publication dates are left to
+    the grouper's time window and penalty (two reports of the same year are no evidence of one story)."""
     terms = {int(t): float(v) for t, v in zip(term_ids, term_vals, strict=True)}
     entities: dict[int, float] = {}
     by_kind: dict[str, dict[int, float]] = {k: {} for k in _KINDS}
@@ -96,8 +96,6 @@ def report_view(term_ids, term_vals, ent_ids, ent_counts, ent_salient, dates, da
     if counts and counts[0][0] >= 2 and (len(counts) == 1 or counts[0][0] >= 1.5 * counts[1][0]):
         lead = counts[0][1]
     years = [int(d[:4]) for d in dates]
-    if published is not None:
-        years.append(published.year)
     emb = None if embedding is None else np.asarray(embedding, dtype=np.float32)
     return ReportView(terms, entities, by_kind, lead, frozenset(e for _, e in counts), max(years) if years else None,
                       dateline, frozenset(salient_numbers), frozenset(numbers), emb)
