@@ -77,13 +77,6 @@ class ArticleFeatures:
     signature: tuple[int, ...] = field(default=(), repr=False)
     copy_of: str | None = None
 
-    @property
-    def event_month(self) -> str | None:
-        """Best guess of when the event happened (``YYYY-MM``): publication month, else the dateline month."""
-        if self.published is not None:
-            return f"{self.published.year:04d}-{self.published.month:02d}"
-        return self.dateline
-
 
 def _normalise(text: str) -> str:
     text = text.replace("’", "'").strip()
