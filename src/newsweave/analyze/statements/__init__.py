@@ -150,10 +150,8 @@ def _drop_nested(cands: list[Candidate], quotes, ix: DocIndex) -> list[Candidate
              if ix.token_at(q.inner_end) - ix.token_at(q.inner_start) >= _MIN_QUOTE_TOKENS_FOR_NESTING]
     extents = [(c.content_start, c.content_end) for c in cands if c.direct]
     quote_cues = {c.cue_token.i for c in cands if c.kind == "quote" and c.cue_token is not None}
-    cue_chars = [c.cue_token.idx for c in cands if c.cue_token is not None]
     # "issued [a statement saying …]": the statement inside is the one to keep
-    kept = [c for c in cands
-            if not (c.kind == "object" and any(c.content_start <= x < c.content_end for x in cue_chars))]
+    kept = [c for c in cands if not (c.kind == "object" and _wraps_message(c, cands))]
     _split_coordinated(kept, ix)
     outer = [(c.content_start, c.content_end, c) for c in kept if not c.direct]
     wraps: dict[int, bool] = {}  # id → whether the candidate may hold cues nested in its content
@@ -183,6 +181,27 @@ def _drop_nested(cands: list[Candidate], quotes, ix: DocIndex) -> list[Candidate
         seen.add(key)
         out.append(c)
     return out
+
+
+def _wraps_message(obj: Candidate, cands: list[Candidate]) -> bool:
+    """Whether an object message only carries another cue's message: "issued [a statement saying …]", "emailed
+    [supporters saying …]" — a participle on the object's head — or "responded with [chants of support for …]"
+    — a nominal cue of the same holder in a prepositional object. Any other cue inside an object ("bemoaned [the
+    climate in which people hate …]", "rejected [the offer to …]") is part of the outer message."""
+    if obj.content_tokens is None:
+        return any(c.cue_token is not None and obj.content_start <= c.cue_token.idx < obj.content_end for c in cands)
+    lo, hi = obj.content_tokens
+    by_prep = (obj.frame or "").startswith("prep_")
+    for c in cands:
+        cue = c.cue_token
+        if cue is None or c is obj or not (obj.content_start <= cue.idx < obj.content_end):
+            continue
+        if cue.dep_ == "acl" and cue.tag_ == "VBG" and not (lo <= cue.head.head.i < hi):
+            return True
+        if by_prep and c.kind == "noun" and c.speaker is not None and obj.speaker is not None and (
+                c.speaker.i == obj.speaker.i):
+            return True
+    return False
 
 
 _CONTRAST_MARKS = frozenset({"while", "whereas", "but", "although", "though"})

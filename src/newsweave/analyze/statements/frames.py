@@ -21,7 +21,7 @@ _CUE_BY_FRAME: dict[str, str] = {
         "conclude concur confess confirm consider contend continue contradict convey convince counter "
         "dawn declare define demand demonstrate denounce deny describe disclose discover discuss dispute "
         "doubt e-mail echo elaborate email emphasise emphasize enjoy estimate exclaim expect explain "
-        "express fear figure find forecast forget gripe grumble guarantee guess highlight hint hop hope "
+        "express fear figure find forecast forget gripe grumble guarantee guess highlight hint hope "
         "imagine imply indicate inform insist interject joke knock know lament learn maintain memo "
         "mention message mock muse note notice notify object observe order outline plead pledge point "
         "posit post predict proclaim project promise pronounce propose protest publish question quip "
@@ -41,9 +41,9 @@ _CUE_BY_FRAME: dict[str, str] = {
         "detail disavow disclose discuss dislike dismiss display dispute disregard distinguish document "
         "downplay dub echo email embrace emphasize empower encourage endorse enjoy estimate eviscerate "
         "expect experience explain exploit explore expose express extoll favor fear feel file fire float "
-        "foresee foreshadow forward frame hail hammer hat hate herald highlight hop identify ignore "
+        "foresee foreshadow forward frame hail hammer hate herald highlight hope identify ignore "
         "illustrate indicate inflate insult intend interpret introduce invalidate invoke issue jab judge "
-        "justify knock know label lambast lament laud lay like liken link list mandate mention mock mull "
+        "justify knock know label lambaste lament laud lay like liken link list mandate mention mock mull "
         "muse name negotiate nominate note offer oppose order outline paint pass peg persuade pitch "
         "pledge point portray position post pound praise preach predict prefer prescribe present press "
         "pressure proclaim prohibit project promise promote pronounce propose protest publicize publish "
@@ -90,7 +90,7 @@ _CUE_BY_FRAME: dict[str, str] = {
     ),
     "prep_as": (
         "attack bill cast characterize cite criticize defend denounce describe dismiss distinguish frame "
-        "hail hire identify interpret introduce know label lambast list look mention name paint pitch "
+        "hail hire identify interpret introduce know label lambaste list look mention name paint pitch "
         "point portray position praise present quote rank refer reference regard remember savage see "
         "single tout view "
     ),
@@ -120,7 +120,7 @@ _CUE_BY_FRAME: dict[str, str] = {
     ),
     "prep_for": (
         "advocate apologize argue ask assail attack back blame blast call campaign cast cheer chide claim "
-        "congratulate credit criticize declare disclose endorse express feel give hit hop jab know look "
+        "congratulate credit criticize declare disclose endorse express feel give hit hope jab know look "
         "mock nominate offer plead praise press push rail recognize rip say see share slam speak sue "
         "support thank vie voice vote vouch want "
     ),
@@ -171,51 +171,53 @@ _CUE_BY_FRAME: dict[str, str] = {
     "xcomp": (
         "advise advocate agree aim allude appear argue ask believe call caution challenge chant choose "
         "claim condemn consider continue decide decline demand describe design determine encourage "
-        "endorse expect figure hesitate hire hop hope include invite know like lobby look love mention "
-        "move note offer oppose opt order persuade plan pledge prefer press promise propose prove pump "
-        "push read recall refuse report request require rule say scramble see seek seem shout show strive "
+        "endorse expect figure hesitate hire hope include invite know like lobby look love mention move "
+        "note offer oppose opt order persuade plan pledge prefer press promise propose prove pump push "
+        "read recall refuse report request require rule say scramble see seek seem shout show strive "
         "struggle suggest support tell threaten tweet urge vote vow want warn write "
     ),
 }
 
 _NOUN_BY_FRAME: dict[str, str] = {
     "acl": (
-        "admission advice announcement argument assertion assumption belief commitment complaint "
-        "confidence criticism desire doubt fear hope inclination insistence pledge promise reluctance "
-        "robocall rumor sense speculation statement suggestion "
+        "admission advice agreement announcement argument assertion assumption belief claim commitment "
+        "complaint concern confidence criticism desire doubt fear goal hope inability inclination "
+        "insistence plan pledge point promise reluctance robocall rumor sense speculation statement story "
+        "suggestion unwillingness "
     ),
     "ccomp": (
         "read show "
     ),
     "prep_about": (
-        "anxiety attitude concern conversation detail doubt fear joke message note question report speech "
-        "talk testimonial view word "
+        "anxiety attitude comment concern conversation detail doubt fear joke message note question "
+        "remark report speech story talk testimonial view word "
     ),
     "prep_against": (
-        "attack turn "
+        "attack campaign turn "
     ),
     "prep_as": (
         "reputation "
     ),
     "prep_for": (
-        "apology appeal call criticism enthusiasm idea passion praise proposal voice "
+        "apology appeal call criticism enthusiasm hope idea passion praise proposal respect voice word "
     ),
     "prep_in": (
-        "faith "
+        "faith interest "
     ),
     "prep_of": (
-        "accusation admiration architect assertion chant condemnation critic defender defense "
-        "denunciation disclosure embrace footage hint mention opinion rejection secret statement "
-        "understanding "
+        "accusation admiration announcement architect assertion assessment chant claim condemnation "
+        "critic criticism critique defender defense denunciation disclosure discussion embrace "
+        "endorsement favor footage hint hope mention message opinion perception preview promise proponent "
+        "question rejection secret statement story talk understanding view "
     ),
     "prep_on": (
-        "consensus criticism decision opinion proposal ruling thought "
+        "attack consensus criticism decision opinion proposal ruling statement thought "
     ),
     "prep_over": (
         "criticism "
     ),
     "prep_to": (
-        "allegiance reference "
+        "allegiance opposition reference "
     ),
     "prep_with": (
         "disagreement "

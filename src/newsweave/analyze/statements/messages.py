@@ -1,11 +1,24 @@
 """Message shapes of object frames: a naming verb's object with its label, the reason phrase after an object,
-and quoted titles (which are no messages)."""
+quoted titles and the channel, place, time or addressee of a prepositional frame (which are no messages)."""
 
 from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-__all__ = ["NAMING_VERBS", "circumstance", "naming", "quoted_title", "with_reason"]
+from .cues import (
+    AUDIENCE_NOUNS,
+    BROADCAST_WORDS,
+    CARRIER_NOUNS,
+    INTERVIEW_WORDS,
+    ORG_NOUNS,
+    PRESS_WORDS,
+    ROLE_NOUNS,
+    SOCIAL_MEDIA_WORDS,
+    TITLE_WORDS,
+    WRITTEN_WORDS,
+)
+
+__all__ = ["NAMING_VERBS", "circumstance", "naming", "quoted_title", "setting_or_addressee", "with_reason"]
 
 NAMING_VERBS = frozenset({"call", "dub", "label", "brand", "term", "deem"})
 _NAMING_PARTS = frozenset({"dobj", "oprd", "appos", "attr", "acomp", "prep", "npadvmod"})
@@ -54,6 +67,38 @@ def with_reason(doc: Doc, verb: Token, hi: int) -> int:
             break
         hi = child.right_edge.i + 1
     return hi
+
+
+_SETTING_PREPS = frozenset({"in", "at", "on", "during", "via", "through"})
+_CHANNEL_NOUNS = CARRIER_NOUNS | WRITTEN_WORDS | INTERVIEW_WORDS | PRESS_WORDS | BROADCAST_WORDS | SOCIAL_MEDIA_WORDS
+_SETTING_ENTS = frozenset({"GPE", "LOC", "FAC", "DATE", "TIME"})
+
+
+def setting_or_addressee(verb: Token, prep: Token, pobj: Token) -> bool:
+    """Whether a prepositional object of a cue is where, when or to whom something was said, not what (see
+    ``_setting`` and ``_addressee``)."""
+    return _setting(prep, pobj) or _addressee(verb, prep, pobj)
+
+
+def _setting(prep: Token, pobj: Token) -> bool:
+    """Where, when or through what something was said, not what: "said [in a statement]", "wrote [on Twitter]",
+    "spoke [at a news conference]", "said [in 2008]" — a channel noun, a place or a time after "in"/"at"/"on"."""
+    if prep.lower_ not in _SETTING_PREPS:
+        return False
+    return pobj.lemma_.lower() in _CHANNEL_NOUNS or pobj.ent_type_ in _SETTING_ENTS
+
+
+_ADDRESS_VERBS = frozenset({"say", "write", "speak", "talk", "explain", "complain", "whisper", "shout", "announce",
+                            "declare", "reply"})
+_PEOPLE_NOUNS = AUDIENCE_NOUNS | ROLE_NOUNS | TITLE_WORDS | ORG_NOUNS
+
+
+def _addressee(verb: Token, prep: Token, pobj: Token) -> bool:
+    """Whom something was said to, not what: "wrote [to the senator]", "said [to reporters]"."""
+    if prep.lower_ != "to" or verb.lemma_.lower() not in _ADDRESS_VERBS:
+        return False
+    return (pobj.ent_type_ in ("PERSON", "ORG", "NORP") or pobj.pos_ in ("PRON", "PROPN")
+            or pobj.lemma_.lower() in _PEOPLE_NOUNS)
 
 
 def quoted_title(obj: Token) -> bool:

@@ -24,7 +24,7 @@ from .cues import (
 from .docindex import DocIndex
 from .frames import CUE_FRAMES
 from .holders import cue_extent, speaker_for
-from .messages import NAMING_VERBS, naming, quoted_title, with_reason
+from .messages import NAMING_VERBS, naming, quoted_title, setting_or_addressee, with_reason
 from .speakers import subject_of
 
 __all__ = [
@@ -189,7 +189,7 @@ def _frame_content(doc: Doc, tok: Token, frames: frozenset[str]) -> Candidate | 
         if prep.dep_ != "prep" or prep.i < tok.i or f"prep_{prep.lower_}" not in frames:
             continue
         pobjs = [g for g in prep.children if g.dep_ in ("pobj", "pcomp")]
-        if pobjs and is_message(pobjs[0]):
+        if pobjs and is_message(pobjs[0]) and not setting_or_addressee(tok, prep, pobjs[0]):
             return make_candidate(doc, tok, pobjs[0].left_edge.i, pobjs[0].right_edge.i + 1, "object", prep,
                          frame=f"prep_{prep.lower_}")
     if "dobj" in frames:
@@ -236,10 +236,14 @@ def _pro_message(verb: Token) -> Token | None:
     return None
 
 
+_PERSON_OBJECTS = frozenset({"him", "her", "them", "us", "me", "himself", "herself", "themselves"})
+
+
 def is_message(obj: Token) -> bool:
-    """An object that can be what was said: not a bare pronoun ("said it"), nor a date ("promised Sunday")."""
+    """An object that can be what was said or the target of a stance: not a bare pronoun ("said it") unless it
+    stands for people ("endorsed him", "criticized them"), nor a date ("promised Sunday")."""
     if obj.pos_ == "PRON" and obj.n_lefts + obj.n_rights == 0:
-        return False
+        return obj.lower_ in _PERSON_OBJECTS  # "endorsed him", "attacked her", but not "said it"
     if obj.ent_type_ == "WORK_OF_ART" or quoted_title(obj):
         return False  # "She read “War and Peace”": a title, not a message
     return not (obj.ent_type_ in ("DATE", "TIME") and obj.right_edge.i - obj.left_edge.i < 3)
