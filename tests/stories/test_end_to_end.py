@@ -76,13 +76,13 @@ def test_group_jsonl_writes_one_line_per_record_in_input_order(reports, tmp_path
 
 
 UNRELATED_SAME_WEEK = [
-    ("bridge-1", "2021-11-07", "The harbour bridge in Porthaven reopened to traffic on Saturday after eight months of "
+    ("bridge-1", "2021-11-07", ("The harbour bridge in Porthaven reopened to traffic on Saturday after eight months of "
      "repairs, the city council said. Traffic was light in the morning, and officials said the work came in under "
-     "budget."),
-    ("floods-1", "2021-11-09", "Heavy rain flooded roads across the Severn valley on Monday and forced twelve schools "
-     "to close, local authorities said. Forecasters expect more rain later in the week."),
-    ("bridge-2", "2021-11-07", "Porthaven's harbour bridge is open again after repairs that took eight months, the "
-     "council said on Saturday. The repairs cost less than planned, a council spokesman said."),
+     "budget.")),
+    ("floods-1", "2021-11-09", ("Heavy rain flooded roads across the Severn valley on Monday and forced twelve schools "
+     "to close, local authorities said. Forecasters expect more rain later in the week.")),
+    ("bridge-2", "2021-11-07", ("Porthaven's harbour bridge is open again after repairs that took eight months, the "
+     "council said on Saturday. The repairs cost less than planned, a council spokesman said.")),
 ]
 
 

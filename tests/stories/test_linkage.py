@@ -22,7 +22,7 @@ def view(f: ArticleFeatures, vocab: Vocabulary):
     return report_view(
         np.array(ids), np.array([v for _, v in f.terms]),
         np.array([vocab.id(k) for k, _, _ in f.entities]), np.array([n for _, n, _ in f.entities]),
-        np.array([s for _, _, s in f.entities]), f.dates, f.dateline, f.embedding, vocab)
+        np.array([s for _, _, s in f.entities]), f.dates, f.embedding, vocab)
 
 
 def arrest(article_id: str, player: str, *, others: tuple[tuple[str, int], ...] = (), date: str | None = None,

@@ -32,8 +32,7 @@ _MEMBER_VECTORS = 32  # best report-to-report similarity is taken over a story's
 
 # Logistic weights (intercept first, then one per scoring.SIGNALS), fitted on ECB+ train (bench/group.py --tune).
 DEFAULT_WEIGHTS: tuple[float, ...] = (
-    -1.968, 1.282, 1.219, 0.631, -1.83, -0.399, 3.74, 1.429, 0.883, 1.104, -1.108, -0.877, 2.777, -0.189, -1.559,
-    -0.566, 1.069,
+    -3.017, 2.003, 2.06, 1.304, -1.911, -0.376, 3.724, 1.18, 0.766, 1.18, -1.184, -0.889, -1.89, -0.425, 1.093,
 )
 
 
@@ -270,7 +269,7 @@ class StoryGrouper:
 
     def _view(self, m: _Member) -> ReportView:
         return self._views.get(m.article_id, lambda: report_view(
-            m.term_ids, m.term_vals, m.ent_ids, m.ent_counts, m.ent_salient, m.dates, m.dateline, m.embedding,
+            m.term_ids, m.term_vals, m.ent_ids, m.ent_counts, m.ent_salient, m.dates, m.embedding,
             self.vocab))
 
     def _link_logit(self, view: ReportView, story: StoryState) -> float:

@@ -7,7 +7,7 @@ the team, the charge and the highway patrol, but each report has a different per
 
 Signals of a pair (all in [0, 1] or {0, 1}): embedding cosine, TF-IDF cosine, idf-weighted entity cosine overall
 and per kind (with an indicator for "one side names no such entity"), whether the leading person is the same or a
-different one, whether the latest years mentioned agree or conflict, whether the dateline months agree, and
+different one, whether the latest years mentioned agree or conflict, and
 whether salient numbers are shared or all differ. The weights were fitted on ECB+ train report pairs
 (``bench/group.py --tune``).
 """
@@ -38,15 +38,13 @@ LINK_SIGNALS = (
     "lead_person_same",
     "year_conflict",
     "year_same",
-    "dateline_same",
     "numbers_shared",
     "numbers_conflict",
 )
 
 # Intercept first, then one weight per LINK_SIGNALS; fitted on ECB+ train (bench/group.py --tune).
 LINK_WEIGHTS: tuple[float, ...] = (
-    -4.802, 2.471, 7.077, -1.513, 3.576, 0.388, 1.874, 0.551, 1.262, 0.492, -1.073, 2.567, -0.884, 2.493, 3.457,
-    1.596, -0.833,
+    -5.992, 4.923, 5.977, -1.723, 3.606, 0.155, 2.096, 0.53, 1.055, 0.614, -1.001, 2.279, -0.688, 3.53, 1.548, -0.846,
 )
 
 _KINDS = ("PER", "LOC", "ORG")
@@ -62,7 +60,6 @@ class ReportView:
     lead_person: int | None
     persons: frozenset[int]
     latest_year: int | None
-    dateline: str | None
     salient_numbers: frozenset[int]
     numbers: frozenset[int]
     embedding: np.ndarray | None
@@ -70,9 +67,9 @@ class ReportView:
     norms: dict = field(default_factory=dict, compare=False, repr=False)
 
 
-def report_view(term_ids, term_vals, ent_ids, ent_counts, ent_salient, dates, dateline, embedding,
+def report_view(term_ids, term_vals, ent_ids, ent_counts, ent_salient, dates, embedding,
                 vocab: Vocabulary) -> ReportView:
-    """The view of one report. Its years and dateline are those its text names: publication dates are left to
+    """The view of one report. Its years are those its text names: publication dates are left to
     the grouper's time window and penalty (two reports of the same year are no evidence of one story)."""
     terms = {int(t): float(v) for t, v in zip(term_ids, term_vals, strict=True)}
     entities: dict[int, float] = {}
@@ -98,7 +95,7 @@ def report_view(term_ids, term_vals, ent_ids, ent_counts, ent_salient, dates, da
     years = [int(d[:4]) for d in dates]
     emb = None if embedding is None else np.asarray(embedding, dtype=np.float32)
     return ReportView(terms, entities, by_kind, lead, frozenset(e for _, e in counts), max(years) if years else None,
-                      dateline, frozenset(salient_numbers), frozenset(numbers), emb)
+                      frozenset(salient_numbers), frozenset(numbers), emb)
 
 
 def _absent_lead(x: ReportView, y: ReportView) -> bool:
@@ -139,7 +136,6 @@ def link_signals(x: ReportView, y: ReportView, vocab: Vocabulary) -> np.ndarray:
         else:
             year_conflict = min(1.0, abs(x.latest_year - y.latest_year) / 2.0)
     out += [year_conflict, year_same]
-    out.append(1.0 if x.dateline is not None and x.dateline == y.dateline else 0.0)
     shared = len(x.salient_numbers & y.numbers) + len(y.salient_numbers & x.numbers)
     differ = bool(x.salient_numbers and y.salient_numbers and not shared)
     out += [min(shared, 3) / 3.0, 1.0 if differ else 0.0]

@@ -16,8 +16,6 @@ from datetime import datetime
 
 import numpy as np
 
-from .dates import month_index
-
 __all__ = [
     "SIGNALS", "Profile", "TermVector", "Vocabulary", "idf_cosine", "idf_norm", "logit", "pair_signals", "time_gap_days",
 ]
@@ -34,8 +32,6 @@ SIGNALS = (
     "entity_cosine",
     "person_mismatch",
     "place_mismatch",
-    "month_match",
-    "month_conflict",
     "latest_year_gap",
     "main_person_mismatch",
     "numbers_of_a_in_b",
@@ -289,14 +285,6 @@ def _main_mismatch(kind: str, a: Profile, b: Profile, vocab: Vocabulary) -> floa
     return 0.0 if a_top[0] in b_top and b_top[0] in a_top else 1.0
 
 
-def _months_apart(a: Counter, b: Counter) -> float | None:
-    ia = [m for m in (month_index(x) for x in a) if m is not None]
-    ib = [m for m in (month_index(x) for x in b) if m is not None]
-    if not ia or not ib:
-        return None
-    return float(min(abs(x - y) for x in ia for y in ib))
-
-
 def pair_signals(a: Profile, b: Profile, vocab: Vocabulary, *, a_salient: set[int] | None = None,
                  b_salient: set[int] | None = None, a_vectors: np.ndarray | None = None,
                  b_vectors: np.ndarray | None = None) -> np.ndarray:
@@ -321,7 +309,6 @@ def pair_signals(a: Profile, b: Profile, vocab: Vocabulary, *, a_salient: set[in
     loc_cos = _weighted_cos(a, b, vocab, "LOC")
     a_sal = a.salient() if a_salient is None else a_salient
     b_sal = b.salient() if b_salient is None else b_salient
-    months_apart = _months_apart(a.months, b.months)
     year_gap = 0.0
     if a.latest_years and b.latest_years:
         gap = min(abs(x - y) for x in a.latest_years for y in b.latest_years)
@@ -338,8 +325,6 @@ def pair_signals(a: Profile, b: Profile, vocab: Vocabulary, *, a_salient: set[in
         ent_cos or 0.0,
         0.0 if per_cos is None else 1.0 - per_cos,
         0.0 if loc_cos is None else 1.0 - loc_cos,
-        1.0 if months_apart is not None and months_apart <= 1 else 0.0,
-        1.0 if months_apart is not None and months_apart > 2 else 0.0,
         year_gap,
         _main_mismatch("PER", a, b, vocab),
         _cover({k for k in a_sal if vocab.kinds[k] == "NUM"}, b.ents, vocab),
