@@ -24,6 +24,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "src"))
 
+from newsweave.analyze.jsonl import statement_record
 from newsweave.analyze.pipeline import get_pipeline
 from newsweave.analyze.statements import extract_statements
 from newsweave.eval.statements import format_table, load_statement_set, score_statement_set
@@ -34,14 +35,8 @@ SETS = {
 }
 
 
-def _span(span) -> dict | None:
-    return None if span is None else {"start": span.start, "end": span.end}
-
-
 def newsweave_statements(doc_id: str, doc) -> list[dict]:
-    return [{"speaker": _span(s.speaker), "cue": _span(s.cue), "content": _span(s.content), "direct": s.direct,
-             "anonymous": s.anonymous, "channel": s.channel, "relays": list(s.relays),
-             "speaker_entity": s.speaker_entity} for s in extract_statements(doc, article_id=doc_id)]
+    return [statement_record(s, doc.text) for s in extract_statements(doc, article_id=doc_id)]
 
 
 def textacy_statements(doc) -> list[dict]:

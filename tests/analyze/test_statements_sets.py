@@ -64,6 +64,7 @@ def test_missing_document_finds_nothing():
 
 @pytest.fixture(scope="module")
 def heldout_scores():
+    from newsweave.analyze.jsonl import statement_record
     from newsweave.analyze.pipeline import get_pipeline
     from newsweave.analyze.statements import extract_statements
 
@@ -71,14 +72,8 @@ def heldout_scores():
     assert "CC BY 3.0" in path.read_text(encoding="utf-8").splitlines()[0]  # ECB+ attribution
     docs = load_statement_set(path)
     nlp = get_pipeline()
-    pred = {}
-    for d in docs:
-        pred[d["id"]] = [
-            {"speaker": s.speaker and {"start": s.speaker.start, "end": s.speaker.end},
-             "content": {"start": s.content.start, "end": s.content.end}, "direct": s.direct,
-             "anonymous": s.anonymous, "channel": s.channel, "relays": list(s.relays),
-             "speaker_entity": s.speaker_entity}
-            for s in extract_statements(nlp(d["text"]), article_id=d["id"])]
+    pred = {d["id"]: [statement_record(s, d["text"]) for s in extract_statements(nlp(d["text"]), article_id=d["id"])]
+            for d in docs}
     return score_statement_set(docs, pred)
 
 

@@ -14,7 +14,7 @@ from ..errors import InputError
 from ..model import Article, Entity, Mention, Sentence, Span, Statement, TimeExpression
 from .pipeline import ANALYSIS_VERSION, Analysis
 
-__all__ = ["SCHEMA", "analysis_from_record", "analysis_to_record", "from_record", "to_record"]
+__all__ = ["SCHEMA", "analysis_from_record", "analysis_to_record", "from_record", "statement_record", "to_record"]
 
 SCHEMA = "newsweave.analysis/1"
 
@@ -80,11 +80,12 @@ def analysis_to_record(analysis: Analysis, article: Article) -> dict[str, Any]:
             }
             for t in analysis.timexes
         ],
-        "statements": [_statement_record(s, text) for s in analysis.statements],
+        "statements": [statement_record(s, text) for s in analysis.statements],
     }
 
 
-def _statement_record(s: Statement, text: str) -> dict[str, Any]:
+def statement_record(s: Statement, text: str) -> dict[str, Any]:
+    """One statement as `newsweave analyze --jsonl` writes it (spans with their text; ``text`` is the report's)."""
     speaker = _span(s.speaker, text)
     cue = _span(s.cue, text)
     if cue is not None:

@@ -52,7 +52,8 @@ def _overlaps(a: Mapping | None, b: Mapping | None) -> bool:
 
 
 def score_statement_set(gold_docs: Iterable[Mapping], predicted: Mapping[str, Sequence[Mapping]]) -> dict:
-    """Scores of ``predicted`` (document id → statements as dicts with the gold fields) against ``gold_docs``."""
+    """Scores of ``predicted`` (document id → statements as `newsweave analyze --jsonl` writes them, see
+    :func:`newsweave.analyze.jsonl.statement_record`) against ``gold_docs``."""
     n_gold = n_pred = 0
     right = dict.fromkeys(ATTRIBUTES, 0)
     pairs = named = 0

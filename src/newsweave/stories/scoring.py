@@ -142,7 +142,7 @@ class Profile:
     ents: Counter = field(default_factory=Counter)  # entity id → reports mentioning it
     ent_weights: dict[int, float] = field(default_factory=dict)  # entity id → prominence (sums to 1 per report)
     salient_counts: Counter = field(default_factory=Counter)  # entity id → reports where it is salient
-    months: Counter = field(default_factory=Counter)  # event months (YYYY-MM) of the reports
+    months: Counter = field(default_factory=Counter)  # dateline months (YYYY-MM): index keys, never a signal
     latest_years: Counter = field(default_factory=Counter)  # per report: the latest year it mentions
     first_seen: datetime | None = None
     last_seen: datetime | None = None
