@@ -9,7 +9,8 @@ Two sets, both in the repository (tests/data/):
 * ``statements_heldout.jsonl`` — 16 ECB+ news articles drawn at random and annotated **blind** (nobody looked at
   the extractor's output on them before scoring): the honest number.
 
-For each set, newsweave beside a baseline, textacy's ``direct_quotations`` on the same parse (it finds direct
+For each set, newsweave twice — the extractor alone (names as written) and the whole analysis (``newsweave
+analyze``: speakers are the report's canonical entities, read back as names) — beside a baseline, textacy's ``direct_quotations`` on the same parse (it finds direct
 quotes with speaker and cue; as a channel/relay system it says "unknown" and no relays, every quote direct and
 nobody anonymous). Scoring: :mod:`newsweave.eval.statements`. PolNeAR spans are in
 ``bench/analyze_attributions.py``.
@@ -25,7 +26,7 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "src"))
 
 from newsweave.analyze.jsonl import statement_record
-from newsweave.analyze.pipeline import get_pipeline
+from newsweave.analyze.pipeline import analyze_doc, get_pipeline
 from newsweave.analyze.statements import extract_statements
 from newsweave.eval.statements import format_table, load_statement_set, score_statement_set
 
@@ -37,6 +38,19 @@ SETS = {
 
 def newsweave_statements(doc_id: str, doc) -> list[dict]:
     return [statement_record(s, doc.text) for s in extract_statements(doc, article_id=doc_id)]
+
+
+def pipeline_statements(doc_id: str, doc) -> list[dict]:
+    """The statements of the whole analysis (``newsweave analyze``): speakers resolved through the report's
+    canonical entities and pronoun links; their entity ids are read back as the entities' names."""
+    analysis = analyze_doc(doc, article_id=doc_id)
+    names = {e.id: e.name for e in analysis.entities}
+    out = []
+    for s in analysis.statements:
+        rec = statement_record(s, doc.text)
+        rec["speaker_entity"] = names.get(rec["speaker_entity"], rec["speaker_entity"])
+        out.append(rec)
+    return out
 
 
 def textacy_statements(doc) -> list[dict]:
@@ -66,7 +80,10 @@ def main() -> None:
     for title, path in SETS.items():
         docs = load_statement_set(path)
         parsed = {d["id"]: nlp(d["text"]) for d in docs}
-        rows = [("newsweave", score_statement_set(docs, {i: newsweave_statements(i, p) for i, p in parsed.items()}))]
+        rows = [("newsweave extractor", score_statement_set(
+                    docs, {i: newsweave_statements(i, p) for i, p in parsed.items()})),
+                ("newsweave analyze (with canonical entities)", score_statement_set(
+                    docs, {i: pipeline_statements(i, p) for i, p in parsed.items()}))]
         if textacy is not None:
             rows.append(("textacy direct_quotations",
                          score_statement_set(docs, {i: textacy_statements(p) for i, p in parsed.items()})))

@@ -59,7 +59,7 @@ def test_example_written_statement_quoted_by_wire(examples):
     assert st.direct
     assert st.channel == "written statement"
     assert st.relays == ("Reuters",)
-    assert _text(text, st.speaker) == "Biden" and st.speaker_entity == "Biden"
+    assert _text(text, st.speaker) == "Biden" and st.speaker_entity == "Joe Biden"  # the full name written before
     assert st.cue_verb == "say"
     # the multi-sentence quotation is one statement, without its quotation marks
     assert _text(text, st.content).endswith("so richly deserve")

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from newsweave.eval.attributions import format_table, load_gold, pair_attributions, score_attributions
+from newsweave.eval.statements import same_name
 
 GOLD_SET = Path(__file__).resolve().parents[1] / "data" / "statements_gold.jsonl"
 
@@ -127,6 +128,6 @@ def test_gold_set_speakers(gold_results):
     anonymous = sum(p.anonymous == g["anonymous"] for g, p in pairs) / len(pairs)
     direct = sum(p.direct == g["direct"] for g, p in pairs) / len(pairs)
     named = [(g, p) for g, p in pairs if g["speaker_entity"]]
-    entity = sum(p.speaker_entity == g["speaker_entity"] for g, p in named) / len(named)
+    entity = sum(same_name(g["speaker_entity"], p.speaker_entity) for g, p in named) / len(named)
     assert speaker >= 0.9 and anonymous >= 0.9 and direct >= 0.9
     assert entity >= 0.8, entity

@@ -193,13 +193,15 @@ def _name_mentions(doc: Doc, bounds: list[tuple[int, int]]) -> list[RawMention]:
 
 
 def _titled_name(doc: Doc, span) -> bool:
-    """A capitalised multi-word name right after a title head ("Chancellor Olaf Scholz")."""
+    """A capitalised two- or three-word name right after a title head ("Chancellor Olaf Scholz") or a noun
+    that describes a person ("Tacoma lawyer William Roe")."""
     if span.start == 0 or len(span) < 2 or nm.is_acronym(span.text) or nm.known_label(span.text):
         return False
     before = doc[span.start - 1]
+    titled = nm.is_title_head(before.text) and before.is_title
+    described = before.tag_ == "NN" and before.is_lower and nm.is_person_noun(before.text) and len(span) <= 3
     return (
-        nm.is_title_head(before.text)
-        and before.is_title
+        (titled or described)
         and all(t.is_title for t in span)
         and not any(nm.is_title_word(t.text) for t in span)
     )

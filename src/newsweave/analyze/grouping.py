@@ -93,6 +93,11 @@ def cluster_names(text: str, mentions: list[RawMention]) -> list[Cluster]:
         return out
 
     def majority_label(members: list[int]) -> str:
+        # a full name the NER calls a person outweighs its bare surname called an organisation ("Roe said")
+        if any(mentions[i].label == "PERSON" and not nm.is_surname_only(mentions[i].text) for i in members) and all(
+            mentions[i].label == "PERSON" or nm.is_surname_only(mentions[i].text) for i in members
+        ):
+            return "PERSON"
         counts = Counter(mentions[i].label for i in members)
         return min(counts, key=lambda lab: (-counts[lab], _LABEL_PRIORITY.get(lab, 9)))
 

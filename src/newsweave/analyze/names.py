@@ -21,6 +21,7 @@ __all__ = [
     "entity_id",
     "is_acronym",
     "is_honorific",
+    "is_person_noun",
     "is_role",
     "is_surname_only",
     "is_title_word",
@@ -223,6 +224,24 @@ def is_honorific(role: str) -> bool:
 
 def _bare(word: str) -> str:
     return word.casefold().rstrip(".")
+
+
+# Common nouns that describe a person and stand right before the name ("lawyer Jane Roe", "blogger Jane Roe").
+_PERSON_NOUNS = _words(
+    """
+    lawyer businessman businesswoman owner manager resident neighbor neighbour worker employee student teacher
+    doctor nurse blogger writer author novelist journalist reporter columnist editor photographer artist actor
+    actress singer musician rapper comedian player quarterback receiver pitcher striker goalkeeper forward
+    farmer pastor priest activist analyst expert professor economist historian researcher scientist
+    businessperson entrepreneur developer designer engineer architect consultant investor banker trader
+    """
+)
+
+
+def is_person_noun(word: str) -> bool:
+    """A common noun that describes a person ("lawyer", "blogger"), or a title head ("spokesman")."""
+    low = _bare(word)
+    return low in _PERSON_NOUNS or low in _TITLE_HEADS
 
 
 @lru_cache(maxsize=65536)

@@ -317,7 +317,7 @@ def _build(
         speaker = Span(article_id, full.start_char, full.end_char)
         speaker_text = full.text
         info = describe_speaker(described, history=history, ix=ix, mentions=mentions, entities=entities,
-                                content=(cand.content_start, cand.content_end))
+                                content=(cand.content_start, cand.content_end), phrase=full)
     content_tokens = _content_tokens(ix, cand)
     relays: list[str] = []
     told_outlet = False

@@ -71,7 +71,7 @@ TITLE_WORDS: frozenset[str] = _words("""
     president vice prime minister secretary senator sen. rep. representative gov. governor mayor chancellor
     king queen prince sheikh general gen. col. colonel lt. captain capt. dr. mr. mrs. ms. judge justice
     ambassador chief director chairman chairwoman chair ceo deputy foreign defense defence state interior
-    spokesperson spokesman spokeswoman pope cardinal bishop rev. professor prof. commissioner
+    spokesperson spokesman spokeswoman pope cardinal bishop rev. professor prof. commissioner editor managing
     """)
 
 # Nouns that stand for an organisation named before ("the company said", "the group said").

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
 from spacy.tokens import Span, Token
 
 from ...model import Entity, Mention
+from ..coref import PRONOUN_GENDER
+from ..names import title_gender
 from .cues import (
     AUDIENCE_NOUNS,
     CARRIER_NOUNS,
@@ -44,6 +46,7 @@ class SpeakerInfo:
     kind: str  # person, group, outlet, medium, organisation, pronoun, unknown
     anonymous: bool
     entity_id: str | None = None
+    gender: str | None = None  # "m"/"f" when a pronoun or a gendered title ("Mrs") says so
 
 
 def subject_of(verb: Token) -> Token | None:
@@ -264,30 +267,61 @@ def is_outlet_phrase(span: Span, ents: Sequence[Span] | None = None) -> bool:
 
 
 def _named_entity(span: Span, ents: Sequence[Span]) -> Span | None:
+    """The name a speaker phrase goes by: the entity on its head word, else a person named in it, else another
+    name that is not a mere modifier of a common-noun head. A possessor ("the province's governor", "her
+    biography"), a nationality or place ("two Iraqi officials", "Oregon officials") or an employer ("a Baxter
+    employee") is not the speaker's name — except for a spokesperson or an outlet, who speak for the name ("a
+    navy spokesman", "the Press Association news agency")."""
+    root = span.root
     best = None
     for ent in ents:
         if ent.label_ not in _NAME_LABELS:
             continue
-        if ent.start <= span.root.i < ent.end:
+        if ent.start <= root.i < ent.end:
             return ent
+        if root.pos_ == "NOUN" and _modifies(ent, root) and (
+            root.lemma_.lower() not in _SPEAKS_FOR | OUTLET_NOUNS or ent.label_ in ("NORP", "GPE", "LOC", "FAC")
+        ):
+            continue
         if best is None or (ent.label_ == "PERSON" and best.label_ != "PERSON"):
             best = ent
-    if best is not None and best.label_ in ("NORP", "GPE") and span.root.pos_ == "NOUN":
-        return None  # "Two Iraqi officials": a nationality, not the speaker's name
     return best
 
 
+_SPEAKS_FOR = frozenset({"spokesman", "spokeswoman", "spokesperson", "spokespeople", "representative",
+                         "statement", "release", "announcement"})
+
+
+def _renaming_person(head: Token, ents: Sequence[Span]) -> Span | None:
+    """A person named in an apposition or conjunct of a descriptive head ("the group's spokesman, Jane Roe")."""
+    for ent in ents:
+        if ent.label_ == "PERSON" and ent.root.dep_ in ("appos", "conj") and ent.root.head.i == head.i:
+            return ent
+    return None
+
+
+def _modifies(ent: Span, head: Token) -> bool:
+    """The entity hangs on ``head`` as a modifier (compound, adjective, possessor, number), not as an
+    apposition or conjunct that renames it."""
+    tok = ent.root
+    while tok.i != head.i and tok.head.i != tok.i:
+        if tok.dep_ not in ("compound", "amod", "poss", "nmod", "nummod", "case", "det"):
+            return False
+        tok = tok.head
+    return tok.i == head.i
+
+
 def _mention_entity(span: Span, mentions: Sequence[Mention]) -> str | None:
+    """The entity of the mention on the phrase's head word (the narrowest one): "her bio" is no mention of
+    "her", "Oregon officials" none of Oregon."""
     root = span.root
     lo, hi = root.idx, root.idx + len(root.text)
     best: tuple[int, str] | None = None
     for m in mentions:
-        if m.entity_id is None or m.span.end <= span.start_char or m.span.start >= span.end_char:
+        if m.entity_id is None or not (m.span.start <= lo and hi <= m.span.end):
             continue
-        covers_root = m.span.start <= lo and hi <= m.span.end
-        score = (2 if covers_root else 1) * 100000 - (m.span.end - m.span.start)
-        if best is None or score > best[0]:
-            best = (score, m.entity_id)
+        if best is None or m.span.end - m.span.start < best[0]:
+            best = (m.span.end - m.span.start, m.entity_id)
     return best[1] if best else None
 
 
@@ -299,8 +333,12 @@ def describe_speaker(
     mentions: Sequence[Mention] = (),
     entities: Mapping[str, Entity] | None = None,
     content: tuple[int, int] | None = None,
+    phrase: Span | None = None,
 ) -> SpeakerInfo:
     """Name, kind and anonymity of a speaker phrase.
+
+    ``span`` is the core of the phrase; ``phrase``, when given, the whole of it with appositions and conjuncts,
+    where a person's name may follow a description ("a spokesman, Jane Roe", "businessman and blogger Jane Roe").
 
     "he"/"she" resolve to a person named earlier in the same sentence outside the statement's ``content``
     (char range), else to the latest earlier person speaker in ``history`` (latest last), else to the
@@ -316,30 +354,48 @@ def describe_speaker(
         if low in FIRST_PERSON:
             return SpeakerInfo(None, "pronoun", False, mention_id)
         want = "person" if low in PERSON_PRONOUNS else "group" if low in GROUP_PRONOUNS else "thing"
+        gender = PRONOUN_GENDER.get(low)
+        known: dict[str, str] = {}
+        for prev in history:
+            if prev.name and prev.gender:
+                known.setdefault(prev.name, prev.gender)
+
+        def fits(name: str) -> bool:  # a person already called "he" is not "she"
+            return gender is None or known.get(name, gender) == gender
+
         if want == "person":
-            ent = _person_in_sentence(span, ix, content)
+            ent = _person_in_sentence(span, ix, content, fits)
             if ent is not None:
-                return SpeakerInfo(_strip_titles(ent), "person", False, mention_id or _entity_of(ent, mentions))
+                return SpeakerInfo(_strip_titles(ent), "person", False, mention_id or _entity_of(ent, mentions),
+                                   gender)
         for prev in reversed(history):
             if prev.name is None or prev.anonymous and want == "person":
                 continue
-            if want == "person" and prev.kind == "person":
-                return SpeakerInfo(prev.name, "person", False, mention_id or prev.entity_id)
+            if want == "person" and prev.kind == "person" and fits(prev.name):
+                return SpeakerInfo(prev.name, "person", False, mention_id or prev.entity_id, gender)
             if want == "group" and prev.kind in ("group", "organisation", "outlet"):
                 return SpeakerInfo(prev.name, prev.kind, prev.anonymous, mention_id or prev.entity_id)
             if want == "thing" and prev.kind in ("organisation", "outlet", "medium"):
                 return SpeakerInfo(prev.name, prev.kind, False, mention_id or prev.entity_id)
         if want == "person":
-            ent = _previous_person(span, ix)
+            ent = _previous_person(span, ix, fits)
             if ent is not None:
-                return SpeakerInfo(_strip_titles(ent), "person", False, mention_id or _entity_of(ent, mentions))
+                return SpeakerInfo(_strip_titles(ent), "person", False, mention_id or _entity_of(ent, mentions),
+                                   gender)
         else:  # "the US launched strikes on targets it said were used by …"
             ent = _group_in_sentence(span, ix, content)
             if ent is not None:
                 return SpeakerInfo(ent.text, "organisation", False, mention_id or _entity_of(ent, mentions))
         return SpeakerInfo(None, "pronoun", False, mention_id)
     ents = ix.ents_in(span.start, span.end)
+    institution = _institution(span, ents)
+    if institution is not None:  # "the Chilean navy", "the Obama administration": the body, not its modifier
+        return SpeakerInfo(institution, "organisation", False, mention_id)
     ent = _named_entity(span, ents)
+    if (ent is None or ent.label_ != "PERSON") and phrase is not None and root.pos_ == "NOUN":
+        ent = _renaming_person(root, ix.ents_in(phrase.start, phrase.end)) or ent
+    if ent is not None and ent.label_ == "PERSON" and len(ent) == 1:
+        ent = _earlier_person(ent[0], ix) or ent  # "Oduya said" after "Fire Chief Martin Oduya said"
     if ent is not None:
         name = _strip_titles(ent)
         if is_outlet_phrase(span, ents):
@@ -348,11 +404,16 @@ def describe_speaker(
             kind = "person"  # "Prime Minister X" is a person even when the NER calls X something else
         else:
             kind = {"NORP": "group"}.get(ent.label_, "organisation")
-        eid = mention_id
+        eid = mention_id if ent.start <= root.i < ent.end else _entity_of(ent, mentions) or mention_id
         if eid is None and entities:
             eid = _entity_by_name(name, entities)
-        return SpeakerInfo(name, kind, False, eid)
+        gender = title_gender(t.text for t in span) if kind == "person" else None  # "Mrs Roe said"
+        return SpeakerInfo(name, kind, False, eid, gender)
     lemma = root.lemma_.lower()
+    if root.pos_ == "PROPN" and root.ent_type_ in ("", "PERSON"):
+        ent = _earlier_person(root, ix)  # "Oduya said" after "Fire Chief Martin Oduya", the NER missing it
+        if ent is not None:
+            return SpeakerInfo(_strip_titles(ent), "person", False, mention_id or _entity_of(ent, mentions))
     if root.pos_ == "PROPN":
         kind = "outlet" if is_outlet_phrase(span, ents) else "organisation"
         return SpeakerInfo(span.text, kind, False, mention_id)
@@ -363,21 +424,53 @@ def describe_speaker(
                 if prev.kind == "outlet" and prev.name:
                     return SpeakerInfo(prev.name, "outlet", False, mention_id or prev.entity_id)
         return SpeakerInfo(span.text, "outlet" if lemma in OUTLET_NOUNS else "medium", False, mention_id)
-    if lemma in ORG_NOUNS and any(t.lower_ in ("the", "this") for t in span[:2]):
+    if lemma in ORG_NOUNS and root.tag_ == "NN" and any(t.lower_ in ("the", "this") for t in span[:2]):
         ent = _previous_org(span, ix)
         if ent is not None:
             kind = "outlet" if is_outlet_name(ent.text) else "organisation"
             return SpeakerInfo(ent.text, kind, False, mention_id or _entity_of(ent, mentions))
         return SpeakerInfo(span.text, "organisation", False, mention_id)
+    if lemma in ORG_NOUNS:  # "the militias": several bodies, not the one named last
+        return SpeakerInfo(span.text, "group", False, mention_id)
     if lemma in ROLE_NOUNS or root.lower_ in ROLE_NOUNS:
         return SpeakerInfo(span.text, "person" if root.tag_ == "NN" else "group", True, mention_id)
     return SpeakerInfo(span.text, "unknown", False, mention_id)
 
 
+_INSTITUTION_NOUNS = ORG_NOUNS | frozenset({
+    "administration", "government", "navy", "army", "military", "embassy", "office", "team", "court",
+    "parliament", "cabinet", "senate", "regime", "club", "school", "university", "hospital", "authority"})
+
+
+def _institution(span: Span, ents: Sequence[Span]) -> str | None:
+    """The name of an institution written as a named modifier and its common noun ("the Chilean navy",
+    "Chile's navy", "the Obama administration"): the phrase from its first modifier to its head."""
+    root = span.root
+    if root.pos_ != "NOUN" or root.lemma_.lower() not in _INSTITUTION_NOUNS:
+        return None
+    if any(e.start <= root.i < e.end for e in ents):
+        return None
+    mods = [e for e in ents if e.label_ in _NAME_LABELS and _modifies(e, root)]
+    if not mods:
+        return None
+    lo = min(e.start for e in mods)
+    return span.doc[lo : root.i + 1].text
+
+
+def _earlier_person(root: Token, ix: DocIndex) -> Span | None:
+    """The latest person named before ``root`` whose last word is ``root`` (a surname)."""
+    for ent in reversed(ix.ents):
+        if ent.end <= root.i and ent.label_ == "PERSON" and len(ent) > 1 and ent[-1].text == root.text:
+            return ent
+    return None
+
+
 def _strip_titles(ent: Span) -> str:
-    """"Spokesperson Jane Roe" → "Jane Roe": drop leading role words the NER swept into a name."""
+    """"Spokesperson Jane Roe" → "Jane Roe", "the Press Association" → "Press Association": drop leading role
+    words and an article the NER swept into a name."""
     lo = ent.start
-    while lo < ent.end - 1 and (ent.doc[lo].lower_ in ROLE_NOUNS or ent.doc[lo].lower_ in TITLE_WORDS):
+    while lo < ent.end - 1 and (ent.doc[lo].lower_ in ROLE_NOUNS or ent.doc[lo].lower_ in TITLE_WORDS
+                                or ent.doc[lo].lower_ == "the"):
         lo += 1
     hi = ent.end
     while hi - 1 > lo and ent.doc[hi - 1].is_punct:
@@ -385,14 +478,15 @@ def _strip_titles(ent: Span) -> str:
     return ent.doc[lo:hi].text
 
 
-def _person_in_sentence(span: Span, ix: DocIndex, content: tuple[int, int] | None) -> Span | None:
+def _person_in_sentence(span: Span, ix: DocIndex, content: tuple[int, int] | None,
+                        fits: Callable[[str], bool]) -> Span | None:
     s_start = ix.sent_start[span.start]
     for ent in reversed(ix.ents):
         if ent.end > span.start or ent.label_ != "PERSON":
             continue
         if ent.start < s_start:
             return None
-        if content is not None and content[0] <= ent.start_char < content[1]:
+        if content is not None and content[0] <= ent.start_char < content[1] or not fits(_strip_titles(ent)):
             continue
         return ent
     return None
@@ -423,9 +517,9 @@ def _previous_org(span: Span, ix: DocIndex, *, sentences: int = 3) -> Span | Non
     return None
 
 
-def _previous_person(span: Span, ix: DocIndex) -> Span | None:
+def _previous_person(span: Span, ix: DocIndex, fits: Callable[[str], bool]) -> Span | None:
     for ent in reversed(ix.ents):
-        if ent.end <= span.start and ent.label_ == "PERSON":
+        if ent.end <= span.start and ent.label_ == "PERSON" and fits(_strip_titles(ent)):
             return ent
     return None
 
