@@ -176,3 +176,25 @@ def test_per_report_work_round_trips_through_json(nlp):
         previous=type(d)(**{**d.__dict__, "extra": {"per_article": {"r1": again}}}),
     )
     assert rebuilt.extra["per_article"]["r1"] is again
+
+
+def test_statements_name_the_speaker_a_pronoun_stands_for(nlp):
+    text = ('Fire Chief Martin Oduya said the roof of the depot collapsed at dawn. '
+            '"We did all we could," he said.')
+    d = _story(nlp, texts=(text,))
+    data = dossier_to_json(d)
+    by_words = {s["speaker"]: s for s in data["statements"]}
+    assert by_words["he"]["speaker_name"] == "Martin Oduya", data["statements"]
+    assert by_words["Fire Chief Martin Oduya"]["speaker_name"] == "Martin Oduya"
+    md = to_markdown(d)
+    assert "Martin Oduya (“he”)" in md
+    assert "| Fire Chief Martin Oduya |" in md  # the words used when they already name the speaker
+
+
+def test_reused_article_id_with_other_text_is_read_again(nlp):
+    # the per-report cache must not hand back the claims of an earlier text filed under the same id
+    first = _story(nlp, texts=(A,))
+    second = _story(nlp, texts=(C,))
+    assert {s.content.end for s in second.statements} != {s.content.end for s in first.statements}
+    assert all(c.evidence.end <= len(C) for f in second.facts for c in f.claims)
+    assert any("local media" in C[s.speaker.start : s.speaker.end] for s in second.statements if s.speaker)

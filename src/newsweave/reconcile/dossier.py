@@ -22,7 +22,7 @@ from .align import align_claims
 from .claims import claims_from_reading
 from .conflicts import attribution_conflicts, find_conflicts
 from .reading import Reading, read_article
-from .sources import group_sources, outlet_label
+from .sources import group_sources, outlet_label, speaker_name
 from .summary import summarize
 from .timeline import build_timeline, publication_times
 
@@ -43,7 +43,7 @@ log = logging.getLogger(__name__)
 SCHEMA = "newsweave.dossier/1"
 RECONCILE_VERSION = "1"
 _CACHE_SIZE = 2048
-_cache: OrderedDict[tuple[str, str], ArticleClaims] = OrderedDict()
+_cache: OrderedDict[tuple[str, str, int], ArticleClaims] = OrderedDict()
 _cache_lock = threading.Lock()
 _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 
@@ -89,14 +89,15 @@ def _per_article(
     prev = previous.get(article.id)
     if prev is not None and prev.version == version:
         return prev
+    key = (article.id, version, hash(article.text))  # the text too: one id may be reused for other text
     with _cache_lock:
-        hit = _cache.get((article.id, version))
+        hit = _cache.get(key)
         if hit is not None:
-            _cache.move_to_end((article.id, version))
+            _cache.move_to_end(key)
             return hit
     result = article_claims_from_reading(read_article(article, analysis, nlp=nlp), analysis)
     with _cache_lock:
-        _cache[(article.id, version)] = result
+        _cache[key] = result
         while len(_cache) > _CACHE_SIZE:
             _cache.popitem(last=False)
     return result
@@ -184,11 +185,12 @@ def _dt(d: datetime | None) -> str | None:
     return d.isoformat() if d is not None else None
 
 
-def _statement(s: Statement, texts) -> dict:
+def _statement(s: Statement, texts, names: Mapping[str, str] | None = None) -> dict:
     return {
         "speaker": s.speaker_text,
         "speaker_span": _span(s.speaker, texts),
         "speaker_entity": s.speaker_entity,
+        "speaker_name": speaker_name(s, names) or None,
         "anonymous": s.anonymous,
         "cue": _span(s.cue, texts),
         "cue_verb": s.cue_verb,
@@ -291,7 +293,7 @@ def dossier_to_json(d: Dossier) -> dict:
         "publication_times": d.extra.get("publication_times") or publication_times(d.articles),
         "summary": [{"text": text, "citations": [_span(sp)]} for text, sp in d.summary],
         "timeline": [_timeline(e, texts) for e in d.timeline],
-        "statements": [_statement(s, texts) for s in d.statements],
+        "statements": [_statement(s, texts, d.extra.get("entity_names") or {}) for s in d.statements],
         "facts": [_fact(f, g, texts, by_id) for f, g in zip(d.facts, groups, strict=False)],
         "conflicts": [_conflict(c, texts, by_id) for c in d.conflicts],
     }

@@ -16,6 +16,17 @@ __all__ = ["render_terminal", "to_html", "to_markdown"]
 _MAX_EXCERPT = 240
 
 
+def _who(statement: dict) -> str:
+    """The speaker by name, with the words the report used when they do not contain it ("Joe Biden (“He”)")."""
+    written = statement.get("speaker") or ""
+    name = statement.get("speaker_name") or written
+    if not name:
+        return "an anonymous source" if statement.get("anonymous") else "unattributed"
+    if written and name.split()[-1].lower() not in written.lower():  # "Prime Minister Roe" already names Jane Roe
+        return f"{name} (“{written}”)"
+    return written or name
+
+
 def _data(d: Dossier | dict) -> dict:
     return d if isinstance(d, dict) else dossier_to_json(d)
 
@@ -125,7 +136,7 @@ def to_markdown(d: Dossier | dict) -> str:
     for s in data["statements"]:
         content = s.get("content") or {}
         lines.append(
-            f"| {_md(s.get('speaker') or 'unattributed')} | {_md(s['channel'])} | "
+            f"| {_md(_who(s))} | {_md(s['channel'])} | "
             f"{_md(', '.join(s['relays']))} | {_md(_excerpt(content.get('text')))} | "
             f"{_md(_cite(data, labels, content))} |"
         )
@@ -240,7 +251,7 @@ def to_html(d: Dossier | dict) -> str:
     for s in data["statements"]:
         content = s.get("content") or {}
         out.append(
-            f"<tr><td>{_h(s.get('speaker') or 'unattributed')}</td><td>{_h(s['channel'])}</td>"
+            f"<tr><td>{_h(_who(s))}</td><td>{_h(s['channel'])}</td>"
             f"<td>{_h(', '.join(s['relays']))}</td><td>{_h(_excerpt(content.get('text')))}</td>"
             f'<td class="cite">{_h(_cite(data, labels, content))}</td></tr>'
         )
@@ -316,7 +327,7 @@ def render_terminal(d: Dossier | dict, console) -> None:
     for s in data["statements"]:
         content = s.get("content") or {}
         st.add_row(
-            Text(s.get("speaker") or "unattributed"),
+            Text(_who(s)),
             Text(s["channel"]),
             Text(", ".join(s["relays"])),
             Text(_excerpt(content.get("text"))),

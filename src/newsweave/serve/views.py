@@ -174,7 +174,7 @@ def story_view(nw: Newsweave, dossier: dict[str, Any]) -> dict[str, Any]:
     for st in dossier.get("statements") or []:
         if not isinstance(st, dict):
             continue
-        name = st.get("speaker")
+        name = st.get("speaker_name") or st.get("speaker")
         if isinstance(name, dict):
             name = name.get("text")
         if not name and isinstance(st.get("speaker_span"), dict):
