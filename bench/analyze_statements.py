@@ -47,8 +47,8 @@ def pipeline_statements(doc_id: str, doc) -> list[dict]:
     names = {e.id: e.name for e in analysis.entities}
     out = []
     for s in analysis.statements:
-        rec = statement_record(s, doc.text)
-        rec["speaker_entity"] = names.get(rec["speaker_entity"], rec["speaker_entity"])
+        rec = statement_record(s, doc.text, names=names)
+        rec["speaker_entity"] = rec["speaker_name"]  # the scorer compares names
         out.append(rec)
     return out
 

@@ -220,6 +220,7 @@ def test_jsonl_record_round_trip(examples, nlp):
         assert set(s) == {
             "speaker",
             "speaker_entity",
+            "speaker_name",
             "anonymous",
             "cue",
             "content",
@@ -230,6 +231,10 @@ def test_jsonl_record_round_trip(examples, nlp):
         assert article.text[s["content"]["start"] : s["content"]["end"]] == s["content"]["text"]
         if s["cue"] is not None:
             assert "verb" in s["cue"]
+        if s["speaker_entity"] in canon:  # the entity's name, whatever words the report used ("he")
+            assert s["speaker_name"] == canon[s["speaker_entity"]]
+    assert any(s["speaker"]["text"].lower() in ("he", "she") and s["speaker_name"][:1].isupper()
+               for s in record["statements"] if s["speaker"])
     assert analysis_from_record(record) == analysis
 
 

@@ -80,19 +80,27 @@ def analysis_to_record(analysis: Analysis, article: Article) -> dict[str, Any]:
             }
             for t in analysis.timexes
         ],
-        "statements": [statement_record(s, text) for s in analysis.statements],
+        "statements": [statement_record(s, text, names=names) for s in analysis.statements],
     }
 
 
-def statement_record(s: Statement, text: str) -> dict[str, Any]:
-    """One statement as `newsweave analyze --jsonl` writes it (spans with their text; ``text`` is the report's)."""
+def statement_record(s: Statement, text: str, *, names: dict[str, str] | None = None) -> dict[str, Any]:
+    """One statement as `newsweave analyze --jsonl` writes it (spans with their text; ``text`` is the report's).
+
+    ``names`` (entity id → canonical name) gives ``speaker_name``: the name of the speaker's canonical entity
+    (a pronoun resolved), else the name the extractor gave, else the words used."""
     speaker = _span(s.speaker, text)
     cue = _span(s.cue, text)
     if cue is not None:
         cue["verb"] = s.cue_verb
+    if s.speaker_entity is not None:  # an entity id of this report, or a name when no mention was linked
+        name = (names or {}).get(s.speaker_entity, s.speaker_entity)
+    else:
+        name = speaker["text"] if speaker is not None else None
     return {
         "speaker": speaker,
         "speaker_entity": s.speaker_entity,
+        "speaker_name": name,
         "anonymous": s.anonymous,
         "cue": cue,
         "content": _span(s.content, text),
