@@ -24,7 +24,8 @@ from .nominal import adjective_candidates, noun_candidates
 from .quotes import attach_quotes, colon_lines
 from .relays import RELAY_VERBS, credit_line_relays, relays_near_cue, trailing_relay
 from .reported import DATELINE, Candidate, char_end, skip_dateline, verb_candidates
-from .speakers import SpeakerInfo, describe_speaker, is_outlet_phrase, speaker_span
+from .speaker_names import describe_speaker, is_outlet_phrase
+from .speakers import SpeakerInfo, speaker_span
 
 __all__ = ["CHANNELS", "extract_statements"]
 

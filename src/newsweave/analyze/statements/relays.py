@@ -13,7 +13,7 @@ import re
 
 from spacy.tokens import Span, Token
 
-from .speakers import is_outlet_phrase
+from .speaker_names import is_outlet_phrase
 
 __all__ = ["RELAY_VERBS", "credit_line_relays", "relay_name", "relays_near_cue", "trailing_relay"]
 
