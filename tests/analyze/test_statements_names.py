@@ -91,3 +91,22 @@ def test_pronoun_keeps_to_the_gender_it_was_given(nlp, pipeline):
     speakers = _named_speakers(nlp, text, pipeline=pipeline)
     assert speakers["he"][0] == "Tom Reyes", speakers
     assert speakers["she"][0] == "Ana Patel", speakers
+
+
+@pytest.mark.parametrize("pipeline", [False, True], ids=["extractor", "analysis"])
+def test_given_name_rules_out_the_other_pronoun(nlp, pipeline):
+    # nobody has been called "he" or "she" yet: the given names alone keep "she" from the lawyer
+    text = ('Defence lawyer Stan Perlo said the jury had been unmoved. Maria Gomez, the defendant\'s aunt, was to '
+            'testify on Monday. "I could not face it," she said.')
+    speakers = _named_speakers(nlp, text, pipeline=pipeline)
+    assert speakers["she"][0] == "Maria Gomez", speakers
+
+
+@pytest.mark.parametrize(("name", "gender"), [
+    ("Jane Roe", "f"), ("Mustafa Hassan", "m"), ("Roe", None),  # a bare surname says nothing
+    ("Jordan Lee", None), ("Alex Kim", None),  # given names of both genders are not in the lexicon
+])
+def test_given_name_gender(name, gender):
+    from newsweave.analyze.names import given_name_gender
+
+    assert given_name_gender(name) == gender

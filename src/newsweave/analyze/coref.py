@@ -6,7 +6,8 @@ gender, a main-clause subject, any subject, the nearest mention (possessives and
 sentence take the nearest person). A pronoun outside quotation marks never takes an antecedent from
 inside a quotation (the person quoted is talking *about* others, the speaker is outside), and a name used
 as a modifier ("an Oscar host") is no antecedent. Gender is learnt from gendered titles (Mr, Mrs, Queen
-...) and from earlier pronouns, and a person is not given pronouns of both genders. An object pronoun
+...) and from earlier pronouns, and a person is not given pronouns of both genders; a given name of one gender
+("Jane Roe") only rules out the other pronoun. An object pronoun
 (``him``/``her``) does not refer to the subject of its own verb.
 """
 
@@ -136,9 +137,16 @@ def resolve_pronouns(
     bounds: Sequence[tuple[int, int]],
     quotes: Sequence[tuple[int, int]],
     genders: dict[int, str],
+    *,
+    name_genders: dict[int, str] | None = None,
 ) -> list[RawMention]:
-    """Pronoun mentions linked to person clusters (unresolvable pronouns are left out)."""
+    """Pronoun mentions linked to person clusters (unresolvable pronouns are left out).
+
+    ``genders`` (from titles) are preferred and exclude the other pronoun; ``name_genders`` (from given names,
+    :func:`newsweave.analyze.names.given_name_gender`) only exclude: "she" is not "Stan Roe", but "he" does
+    not prefer "Stan Roe" over a man whose given name is not in the lexicon."""
     genders = dict(genders)
+    name_genders = name_genders or {}
     by_sentence: dict[int, list[RawMention]] = defaultdict(list)
     for m in sorted((m for m in mentions if m.cluster in person_clusters), key=lambda m: m.start):
         by_sentence[m.sentence].append(m)
@@ -163,7 +171,7 @@ def resolve_pronouns(
                     continue
                 if c.kind == "name" and c.head is not None and _modifier_use(doc, c):
                     continue  # "an Oscar host", "the Tony telecast": a name used as a modifier
-                g = genders.get(c.cluster) if c.cluster is not None else None
+                g = (genders.get(c.cluster) or name_genders.get(c.cluster)) if c.cluster is not None else None
                 if g is not None and g != gender:
                     continue
                 if (

@@ -384,6 +384,8 @@ def extract_mentions(
         bounds,
         quoted_regions(text),
         {ci: c.gender for ci, c in enumerate(clusters) if c.gender},
+        name_genders={m.cluster: g for m in mentions if m.cluster in person_clusters and m.kind == "name"
+                      and (g := nm.given_name_gender(m.text))},
     )
     mentions.extend(pronouns)
     mentions.sort(key=lambda m: (m.start, -m.end))

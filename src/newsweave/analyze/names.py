@@ -19,6 +19,7 @@ __all__ = [
     "alias_group",
     "choose_name",
     "entity_id",
+    "given_name_gender",
     "is_acronym",
     "is_honorific",
     "is_person_noun",
@@ -255,6 +256,53 @@ def is_title_head(word: str) -> bool:
     """The head noun of a title: ``President``, ``Minister``, ``Secretary-General``."""
     parts = [p for p in re.split(r"[-\u2010\u2011]", _bare(word)) if p]
     return bool(parts) and parts[-1] in _TITLE_HEADS and is_title_word(word)
+
+
+# Given names that are (nearly) always one gender in news text; names that are often both (Jordan, Taylor,
+# Alex, Jean, Andrea, Kim, Robin …) are left out. Used only to keep "she" from a man and "he" from a woman.
+_FEMALE_GIVEN = _words(
+    """
+    mary patricia jennifer linda elizabeth barbara susan jessica sarah karen nancy lisa betty margaret sandra ashley
+    kimberly emily donna michelle dorothy carol amanda melissa deborah stephanie rebecca sharon laura cynthia
+    kathleen amy angela shirley anna brenda pamela emma nicole helen samantha katherine christine debra rachel
+    carolyn janet catherine maria heather diane ruth julie olivia joyce virginia victoria kelly lauren christina
+    joan evelyn judith megan cheryl hannah martha gloria teresa sara madison frances kathryn janice abigail
+    alice judy sophia grace denise amber doris marilyn danielle beverly isabella theresa diana natalie brittany
+    charlotte marie kayla alexis lori hillary hilary michele elena ana anne annie ann barbra bettie betsy claire
+    jane clara ellen elaine eleanor fatima aisha leila layla yvonne valentina rosa rosie irina olga svetlana tatiana
+    natalia angela angelina angelique nadia noor zainab mariam maryam sonia sonya rita gina carla paula sheila
+    wendy tracy tina vanessa veronica monica jacqueline melania ivanka chelsea nikki condoleezza sonia kamala
+    nancy elise katie kate kathy caroline carmen dolores lucia sofia gabriela adriana yolanda beatriz marta
+    ingrid greta astrid birgit ursula angelika hanna johanna priya sunita indira benazir meera yulia theresa
+    """
+)
+_MALE_GIVEN = _words(
+    """
+    james john robert michael william david richard joseph thomas charles christopher daniel matthew anthony mark
+    donald steven paul andrew joshua kenneth kevin brian george timothy ronald edward jason jeffrey ryan jacob
+    gary nicholas eric jonathan stephen larry justin scott brandon benjamin samuel gregory alexander frank
+    patrick raymond jack dennis jerry tyler aaron jose adam nathan henry douglas zachary peter kyle walter ethan
+    jeremy harold keith christian roger noah gerald carl terry sean austin arthur lawrence jesse dylan bryan joe
+    billy bruce albert willie gabriel logan alan juan wayne roy ralph randy eugene vincent russell louis
+    bobby philip phil johnny bill barack joe mike tom jim bob dick ted chuck steve ben tony rick dan dave pete
+    vladimir sergei sergey dmitry mikhail boris ivan igor ahmed ahmad mohammed mohammad muhammad mahmoud mustafa
+    ali hassan hussein omar abdullah khalid ibrahim yusuf youssef hamid karim nouri haider hadi recep tayyip
+    emmanuel francois jacques nicolas angelo giuseppe giovanni marco luca matteo pedro carlos luis miguel jorge
+    diego fernando javier manuel antonio hans klaus jurgen wolfgang helmut olaf friedrich xi hu narendra rahul
+    martin dwight ulysses abraham theodore franklin herbert calvin woodrow lyndon gerald jimmy hugh derek
+    reggie sean peyton tarvaris brady vincent jamal tyrone darnell maurice stan
+    """
+)
+_GIVEN = {**dict.fromkeys(_MALE_GIVEN, "m"), **dict.fromkeys(_FEMALE_GIVEN - _MALE_GIVEN, "f")}
+
+
+def given_name_gender(name: str) -> str | None:
+    """"f" or "m" when the first word of a full name ("Jane Roe") is a given name of one gender; ``None`` for
+    a single word (a surname), an unknown or a unisex given name."""
+    words = name.split()
+    if len(words) < 2:
+        return None
+    return _GIVEN.get(_bare(words[0]))
 
 
 def title_gender(words: Iterable[str]) -> str | None:

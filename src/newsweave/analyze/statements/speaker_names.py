@@ -10,7 +10,7 @@ from spacy.tokens import Span, Token
 
 from ...model import Entity, Mention
 from ..coref import PRONOUN_GENDER
-from ..names import title_gender
+from ..names import given_name_gender, title_gender
 from .cues import (
     FIRST_PERSON,
     GROUP_PRONOUNS,
@@ -150,8 +150,8 @@ def describe_speaker(
             if prev.name and prev.gender:
                 known.setdefault(prev.name, prev.gender)
 
-        def fits(name: str) -> bool:  # a person already called "he" is not "she"
-            return gender is None or known.get(name, gender) == gender
+        def fits(name: str) -> bool:  # a person already called "he", or named "Jane", is not "she"
+            return gender is None or (known.get(name) or given_name_gender(name) or gender) == gender
 
         if want == "person":
             ent = _person_in_sentence(span, ix, content, fits)
