@@ -56,6 +56,9 @@ NAMES = [
      "Denver businessman and blogger Paul Ferrante, a critic of the plan", "Paul Ferrante", False),
     ("The union's spokeswoman, Karen Mbeki, told reporters that the strike would go on.",
      "The union's spokeswoman, Karen Mbeki", "Karen Mbeki", False),
+    # a title the NER swept into the name is not part of it
+    ("KTRV News Managing Editor Laura Chen said she saw the crash.", "KTRV News Managing Editor Laura Chen",
+     "Laura Chen", False),
     # a bare surname the NER missed joins the full name written before
     ("Fire Chief Martin Oduya said the roof collapsed at dawn. Oduya said no one was hurt.", "Oduya",
      "Martin Oduya", False),
