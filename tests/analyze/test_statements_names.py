@@ -59,6 +59,8 @@ NAMES = [
     # a title the NER swept into the name is not part of it
     ("KTRV News Managing Editor Laura Chen said she saw the crash.", "KTRV News Managing Editor Laura Chen",
      "Laura Chen", False),
+    ("Public Advocate Dana Whitfield said the city must listen.", "Public Advocate Dana Whitfield",
+     "Dana Whitfield", False),
     # a bare surname the NER missed joins the full name written before
     ("Fire Chief Martin Oduya said the roof collapsed at dawn. Oduya said no one was hurt.", "Oduya",
      "Martin Oduya", False),
