@@ -484,3 +484,14 @@ def test_roles_from_titles_and_appositions(nlp, text, name, nominal, role):
     assert person is not None and person.label == "PERSON"
     assert role in person.aliases
     assert entity_of(mentions, by_id, nominal) == person
+
+
+def test_one_word_name_after_a_number_is_no_person(nlp):
+    # "her .357 Magnum": the NER calls the gun model a person, and "She" then went to it
+    from newsweave.analyze.pipeline import analyze_doc
+
+    text = ("Ten minutes later, Ruth Hale drove her car to the gate and headed back up to the third floor armed with "
+            "her. 357 Magnum, which she has a permit to carry.\nShe went to the employee lounge.")
+    labels = {e.name: e.label for e in analyze_doc(nlp(text), article_id="t").entities}
+    assert labels.get("Ruth Hale") == "PERSON"
+    assert labels.get("Magnum") != "PERSON", labels

@@ -148,6 +148,8 @@ def _name_mentions(doc: Doc, bounds: list[tuple[int, int]]) -> list[RawMention]:
             label = ent.label_
             if label in ("ORG", "GPE", "NORP", "FAC") and _titled_name(doc, span):
                 label = "PERSON"  # "Chancellor Olaf Scholz" tagged ORG: a title says it is a person
+            elif label == "PERSON" and len(span) == 1 and span.start > 0 and doc[span.start - 1].like_num:
+                label = "PRODUCT"  # "a .357 Magnum": a number before a one-word "name" makes it a model
             role_tokens: list[Token] = []
             if label == "PERSON":
                 # a given name NER left out: "Police Chief [Ana] Ruiz"
