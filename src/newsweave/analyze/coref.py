@@ -7,8 +7,8 @@ sentence take the nearest person). A pronoun outside quotation marks never takes
 inside a quotation (the person quoted is talking *about* others, the speaker is outside), and a name used
 as a modifier ("an Oscar host") is no antecedent. Gender is learnt from gendered titles (Mr, Mrs, Queen
 ...) and from earlier pronouns, and a person is not given pronouns of both genders; a given name of one gender
-("Jane Roe") only rules out the other pronoun. An object pronoun
-(``him``/``her``) does not refer to the subject of its own verb.
+("Jane Roe") only rules out the other pronoun. An object pronoun (``him``/``her``) does not refer to the subject
+of its own verb.
 """
 
 from __future__ import annotations
