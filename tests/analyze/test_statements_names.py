@@ -115,3 +115,9 @@ def test_given_name_gender(name, gender):
     from newsweave.analyze.names import given_name_gender
 
     assert given_name_gender(name) == gender
+
+
+def test_a_description_finds_the_titled_person(nlp):
+    text = "Sheriff Tom Vasquez said the gunman fled on foot. The sheriff said deputies were searching the area."
+    speakers = _named_speakers(nlp, text, pipeline=True)
+    assert speakers["The sheriff"][0] == "Tom Vasquez", speakers

@@ -56,7 +56,8 @@ _TITLE_HEADS = _words(
     officer leader judge justice speaker sheikh emir sultan ayatollah cardinal archbishop bishop rabbi
     imam representative congressman congresswoman lawmaker prosecutor attorney commissioner
     superintendent inspector treasurer president-elect chairperson diplomat adviser advisor counsellor
-    counselor negotiator head coach executive editor publisher advocate dr mr mrs ms mx prof gen sen rep gov lt col capt sgt adm
+    counselor negotiator head coach executive editor publisher advocate sheriff undersheriff constable
+    warden dr mr mrs ms mx prof gen sen rep gov lt col capt sgt adm
     cmdr maj pm fm dpm pres amb supt det insp hon sir dame lord lady
     """
 )
