@@ -12,6 +12,7 @@ from typing import Any
 
 from ..errors import InputError
 from ..model import Article, Entity, Mention, Sentence, Span, Statement, TimeExpression
+from .names import speaker_name
 from .pipeline import ANALYSIS_VERSION, Analysis
 
 __all__ = ["SCHEMA", "analysis_from_record", "analysis_to_record", "from_record", "statement_record", "to_record"]
@@ -93,14 +94,10 @@ def statement_record(s: Statement, text: str, *, names: dict[str, str] | None = 
     cue = _span(s.cue, text)
     if cue is not None:
         cue["verb"] = s.cue_verb
-    if s.speaker_entity is not None:  # an entity id of this report, or a name when no mention was linked
-        name = (names or {}).get(s.speaker_entity, s.speaker_entity)
-    else:
-        name = speaker["text"] if speaker is not None else None
     return {
         "speaker": speaker,
         "speaker_entity": s.speaker_entity,
-        "speaker_name": name,
+        "speaker_name": speaker_name(s, names) or None,
         "anonymous": s.anonymous,
         "cue": cue,
         "content": _span(s.content, text),

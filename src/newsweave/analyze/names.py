@@ -2,7 +2,8 @@
 
 Everything here is generic: Unicode/case/hyphen normalisation, surname particles, a lexicon of titles and
 roles, acronyms, and a small table of well-known acronyms and alternative names (news agencies,
-international organisations, countries) that NER cannot link by spelling alone.
+international organisations, countries) that NER cannot link by spelling alone. Also the name a statement's
+speaker goes by (:func:`speaker_name`), shared by the analysis record and the dossier.
 """
 
 from __future__ import annotations
@@ -10,8 +11,12 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from functools import lru_cache
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # pragma: no cover
+    from ..model import Statement
 
 __all__ = [
     "SURNAME_PARTICLES",
@@ -32,6 +37,7 @@ __all__ = [
     "normalize_name",
     "person_key",
     "role_key",
+    "speaker_name",
     "surname",
 ]
 
@@ -380,3 +386,17 @@ def match_keys(text: str, label: str) -> set[str]:
     if label == "NORP":
         keys.add("norp:" + (norm[:-1] if norm.endswith("s") and len(norm) > 4 else norm))
     return keys
+
+
+def speaker_name(st: Statement, entity_names: Mapping[str, str] | None = None) -> str:
+    """The name a statement's speaker goes by: its canonical entity's name (``entity_names``: id → name), else
+    the name the extractor gave, else the words used ("" without a speaker)."""
+    names = entity_names or {}
+    if st.speaker_entity and st.speaker_entity in names:
+        return names[st.speaker_entity]
+    if st.speaker_entity and not _ENTITY_ID.fullmatch(st.speaker_entity):
+        return st.speaker_entity
+    return st.speaker_text or ""
+
+
+_ENTITY_ID = re.compile(r"[a-z]+-[0-9a-f]{6,}")  # an Entity.id ("e-16bc5b0c8009"), as opposed to a name

@@ -13,6 +13,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
+from ..analyze.names import speaker_name
 from ..model import Article, Claim
 from .lexicons import normalise_key
 
@@ -108,16 +109,6 @@ def credited_wires(text: str) -> tuple[str, ...]:
         if _CREDIT_CUES.search(window) and name not in found:
             found.append(name)
     return tuple(found)
-
-
-def speaker_name(st, entity_names: Mapping[str, str] | None = None) -> str:
-    """The best name of a statement's speaker: its canonical entity's name, else the words used."""
-    names = entity_names or {}
-    if st.speaker_entity and st.speaker_entity in names:
-        return names[st.speaker_entity]
-    if st.speaker_entity and not re.fullmatch(r"[a-z]+-[0-9a-f]{6,}", st.speaker_entity):
-        return st.speaker_entity
-    return st.speaker_text or ""
 
 
 def origin_of(
