@@ -71,11 +71,21 @@ SPEAKER = [
     # a speaker phrase the parser read as a clause of its own before a subject-less cue
     (("Jane Roe, a Springfield, Ill., rabbi helping to organize the boycott, said she and other rabbis were alarmed "
      "about the plan."), "she and other rabbis were alarmed about the plan", "Jane Roe"),
+    # an adverbial participle speaks for the subject of its verb, passive or not, and through coordinated
+    # prepositions; a referential "it" with a verb of its own is a speaker
+    ("After saying her foot was swollen, she was rushed to the hospital.", "her foot was swollen", "she"),
+    ("He appeared at a hearing for his role in the scheme and for saying that the pills were a cure.",
+     "the pills were a cure", "He"),
+    ("Meanwhile, it attacked the mayor, saying he had broken his promises.", "he had broken his promises", "it"),
+    ("The posts included one saying that the mayor should resign.", "the mayor should resign", "one"),
     # an age is a speaker, a date is not
     ("The 46-year-old said the bridge would reopen.", "the bridge would reopen", "The 46-year-old"),
 ]
 
 NOT_SPEAKER = [
+    # an expletive "it" of a copula is the author speaking, not a speaker
+    ("It is important to note that the bridge was closed for a week.", "the bridge was closed for a week", "It"),
+    ("It remains unclear whether the bridge will reopen.", "whether the bridge will reopen", "It"),
     # the agent of the passive a gerund depends on did not do what the gerund says
     ("The road plan was criticized by several residents for ignoring cyclists.", "cyclists", "several residents"),
     # a plain passive subject is what the stance is about, not its holder

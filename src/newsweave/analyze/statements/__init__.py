@@ -21,7 +21,7 @@ from .direct import find_quotes
 from .docindex import DocIndex, index_doc
 from .messages import NAMING_VERBS
 from .nominal import adjective_candidates, noun_candidates
-from .quotes import attach_quotes, colon_lines
+from .quotes import attach_quotes, block_quotes, colon_lines
 from .relays import RELAY_VERBS, credit_line_relays, relays_near_cue, trailing_relay
 from .reported import DATELINE, Candidate, char_end, skip_dateline, verb_candidates
 from .speaker_names import describe_speaker, is_outlet_phrase
@@ -61,7 +61,9 @@ def extract_statements(
     extra = attach_quotes(doc, ix, quotes, cands)  # updates cands in place: run before listing them
     ordered = list(cands.values()) + extra
     trailing = _cut_trailing_relays(doc, ix, ordered)
-    ordered += colon_lines(doc, ix, [(c.content_start, c.content_end) for c in ordered if c.direct])
+    taken = [(c.content_start, c.content_end) for c in ordered if c.direct]
+    ordered += colon_lines(doc, ix, taken)
+    ordered += block_quotes(doc, ix, taken)
     ordered += _according(doc, ix, ordered, trailing)
     ordered += poll_candidates(doc, ix)
     ordered = _drop_nested(ordered, quotes, ix)
@@ -438,6 +440,6 @@ def _is_time(tok: Token) -> bool:
 
 def _name_run(doc: Doc, head: int) -> tuple[int, int]:
     lo = head
-    while lo - 1 >= 0 and doc[lo - 1].pos_ == "PROPN" and head - lo < 5:
-        lo -= 1
+    while lo - 1 >= 0 and doc[lo - 1].pos_ == "PROPN" and head - lo < 5 and any(c.isalnum() for c in doc[lo - 1].text):
+        lo -= 1  # (not into a quotation mark glued to a dash, "”―", which the parser may tag as a name)
     return lo, head + 1

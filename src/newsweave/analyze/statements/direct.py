@@ -66,6 +66,34 @@ def _single_quotes(text: str, lo: int, hi: int) -> list[Quote]:
     return quotes
 
 
+def _opens_like_quote(text: str, i: int, para_start: int) -> bool:
+    """A closing mark typed where an opening one belongs: after a space or at the paragraph start and right
+    before a word ("”Fear. I am afraid …”")."""
+    before = text[i - 1] if i > para_start else " "
+    return before.isspace() and i + 1 < len(text) and text[i + 1].isalnum()
+
+
+def _nested_curly(text: str, lo: int, hi: int) -> list[Quote] | None:
+    """The outermost quotations of a paragraph whose curly marks nest and balance ("“I’d rather live in what
+    he calls “hell” than …”"); ``None`` when the paragraph has no such nesting (the usual scan then applies)."""
+    depth, deepest, open_at = 0, 0, 0
+    quotes: list[Quote] = []
+    for m in re.finditer("[“”]", text[lo:hi]):
+        i = lo + m.start()
+        if text[i] == "“":
+            if depth == 0:
+                open_at = i
+            depth += 1
+            deepest = max(deepest, depth)
+        else:
+            if depth == 0:
+                return None
+            depth -= 1
+            if depth == 0 and i - open_at - 1 >= _MIN_QUOTE_CHARS:
+                quotes.append(Quote(open_at, i + 1, open_at + 1, i))
+    return quotes if depth == 0 and deepest > 1 else None
+
+
 def find_quotes(text: str) -> list[Quote]:
     """All double-quoted passages (straight or curly) and clear single-quoted ones, in text order.
 
@@ -82,12 +110,17 @@ def find_quotes(text: str) -> list[Quote]:
         para_end = text.find("\n", pos)
         if para_end < 0:
             para_end = n
+        nested = _nested_curly(text, pos, para_end)
+        if nested is not None:
+            quotes.extend(nested)
+            pos = para_end + 1
+            continue
         open_at: int | None = None
         has_double = False
         for m in _DOUBLE_MARKS.finditer(text, pos, para_end):
             i = m.start()
             ch = text[i]
-            if ch in _DOUBLE_OPEN or (ch == _STRAIGHT and open_at is None):
+            if ch in _DOUBLE_OPEN or (open_at is None and (ch == _STRAIGHT or _opens_like_quote(text, i, pos))):
                 if open_at is None:
                     open_at = i
                     has_double = True

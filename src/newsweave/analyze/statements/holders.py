@@ -50,9 +50,15 @@ def speaker_for(verb: Token, *, adjacent: bool = False) -> Token | None:
         return subj  # "Figueroa, who said …": the speaker phrase is "who"; it is resolved to its antecedent
     if subj.tag_ in ("WP", "WDT", "EX"):
         return None
-    if subj.lower_ in _EXPLETIVES and subj.head.i != verb.i:
-        return None  # "It is important to note that …": the author speaking
+    if subj.lower_ in _EXPLETIVES and subj.head.i != verb.i and _copular(subj.head):
+        return None  # "It is important to note that …": the author speaking (but "it attacked X, saying …": it)
     return subj
+
+
+def _copular(tok: Token) -> bool:
+    """A copula or a verb of seeming, whose "it" subject is an expletive ("it is clear", "it seems")."""
+    return tok.lemma_.lower() in ("be", "seem", "appear", "become", "remain") or tok.pos_ in ("AUX", "ADJ") or any(
+        c.dep_ in ("acomp", "attr", "expl") for c in tok.children)
 
 
 _FINITE = frozenset({"VBD", "VBZ", "VBP"})

@@ -9,12 +9,16 @@ from .direct import Quote, cue_after_quote, cue_before_quote
 from .docindex import DocIndex
 from .reported import Candidate, cue_extent, speaker_for
 
-__all__ = ["attach_quotes", "colon_lines", "looks_like_title"]
+__all__ = ["attach_quotes", "block_quotes", "colon_lines", "looks_like_title"]
 
 _STRIP_CONTENT = " \t\n,;:"
 _DASH_CUES = frozenset({":", "―", "—", "–", "--"})
 _MAX_NAME_TOKENS = 8
 _COLON = frozenset({":"})
+# verbs that introduce a block quotation in the next paragraph ("Limbaugh added:\n\nAnd from …")
+_BLOCK_QUOTE_VERBS = frozenset({"say", "add", "write", "continue", "explain", "state", "tweet", "declare", "argue",
+                                "note", "warn", "conclude", "reply", "respond", "post", "tell", "insist", "observe"})
+_MIN_BLOCK_WORDS = 4
 
 
 def _inner(text: str, q: Quote) -> tuple[int, int]:
@@ -128,6 +132,19 @@ def _name_after(doc: Doc, ix: DocIndex, dash: int) -> Token | None:
     return doc[k - 1]
 
 
+def _dash_after(doc: Doc, i: int) -> int | None:
+    """The dash token right after a closing quotation mark ("”\xa0― Jane Doe"), spaces skipped; the tokenizer
+    keeps a dash glued to the mark ("”―") as one token."""
+    if 0 < i <= len(doc) and len(doc[i - 1].text) > 1 and doc[i - 1].text[0] in "”\"'" and (
+            doc[i - 1].text.lstrip("”\"'") in _DASH_CUES - {":"}):
+        return i - 1  # the mark and the dash are one token, which starts before the quotation's end
+    while i < len(doc) and doc[i].is_space and "\n" not in doc[i].text:
+        i += 1
+    if i < len(doc) and doc[i].text.lstrip("”\"'") in _DASH_CUES - {":"}:
+        return i
+    return None
+
+
 def _speaker_near(doc: Doc, ix: DocIndex, cue: Token, from_tok: int | None) -> Token | None:
     """Fallback speaker of a quotation cue when the parse gives none: the noun phrase between the quote and
     the cue ("…," Police Chief Jane Doe said), else right after the cue ("…," said Jane Doe)."""
@@ -168,6 +185,38 @@ def colon_lines(doc: Doc, ix: DocIndex, taken: list[tuple[int, int]]) -> list[Ca
         if hi - lo < 8 or any(a < hi and lo < b for a, b in taken) or len(text[lo:hi].split()) < 3:
             continue  # (a word or two after a colon is a label or an address: "Contact: news@…")
         out.append(Candidate(tok.i, tok.i + 1, tok, name, lo, hi, True, "colon", None))
+    return out
+
+
+def block_quotes(doc: Doc, ix: DocIndex, taken: list[tuple[int, int]]) -> list[Candidate]:
+    """A speech verb ending its paragraph with a colon and the next paragraph as what was said, without quotation
+    marks (a block quotation whose indentation was lost in extraction): "The governor added:\n\nIt’s typical
+    of …". Only when the verb has a speaker and the paragraph is not itself quoted (those are direct quotes)."""
+    out: list[Candidate] = []
+    text = ix.text
+    for i in ix.with_lower(_COLON):
+        colon = doc[i]
+        line_end = text.find("\n", colon.idx)
+        if line_end < 0 or text[colon.idx + 1 : line_end].strip():
+            continue  # the colon does not end its paragraph
+        lo = line_end
+        while lo < len(text) and text[lo].isspace():
+            lo += 1
+        if lo >= len(text) or text[lo] in "\"“”'‘<" or any(a <= lo < b for a, b in taken):
+            continue
+        hi = text.find("\n", lo)
+        hi = len(text) if hi < 0 else hi
+        while hi > lo and text[hi - 1].isspace():
+            hi -= 1
+        if len(text[lo:hi].split()) < _MIN_BLOCK_WORDS:
+            continue
+        verb = next((doc[j] for j in range(i - 1, max(ix.sent_start[i], i - 6) - 1, -1)
+                     if doc[j].pos_ == "VERB" and doc[j].lemma_.lower() in _BLOCK_QUOTE_VERBS), None)
+        speaker = speaker_for(verb) if verb is not None else None
+        if speaker is None or speaker.lower_ in ("it", "that", "this", "which"):
+            continue
+        c_lo, c_hi = cue_extent(verb)
+        out.append(Candidate(c_lo, c_hi, verb, speaker, lo, hi, True, "quote", None))
     return out
 
 
@@ -212,11 +261,11 @@ def attach_quotes(doc: Doc, ix: DocIndex, quotes: list[Quote], cands: dict[int, 
             para_end = text.find("\n", q.end)
             last_direct_para_end = para_end if para_end >= 0 else len(text)
             continue
-        if first_after < len(doc) and doc[first_after].text in _DASH_CUES - {":"}:
-            name = _name_after(doc, ix, first_after)
+        dash = _dash_after(doc, first_after)
+        if dash is not None:
+            name = _name_after(doc, ix, dash)
             if name is not None:
-                cand = Candidate(first_after, first_after + 1, doc[first_after], name, lo, hi, True, "colon",
-                                 (tok_lo, tok_hi))
+                cand = Candidate(dash, dash + 1, doc[dash], name, lo, hi, True, "colon", (tok_lo, tok_hi))
                 extra.append(cand)
                 last_direct = None
                 continue

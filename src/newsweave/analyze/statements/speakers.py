@@ -59,8 +59,9 @@ def subject_of(verb: Token) -> Token | None:
             controller = _object_controller(tok)
             if controller is not None:
                 return controller  # "urged lawmakers to reject …": the lawmakers reject
-        if tok.dep_ == "pcomp" and tok.tag_ == "VBG" and tok.head.dep_ == "prep" and tok.head.head.i != tok.i:
-            tok, via = tok.head.head, "pcomp"  # "She began by talking about …", "criticized him for opposing …"
+        if tok.dep_ == "pcomp" and tok.tag_ == "VBG" and _governing_prep(tok.head) is not None:
+            # "She began by talking about …", "criticized him for opposing …", "… for X and for saying …"
+            tok, via = _governing_prep(tok.head).head, "pcomp"
             if tok.pos_ in ("NOUN", "PROPN"):
                 tok = _host_verb(tok)  # "has a long history of blaming …" → the one who has it
                 if tok is None or tok.pos_ in ("NOUN", "PROPN", "PRON"):
@@ -84,12 +85,28 @@ def subject_of(verb: Token) -> Token | None:
                 if tok is None or tok.pos_ in ("NOUN", "PROPN", "PRON"):
                     return tok
                 continue
-            if participle_of_noun and tok.pos_ == "PRON" and tok.lower_ not in ("it", "that", "which", "who"):
+            if participle_of_noun and (tok.pos_ == "PRON" or tok.lower_ == "one") and tok.lower_ not in (
+                    "it", "that", "which", "who"):
                 return tok  # "anyone expecting …", "those backing …"
             if tok.pos_ in ("NOUN", "PROPN") and (participle_of_noun or tok.dep_ in _SUBJECT_DEPS):
                 return tok  # "a new poll showing …", "a statement saying …" as subject
             continue
         return None
+    return None
+
+
+def _governing_prep(prep: Token) -> Token | None:
+    """The preposition attached to a word, through coordinated prepositions ("for X and for saying …")."""
+    for _ in range(4):
+        if prep.head.i == prep.i:
+            return None
+        if prep.dep_ == "prep":
+            return prep
+        if prep.dep_ != "conj" or prep.pos_ != "ADP":
+            return None
+        if prep.head.pos_ in ("VERB", "AUX"):
+            return prep  # "appeared at a hearing and for saying …": the preposition hangs on the verb
+        prep = prep.head
     return None
 
 
@@ -160,7 +177,7 @@ def _own_subject(tok: Token, *, via: str | None) -> Token | bool | None:
     for child in tok.children:
         if child.dep_ in ("nsubj", "csubj"):
             return child
-        if child.dep_ == "nsubjpass" and via == "conj" and child.lower_ != "it":
+        if child.dep_ == "nsubjpass" and via in ("conj", "pcomp", "advcl") and child.lower_ != "it":
             return child
         if child.dep_ == "nsubjpass" and tok.lemma_.lower() in STANCE_PASSIVES and child.lower_ != "it":
             return child  # "voters are split on …", "she was thrilled by …": the subject holds the stance
@@ -202,8 +219,8 @@ def speaker_span(head: Token) -> tuple[int, int]:
     doc = head.doc
     while hi - 1 > lo and (doc[hi - 1].is_punct or doc[hi - 1].is_space):
         hi -= 1
-    while lo < hi - 1 and (doc[lo].is_punct or doc[lo].is_space):
-        lo += 1
+    while lo < hi - 1 and (doc[lo].is_punct or doc[lo].is_space or not any(c.isalnum() for c in doc[lo].text)):
+        lo += 1  # (a quotation mark glued to a dash, "”―", is one token the parser may tag as a name)
     return lo, hi
 
 
