@@ -19,8 +19,8 @@ FOUND = [
      "Fear. I am truly afraid the bridge will not be rebuilt", "Jane Roe"),
     ("“I’d rather cross what he calls “the death trap” than wait for a new bridge.” ― Jane Roe\n",
      "I’d rather cross what he calls “the death trap” than wait for a new bridge", "Jane Roe"),
-    ("The mayor spoke on the radio on Monday.\n\nThe governor\u00a0added:\n\nIt is typical of the council. It "
-     "knows nothing about bridges.\n\nThe vote is on Friday.",
+    (("The mayor spoke on the radio on Monday.\n\nThe governor\u00a0added:\n\nIt is typical of the council. It "
+      "knows nothing about bridges.\n\nThe vote is on Friday."),
      "It is typical of the council. It knows nothing about bridges", "The governor"),
     ("In a speech last July, he said:\n\nLet no one be mistaken about this bridge.",
      "Let no one be mistaken about this bridge", "he"),
