@@ -16,6 +16,18 @@ def test_day_offset_after_a_month_stays_in_that_month():
     assert later.anchor == "previous"
     assert later.value == "2021-06"
     assert later.earliest.date() > date(2021, 6, 1) and later.latest.date() <= date(2021, 7, 1)
+    # the day after late June (21-30 June), not the day after any day of June
+    assert (later.earliest.date(), later.latest.date()) == (date(2021, 6, 22), date(2021, 7, 1))
+
+
+def test_edges_of_a_month_fall_on_day_boundaries():
+    text = "Troops crossed the river in early March, talks began in mid-March and ended in late March."
+    found = {t.text: t for t in find_timexes(text, article_id="x", dct=date(2021, 11, 8))}
+    days = {k: (t.earliest.date(), t.latest.date()) for k, t in found.items()}
+    assert days["early March"] == (date(2021, 3, 1), date(2021, 3, 10))
+    assert days["mid-March"] == (date(2021, 3, 11), date(2021, 3, 20))
+    assert days["late March"] == (date(2021, 3, 21), date(2021, 3, 31))
+    assert found["late March"].earliest.time().hour == 0
 
 
 def test_day_offset_after_a_day_is_that_day_plus_one():

@@ -84,5 +84,5 @@ def find_timexes(
             end -= 1
         out.append(_to_expression(text, start, end, article_id, reading))
         if reading.period is not None and reading.anchor != "none" and reading.remember:
-            ctx.remember(reading.period, end)
+            ctx.remember(reading.period, end, reading.mod)
     return out

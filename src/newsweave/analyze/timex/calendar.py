@@ -205,12 +205,17 @@ def bounds_of(p: Period) -> tuple[datetime, datetime]:
 
 
 def narrow(earliest: datetime, latest: datetime, mod: str | None) -> tuple[datetime, datetime]:
-    """Restrict an interval to its first (START), middle (MID) or last (END) third."""
+    """Restrict an interval to its first (START), middle (MID) or last (END) third; the thirds of an interval
+    of three days or more fall on day boundaries ("late June": 21–30 June)."""
     if mod not in ("START", "MID", "END"):
         return earliest, latest
-    third = timedelta(seconds=round((latest - earliest).total_seconds() / 3))
+    tick = timedelta(seconds=1)
+    span = latest - earliest + tick  # ``latest`` is the last second inside the interval
+    third = span / 3
+    if span >= timedelta(days=3):
+        third = timedelta(days=round(third / timedelta(days=1)))
     if mod == "START":
-        return earliest, earliest + third
+        return earliest, earliest + third - tick
     if mod == "MID":
-        return earliest + third, latest - third
-    return latest - third, latest
+        return earliest + third, earliest + 2 * third - tick
+    return earliest + 2 * third, latest  # (the last third takes the remainder: 21–31 March)

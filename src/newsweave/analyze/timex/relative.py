@@ -109,10 +109,12 @@ def h_offset(c: Candidate, g: dict, ctx: Context) -> Reading | None:
     if GRAN_RANK.get(ref.gran, 0) < GRAN_RANK["day"] and GRAN_RANK[gran] >= GRAN_RANK["day"]:
         if anchor == "previous" and unit in ("D", "W") and n == int(n):
             # "In late June … A day later": the day is unknown; keep the reference's value, shift its interval
-            base = date_reading(ref, anchor="previous", mod=mod, remember=False)
+            # ("late June" is the interval shifted: its last third, not the whole month)
+            ref_mod = ctx.prev_mod if ref is ctx.prev else None
+            base = date_reading(ref, anchor="previous", mod=ref_mod, remember=False)
             delta = timedelta(days=sign * int(n) * (7 if unit == "W" else 1))
             if base.earliest is not None and base.latest is not None:
-                return dataclasses.replace(base, earliest=base.earliest + delta, latest=base.latest + delta)
+                return dataclasses.replace(base, mod=mod, earliest=base.earliest + delta, latest=base.latest + delta)
         ref = Period("day", ref.start)
     amount = n
     step = {"DE": ("Y", 10), "CE": ("Y", 100), "ML": ("Y", 1000), "2W": ("W", 2)}.get(unit, (unit, 1))

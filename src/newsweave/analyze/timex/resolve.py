@@ -82,6 +82,7 @@ class Context:
     dct_time: datetime | None
     doc: Doc | None = None
     prev: Period | None = None  # the last resolved date/time of the discourse
+    prev_mod: str | None = None  # its modifier ("late June": END)
     prev_day: Period | None = None  # the last resolved one of day granularity or finer
     prev_end: int = 0
     prev_quarter: Period | None = None  # the last quarter or half named (earnings reports compare with it)
@@ -125,8 +126,9 @@ class Context:
                 return Period("day", self.dct), "dct"
         return ref, anchor
 
-    def remember(self, p: Period, end: int) -> None:
+    def remember(self, p: Period, end: int, mod: str | None = None) -> None:
         self.prev = p
+        self.prev_mod = mod
         self.prev_end = end
         if GRAN_RANK.get(p.gran, 0) >= GRAN_RANK["day"]:
             self.prev_day = p
