@@ -55,7 +55,7 @@ class PublishedTime:
     """When a report was published, and how we know.
 
     ``value`` is timezone-aware (UTC when the source gave no zone) or ``None`` when unknown — newsweave
-    never invents a date. ``origin`` says where it came from: ``text-prefix``, ``field``, ``json-ld``,
+    never invents a date. ``origin`` says where it came from: ``text-prefix``, ``field``, ``json-ld``, ``dateline``,
     ``meta``, ``url``, ``text``, ``feed``, ``user`` or ``none``; ``confidence`` is in [0, 1].
     """
 

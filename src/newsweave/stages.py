@@ -203,11 +203,14 @@ def story_title(articles: Sequence[Article]) -> str | None:
     """A story's title: the earliest original report's title, else its first sentence (shortened)."""
     if not articles:
         return None
+    from .ingest.datelines import is_dateline
+
     originals = [a for a in articles if not a.copy_of] or list(articles)
     for a in originals:
-        if a.title and a.title.strip():
+        if a.title and a.title.strip() and not is_dateline(a.title):  # "27 NOVEMBER, 2005" names no story
             return a.title.strip()
-    first = originals[0].text.strip().split("\n", 1)[0]
+    lines = [line for line in originals[0].text.strip().split("\n") if line.strip()]
+    first = next((line for line in lines if not is_dateline(line)), lines[0] if lines else "")
     for stop in (". ", "? ", "! "):
         if stop in first[:200]:
             first = first[: first.index(stop) + 1]

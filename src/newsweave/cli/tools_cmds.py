@@ -99,6 +99,9 @@ def register(app: typer.Typer) -> None:
                                                          "articles or more, else 1).")] = None,
         strict: Annotated[bool, typer.Option(help="Stop at the first bad record (exit code 2) instead of "
                                                   "skipping it with a message.")] = False,
+        datelines: Annotated[bool, typer.Option(help="Date an undated record by its own dateline (a title or "
+                                                     "first line that is only a date, a 'Posted:' stamp), as "
+                                                     "ingest does; by default only the date field counts.")] = False,
     ) -> None:
         """Group articles into stories in date order (input order when undated), exactly as the online path does;
         write one line per article: {"id": ..., "story": ...}. Bad records (not JSON, no id or text, a bad date,
@@ -114,7 +117,7 @@ def register(app: typer.Typer) -> None:
             rejected: list[Rejection] | None = None if strict else []
             with StageProgress(enabled=err_console.is_terminal) as progress:
                 group_jsonl(sys.stdin if input_ == "-" else input_, out, workers=workers, rejected=rejected,
-                            progress=lambda done, total: progress("group", done, total))
+                            progress=lambda done, total: progress("group", done, total), datelines=datelines)
             for r in rejected or []:
                 err_console.print(f"skipped {r.source}:{r.line}: {r.message}", markup=False, highlight=False)
         finally:

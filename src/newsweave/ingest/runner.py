@@ -189,7 +189,9 @@ class Ingester:
 def raw_to_article(
     raw: RawReport, *, outlet: Outlet | None = None, now: datetime | None = None, article_id: str | None = None
 ) -> Article:
-    """The :class:`Article` a raw report becomes (id = first 16 hex digits of its content hash)."""
+    """The :class:`Article` a raw report becomes (id = first 16 hex digits of its content hash). A report
+    without a publication time takes the one its dateline states, if any (:mod:`.datelines`)."""
+    from .datelines import dateline_time
     from .dedup import content_hash
 
     return Article(
@@ -201,7 +203,8 @@ def raw_to_article(
         outlet_name=raw.outlet_name or (outlet.name if outlet else None),
         author=raw.author,
         language=raw.language or guess_language(raw.text),
-        published=raw.published,
+        published=raw.published if raw.published.known else (
+            dateline_time(raw.title, raw.text, now=now) or raw.published),
         ingested=now,
         source=raw.source if raw.line is None else f"{raw.source}:{raw.line}",
         external_id=raw.external_id,

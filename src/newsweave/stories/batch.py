@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import logging
 from collections.abc import Callable, Iterable, Iterator
+from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import IO
@@ -95,13 +96,17 @@ def _parse_date(value, *, source: str, line: int) -> PublishedTime:
 
 
 def read_jsonl_articles(
-    stream: Iterable[str], *, source: str = "-", rejected: list[Rejection] | None = None
+    stream: Iterable[str], *, source: str = "-", rejected: list[Rejection] | None = None, datelines: bool = False
 ) -> list[Article]:
     """Articles from ``{"id", "date", "title", "text", "source"}`` lines (the ``source`` is kept, not used).
 
     A bad line (not JSON, no ``id`` or string ``text``, an unreadable ``date``, an ``id`` seen before) raises
     :class:`~newsweave.errors.InputError` naming the line; with a ``rejected`` list it is appended there as a
-    :class:`~newsweave.model.Rejection` instead and the other lines are read."""
+    :class:`~newsweave.model.Rejection` instead and the other lines are read. With ``datelines``, a record
+    without a ``date`` takes the date its own dateline states, as ingest does (:mod:`newsweave.ingest.datelines`);
+    by default dates come from the ``date`` field only."""
+    from ..ingest.datelines import dateline_time
+
     articles: list[Article] = []
     seen: set[str] = set()
     for n, line in enumerate(stream, 1):
@@ -118,6 +123,9 @@ def read_jsonl_articles(
             rejected.append(Rejection(source=source, reason=exc.reason, message=exc.detail, line=n,
                                       excerpt=line.strip()[:80]))
             continue
+        if datelines and not article.published.known:
+            found = dateline_time(article.title, article.text)
+            article = replace(article, published=found) if found is not None else article
         seen.add(article.id)
         articles.append(article)
     return articles
@@ -163,22 +171,23 @@ def group_jsonl(
     workers: int | None = None,
     progress: Callable[[int, int], None] | None = None,
     rejected: list[Rejection] | None = None,
+    datelines: bool = False,
 ) -> dict[str, str]:
     """``newsweave group INPUT.jsonl``: group the records and write ``{"id", "story"}`` lines; returns id → story.
 
     A bad record raises :class:`~newsweave.errors.InputError` naming its line; with a ``rejected`` list, bad
     records are appended there and skipped, and every other record is grouped (and written). ``workers`` and
-    ``progress`` are passed to :func:`group_articles`."""
+    ``progress`` are passed to :func:`group_articles`; ``datelines`` to :func:`read_jsonl_articles`."""
     if isinstance(input_path, (str, Path)):
         source = str(input_path)
         try:
             with open(input_path, "rb") as fh:
                 articles = read_jsonl_articles(_decoded_lines(fh, source=source, rejected=rejected),
-                                               source=source, rejected=rejected)
+                                               source=source, rejected=rejected, datelines=datelines)
         except OSError as exc:
             raise InputError(f"cannot read input: {exc.strerror}; check the path", source=source) from exc
     else:
-        articles = read_jsonl_articles(input_path, rejected=rejected)
+        articles = read_jsonl_articles(input_path, rejected=rejected, datelines=datelines)
     grouper = StoryGrouper(config)
     group_articles(articles, grouper=grouper, embedder=embedder, workers=workers, progress=progress)
     stories = {a.id: grouper.story_of(a.id) for a in articles}

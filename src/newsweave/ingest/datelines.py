@@ -1,0 +1,96 @@
+"""The publication date a report states about itself, for reports that arrive without one.
+
+Web pages and wire copies often carry their date as a line of their own: a title that is only a date
+("27 NOVEMBER, 2005", "November 28th, 2005, 09: 11 GMT"), a first line of the text that is only a date, or a
+"Posted:" / "Updated:" / "Published:" stamp near the top ("Posted: Apr 02, 2009 11: 06 PM"). Such a dateline is
+the source's own statement of when it was written, so it may stand in for a missing publication date
+(``origin="dateline"``, lower confidence than a metadata field). Only written-out English dates with a year are
+read — never a bare "11 / 28 / 05", whose day and month order is unknown — and never a date after ``now``:
+newsweave does not invent dates, and a dateline that cannot be a publication date is ignored.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import UTC, datetime
+
+from ..model import PublishedTime
+from .dates import parse_datetime
+
+__all__ = ["DATELINE_CONFIDENCE", "dateline_time", "is_dateline"]
+
+DATELINE_CONFIDENCE = 0.6
+_STAMP = re.compile(r"(?:^|\n|\||[.!?]\s)\s*(?:posted|published|updated|last\s+updated)\s*(?:on|:)?\s*(?P<rest>[^\n|]{6,60})",
+                    re.IGNORECASE)
+_MONTH_WORD = re.compile(
+    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?(?=[\s,]|$)", re.IGNORECASE)
+_STAMP_WORDS = re.compile(r"\b(?:last\s+)?(?:posted|published|updated)\b:?|\bon\b", re.IGNORECASE)
+_ZONE_LIKE = re.compile(r"^[A-Z]{2,4}$")
+_MAX_STAMP_WORDS = 9
+_YEAR = re.compile(r"\b(?:19[5-9]\d|20\d\d)\b")
+_TAIL = re.compile(r"\s*(?:\(|\||—|–|-{1,2}\s|by\s).*$", re.IGNORECASE)
+_SEARCH_CHARS = 400
+
+
+def dateline_time(title: str | None, text: str, *, now: datetime | None = None) -> PublishedTime | None:
+    """The publication time a report's dateline states, or ``None`` when it states none we can read."""
+    head = text[:_SEARCH_CHARS]
+    lines = ([title] if title else []) + [head.lstrip().split("\n", 1)[0]]
+    found = [_read(part) for line in lines for part in line.split("|")]  # a line that is only a date
+    for source in lines[:-1] + [head]:  # or a date right after "Posted:", "Updated:" …
+        found.extend(_read_stamp(m.group("rest")) for m in _STAMP.finditer(source))
+    limit = now or datetime.now(UTC)
+    for hit in found:
+        if hit is not None and hit[0] <= limit:
+            return PublishedTime(hit[0], hit[1], "dateline", DATELINE_CONFIDENCE)  # type: ignore[arg-type]
+    return None
+
+
+def is_dateline(line: str) -> bool:
+    """Whether a title or line is only a date ("27 NOVEMBER, 2005"), which says nothing about the story."""
+    line = line.strip()
+    if len(line) > 160 or not _YEAR.search(line) or not _MONTH_WORD.search(line):
+        return False
+    return _written(_STAMP_WORDS.sub(" ", line), ("et", "pt", "ct", "mt"))  # US zones, read only as words
+
+
+def _read_stamp(rest: str) -> tuple[datetime, str] | None:
+    """The longest run of words after a "Posted:" stamp that is a date; its clock time is dropped when a time
+    zone we cannot read follows it ("3: 23 PM ET": the day is sure, the hour is not)."""
+    words = rest.split()[:_MAX_STAMP_WORDS]
+    for k in range(len(words), 2, -1):
+        hit = _read(" ".join(words[:k]))
+        if hit is None:
+            continue
+        if hit[1] != "day" and k < len(words) and _ZONE_LIKE.match(words[k]):
+            day = hit[0].replace(hour=0, minute=0, second=0, microsecond=0)
+            return day, "day"
+        return hit
+    return None
+
+
+def _read(raw: str) -> tuple[datetime, str] | None:
+    """A line that is a written-out date (with a year and optionally a time), and nothing else."""
+    line = raw.strip().strip(".,;")
+    if not line or len(line) > 60 or not _MONTH_WORD.search(line + " ") or not _YEAR.search(line):
+        return None
+    line = re.sub(r"^on\s+", "", line, flags=re.IGNORECASE)
+    line = re.sub(r"(\d{1,2})\s*:\s*(\d{2})", r"\1:\2", line)  # "09: 11" as extraction leaves clock times
+    line = re.sub(r"(\d{4}),\s+(\d{1,2}:\d{2})", r"\1 \2", line)  # "2005, 09:11 GMT"
+    line = _TAIL.sub("", line).strip().strip(".,;")
+    parsed = parse_datetime(line) if _written(line) else None
+    if parsed is None or parsed[1] == "month":
+        return None
+    return parsed[0], parsed[1]
+
+
+def _written(line: str, extra: tuple[str, ...] = ()) -> bool:
+    """Only words a date is written with: no sentence ("November 28, 2005 will be remembered …")."""
+    words = re.findall(r"[A-Za-z]+", line)
+    allowed = {"at", "of", "am", "pm", "a", "p", "m", "gmt", "utc", "est", "edt", "cst", "cdt", "pst", "pdt", "mst",
+               "mdt", "bst", "cet", "cest", "st", "nd", "rd", "th", *extra}
+    return all(_MONTH_WORD.match(w + " ") or w.lower() in allowed or _weekday(w) for w in words)
+
+
+def _weekday(word: str) -> bool:
+    return word.lower().rstrip(".")[:3] in ("mon", "tue", "wed", "thu", "fri", "sat", "sun")

@@ -1,0 +1,80 @@
+"""A report without a publication date takes the one its own dateline states: a title or first line that is only a
+date, or a "Posted:/Updated:" stamp near the top. Written-out dates with a year only; never a date after now, a
+numeric date of unknown day/month order, or a date inside a sentence. Own invented lines in the layouts web
+pages and wire copies leave after extraction."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+
+import newsweave
+from newsweave.ingest.datelines import dateline_time, is_dateline
+
+NOW = datetime(2026, 1, 1, tzinfo=UTC)
+
+# (title, text, expected ISO value or None, precision)
+CASES = [
+    ("27 NOVEMBER, 2005", "An earthquake struck the south of the country.", "2005-11-27T00:00:00+00:00", "day"),
+    ("November 28th, 2005, 09: 11 GMT", "An earthquake struck.", "2005-11-28T09:11:00+00:00", "minute"),
+    ("Tuesday, May 24, 2005", "The team hired a new coach.", "2005-05-24T00:00:00+00:00", "day"),
+    (None, "Posted: Apr 02, 2009 11: 06 PM CEST Updated: Apr 02, 2009 11: 06 PM CEST The city attorney said …",
+     "2009-04-02T23:06:00+02:00", "minute"),
+    (None, "Thursday, Apr 2, 2009 | Updated 1: 32 PM PDT The city attorney said …", "2009-04-02T00:00:00+00:00",
+     "day"),
+    # a clock time followed by a zone we cannot read keeps only the day
+    ("New coach named", "Updated: May 24, 2005, 3: 23 PM ET The team named a new coach.",
+     "2005-05-24T00:00:00+00:00", "day"),
+    ("New coach named", "The old coach was shown the door. Posted: May 24, 2005 The team named a new coach.",
+     "2005-05-24T00:00:00+00:00", "day"),
+    # negatives: numeric dates (11/28/05: month first or day first?), a date in a sentence, a month without a day,
+    # a date in the future, an ordinary headline
+    ("11 / 28 / 05", "An earthquake struck.", None, None),
+    (None, "Posted 2 / 3 / 2009 11: 11 PM The team named a new coach.", None, None),
+    (None, "November 28, 2005 will be remembered as a dark day for the city.", None, None),
+    ("November 2005", "An earthquake struck.", None, None),
+    ("March 3, 2031", "The vote is planned.", None, None),
+    ("Quake shakes southern Iran", "An earthquake struck on November 27, 2005.", None, None),
+]
+
+
+@pytest.mark.parametrize(("title", "text", "value", "precision"), CASES)
+def test_dateline_time(title, text, value, precision) -> None:
+    found = dateline_time(title, text, now=NOW)
+    if value is None:
+        assert found is None
+    else:
+        assert found is not None and found.value.isoformat() == value
+        assert (found.precision, found.origin) == (precision, "dateline") and found.confidence < 0.9
+
+
+def test_is_dateline() -> None:
+    assert is_dateline("27 NOVEMBER, 2005") and is_dateline("Thursday, Apr 2, 2009 | Updated 1: 32 PM PDT")
+    assert is_dateline("Posted: Nov 27, 2005 8: 20 AM ET Last Updated: Nov 27, 2005 8: 10 PM ET")
+    assert not is_dateline("Quake shakes southern Iran") and not is_dateline("May 2005 was a hard month")
+
+
+def test_ingested_report_without_date_takes_its_dateline_and_a_dated_one_keeps_its_date(tmp_path) -> None:
+    with newsweave.open(tmp_path / "n.db") as nw:
+        nw.ingest_records([
+            {"id": "a", "title": "27 NOVEMBER, 2005", "text": "An earthquake struck southern Iran on Sunday, "
+             "damaging homes in several villages and injuring dozens of people, officials said."},
+            {"id": "b", "title": "28 NOVEMBER, 2005", "date": "2005-11-29", "text": "Aftershocks rattled "
+             "southern Iran on Monday as rescuers searched the rubble of damaged homes, officials said."},
+        ], process=False)
+        by_title = {a.title: a for a in nw.articles()}
+        a, b = by_title["27 NOVEMBER, 2005"], by_title["28 NOVEMBER, 2005"]
+        assert a.published.value == datetime(2005, 11, 27, tzinfo=UTC) and a.published.origin == "dateline"
+        assert b.published.value.date().isoformat() == "2005-11-29" and b.published.origin == "field"
+
+
+def test_batch_grouping_reads_datelines_only_when_asked() -> None:
+    from newsweave.stories.batch import read_jsonl_articles
+
+    lines = ['{"id": "a", "title": "27 NOVEMBER, 2005", "text": "An earthquake struck southern Iran."}',
+             '{"id": "b", "title": "Quake shakes Iran", "date": "2005-11-28", "text": "Aftershocks followed."}']
+    plain = {a.id: a.published for a in read_jsonl_articles(lines)}
+    dated = {a.id: a.published for a in read_jsonl_articles(lines, datelines=True)}
+    assert plain["a"].value is None and dated["a"].origin == "dateline"
+    assert plain["b"] == dated["b"] and dated["b"].origin == "field"
