@@ -31,6 +31,7 @@ __all__ = [
     "claim_features",
     "different_groups",
     "pair_score",
+    "story_published",
     "strong_alignment",
     "time_gap",
 ]
@@ -89,6 +90,7 @@ _STOP = frozenset(
     ]
 )
 MAX_TIME_GAP = timedelta(days=3)
+BACKGROUND_GAP = timedelta(days=30)  # a claim dated this long before another report appeared is not its news
 ALIGN_THRESHOLD = 0.45
 CONTRADICTION_THRESHOLD = 0.5  # a contradiction needs stronger evidence that both claims are one fact
 _MEANS = frozenset(MEANS_WORDS) | frozenset(MEANS_WORDS.values())
@@ -109,9 +111,10 @@ class ClaimFeatures:
     words: frozenset[str]
     times: list[dict] = field(default_factory=list)
     vec: np.ndarray | None = None
+    published: datetime | None = None  # when the claim's report appeared, if known
 
 
-def claim_features(claim: Claim, sentence: str) -> ClaimFeatures:
+def claim_features(claim: Claim, sentence: str, *, published: datetime | None = None) -> ClaimFeatures:
     keys = claim_args(claim, "key")
     tkeys = claim_args(claim, "target_key")
     of = {k[3:] for k in keys + tkeys if k.startswith("of:")}
@@ -125,6 +128,7 @@ def claim_features(claim: Claim, sentence: str) -> ClaimFeatures:
         tkeys=frozenset(k for k in tkeys if not k.startswith("of:")),
         words=words,
         times=claim_times(claim),
+        published=published,
     )
 
 
@@ -183,10 +187,14 @@ def pair_score(x: ClaimFeatures, y: ClaimFeatures) -> float:
     if x.vec is not None and y.vec is not None:
         sim = float(np.dot(x.vec, y.vec))
         sim_scaled = min(1.0, max(0.0, (sim - 0.25) / 0.5))
+        paraphrase = sim >= 0.85
     else:
         inter = len(x.words & y.words)
         union = len(x.words | y.words) or 1
         sim_scaled = min(1.0, (inter / union) / 0.35)
+        paraphrase = inter / union >= 0.5
+    if (_earlier_event(x, y) or _earlier_event(y, x)) and not paraphrase:
+        return 0.0  # (unless the two sentences say nearly the same thing: then one merely leaves out the date)
     if not (xk or x.tkeys) or not (yk or y.tkeys):
         return 0.8 * sim_scaled
     score = 0.6 * key_score + 0.4 * sim_scaled
@@ -195,6 +203,22 @@ def pair_score(x: ClaimFeatures, y: ClaimFeatures) -> float:
     if x.vec is not None and sim_scaled >= 0.8:  # near-paraphrases align even when named differently
         score = max(score, 0.55 * sim_scaled)
     return score
+
+
+def story_published(articles: Mapping[str, Article]) -> datetime | None:
+    """When the story's reports appeared, for an undated one among them: the earliest known publication time."""
+    known = [a.published.value for a in articles.values() if a.published.value is not None]
+    return min(known) if known else None
+
+
+def _earlier_event(x: ClaimFeatures, y: ClaimFeatures) -> bool:
+    """``x`` is dated well before ``y``'s report appeared and ``y`` names no time of its own: ``x`` tells of an
+    earlier event ("the 2003 quake in Bam killed more than 31,000"), ``y`` of the one being reported ("ten people
+    were killed"), so they are not the same fact."""
+    if y.published is None or any(t["latest"] is not None for t in y.times):
+        return False  # (a time ``y`` names but we could not place, "Sunday" in an undated report, is no time)
+    ends = [t["latest"] for t in x.times if t["latest"] is not None]
+    return bool(ends) and max(ends) < y.published - BACKGROUND_GAP
 
 
 GENERIC_PEOPLE = frozenset(
@@ -346,10 +370,12 @@ def align_claims(
 ) -> list[Fact]:
     """Cluster the claims of several reports into facts (single-report facts too), most supported first."""
     feats = []
+    story_time = story_published(articles)
     for c in claims:
         art = articles.get(c.evidence.article_id)
         sentence = art.text[c.evidence.start : c.evidence.end] if art else ""
-        feats.append(claim_features(c, sentence))
+        when = art.published.value if art is not None and art.published.value is not None else story_time
+        feats.append(claim_features(c, sentence, published=when))
     if embedder is not None and feats:
         texts = sorted({_sentence(f, articles) for f in feats})
         vecs = embedder.embed(texts)

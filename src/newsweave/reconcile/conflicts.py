@@ -33,6 +33,7 @@ from .align import (
     claim_features,
     different_groups,
     pair_score,
+    story_published,
     strong_alignment,
     time_gap,
 )
@@ -346,8 +347,16 @@ def compare_aligned(
     same fact"."""
     if texts is None:
         texts = {aid: art.text for aid, art in (context or {}).items()}
-    fa = claim_features(a, texts.get(a.evidence.article_id, "")[a.evidence.start : a.evidence.end])
-    fb = claim_features(b, texts.get(b.evidence.article_id, "")[b.evidence.start : b.evidence.end])
+    story_time = story_published(context or {})
+
+    def published(claim: Claim):
+        art = (context or {}).get(claim.evidence.article_id)
+        return art.published.value if art is not None and art.published.value is not None else story_time
+
+    fa = claim_features(a, texts.get(a.evidence.article_id, "")[a.evidence.start : a.evidence.end],
+                        published=published(a))
+    fb = claim_features(b, texts.get(b.evidence.article_id, "")[b.evidence.start : b.evidence.end],
+                        published=published(b))
     score = pair_score(fa, fb)
     if score < ALIGN_THRESHOLD:
         return score, []
