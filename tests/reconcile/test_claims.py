@@ -142,6 +142,20 @@ def test_active_harm_verb_counts_the_object(nlp):
     assert claim_arg(c, "actor") == "The earthquake"
 
 
+@pytest.mark.parametrize(
+    ("text", "count", "kind", "low"),
+    [
+        ("The earthquake killed more than 31,000 people.", "more than 31,000", "min", "31000"),
+        ("The earthquake killed more than 31, 000 people.", "more than 31, 000", "min", "31000"),
+        ("The earthquake killed fewer than 20 people.", "fewer than 20", "max", "0"),
+        ("The earthquake killed 612 people.", "612", "exact", "612"),
+    ],
+)
+def test_count_keeps_its_comparative_and_its_digit_groups(nlp, text, count, kind, low):
+    c = find(claims_of(nlp, text), "harm")[0]
+    assert (claim_arg(c, "count"), claim_arg(c, "count_kind"), claim_arg(c, "count_low")) == (count, kind, low)
+
+
 def test_present_reference_does_not_date_a_claim(nlp):
     claims = claims_of(nlp, "The governor is being treated in hospital right now.")
     assert all(not claim_times(c) for c in claims)

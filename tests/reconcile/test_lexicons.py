@@ -15,6 +15,9 @@ from newsweave.reconcile.lexicons import normalise_key, parse_number, predicate_
         ("about 40", 40, "approx"),
         ("at least 12", 12, "min"),
         ("three thousand", 3000, "exact"),
+        # digit groups printed with a space after the comma (some corpora print numbers so)
+        ("more than 31, 000", 31000, "min"),
+        ("around 1, 400", 1400, "approx"),
     ],
 )
 def test_parse_number_precise(text, value, kind):

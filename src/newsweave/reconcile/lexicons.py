@@ -422,7 +422,8 @@ def parse_number(text: str) -> tuple[float | None, tuple[float, float] | None, s
     ``"at least 12"`` → ``(12, (12, inf), "min")``; ``"about 40"`` → ``(40, (32, 48), "approx")``;
     unreadable → ``(None, None, "")``.
     """
-    t = text.lower().replace(",", "").strip()
+    t = re.sub(r"(?<=\d),\s(?=\d{3}\b)", "", text.lower())  # "31, 000": digit groups printed with a space
+    t = t.replace(",", "").strip()
     words = t.split()
     if t.startswith("as many as"):
         words = words[3:]

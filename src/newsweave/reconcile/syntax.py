@@ -3,6 +3,7 @@ health status, hedges and the statement a claim sits in. Helpers of :mod:`.claim
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from ..model import Statement
@@ -189,13 +190,24 @@ def _quantified(tok):
     return tok, None
 
 
+_COMPARATIVES = frozenset({"more", "less", "fewer"})
+
+
 def _count_phrase(num_tok) -> str:
+    """The words of a count: the number with its modifiers ("more than 31,000", "around 1,400"); a number
+    printed in groups with a space after the comma ("31, 000", as some corpora print it) is one number."""
+    doc = num_tok.doc
+    while (num_tok.head.i == num_tok.i + 2 and doc[num_tok.i + 1].text == ","
+           and re.fullmatch(r"\d{3}", num_tok.head.text)):
+        num_tok = num_tok.head
     mods = [c for c in num_tok.children if c.dep_ in ("advmod", "quantmod", "compound", "nummod")]
-    toks = sorted(
-        [num_tok, *mods, *[g for m in mods for g in m.children if g.dep_ in ("advmod", "quantmod")]],
-        key=lambda t: t.i,
-    )
-    return num_tok.doc[toks[0].i : toks[-1].i + 1].text
+
+    def modifier(g) -> bool:
+        return g.dep_ in ("advmod", "quantmod") or (g.dep_ == "amod" and g.lower_ in _COMPARATIVES)
+
+    toks = sorted([num_tok, *mods, *[g for m in [num_tok, *mods] for g in m.children if modifier(g)]],
+                  key=lambda t: t.i)
+    return doc[toks[0].i : toks[-1].i + 1].text
 
 
 def _keys_for(tok, reading: Reading, titles: dict[str, set[str]], *, depth: int = 0) -> set[str]:
