@@ -32,6 +32,24 @@ def test_folder_is_read_recursively_in_sorted_order_skipping_hidden_and_docs() -
     assert isinstance(readme, RawReport)
 
 
+def test_a_store_in_the_folder_being_read_is_skipped_not_rejected(tmp_path: Path) -> None:
+    import newsweave
+
+    (tmp_path / "report.txt").write_text(BODY, encoding="utf-8")
+    with newsweave.open(tmp_path / "news.db") as nw:  # the store sits in the folder it reads, -wal file and all
+        report = nw.ingest(tmp_path, process=False)
+        assert report.counts["added"] == 1 and report.rejected == []
+    (db_named,) = list(iter_reports([str(tmp_path / "news.db")]))  # named explicitly: still a clear rejection
+    assert isinstance(db_named, Rejection) and db_named.reason == "binary"
+
+
+def test_a_number_in_the_text_field_is_no_text(tmp_path: Path) -> None:
+    path = tmp_path / "numbers.jsonl"
+    path.write_text('{"id": 1, "text": 5}\n', encoding="utf-8")
+    (rejected,) = list(iter_reports([str(path)]))
+    assert isinstance(rejected, Rejection) and rejected.reason == "no-text" and "int" in rejected.message
+
+
 def test_paths_keep_the_given_order(tmp_path: Path) -> None:
     results = list(iter_reports([str(INPUTS / "plain.txt"), str(INPUTS / "dated_no_space.txt")]))
     assert [Path(r.source).name for r in results] == ["plain.txt", "dated_no_space.txt"]

@@ -237,7 +237,27 @@ def _walk(folder: Path) -> Iterator[Path]:
                 log.info("skipping %s: a documentation file, not a report (name it explicitly to read it)",
                          Path(root) / name)
                 continue
+            if _is_database(Path(root) / name):
+                log.info("skipping %s: an SQLite database (newsweave's own store?), not a report", Path(root) / name)
+                continue
             yield Path(root) / name
+
+
+_SQLITE_MAGIC = b"SQLite format 3\x00"
+_SQLITE_SIDE_FILES = ("-wal", "-shm", "-journal")
+
+
+def _is_database(path: Path) -> bool:
+    """An SQLite database or one of its side files ("news.db-wal"): a store, perhaps the one being written, that
+    sits in the folder being read."""
+    for suffix in _SQLITE_SIDE_FILES:
+        if path.name.endswith(suffix):
+            return _is_database(path.with_name(path.name[: -len(suffix)]))
+    try:
+        with path.open("rb") as fh:
+            return fh.read(len(_SQLITE_MAGIC)) == _SQLITE_MAGIC
+    except OSError:
+        return False
 
 
 _STREAMED = (".jsonl", ".ndjson", ".jsonlines", ".jsonl.gz", ".ndjson.gz", ".jsonlines.gz")
@@ -348,8 +368,8 @@ def iter_reports(
     fetch_urls: bool = True,
 ) -> Iterator[RawReport | Rejection]:
     """Every report (or rejection) in ``paths``, in order: files, folders (recursive; at each level the files
-    sorted by name, then the sub-folders in name order; hidden entries and README/LICENSE/ATTRIBUTION-like
-    documentation files skipped), ``-`` for stdin, ``.gz`` files, ``http(s)://`` URLs (fetched only when ``fetch_urls``).
+    sorted by name, then the sub-folders in name order; hidden entries, README/LICENSE/ATTRIBUTION-like
+    documentation files and SQLite databases with their -wal/-shm files skipped), ``-`` for stdin, ``.gz`` files, ``http(s)://`` URLs (fetched only when ``fetch_urls``).
 
     ``field_map`` maps our field names to the input's (``{"text": "story_body"}``) for JSON/JSONL/CSV;
     ``max_bytes`` is the size limit per file (after decompression); ``now`` stamps rejections (``at``).

@@ -168,6 +168,13 @@ def record_to_report(
         )
     folded = _folded(record)
     raw_text = _field(record, "text", mapping, folded)
+    if isinstance(raw_text, bool | int | float):
+        return Rejection(
+            source, "no-text",
+            f"{source} {where}: the text field holds a {type(raw_text).__name__} ({raw_text!r}), not the article "
+            "text; name the text field with --map text=FIELD",
+            line=line, excerpt=_excerpt(record),
+        )
     text = raw_text if isinstance(raw_text, str) else _as_text(raw_text)
     if text and "<" in text and ("</p>" in text.lower() or "<br" in text.lower()):
         text = html_to_text(text)
