@@ -81,6 +81,19 @@ def test_search_ranks_and_snippets(db):
     assert "no matches" in invoke("search", "volcano", "--db", db).stdout
 
 
+def test_search_snippets_with_the_texts_own_brackets(tmp_path):
+    path, src = tmp_path / "b.db", tmp_path / "b.jsonl"
+    src.write_text(json.dumps({"id": "c", "title": "Council vote", "text": "The council [sic] voted on Monday "
+                              "to rebuild the bridge], officials said [/], and the work starts in May."}) + "\n",
+                   encoding="utf-8")
+    assert invoke("ingest", str(src), "--db", str(path), "--json").exit_code == 0
+    result = invoke("search", "bridge", "--db", str(path))
+    assert result.exit_code == 0 and "bridge]" in result.stdout and "[sic]" in result.stdout  # shown as written
+    (hit,) = json.loads(invoke("search", "bridge", "--db", str(path), "--json").stdout)
+    assert [hit["snippet"][a:b] for a, b in hit["highlights"]] == ["bridge"]
+    assert all(hit["snippet"][a - 1] == "[" and hit["snippet"][b] == "]" for a, b in hit["highlights"])
+
+
 def test_show_by_id_and_prefix_and_not_found(db):
     rows = json.loads(invoke("articles", "--db", db, "--json").stdout)
     full = json.loads(invoke("show", rows[1]["id"], "--db", db, "--json").stdout)

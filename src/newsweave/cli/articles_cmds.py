@@ -8,6 +8,7 @@ from typing import Annotated
 import typer
 from rich.markup import escape
 from rich.table import Table
+from rich.text import Text
 
 from ..api import article_record
 from .common import DbOption, JsonOption, console, emit_json, handle_errors, open_db, parse_when
@@ -66,7 +67,8 @@ def register(app: typer.Typer) -> None:
             hits = nw.search(query, limit=limit)
         if json_:
             emit_json([{"id": h.article_id, "title": h.title, "outlet": h.outlet, "published": h.published,
-                        "score": round(h.score, 4), "snippet": h.snippet} for h in hits])
+                        "score": round(h.score, 4), "snippet": h.snippet,
+                        "highlights": [list(x) for x in h.highlights]} for h in hits])
             return
         if not hits:
             console.print("no matches")
@@ -75,8 +77,7 @@ def register(app: typer.Typer) -> None:
             when = h.published.date().isoformat() if h.published else "date unknown"
             console.print(f"[bold]{h.article_id}[/]  {escape(h.title or '')}  [dim]{escape(h.outlet or '')} · "
                           f"{when} · score {h.score:.2f}[/]")
-            snippet = escape(h.snippet).replace("\\[", "[bold yellow]", ).replace("]", "[/]")
-            console.print("   " + snippet)
+            console.print(Text("   ").append(_highlighted(h.snippet, h.highlights)))
 
     @app.command()
     @handle_errors
@@ -167,3 +168,14 @@ def register(app: typer.Typer) -> None:
                 value = ", ".join(f"{d['outlet']} ({d['articles']})" for d in value) or "—"
             table.add_row(key.replace("_", " "), escape(str(value)))
         console.print(table)
+
+
+def _highlighted(snippet: str, highlights) -> Text:
+    """A search snippet with its hits in bold yellow (the brackets around them dropped)."""
+    out, pos = Text(), 0
+    for start, end in highlights:
+        out.append(snippet[pos : start - 1])
+        out.append(snippet[start:end], style="bold yellow")
+        pos = end + 1
+    out.append(snippet[pos:])
+    return out

@@ -113,7 +113,8 @@ def api_search(
     articles = [{
         "article_id": h.article_id, "title": h.title, "outlet": h.outlet,
         "published": h.published.isoformat() if h.published else None,
-        "score": round(h.score, 4), "snippet": h.snippet, "story_id": nw.store.story_of(h.article_id),
+        "score": round(h.score, 4), "snippet": h.snippet, "highlights": [list(x) for x in h.highlights],
+        "story_id": nw.store.story_of(h.article_id),
     } for h in hits]
     stories = []
     for sid in dict.fromkeys(a["story_id"] for a in articles if a["story_id"]):

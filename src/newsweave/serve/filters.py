@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from datetime import datetime, timedelta
 from typing import Any
 from urllib.parse import quote, urlencode
@@ -75,16 +76,21 @@ def when_range(earliest: Any, latest: Any) -> str:
     return f"{a.day} {a:%b %Y} – {end_incl.day} {end_incl:%b %Y}"
 
 
-def snippet_html(snippet: str | None) -> Markup:
-    """An FTS5 snippet with ``[hit]`` markers as escaped HTML with ``<mark>`` around the hits."""
+def snippet_html(snippet: str | None, highlights: Sequence[Sequence[int]] | None = None) -> Markup:
+    """A search snippet as escaped HTML with ``<mark>`` around the hits: at the ``highlights`` offsets (the
+    brackets around them dropped), or, without offsets, at ``[hit]`` markers."""
     if not snippet:
         return Markup("")
+    if highlights is None:
+        spans = [(m.start(), m.end(), m.group(1)) for m in _SNIPPET_HIT.finditer(snippet)]
+    else:
+        spans = [(a - 1, b + 1, snippet[a:b]) for a, b in highlights]  # the brackets around each hit
     out: list[str] = []
     pos = 0
-    for m in _SNIPPET_HIT.finditer(snippet):
-        out.append(str(escape(snippet[pos:m.start()])))
-        out.append(f"<mark>{escape(m.group(1))}</mark>")
-        pos = m.end()
+    for start, end, hit in spans:
+        out.append(str(escape(snippet[pos:start])))
+        out.append(f"<mark>{escape(hit)}</mark>")
+        pos = end
     out.append(str(escape(snippet[pos:])))
     return Markup("".join(out))
 

@@ -23,7 +23,32 @@ class SearchHit:
     outlet: str | None
     published: datetime | None
     score: float
-    snippet: str
+    snippet: str  # the matched words between "[" and "]"
+    # (start, end) of each matched word in ``snippet``: unlike the brackets, never confused with the text's own
+    highlights: tuple[tuple[int, int], ...] = ()
+
+
+def marked_snippet(raw: str, open_mark: str = "\x02", close_mark: str = "\x03") -> tuple[str, tuple[tuple[int, int], ...]]:
+    """A snippet whose hits the database marked with control characters → the snippet with the hits in
+    brackets, and the offsets of the hits in it."""
+    out: list[str] = []
+    spans: list[tuple[int, int]] = []
+    length = 0
+    start: int | None = None
+    for ch in raw:
+        if ch == open_mark:
+            out.append("[")
+            length += 1
+            start = length
+        elif ch == close_mark and start is not None:
+            spans.append((start, length))
+            out.append("]")
+            length += 1
+            start = None
+        else:
+            out.append(ch)
+            length += 1
+    return "".join(out), tuple(spans)
 
 
 class Store(Protocol):

@@ -14,7 +14,7 @@ from typing import Any, Self
 
 from ..errors import NotFound, StoreError
 from ..model import Article, Outlet, Rejection
-from .base import SearchHit
+from .base import SearchHit, marked_snippet
 from .migrate import migrate, schema_version
 from .rows import (
     ARTICLE_COLUMNS,
@@ -276,7 +276,7 @@ class SQLiteStore(StoryTables):
                 r["rowid"]: r
                 for r in self._q(
                     "SELECT articles_fts.rowid AS rowid, a.id, a.title, a.outlet_name, a.published, "
-                    "snippet(articles_fts, 1, '[', ']', ' … ', 12) AS snippet FROM articles_fts "
+                    "snippet(articles_fts, 1, char(2), char(3), ' … ', 12) AS snippet FROM articles_fts "
                     "JOIN articles a ON a.rowid = articles_fts.rowid "
                     f"WHERE articles_fts MATCH ? AND articles_fts.rowid IN ({','.join('?' * len(ids))})",
                     (fts_query, *ids),
@@ -288,9 +288,10 @@ class SQLiteStore(StoryTables):
         return [
             SearchHit(
                 article_id=r["id"], title=r["title"], outlet=r["outlet_name"], published=parse_iso(r["published"]),
-                score=-float(r["rank"]), snippet=r["snippet"],
+                score=-float(r["rank"]), snippet=snippet, highlights=highlights,
             )
             for r in rows
+            for snippet, highlights in [marked_snippet(r["snippet"] or "")]
         ]
 
     # -- rejections -----------------------------------------------------------------------------------
