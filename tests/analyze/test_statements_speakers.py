@@ -78,6 +78,17 @@ SPEAKER = [
      "the pills were a cure", "He"),
     ("Meanwhile, it attacked the mayor, saying he had broken his promises.", "he had broken his promises", "it"),
     ("The posts included one saying that the mayor should resign.", "the mayor should resign", "one"),
+    # an inverted cue after its message, whom it was told (an outlet, reporters) no message of its own …
+    (("Several houses were damaged and two villagers slightly injured, the governor of the island, Jane Roe, "
+      "told the news agency."), "Several houses were damaged and two villagers slightly injured",
+     "the governor of the island, Jane Roe"),
+    ("The bridge was damaged and two villagers were hurt, the governor, Jane Roe, told Reuters.",
+     "The bridge was damaged and two villagers were hurt", "the governor, Jane Roe"),
+    # … also when the parser hung the speaker phrase on the message: the message ends before it
+    (("Several residential units in the villages of Alton and Brook were damaged and two villagers slightly "
+      "injured, the governor of Springfield, Jane Roe, told Reuters."),
+     "Several residential units in the villages of Alton and Brook were damaged and two villagers slightly injured",
+     "the governor of Springfield"),
     # an age is a speaker, a date is not
     ("The 46-year-old said the bridge would reopen.", "the bridge would reopen", "The 46-year-old"),
 ]

@@ -321,6 +321,8 @@ def _build(
         speaker_text = full.text
         info = describe_speaker(described, history=history, ix=ix, mentions=mentions, entities=entities,
                                 content=(cand.content_start, cand.content_end), phrase=full)
+    if speaker is not None and not cand.direct and cand.content_start < speaker.start < cand.content_end:
+        _drop_trailing_speaker(doc, ix, cand, speaker.start)
     content_tokens = _content_tokens(ix, cand)
     relays: list[str] = []
     told_outlet = False
@@ -376,6 +378,18 @@ def _build(
         relays=tuple(relays),
     )
     return st, info
+
+
+def _drop_trailing_speaker(doc: Doc, ix: DocIndex, cand: Candidate, speaker_start: int) -> None:
+    """"…, the governor of Qeshm, Mehdi Roe, told ISNA": a message the parser extended over the speaker phrase
+    that ends it, right before the cue; the message ends at the comma before the speaker."""
+    if cand.cue_start is None or not cand.cue_start - 2 <= ix.token_at(cand.content_end) <= cand.cue_start:
+        return  # the message does not end right before the cue ("X, he said, Y" goes on after it)
+    head = ix.text[cand.content_start : speaker_start].rstrip()
+    if not head.endswith(","):
+        return
+    cand.content_end = cand.content_start + len(head) - 1
+    cand.content_tokens = None
 
 
 def _full_phrase(doc: Doc, cand: Candidate, core: tuple[int, int]):

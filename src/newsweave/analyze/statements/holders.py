@@ -45,7 +45,9 @@ def speaker_for(verb: Token, *, adjacent: bool = False) -> Token | None:
     if subj is None and verb.dep_ == "dep" and verb.head.i < verb.i and verb.head.pos_ == "VERB":
         subj = subject_of(verb.head)  # "Activists clamoring to … say …" with "say" left unattached
     if subj is None:
-        return (_adjacent_subject(verb) or _misparsed_subject(verb)) if adjacent else None
+        if not adjacent:
+            return None
+        return _adjacent_subject(verb) or _misparsed_subject(verb) or _phrase_before_inverted_cue(verb)
     if subj.tag_ in ("WP", "WDT") and subj.head.dep_ == "relcl":
         return subj  # "Figueroa, who said …": the speaker phrase is "who"; it is resolved to its antecedent
     if subj.tag_ in ("WP", "WDT", "EX"):
@@ -95,6 +97,37 @@ def _misparsed_subject(verb: Token) -> Token | None:
         return None
     subj = [c for c in left[-1].children if c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN")]
     return subj[0] if subj else None
+
+
+_PHRASE_POS = frozenset({"DET", "ADJ", "NOUN", "PROPN", "NUM", "PART"})
+_MAX_PHRASE_TOKENS = 12
+
+
+def _phrase_before_inverted_cue(verb: Token) -> Token | None:
+    """"…, the governor of Qeshm, Mehdi Roe, told ISNA.": a finite cue after its message, with no subject
+    because the parser hung the speaker phrase on the message clause. The words between the comma that ends the
+    message and the cue — a noun phrase, perhaps with "of" and a comma-set name — name the speaker; its first
+    noun is returned."""
+    if verb.tag_ not in _FINITE or verb.pos_ != "VERB" or not any(
+            c.dep_ == "ccomp" and c.i < verb.i for c in verb.children):
+        return None
+    doc = verb.doc
+    hi = cue_extent(verb)[0]
+    if hi > 0 and doc[hi - 1].text == ",":
+        hi -= 1
+    lo = hi
+    while lo > 0 and hi - lo < _MAX_PHRASE_TOKENS:
+        tok = doc[lo - 1]
+        if tok.pos_ in _PHRASE_POS or tok.lower_ == "of" or tok.text in ("-", "–"):
+            lo -= 1
+        elif tok.text == "," and lo >= 2 and doc[lo - 2].pos_ in ("PROPN", "NOUN") and doc[lo].pos_ == "PROPN":
+            lo -= 1  # "the governor of Qeshm, Mehdi Roe": a name set off by commas
+        else:
+            break
+    if lo == hi or lo == 0 or doc[lo - 1].text != "," or doc[lo].pos_ not in ("DET", "PROPN", "NOUN", "ADJ"):
+        return None  # the phrase must follow the comma that ends the message
+    nouns = [t for t in doc[lo:hi] if t.pos_ in ("NOUN", "PROPN") and t.ent_type_ not in ("DATE", "TIME")]
+    return nouns[0] if nouns else None
 
 
 _CHAIN_DEPS = frozenset({"pobj", "prep", "appos", "compound", "amod", "conj", "cc", "punct", "nmod", "poss", "advcl"})
