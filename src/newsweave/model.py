@@ -255,7 +255,7 @@ class TimelineEntry:
 @dataclass(frozen=True)
 class Dossier:
     story: Story
-    summary: tuple[tuple[str, Span], ...]
+    summary: tuple[tuple[str, tuple[Span, ...]], ...]  # each sentence with the spans it cites
     timeline: tuple[TimelineEntry, ...]
     statements: tuple[Statement, ...]
     facts: tuple[Fact, ...]

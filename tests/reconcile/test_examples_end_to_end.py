@@ -77,9 +77,11 @@ def test_no_time_contradiction_between_saturday_night_and_early_sunday(dossier):
 
 def test_summary_cites_every_sentence_and_states_the_dispute(dossier):
     assert dossier.summary
-    for text, span in dossier.summary:
-        assert text and 0 <= span.start < span.end
-    assert any(text.startswith("Reports disagree") for text, _ in dossier.summary)
+    for text, spans in dossier.summary:
+        assert text and spans and all(0 <= span.start < span.end for span in spans)
+    # the dispute is one sentence citing both sides
+    (dispute,) = [spans for text, spans in dossier.summary if text.startswith("Reports disagree")]
+    assert len({span.article_id for span in dispute}) == 2
 
 
 def test_json_items_carry_offsets(dossier):

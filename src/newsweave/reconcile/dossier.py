@@ -291,7 +291,7 @@ def dossier_to_json(d: Dossier) -> dict:
             for a in d.articles
         ],
         "publication_times": d.extra.get("publication_times") or publication_times(d.articles),
-        "summary": [{"text": text, "citations": [_span(sp)]} for text, sp in d.summary],
+        "summary": [{"text": text, "citations": [_span(sp) for sp in spans]} for text, spans in d.summary],
         "timeline": [_timeline(e, texts) for e in d.timeline],
         "statements": [_statement(s, texts, d.extra.get("entity_names") or {}) for s in d.statements],
         "facts": [_fact(f, g, texts, by_id) for f, g in zip(d.facts, groups, strict=False)],

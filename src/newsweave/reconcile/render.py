@@ -104,7 +104,8 @@ def to_markdown(d: Dossier | dict) -> str:
         "",
     ]
     for s in data["summary"]:
-        lines.append(f"- {_md(s['text'])} _[{_cite(data, labels, s['citations'][0])}]_")
+        cites = "; ".join(_cite(data, labels, c) for c in s["citations"])
+        lines.append(f"- {_md(s['text'])} _[{cites}]_")
     lines += ["", "## Where the reports disagree", ""]
     if not contra:
         lines.append("No contradictions found.")
@@ -212,7 +213,7 @@ def to_html(d: Dossier | dict) -> str:
     for s in data["summary"]:
         out.append(
             f"<li>{_h(s['text'])} "
-            f'<span class="cite">[{_h(_cite(data, labels, s["citations"][0]))}]</span></li>'
+            f'<span class="cite">[{_h("; ".join(_cite(data, labels, c) for c in s["citations"]))}]</span></li>'
         )
     out.append("</ul><h2>Where the reports disagree</h2>")
     if not contra:
@@ -291,7 +292,7 @@ def render_terminal(d: Dossier | dict, console) -> None:
     summary = Text()
     for s in data["summary"]:
         summary.append("• " + s["text"] + " ")
-        summary.append(f"[{_cite(data, labels, s['citations'][0])}]\n", style="dim")
+        summary.append(f"[{'; '.join(_cite(data, labels, c) for c in s['citations'])}]\n", style="dim")
     console.print(Panel(summary, title="Summary"))
     body = Text()
     if not contra:

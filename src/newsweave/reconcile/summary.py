@@ -60,8 +60,9 @@ def summarize(
     embedder=None,
     max_sentences: int = 5,
     diversity: float = 0.3,
-) -> tuple[tuple[str, Span], ...]:
-    """Pick up to ``max_sentences`` central, non-redundant sentences and add the main disagreement."""
+) -> tuple[tuple[str, tuple[Span, ...]], ...]:
+    """Pick up to ``max_sentences`` central, non-redundant sentences and add the main disagreement; each with
+    the spans it cites (one per picked sentence, both sides for the disagreement)."""
     by_id = {a.id: a for a in articles}
     cands: list[tuple[str, Span, int]] = []
     for a in articles:
@@ -82,7 +83,7 @@ def summarize(
         if c.verdict == "contradiction"
     }
     cands = [c for c in cands if (c[1].article_id, c[1].start) not in disputed]
-    out: list[tuple[str, Span]] = []
+    out: list[tuple[str, tuple[Span, ...]]] = []
     if cands:
         vecs = _vectors([c[0] for c in cands], embedder)
         norms = np.linalg.norm(vecs, axis=1, keepdims=True)
@@ -111,7 +112,7 @@ def summarize(
             if best is None:
                 break
             chosen.append(best)
-        out = [(cands[i][0], cands[i][1]) for i in chosen]
+        out = [(cands[i][0], (cands[i][1],)) for i in chosen]
     out.extend(disagreement_sentences(conflicts, by_id))
     return tuple(out)
 
@@ -131,8 +132,8 @@ def _support_bonus(cands, facts: Sequence[Fact]) -> np.ndarray:
 
 def disagreement_sentences(
     conflicts: Sequence[Conflict], articles: Mapping[str, Article]
-) -> list[tuple[str, Span]]:
-    """The main contradiction as two cited sentences that report both sides without choosing."""
+) -> list[tuple[str, tuple[Span, ...]]]:
+    """The main contradiction as one sentence that reports both sides without choosing, citing both."""
     contra = [c for c in conflicts if c.verdict == "contradiction"]
     if not contra:
         return []
@@ -149,9 +150,9 @@ def disagreement_sentences(
     tb = _excerpt(articles, b.evidence).rstrip(" .;")
     ha = f" (hedged: “{a.hedge}”)" if a.hedge else ""
     hb = f" (hedged: “{b.hedge}”)" if b.hedge else ""
-    first = f"Reports disagree on {topic}: {describe_side(a, articles)} says “{ta}”{ha};"
-    second = f"while {describe_side(b, articles)} says “{tb}”{hb}."
-    return [(first, a.evidence), (second, b.evidence)]
+    text = (f"Reports disagree on {topic}: {describe_side(a, articles)} says “{ta}”{ha}, "
+            f"while {describe_side(b, articles)} says “{tb}”{hb}.")
+    return [(text, (a.evidence, b.evidence))]
 
 
 def _length(c) -> int:
