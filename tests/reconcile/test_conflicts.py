@@ -267,3 +267,33 @@ def test_reason_names_both_outlets():
 def test_wildly_different_exact_counts_are_different_events():
     a, b = claim("A", *count("10", 10, 10, what="person")), claim("B", *count("612", 612, 612, what="person"))
     assert verdicts(a, b) == set()
+
+
+def _published(aid: str, when: str) -> Article:
+    from datetime import UTC, datetime
+
+    from newsweave.model import PublishedTime
+
+    return Article(id=aid, text="x" * 40, outlet_name=f"Outlet {aid}",
+                   published=PublishedTime(datetime.fromisoformat(when).replace(tzinfo=UTC), "minute", "field", 0.9))
+
+
+def _toll(aid: str, n: int, word: str) -> Claim:
+    return claim(aid, *count(word, n, n, what="person"), ("status", "killed"), subject=f"{word} people",
+                 predicate="kill")
+
+
+def test_a_higher_toll_reported_later_is_still_a_contradiction_with_the_likely_reason() -> None:
+    early, late = _published("a", "2021-11-07T08:00"), _published("b", "2021-11-08T04:00")
+    context = {"a": early, "b": late}
+    (c,) = [c for c in compare_claims(_toll("a", 3, "three"), _toll("b", 10, "ten"), context=context)
+            if c.kind == "number"]
+    assert c.verdict == "contradiction" and "appeared 20 hours later" in c.reason
+    # a lower count later, or two reports of the same hour, get no such note
+    (c,) = [c for c in compare_claims(_toll("a", 10, "ten"), _toll("b", 3, "three"), context=context)
+            if c.kind == "number"]
+    assert "later" not in c.reason
+    same_hour = {"a": early, "b": _published("b", "2021-11-07T09:00")}
+    (c,) = [c for c in compare_claims(_toll("a", 3, "three"), _toll("b", 10, "ten"), context=same_hour)
+            if c.kind == "number"]
+    assert "later" not in c.reason

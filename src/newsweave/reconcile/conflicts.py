@@ -114,7 +114,7 @@ def compare_claims(a: Claim, b: Claim, *, context: Mapping[str, Article] | None 
             f"{_outcome_text(ob)} ({quote(b.predicate)}){hedges}.",
         )
     # ---------------------------------------------------------------- number
-    _compare_counts(a, b, sa, sb, hedges, add)
+    _compare_counts(a, b, sa, sb, hedges + _toll_note(a, b, art_a, art_b), add)
     # ---------------------------------------------------------------- time
     _compare_times(a, b, sa, sb, hedges, add)
     # ---------------------------------------------------------------- place, means, actor
@@ -221,6 +221,29 @@ def _counts(c: Claim) -> list[tuple[str, str, float, float, str]]:
                 )
             )
     return out
+
+
+TOLL_UPDATE_GAP = timedelta(hours=3)
+_TOLL_STATUSES = frozenset({"killed", "dead", "injured", "wounded", "hurt", "missing", "arrested", "displaced"})
+
+
+def _toll_note(a: Claim, b: Claim, art_a: Article | None, art_b: Article | None) -> str:
+    """" (the later report, 20 hours after, counts more: tolls rise as they are counted)" when two counts of
+    the same harm differ and the higher one appeared at least three hours later. The disagreement stays a
+    contradiction — the reports do say different things — but the reader learns the likely reason."""
+    if claim_arg(a, "class") != "harm" or (claim_arg(a, "status") or "") not in _TOLL_STATUSES:
+        return ""
+    if art_a is None or art_b is None or art_a.published.value is None or art_b.published.value is None:
+        return ""
+    ca, cb = _counts(a), _counts(b)
+    if not ca or not cb:
+        return ""
+    gap = art_b.published.value - art_a.published.value
+    low_a, low_b = ca[0][2], cb[0][2]
+    if abs(gap) < TOLL_UPDATE_GAP or low_a == low_b or (gap > timedelta(0)) != (low_b > low_a):
+        return ""
+    return (f" (the report with the higher count appeared {_human(abs(gap))} later: "
+            "a toll often rises as it is counted)")
 
 
 def _compare_counts(a, b, sa, sb, hedges, add) -> None:
