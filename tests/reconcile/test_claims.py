@@ -149,11 +149,18 @@ def test_active_harm_verb_counts_the_object(nlp):
         ("The earthquake killed more than 31, 000 people.", "more than 31, 000", "min", "31000"),
         ("The earthquake killed fewer than 20 people.", "fewer than 20", "max", "0"),
         ("The earthquake killed 612 people.", "612", "exact", "612"),
+        ("The quake wounded around 1, 400 people in the town.", "around 1, 400", "approx", "1120"),
     ],
 )
 def test_count_keeps_its_comparative_and_its_digit_groups(nlp, text, count, kind, low):
     c = find(claims_of(nlp, text), "harm")[0]
     assert (claim_arg(c, "count"), claim_arg(c, "count_kind"), claim_arg(c, "count_low")) == (count, kind, low)
+
+
+def test_a_digit_group_the_parser_hung_on_its_first_part_is_kept(nlp):
+    claims = find(claims_of(nlp, "The quake hit the town, killing 612 people and wounding around 1, 400."), "harm")
+    wounded = next(c for c in claims if claim_arg(c, "status") == "injured")
+    assert (claim_arg(wounded, "count"), claim_arg(wounded, "count_low")) == ("around 1, 400", "1120")
 
 
 def test_present_reference_does_not_date_a_claim(nlp):

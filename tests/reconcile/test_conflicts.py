@@ -289,6 +289,7 @@ def test_a_higher_toll_reported_later_is_still_a_contradiction_with_the_likely_r
     (c,) = [c for c in compare_claims(_toll("a", 3, "three"), _toll("b", 10, "ten"), context=context)
             if c.kind == "number"]
     assert c.verdict == "contradiction" and "appeared 20 hours later" in c.reason
+    assert "person(s) killed" in c.reason  # says what was counted
     # a lower count later, or two reports of the same hour, get no such note
     (c,) = [c for c in compare_claims(_toll("a", 10, "ten"), _toll("b", 3, "three"), context=context)
             if c.kind == "number"]

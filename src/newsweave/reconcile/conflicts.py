@@ -255,6 +255,11 @@ def _compare_counts(a, b, sa, sb, hedges, add) -> None:
                 # "shot three people" / "shot dead one": people are compared by what happened to them
                 continue
             thing = wa or wb or "count"
+            status_a, status_b = claim_arg(a, "status"), claim_arg(b, "status")
+            if status_a and status_a == status_b:
+                thing += f"(s) {status_a}"  # "counts “three” person(s) injured"
+            else:
+                thing += "(s)"
             if (la, ha) == (lb, hb):
                 continue  # the same number, or the same bound
             if ka == kb == "exact" and min(la, lb) > 0 and max(la, lb) / min(la, lb) > MAX_COUNT_RATIO:
@@ -265,7 +270,7 @@ def _compare_counts(a, b, sa, sb, hedges, add) -> None:
                     add(
                         "number",
                         "contradiction",
-                        f"{sa} counts {quote(ta)} {thing}(s) but {sb} counts {quote(tb)}{hedges}.",
+                        f"{sa} counts {quote(ta)} {thing} but {sb} counts {quote(tb)}{hedges}.",
                     )
                 continue
             overlap = not (ha < lb or hb < la)
@@ -282,7 +287,7 @@ def _compare_counts(a, b, sa, sb, hedges, add) -> None:
                 add(
                     "number",
                     "contradiction",
-                    f"{sa} says {quote(ta)} {thing}(s) but {sb} says {quote(tb)}; "
+                    f"{sa} says {quote(ta)} {thing} but {sb} says {quote(tb)}; "
                     f"the ranges do not overlap{hedges}.",
                 )
 

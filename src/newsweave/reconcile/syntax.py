@@ -207,7 +207,11 @@ def _count_phrase(num_tok) -> str:
 
     toks = sorted([num_tok, *mods, *[g for m in [num_tok, *mods] for g in m.children if modifier(g)]],
                   key=lambda t: t.i)
-    return doc[toks[0].i : toks[-1].i + 1].text
+    end = toks[-1].i + 1
+    while (end + 1 < len(doc) and doc[end].text == "," and re.fullmatch(r"\d{3}", doc[end + 1].text)
+           and (toks[0].i <= doc[end + 1].head.i < end or doc[end + 1].head.i == num_tok.head.i)):
+        end += 2  # "around 1, 400" parsed with "400" hanging on "1", or on the counted noun beside it
+    return doc[toks[0].i : end].text
 
 
 def _keys_for(tok, reading: Reading, titles: dict[str, set[str]], *, depth: int = 0) -> set[str]:
