@@ -298,3 +298,11 @@ def test_a_higher_toll_reported_later_is_still_a_contradiction_with_the_likely_r
     (c,) = [c for c in compare_claims(_toll("a", 3, "three"), _toll("b", 10, "ten"), context=same_hour)
             if c.kind == "number"]
     assert "later" not in c.reason
+
+
+def test_overlapping_ranges_are_compatible_not_contradictory() -> None:
+    a = claim("A", *count("between 50 and 70", 50, 70, kind="range", what="percent"), cls="damage")
+    b = claim("B", *count("40", 40, 40, what="percent"), cls="damage")
+    c = claim("C", *count("60", 60, 60, what="percent"), cls="damage")
+    assert ("number", "contradiction") in verdicts(a, b)  # 40 lies outside 50-70
+    assert verdicts(a, c) == {("number", "precision")}  # 60 lies inside

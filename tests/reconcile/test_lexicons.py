@@ -70,3 +70,14 @@ def test_predicate_classes():
 def test_normalise_key_variants():
     assert normalise_key("Al-Rashid's") == normalise_key("al Rashid") == "rashid"
     assert normalise_key("Müller") == "muller"
+
+
+@pytest.mark.parametrize(("text", "low", "high"), [
+    ("between 50 and 70", 50, 70), ("Between 20 and 30", 20, 30), ("some 20 to 30", 20, 30), ("40-70", 40, 70),
+])
+def test_parse_number_ranges(text, low, high):
+    assert parse_number(text) == (None, (low, high), "range")
+
+
+def test_a_list_of_numbers_is_no_range():
+    assert parse_number("70 and 50")[2] != "range"  # the lower end first, or it is no range

@@ -280,7 +280,7 @@ def _compare_counts(a, b, sa, sb, hedges, add) -> None:
                     "number",
                     "precision",
                     f"{quote(ta)} ({sa}) and {quote(tb)} ({sb}) are compatible: {quote(vague)} is "
-                    f"{'a vague quantity' if 'vague' in (ka, kb) else 'a bound or estimate'} "
+                    f"{'a vague quantity' if 'vague' in (ka, kb) else 'a range' if 'range' in (ka, kb) else 'a bound or estimate'} "
                     "that includes the other.",
                 )
             else:

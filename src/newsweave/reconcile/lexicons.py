@@ -415,15 +415,25 @@ def status_compatible(a: str, b: str) -> bool | None:
     return not (ra[1] < rb[0] or rb[1] < ra[0])
 
 
+_RANGE = re.compile(r"^(?:(?:between|from|some|about|around|roughly)\s+)?(?P<lo>[\w.]+)(?:\s+percent)?"
+                    r"\s*(?:\band\b|\bto\b|-|–)\s*(?P<hi>[\w.]+)$")
+
+
 def parse_number(text: str) -> tuple[float | None, tuple[float, float] | None, str]:
     """Read a quantity: ``(value, (low, high), kind)`` with kind ``exact``, ``approx``, ``min`` or ``vague``.
 
     ``"seven"`` → ``(7, (7, 7), "exact")``; ``"several"`` → ``(None, (3, 9), "vague")``;
     ``"at least 12"`` → ``(12, (12, inf), "min")``; ``"about 40"`` → ``(40, (32, 48), "approx")``;
+    ``"between 50 and 70"`` → ``(None, (50, 70), "range")``;
     unreadable → ``(None, None, "")``.
     """
     t = re.sub(r"(?<=\d),\s(?=\d{3}\b)", "", text.lower())  # "31, 000": digit groups printed with a space
     t = t.replace(",", "").strip()
+    span = _RANGE.match(t)
+    if span:  # "between 50 and 70", "some 20 to 30", "40-70": both ends of the range
+        lo, hi = parse_number(span.group("lo"))[0], parse_number(span.group("hi"))[0]
+        if lo is not None and hi is not None and lo < hi:
+            return None, (lo, hi), "range"
     words = t.split()
     if t.startswith("as many as"):
         words = words[3:]

@@ -207,7 +207,11 @@ def _count_phrase(num_tok) -> str:
 
     toks = sorted([num_tok, *mods, *[g for m in [num_tok, *mods] for g in m.children if modifier(g)]],
                   key=lambda t: t.i)
-    end = toks[-1].i + 1
+    ranged = any(t.lower_ in ("between", "from") for t in toks)
+    for c in num_tok.children:  # "between 50 and 70", "from 20 to 30": the other end of the range
+        if c.dep_ == "conj" and c.like_num and c.i > num_tok.i and (ranged or doc[c.i - 1].lower_ == "to"):
+            toks.append(c)
+    end = max(t.i for t in toks) + 1
     while (end + 1 < len(doc) and doc[end].text == "," and re.fullmatch(r"\d{3}", doc[end + 1].text)
            and (toks[0].i <= doc[end + 1].head.i < end or doc[end + 1].head.i == num_tok.head.i)):
         end += 2  # "around 1, 400" parsed with "400" hanging on "1", or on the counted noun beside it
