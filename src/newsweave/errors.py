@@ -10,6 +10,7 @@ __all__ = [
     "NotFound",
     "SchemaError",
     "StoreError",
+    "WorkerError",
 ]
 
 
@@ -57,3 +58,9 @@ class ModelError(NewsweaveError):
     """A bundled language model is missing or damaged."""
 
     exit_code = 5
+
+
+class WorkerError(NewsweaveError):
+    """A worker process (analysis, grouping features) stopped before finishing its work."""
+
+    exit_code = 7

@@ -11,8 +11,12 @@ import multiprocessing
 import os
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from itertools import chain, islice
 from typing import Any, TypeVar
+
+from .errors import WorkerError
 
 __all__ = ["batches", "head_and_rest", "run_batches"]
 
@@ -49,18 +53,28 @@ def run_batches(
         ctx.set_forkserver_preload(list(preload))
     else:  # pragma: no cover - platform dependent
         ctx = multiprocessing.get_context("spawn")
-    with ctx.Pool(processes=workers, initializer=initializer) as pool:
-        pending: deque = deque()
+    pool = ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=initializer)
+    pending: deque[Future] = deque()
+    try:
         for batch in items:
-            pending.append(pool.apply_async(work, (batch, *args)))
+            pending.append(pool.submit(work, batch, *args))
             while len(pending) >= 2 * workers:
                 yield from _collect(pending.popleft(), progress)
         while pending:
             yield from _collect(pending.popleft(), progress)
+    except BrokenProcessPool as exc:
+        raise WorkerError(
+            "a worker process stopped before finishing its batch: it ran out of memory or was killed, or the "
+            "script that called newsweave runs its code at import time (worker processes import the main script: "
+            "put the script's code under `if __name__ == \"__main__\":`); use workers=1 (--workers 1) to work in "
+            "this process instead"
+        ) from exc
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)  # (a consumer that stops early leaves no batch running)
 
 
-def _collect(result, progress: Callable[[int], None] | None) -> list[Any]:
-    out = result.get()
+def _collect(result: Future, progress: Callable[[int], None] | None) -> list[Any]:
+    out = result.result()
     if progress:
         progress(len(out))
     return out

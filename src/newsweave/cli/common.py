@@ -38,6 +38,7 @@ EXIT_CODES = {
     4: "not found: no article or story with that id",
     5: "model error: a bundled language model is missing or damaged",
     6: "ingest finished but some inputs were rejected (only with --strict)",
+    7: "a worker process stopped before finishing its work (out of memory, killed); try --workers 1",
 }
 
 DbOption = Annotated[

@@ -91,14 +91,20 @@ def _renaming_person(head: Token, ents: Sequence[Span]) -> Span | None:
 
 
 def _modifies(ent: Span, head: Token) -> bool:
-    """The entity hangs on ``head`` as a modifier (compound, adjective, possessor, number), not as an
-    apposition or conjunct that renames it."""
+    """The entity hangs on ``head`` as a modifier (compound, adjective, possessor, number, or the object of a
+    preposition: "the mayor of Springfield", "residents of Gavarzin", "police in Qeshm"), not as an apposition
+    or conjunct that renames it."""
     tok = ent.root
     while tok.i != head.i and tok.head.i != tok.i:
-        if tok.dep_ not in ("compound", "amod", "poss", "nmod", "nummod", "case", "det"):
+        if tok.dep_ == "pobj" and tok.head.dep_ == "prep" and tok.head.lower_ in _MODIFYING_PREPOSITIONS:
+            tok = tok.head  # the preposition, then the word it hangs on
+        elif tok.dep_ not in ("compound", "amod", "poss", "nmod", "nummod", "case", "det", "prep"):
             return False
         tok = tok.head
     return tok.i == head.i
+
+
+_MODIFYING_PREPOSITIONS = frozenset({"of", "for", "in", "at", "from", "with"})
 
 
 def _mention_entity(span: Span, mentions: Sequence[Mention]) -> str | None:
@@ -257,9 +263,11 @@ def _earlier_person(root: Token, ix: DocIndex) -> Span | None:
 
 def _strip_titles(ent: Span) -> str:
     """"Spokesperson Jane Roe" → "Jane Roe", "the Press Association" → "Press Association": drop leading role
-    words and an article the NER swept into a name."""
+    words and an article the NER swept into a name (role words only before a person: "the Interior Ministry" is
+    the Interior Ministry)."""
     lo = ent.start
-    while lo < ent.end - 1 and (ent.doc[lo].lower_ in ROLE_NOUNS or ent.doc[lo].lower_ in TITLE_WORDS
+    person = ent.label_ == "PERSON"
+    while lo < ent.end - 1 and (person and (ent.doc[lo].lower_ in ROLE_NOUNS or ent.doc[lo].lower_ in TITLE_WORDS)
                                 or ent.doc[lo].lower_ == "the"):
         lo += 1
     hi = ent.end
