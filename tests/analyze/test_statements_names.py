@@ -72,6 +72,10 @@ NAMES = [
     # … but a spokesperson speaks for the body, named whole (role words are stripped only before a person)
     ("A spokesman for the Interior Ministry said the border would stay closed.",
      "A spokesman for the Interior Ministry", "Interior Ministry", False),
+    # … and what carries a source's words speaks for the source named after it
+    ("A report from TMZ said the actress had checked into rehab.", "A report from TMZ", "TMZ", False),
+    ("Figures from Nielsen Media Research showed the audience fell by a fifth.",
+     "Figures from Nielsen Media Research", "Nielsen Media Research", False),
     # several bodies are not the one organisation named last
     ("The agreement was signed by Reuters staff. The militias said they would not disarm.", "The militias",
      "The militias", False),

@@ -94,6 +94,11 @@ SPEAKER = [
 ]
 
 NOT_SPEAKER = [
+    # an infinitive of purpose on a passive is not what its subject says
+    ("The national strike was held to protest the austerity measures.", "the austerity measures",
+     "The national strike"),
+    ("The game was stopped to recognize the achievement of the players.", "the achievement of the players",
+     "The game"),
     # an expletive "it" of a copula is the author speaking, not a speaker
     ("It is important to note that the bridge was closed for a week.", "the bridge was closed for a week", "It"),
     ("It remains unclear whether the bridge will reopen.", "whether the bridge will reopen", "It"),

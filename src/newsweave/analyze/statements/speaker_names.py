@@ -12,6 +12,7 @@ from ...model import Entity, Mention
 from ..coref import PRONOUN_GENDER
 from ..names import given_name_gender, title_gender
 from .cues import (
+    CARRIER_NOUNS,
     FIRST_PERSON,
     GROUP_PRONOUNS,
     INDEFINITE_PRONOUNS,
@@ -69,8 +70,10 @@ def _named_entity(span: Span, ents: Sequence[Span]) -> Span | None:
             continue
         if ent.start <= root.i < ent.end:
             return ent
+        speaks_for = root.lemma_.lower() in _SPEAKS_FOR or (
+            root.lemma_.lower() in _CARRIES and ent.root.dep_ == "pobj")  # "a report from TMZ" is TMZ's
         if root.pos_ == "NOUN" and _modifies(ent, root) and (
-            root.lemma_.lower() not in _SPEAKS_FOR | OUTLET_NOUNS or ent.label_ in ("NORP", "GPE", "LOC", "FAC")
+            not speaks_for or ent.label_ in ("NORP", "GPE", "LOC", "FAC")
         ):
             continue
         if best is None or (ent.label_ == "PERSON" and best.label_ != "PERSON"):
@@ -79,7 +82,11 @@ def _named_entity(span: Span, ents: Sequence[Span]) -> Span | None:
 
 
 _SPEAKS_FOR = frozenset({"spokesman", "spokeswoman", "spokesperson", "spokespeople", "representative",
-                         "statement", "release", "announcement"})
+                         "statement", "release", "announcement"}) | OUTLET_NOUNS
+# what carries a source's words, named in a prepositional phrase: "a report from TMZ", "an editorial in Ekathimerini",
+# "figures from Nielsen", "a message from the commission"
+_CARRIES = CARRIER_NOUNS | MEDIUM_NOUNS | frozenset({"figure", "statistic", "data", "information", "resolution",
+                                                     "decision", "finding", "estimate", "account", "report"})
 
 
 def _renaming_person(head: Token, ents: Sequence[Span]) -> Span | None:
@@ -266,7 +273,7 @@ def _strip_titles(ent: Span) -> str:
     words and an article the NER swept into a name (role words only before a person: "the Interior Ministry" is
     the Interior Ministry)."""
     lo = ent.start
-    person = ent.label_ == "PERSON"
+    person = ent.label_ == "PERSON" or ent[-1].lower_ not in ORG_NOUNS  # not "the Interior Ministry"
     while lo < ent.end - 1 and (person and (ent.doc[lo].lower_ in ROLE_NOUNS or ent.doc[lo].lower_ in TITLE_WORDS)
                                 or ent.doc[lo].lower_ == "the"):
         lo += 1

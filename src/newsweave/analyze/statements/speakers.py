@@ -63,7 +63,7 @@ def subject_of(verb: Token) -> Token | None:
             # "She began by talking about …", "criticized him for opposing …", "… for X and for saying …"
             tok, via = _governing_prep(tok.head).head, "pcomp"
             if tok.pos_ in ("NOUN", "PROPN"):
-                tok = _host_verb(tok)  # "has a long history of blaming …" → the one who has it
+                tok, via = _host_verb(tok), "pcomp-noun"  # "has a long history of blaming …" → who has it
                 if tok is None or tok.pos_ in ("NOUN", "PROPN", "PRON"):
                     return tok
             continue
@@ -78,7 +78,7 @@ def subject_of(verb: Token) -> Token | None:
             if tok.dep_ == "ccomp" and tok.tag_ != "VBG":
                 return None
             participle_of_noun = tok.dep_ == "acl"
-            via = tok.dep_
+            via = tok.dep_ if not (tok.dep_ == "advcl" and tok.tag_ != "VBG") else "advcl-purpose"
             tok = tok.head
             if participle_of_noun and _carries_message(tok):
                 tok = _host_verb(tok)  # "She issued a statement saying …" → She
@@ -178,6 +178,8 @@ def _own_subject(tok: Token, *, via: str | None) -> Token | bool | None:
         if child.dep_ in ("nsubj", "csubj"):
             return child
         if child.dep_ == "nsubjpass" and via in ("conj", "pcomp", "advcl") and child.lower_ != "it":
+            # (a gerund or participle right on the passive: "After saying …, she was rushed …" — not an
+            # infinitive of purpose, "the strike was held to protest …", nor a gerund on a noun)
             return child
         if child.dep_ == "nsubjpass" and tok.lemma_.lower() in STANCE_PASSIVES and child.lower_ != "it":
             return child  # "voters are split on …", "she was thrilled by …": the subject holds the stance
