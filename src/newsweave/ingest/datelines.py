@@ -30,6 +30,9 @@ _MAX_STAMP_WORDS = 9
 _YEAR = re.compile(r"\b(?:19[5-9]\d|20\d\d)\b")
 _TAIL = re.compile(r"\s*(?:\(|\||—|–|-{1,2}\s|by\s).*$", re.IGNORECASE)
 _SEARCH_CHARS = 400
+# the other words a written date may have: clock-time markers, ordinal suffixes, time zones we can read
+_DATE_WORDS = frozenset({"at", "of", "am", "pm", "a", "p", "m", "st", "nd", "rd", "th", "gmt", "utc", "est", "edt",
+                         "cst", "cdt", "pst", "pdt", "mst", "mdt", "bst", "cet", "cest"})
 
 
 def dateline_time(title: str | None, text: str, *, now: datetime | None = None) -> PublishedTime | None:
@@ -87,9 +90,8 @@ def _read(raw: str) -> tuple[datetime, str] | None:
 def _written(line: str, extra: tuple[str, ...] = ()) -> bool:
     """Only words a date is written with: no sentence ("November 28, 2005 will be remembered …")."""
     words = re.findall(r"[A-Za-z]+", line)
-    allowed = {"at", "of", "am", "pm", "a", "p", "m", "gmt", "utc", "est", "edt", "cst", "cdt", "pst", "pdt", "mst",
-               "mdt", "bst", "cet", "cest", "st", "nd", "rd", "th", *extra}
-    return all(_MONTH_WORD.match(w + " ") or w.lower() in allowed or _weekday(w) for w in words)
+    return all(_MONTH_WORD.match(w + " ") or w.lower() in _DATE_WORDS or w.lower() in extra or _weekday(w)
+               for w in words)
 
 
 def _weekday(word: str) -> bool:
