@@ -404,6 +404,9 @@ def _full_phrase(doc: Doc, cand: Candidate, core: tuple[int, int]):
     c_lo, c_hi = cand.content_tokens or (hi, hi)
     if lo <= cue_lo < hi or (lo < c_hi and c_lo < hi):
         return doc[core[0] : core[1]]
+    subtree = {t.i for t in head.subtree}
+    if any(k not in subtree and not doc[k].is_punct for k in range(lo, hi)):
+        return doc[core[0] : core[1]]  # the head's subtree has a gap (its own verb inside): no phrase to take whole
     while hi - 1 > lo and (doc[hi - 1].is_punct or doc[hi - 1].is_space) and not (
         doc[hi - 1].text == ")" and any(t.text == "(" for t in doc[lo : hi - 1])
     ):
