@@ -157,6 +157,19 @@ def test_count_keeps_its_comparative_and_its_digit_groups(nlp, text, count, kind
     assert (claim_arg(c, "count"), claim_arg(c, "count_kind"), claim_arg(c, "count_low")) == (count, kind, low)
 
 
+def test_a_leading_of_is_no_part_of_a_count(nlp):
+    # "a total of 10 people" with "of" hung on the number and "total" elsewhere (a parse seen on real news)
+    from spacy.tokens import Doc
+
+    from newsweave.reconcile.syntax import _count_phrase
+
+    doc = Doc(nlp.vocab, words=["of", "10", "people"], heads=[1, 2, 2], deps=["quantmod", "nummod", "ROOT"])
+    assert _count_phrase(doc[1]) == "10"
+    doc = Doc(nlp.vocab, words=["more", "than", "10", "people"], heads=[2, 2, 3, 3],
+              deps=["amod", "quantmod", "nummod", "ROOT"])
+    assert _count_phrase(doc[2]) == "more than 10"
+
+
 def test_a_digit_group_the_parser_hung_on_its_first_part_is_kept(nlp):
     claims = find(claims_of(nlp, "The quake hit the town, killing 612 people and wounding around 1, 400."), "harm")
     wounded = next(c for c in claims if claim_arg(c, "status") == "injured")

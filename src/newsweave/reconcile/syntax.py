@@ -212,6 +212,9 @@ def _count_phrase(num_tok) -> str:
         if c.dep_ == "conj" and c.like_num and c.i > num_tok.i and (ranged or doc[c.i - 1].lower_ == "to"):
             toks.append(c)
     end = max(t.i for t in toks) + 1
+    while len(toks) > 1 and toks[0].lower_ in ("of", "than") and toks[0].i < num_tok.i and not any(
+            t.lower_ in _COMPARATIVES for t in toks):
+        toks = toks[1:]  # "a total of 10" parsed without "total": the count is "10", not "of 10"
     while (end + 1 < len(doc) and doc[end].text == "," and re.fullmatch(r"\d{3}", doc[end + 1].text)
            and (toks[0].i <= doc[end + 1].head.i < end or doc[end + 1].head.i == num_tok.head.i)):
         end += 2  # "around 1, 400" parsed with "400" hanging on "1", or on the counted noun beside it
