@@ -64,7 +64,8 @@ def run_batches(
             yield from _collect(pending.popleft(), progress)
     except BrokenProcessPool as exc:
         raise WorkerError(
-            "a worker process stopped before finishing its batch: it ran out of memory or was killed, or the "
+            "a worker process stopped before finishing its batch (its own error, if it had one, is printed above): "
+            "it failed to start, ran out of memory or was killed, or the "
             "script that called newsweave runs its code at import time (worker processes import the main script: "
             "put the script's code under `if __name__ == \"__main__\":`); use workers=1 (--workers 1) to work in "
             "this process instead"
