@@ -31,7 +31,7 @@ __all__ = [
     "claim_features",
     "different_groups",
     "pair_score",
-    "story_published",
+    "report_time",
     "strong_alignment",
     "time_gap",
 ]
@@ -205,8 +205,12 @@ def pair_score(x: ClaimFeatures, y: ClaimFeatures) -> float:
     return score
 
 
-def story_published(articles: Mapping[str, Article]) -> datetime | None:
-    """When the story's reports appeared, for an undated one among them: the earliest known publication time."""
+def report_time(article_id: str, articles: Mapping[str, Article]) -> datetime | None:
+    """When a report appeared: its publication time, else (an undated report) the earliest known one among the
+    story's reports; ``None`` when none is known."""
+    art = articles.get(article_id)
+    if art is not None and art.published.value is not None:
+        return art.published.value
     known = [a.published.value for a in articles.values() if a.published.value is not None]
     return min(known) if known else None
 
@@ -370,12 +374,10 @@ def align_claims(
 ) -> list[Fact]:
     """Cluster the claims of several reports into facts (single-report facts too), most supported first."""
     feats = []
-    story_time = story_published(articles)
     for c in claims:
         art = articles.get(c.evidence.article_id)
         sentence = art.text[c.evidence.start : c.evidence.end] if art else ""
-        when = art.published.value if art is not None and art.published.value is not None else story_time
-        feats.append(claim_features(c, sentence, published=when))
+        feats.append(claim_features(c, sentence, published=report_time(c.evidence.article_id, articles)))
     if embedder is not None and feats:
         texts = sorted({_sentence(f, articles) for f in feats})
         vecs = embedder.embed(texts)

@@ -33,7 +33,7 @@ from .align import (
     claim_features,
     different_groups,
     pair_score,
-    story_published,
+    report_time,
     strong_alignment,
     time_gap,
 )
@@ -375,16 +375,11 @@ def compare_aligned(
     same fact"."""
     if texts is None:
         texts = {aid: art.text for aid, art in (context or {}).items()}
-    story_time = story_published(context or {})
-
-    def published(claim: Claim):
-        art = (context or {}).get(claim.evidence.article_id)
-        return art.published.value if art is not None and art.published.value is not None else story_time
-
+    ctx = context or {}
     fa = claim_features(a, texts.get(a.evidence.article_id, "")[a.evidence.start : a.evidence.end],
-                        published=published(a))
+                        published=report_time(a.evidence.article_id, ctx))
     fb = claim_features(b, texts.get(b.evidence.article_id, "")[b.evidence.start : b.evidence.end],
-                        published=published(b))
+                        published=report_time(b.evidence.article_id, ctx))
     score = pair_score(fa, fb)
     if score < ALIGN_THRESHOLD:
         return score, []
