@@ -5,12 +5,14 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
+from ..names import is_person_noun
 from .cues import (
     AUDIENCE_NOUNS,
     BROADCAST_WORDS,
     CARRIER_NOUNS,
     INTERVIEW_WORDS,
     ORG_NOUNS,
+    OUTLET_NOUNS,
     PRESS_WORDS,
     ROLE_NOUNS,
     SOCIAL_MEDIA_WORDS,
@@ -18,7 +20,8 @@ from .cues import (
     WRITTEN_WORDS,
 )
 
-__all__ = ["NAMING_VERBS", "circumstance", "naming", "quoted_title", "setting_or_addressee", "with_reason"]
+__all__ = ["NAMING_VERBS", "addressee_object", "circumstance", "naming", "quoted_title", "setting_or_addressee",
+           "with_reason"]
 
 NAMING_VERBS = frozenset({"call", "dub", "label", "brand", "term", "deem"})
 _NAMING_PARTS = frozenset({"dobj", "oprd", "appos", "attr", "acomp", "prep", "npadvmod"})
@@ -91,14 +94,31 @@ def _setting(prep: Token, pobj: Token) -> bool:
 _ADDRESS_VERBS = frozenset({"say", "write", "speak", "talk", "explain", "complain", "whisper", "shout", "announce",
                             "declare", "reply"})
 _PEOPLE_NOUNS = AUDIENCE_NOUNS | ROLE_NOUNS | TITLE_WORDS | ORG_NOUNS
+# verbs whose direct object is whom they address ("told reporters", "briefed the committee"), not what was said
+_TELLING_VERBS = frozenset({"tell", "inform", "brief", "assure", "reassure", "remind", "notify", "email", "e-mail",
+                            "message", "text"})
+_NOT_SOMEONE = frozenset({"it", "this", "that", "what", "something", "everything", "nothing", "anything", "all"})
 
 
 def _addressee(verb: Token, prep: Token, pobj: Token) -> bool:
     """Whom something was said to, not what: "wrote [to the senator]", "said [to reporters]"."""
-    if prep.lower_ != "to" or verb.lemma_.lower() not in _ADDRESS_VERBS:
-        return False
-    return (pobj.ent_type_ in ("PERSON", "ORG", "NORP") or pobj.pos_ in ("PRON", "PROPN")
-            or pobj.lemma_.lower() in _PEOPLE_NOUNS)
+    return prep.lower_ == "to" and verb.lemma_.lower() in _ADDRESS_VERBS and _someone(pobj)
+
+
+def addressee_object(verb: Token, obj: Token) -> bool:
+    """Whether the direct object of a telling verb is whom it was told — "told reporters", "told Reuters", "told
+    the news agency", "told him" — rather than a message ("told the truth"). (Alone after the verb PolNeAR
+    annotates the addressee as the content, "The mayor told reporters", and so do we; after a message clause it
+    is no message: "…, the governor told Reuters.")"""
+    return verb.lemma_.lower() in _TELLING_VERBS and _someone(obj)
+
+
+def _someone(tok: Token) -> bool:
+    """A person, group, body or outlet: someone a thing can be said to."""
+    if tok.pos_ == "PRON":
+        return tok.lower_ not in _NOT_SOMEONE
+    return (tok.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or tok.pos_ == "PROPN"
+            or tok.lemma_.lower() in _PEOPLE_NOUNS | OUTLET_NOUNS or is_person_noun(tok.text))
 
 
 def quoted_title(obj: Token) -> bool:

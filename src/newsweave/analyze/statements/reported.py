@@ -15,21 +15,16 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from ..names import is_person_noun
 from .cues import (
-    AUDIENCE_NOUNS,
     EVENT_VERBS,
     INANIMATE_NOUNS,
-    ORG_NOUNS,
-    OUTLET_NOUNS,
     PARENTHETICAL_VERBS,
-    ROLE_NOUNS,
     SPEECH_VERBS,
 )
 from .docindex import DocIndex
 from .frames import CUE_FRAMES
 from .holders import cue_extent, speaker_for
-from .messages import NAMING_VERBS, naming, quoted_title, setting_or_addressee, with_reason
+from .messages import NAMING_VERBS, addressee_object, naming, quoted_title, setting_or_addressee, with_reason
 from .speakers import subject_of
 
 __all__ = [
@@ -58,28 +53,6 @@ class Candidate:
     content_tokens: tuple[int, int] | None = None  # token range of the content, when known
     channel_from: Token | None = None  # an earlier cue of the same speaker whose dependents name the channel
     frame: str | None = None  # the message frame of a verb cue (ccomp, dobj, xcomp, prep_<p>)
-
-
-# verbs whose direct object is whom they address ("told reporters", "briefed the committee"), not what was said
-_TELLING_VERBS = frozenset({"tell", "inform", "brief", "assure", "reassure", "remind", "notify", "email", "e-mail",
-                            "message", "text"})
-_NOT_ADDRESSEES = frozenset({"it", "this", "that", "what", "something", "everything", "nothing", "anything", "all"})
-
-
-def addressed(verb: Token, obj: Token) -> bool:
-    """Whether the direct object of a telling verb is the addressee — a person, a group, an outlet ("told
-    reporters", "told Reuters", "told the news agency", "told him") — rather than a message ("told the truth").
-    (Alone after the verb, PolNeAR annotates the addressee as the content, "The mayor told reporters", and so do
-    we; after a message clause it is no message: "…, the governor told Reuters.")"""
-    if verb.lemma_.lower() not in _TELLING_VERBS:
-        return False
-    if obj.pos_ == "PRON":
-        return obj.lower_ not in _NOT_ADDRESSEES
-    if obj.ent_type_ in ("PERSON", "ORG", "NORP", "GPE"):
-        return True
-    lemma = obj.lemma_.lower()
-    return any(lemma in lexicon for lexicon in (AUDIENCE_NOUNS, ROLE_NOUNS, ORG_NOUNS, OUTLET_NOUNS)) or (
-        is_person_noun(obj.text))
 
 
 def frames_of(tok: Token) -> frozenset[str]:
@@ -423,7 +396,7 @@ def _inverted(doc: Doc, ix: DocIndex, verb: Token) -> Candidate | None:
     if own and own[0].i < verb.i:
         speaker = own[0]
         left = speaker.left_edge.i
-        if any(c.dep_ in ("dobj", "xcomp", "ccomp", "attr", "acomp") and not (c.dep_ == "dobj" and addressed(verb, c))
+        if any(c.dep_ in ("dobj", "xcomp", "ccomp", "attr", "acomp") and not (c.dep_ == "dobj" and addressee_object(verb, c))
                for c in verb.children):
             return None  # (but "…, the governor told Reuters": whom it was told is no message of its own)
     else:
