@@ -298,3 +298,31 @@ def test_quote_in_the_paragraph_after_the_cue(extract):
     (st,) = extract(text)
     assert st.direct and st.channel == "social media post"
     assert _text(text, st.speaker) == "The senator"
+
+
+@pytest.mark.parametrize(
+    "text, speaker, content",
+    [
+        # who is said / believed / regarded to be so is part of what is said
+        ("The minister was said to be furious.", None, "The minister was said to be furious"),
+        ("Two of the guards were believed to have been hurt.", None,
+         "Two of the guards were believed to have been hurt"),
+        ("He is regarded as sympathetic to the US by the militias.", "the militias",
+         "He is regarded as sympathetic to the US"),
+        # the agent between the cue and the infinitive is the speaker, not part of the message
+        ("The deal is expected by analysts to close in March.", "analysts", "to close in March"),
+        # an expletive subject is no part of it
+        ("It is expected to rain on Sunday.", None, "to rain on Sunday"),
+    ],
+)
+def test_a_raised_passive_subject_belongs_to_the_message(extract, text, speaker, content):
+    st = _find(text, extract(text), content.split()[-1])
+    assert (_text(text, st.speaker), _text(text, st.content)) == (speaker, content)
+
+
+def test_a_report_wrapping_such_a_message_keeps_its_speaker(extract):
+    for text, speaker in [("The mayor was believed to have been hurt, reported the newspaper.", "the newspaper"),
+                          ("Several miners were believed to have been trapped, the agency reported.", "the agency")]:
+        statements = extract(text)
+        assert [_text(text, s.speaker) for s in statements] == [speaker]
+        assert _text(text, statements[0].content) == text.split(",")[0]

@@ -108,6 +108,12 @@ PRONOUNS = [
     # nobody has been called "he" or "she" yet: the given names alone keep "she" from the lawyer
     (("Defence lawyer Stan Perlo said the jury had been unmoved. Maria Gomez, the defendant's aunt, was to testify "
      'on Monday. "I could not face it," she said.'), {"she": "Maria Gomez"}),
+    # "they" stands for people named in the plural just before, not for the latest speaker further up
+    (("Aid officials said the road was open. The clashes pit police against striking miners. The strike has gone on "
+      "for a month after they refused to accept a pay offer."), {"they": "striking miners"}),
+    # … and a plural subject of the sentence before is preferred to a plural object
+    (("The company said sales fell. Union leaders met the managers on Monday. They said the talks had failed."),
+     {"They": "Union leaders"}),
 ]
 
 

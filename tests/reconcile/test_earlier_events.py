@@ -48,3 +48,19 @@ def test_a_recent_date_or_an_unknown_publication_time_does_not_separate_them() -
 def test_near_paraphrases_align_even_when_one_leaves_out_the_date() -> None:
     text = "A major earthquake killed more than 31,000 people in the city of Bam in southern Iran."
     assert _score(OLD, (), text + " in 2003", text) > 0.45
+
+
+def _month(value: str) -> tuple[tuple[str, str], ...]:
+    """A month named without a year in an undated report ("in February"): no interval of its own."""
+    return (("time", value), ("time_text", "in that month"))
+
+
+def test_a_month_without_a_year_is_placed_before_the_story_dates() -> None:
+    # "In February" in an undated report of a story whose reports appeared in late November: February 2005
+    assert _score(_month("XXXX-02"), (), A_TEXT, B_TEXT) == 0.0
+    # "in November" is the story's own month, and "in December" lies in the past year: December 2004
+    assert _score(_month("XXXX-11"), (), A_TEXT, B_TEXT) > 0.45
+    assert _score(_month("XXXX-12"), (), A_TEXT, B_TEXT) == 0.0
+    # a day: 2 November lies 26 days before the reports (not an earlier event), 2 October 57 days
+    assert _score(_month("XXXX-11-02"), (), A_TEXT, B_TEXT) > 0.45
+    assert _score(_month("XXXX-10-02"), (), A_TEXT, B_TEXT) == 0.0

@@ -18,7 +18,7 @@ from typing import Protocol
 import numpy as np
 
 from ..model import Article, Claim, Fact
-from .claims import claim_arg, claim_args, claim_times
+from .claims import _PARTIAL_DATE, claim_arg, claim_args, claim_times
 from .lexicons import MEANS_WORDS, normalise_key, status_compatible
 from .sources import group_sources
 
@@ -221,8 +221,30 @@ def _earlier_event(x: ClaimFeatures, y: ClaimFeatures) -> bool:
     were killed"), so they are not the same fact."""
     if y.published is None or any(t["latest"] is not None for t in y.times):
         return False  # (a time ``y`` names but we could not place, "Sunday" in an undated report, is no time)
-    ends = [t["latest"] for t in x.times if t["latest"] is not None]
+    ends = [end for t in x.times if (end := _latest(t, x.published)) is not None]
     return bool(ends) and max(ends) < y.published - BACKGROUND_GAP
+
+
+def _latest(time: dict, published: datetime | None) -> datetime | None:
+    """The end of a claim's time; a month or day without a year ("in February" in an undated report,
+    ``XXXX-02``) is placed at its last occurrence up to ``published`` — news tells the past — or left out."""
+    if time["latest"] is not None:
+        return time["latest"]
+    m = _PARTIAL_DATE.match(time["value"] or "")
+    if m is None or published is None:
+        return None
+    month, day = int(m.group(1)), m.group(2)
+    year = published.year
+    for y in (year, year - 1):
+        try:
+            start = datetime(y, month, int(day) if day else 1, tzinfo=published.tzinfo or UTC)
+        except ValueError:  # 30 February
+            return None
+        if start <= published:
+            if day:
+                return start + timedelta(days=1)
+            return datetime(y + (month == 12), month % 12 + 1, 1, tzinfo=start.tzinfo)
+    return None
 
 
 GENERIC_PEOPLE = frozenset(
@@ -427,6 +449,10 @@ def fact_label(claims: Sequence[Claim]) -> str:
     status = claim_arg(best, "status")
     subject = best.subject
     if status:
+        counted = [(claim_arg(c, "counted"), claim_arg(c, "status")) for c in claims if claim_arg(c, "count")]
+        if counted and counted[0][0]:
+            # a toll: "people killed", told without one report's number ("health of Ten people" said nothing)
+            return f"{_plural(counted[0][0])} {counted[0][1] or status}"
         named = [c.subject for c in claims if c.subject and c.subject.lower() not in _PRONOUN_SUBJECTS]
         subject = named[0] if named else subject
         return f"health of {subject or 'those involved'}"
@@ -435,6 +461,20 @@ def fact_label(claims: Sequence[Claim]) -> str:
     parts = [subject or "", verb if best.polarity else f"not {verb}", target or ""]
     label = " ".join(p for p in parts if p)
     return label[:160]
+
+
+_IRREGULAR_PLURALS = {"person": "people", "people": "people", "child": "children", "man": "men", "woman": "women", "policeman": "policemen"}
+
+
+def _plural(noun: str) -> str:
+    """"person" → "people", "guard" → "guards", "casualty" → "casualties" (counted nouns are lemmas)."""
+    if noun in _IRREGULAR_PLURALS:
+        return _IRREGULAR_PLURALS[noun]
+    if noun.endswith("y") and noun[-2:-1] not in "aeiou":
+        return noun[:-1] + "ies"
+    if noun.endswith(("s", "sh", "ch", "x")):
+        return noun + "es"
+    return noun + "s"
 
 
 _PRONOUN_SUBJECTS = {"he", "she", "they", "it", "i", "we", "him", "her", "them"}

@@ -15,6 +15,7 @@ adjective), its subject, and arguments as ``(role, value)`` pairs. Roles:
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Iterable
 from datetime import UTC, datetime
 from typing import Any
@@ -59,6 +60,8 @@ from .syntax import (
     _trim_end,
 )
 
+_PARTIAL_DATE = re.compile(r"XXXX-(\d\d)(?:-(\d\d))?$")  # a month or day whose year is unknown
+
 __all__ = ["claim_arg", "claim_args", "claim_times", "claims_from_reading", "extract_claims"]
 
 
@@ -83,6 +86,7 @@ def claims_from_reading(reading: Reading) -> list[Claim]:
     titles = _title_aliases(doc)
     timex_of = _timex_heads(doc, reading.timexes)
     claims: list[Claim] = []
+    previous: list[TimeExpression] = []  # the one time of the previous sentence, if it had one
     for sent in doc.sents:
         if not sent.text.strip():
             continue
@@ -111,22 +115,49 @@ def claims_from_reading(reading: Reading) -> list[Claim]:
                 and p.tag_ in ("VBG", "VBN", "VBD", "VBZ", "VBP", "VB")
             ):
                 times[p.i] = list(times[p.head.i])
-        in_sentence = [
-            tx
+        in_sentence = {
+            tx: tok_i
             for tx, tok_i in timex_of.items()
-            if sent.start <= tok_i < sent.end and tx.type in ("DATE", "TIME") and tx.earliest is not None
-        ]
+            if sent.start <= tok_i < sent.end and tx.type in ("DATE", "TIME") and _placeable(tx)
+        }
+        one_time = list(in_sentence) if len({t.value for t in in_sentence}) == 1 else []
         for p in preds:  # an event with no time of its own is dated by its sentence ("… in December 2003")
             own = times.get(p.i) or []
-            if (
-                not own
-                and p.dep_ not in ("relcl", "acl")
-                and _event_class(p)
-                and len({t.value for t in in_sentence}) == 1
-            ):
-                own = in_sentence
+            if not own and p.dep_ in ("advcl", "conj", "xcomp") and p.head.i in times:
+                own = times[p.head.i]  # the head took its time below: "It killed 612 and injured 1,400"
+            elif not own and _event_class(p):
+                if p.dep_ in ("relcl", "acl"):
+                    own = _time_of_modified_noun(p, in_sentence)
+                elif one_time:
+                    own = one_time
+                elif not in_sentence and _pronoun_subject(p):
+                    own = previous  # "… was in February, when a temblor rocked Zarand. It killed 612 people."
+            if own:
+                times.setdefault(p.i, own)
             claims.extend(_claims_for(reading, sent, p, own, titles))
+        previous = one_time
     return claims
+
+
+def _placeable(tx: TimeExpression) -> bool:
+    """A time that dates an event: resolved, or a month or day whose year the report's date would give
+    ("in February" in an undated report, ``XXXX-02``; alignment places it against the story's dates)."""
+    return tx.earliest is not None or _PARTIAL_DATE.match(tx.value) is not None
+
+
+def _time_of_modified_noun(p, in_sentence: dict[TimeExpression, int]) -> list[TimeExpression]:
+    """A relative clause takes the time of the noun it describes: "the disaster in December 2003, in which
+    more than 31,000 people were killed" (the time within the noun phrase, outside the clause itself)."""
+    noun = p.head
+    lo, hi = noun.left_edge.i, noun.right_edge.i
+    own_lo, own_hi = p.left_edge.i, p.right_edge.i
+    found = [tx for tx, i in in_sentence.items() if lo <= i <= hi and not own_lo <= i <= own_hi]
+    return found if len({t.value for t in found}) == 1 else []
+
+
+def _pronoun_subject(p) -> bool:
+    """The predicate's subject is "it" (or "this"): the sentence goes on about the previous one's event."""
+    return any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("it", "this") for c in p.children)
 
 
 def _qualifiers(tok) -> list[str]:
@@ -152,6 +183,8 @@ def _depth(tok) -> int:
 
 def _is_predicate(t) -> bool:
     lemma = t.lemma_.lower()
+    if _is_stamp(t):
+        return False
     if t.pos_ == "VERB":
         if lemma in REPORTING_VERBS and not _claims_responsibility(t):
             return False
@@ -170,6 +203,25 @@ def _is_predicate(t) -> bool:
             return t.dep_ in ("nsubj", "dobj", "attr")
         return True
     return False
+
+
+_STAMP_WORDS = frozenset({"posted", "updated", "published", "modified"})
+
+
+def _is_stamp(t) -> bool:
+    """A page's own date stamp, not an event: "Posted: Nov 27, 2005 8: 20 AM ET Last Updated: …"."""
+    if t.lower_ not in _STAMP_WORDS:
+        return False
+    doc = t.doc
+    before = doc[t.i - 1].lower_ if t.i > t.sent.start else ""
+    after = doc[t.i + 1] if t.i + 1 < len(doc) else None
+    if before in ("", "last", "|") or (after is not None and after.text == ":"):
+        return True
+    # "… 7: 21 AM Updated 11 / 27 / 2005": a capitalised stamp word before a date, in the middle of a line
+    return t.text[0].isupper() and after is not None and (after.like_num or after.lower_[:3] in _MONTHS)
+
+
+_MONTHS = frozenset(["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"])
 
 
 def _owner(tok, pred_ids: set[int]) -> int | None:

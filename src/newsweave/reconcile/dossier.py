@@ -41,7 +41,8 @@ __all__ = [
 log = logging.getLogger(__name__)
 
 SCHEMA = "newsweave.dossier/1"
-RECONCILE_VERSION = "2"  # 2: earlier events, comparative counts and digit groups
+RECONCILE_VERSION = "3"  # 2: earlier events, comparative counts and digit groups; 3: times of relative
+# clauses, of "It …" after a dated sentence, and months without a year placed against the story's dates
 _CACHE_SIZE = 2048
 _cache: OrderedDict[tuple[str, str, int], ArticleClaims] = OrderedDict()
 _cache_lock = threading.Lock()

@@ -165,7 +165,7 @@ def _drop_nested(cands: list[Candidate], quotes, ix: DocIndex) -> list[Candidate
         return wraps[id(o)]
 
     out: list[Candidate] = []
-    seen: set[tuple[int, int]] = set()
+    seen: dict[tuple[int, int], int] = {}
     for c in kept:
         if c.kind == "quote" and _short_phrase(c, ix):
             continue  # "used the term “anchor baby” to describe …": a quoted phrase, not a statement
@@ -180,10 +180,17 @@ def _drop_nested(cands: list[Candidate], quotes, ix: DocIndex) -> list[Candidate
                 continue  # "said that [critics believe …]": part of the outer statement
         key = (c.content_start, c.content_end)
         if key in seen:
+            if _cue_inside(out[seen[key]]) and not _cue_inside(c):
+                out[seen[key]] = c  # "[X were believed to …], reported the broadcaster": the report wraps it
             continue
-        seen.add(key)
+        seen[key] = len(out)
         out.append(c)
     return out
+
+
+def _cue_inside(c: Candidate) -> bool:
+    """Whether the cue lies within the content ("the minister was said to be furious")."""
+    return c.cue_token is not None and c.content_start <= c.cue_token.idx < c.content_end
 
 
 def _wraps_message(obj: Candidate, cands: list[Candidate]) -> bool:

@@ -182,6 +182,9 @@ def _frame_content(doc: Doc, tok: Token, frames: frozenset[str]) -> Candidate | 
                 addressee = [c for c in children if c.dep_ == "dobj" and tok.i < c.i < obj.i]
                 if addressee:
                     lo = addressee[0].left_edge.i
+                raised = _raised_subject(tok, obj)
+                if raised is not None:  # "the minister was said to be furious": who is said to be so, too
+                    lo = raised.left_edge.i
             else:
                 hi = with_reason(doc, tok, hi)
             return make_candidate(doc, tok, lo, hi, "object", frame=frame)
@@ -195,7 +198,32 @@ def _frame_content(doc: Doc, tok: Token, frames: frozenset[str]) -> Candidate | 
     if "dobj" in frames:
         passive = _passive_message(tok)
         if passive is not None:  # "the move was first reported by the network": the subject is the message
-            return make_candidate(doc, tok, passive.left_edge.i, passive.right_edge.i + 1, "object", frame="dobj")
+            hi = passive.right_edge.i + 1
+            complement = _complement_before_agent(tok)
+            if complement is not None:  # "he is regarded as sympathetic to the US by the militias"
+                hi = complement.right_edge.i + 1
+            return make_candidate(doc, tok, passive.left_edge.i, hi, "object", frame="dobj")
+    return None
+
+
+def _raised_subject(verb: Token, comp: Token) -> Token | None:
+    """The passive subject of "X was said / believed / expected to …" when nothing but the cue stands between
+    it and the infinitive (no agent there): X is part of what is said."""
+    subj = [c for c in verb.children if c.dep_ == "nsubjpass" and c.i < verb.i and c.lower_ not in ("it", "there")]
+    if not subj or any(c.dep_ == "agent" and verb.i < c.i < comp.i for c in verb.children):
+        return None
+    return subj[0]
+
+
+def _complement_before_agent(verb: Token) -> Token | None:
+    """"regarded [as sympathetic to the US] by the militias": what the subject is regarded as, when it comes
+    between the cue and its agent."""
+    agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+    if agent is None:
+        return None
+    for c in verb.children:
+        if verb.i < c.i < agent.i and (c.dep_ in ("xcomp", "oprd") or (c.dep_ == "prep" and c.lower_ == "as")):
+            return c
     return None
 
 

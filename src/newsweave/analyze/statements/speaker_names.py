@@ -26,7 +26,7 @@ from .cues import (
     TITLE_WORDS,
 )
 from .docindex import DocIndex
-from .speakers import NAME_LABELS, SpeakerInfo
+from .speakers import NAME_LABELS, SpeakerInfo, speaker_span
 
 __all__ = ["describe_speaker", "is_outlet_name", "is_outlet_phrase"]
 
@@ -171,6 +171,12 @@ def describe_speaker(
             if ent is not None:
                 return SpeakerInfo(_strip_titles(ent), "person", False, mention_id or _entity_of(ent, mentions),
                                    gender)
+        if low in ("they", "them"):
+            ant = _plural_antecedent(span, ix, content)
+            if ant is not None:  # "… between security forces and militias. … after they refused …"
+                lo, hi = speaker_span(ant)
+                return describe_speaker(span.doc[lo:hi], history=history, ix=ix, mentions=mentions,
+                                        entities=entities)
         for prev in reversed(history):
             if prev.name is None or prev.anonymous and want == "person":
                 continue
@@ -295,6 +301,42 @@ def _person_in_sentence(span: Span, ix: DocIndex, content: tuple[int, int] | Non
             continue
         return ent
     return None
+
+
+_PLURAL_HOLDERS = ROLE_NOUNS | ORG_NOUNS | frozenset({
+    "force", "troop", "rebel", "militant", "fighter", "insurgent", "police", "authority", "government", "migrant",
+    "immigrant", "refugee", "participant", "inhabitant", "tenant", "parent", "patient", "family", "crowd", "fan"})
+# people named by what they do: "miners", "protesters", "activists", "civilians" (not "numbers", "papers")
+_AGENT_SUFFIXES = ("er", "or", "ist", "ian")
+_NOT_PEOPLE = frozenset({
+    "number", "paper", "order", "border", "water", "matter", "letter", "power", "center", "centre", "corner",
+    "quarter", "error", "factor", "sector", "mirror", "monitor", "computer", "chapter", "meter",
+    "floor", "door", "color", "colour", "motor", "tractor", "indicator", "weather", "layer", "filter", "poster",
+    "flyer", "counter", "barrier", "trailer", "container", "cluster", "register", "dollar", "corridor"})
+
+
+def _names_people(lemma: str) -> bool:
+    return lemma in _PLURAL_HOLDERS or (
+        len(lemma) > 4 and lemma.endswith(_AGENT_SUFFIXES) and lemma not in _NOT_PEOPLE)
+
+
+def _plural_antecedent(span: Span, ix: DocIndex, content: tuple[int, int] | None) -> Token | None:
+    """What "they" stands for: people or bodies named in the plural in this sentence or the one before, outside
+    the statement — a subject first, else the nearest ("… between security forces and militias. The protests
+    went on after they refused …": the militias, not the latest speaker three sentences up)."""
+    doc = span.doc
+    s_start = ix.sent_start[span.start]
+    lo = ix.sent_start[s_start - 1] if s_start > 0 else 0
+    found: list[Token] = []
+    for tok in doc[lo : span.start]:
+        if content is not None and content[0] <= tok.idx < content[1]:
+            continue
+        plural = tok.tag_ in ("NNS", "NNPS") or (tok.lower_ == "police" and tok.pos_ == "NOUN")
+        if plural and _names_people(tok.lemma_.lower()):
+            found.append(tok)
+    subjects = [t for t in found if t.dep_ in ("nsubj", "nsubjpass")]
+    pick = subjects or found
+    return pick[-1] if pick else None
 
 
 def _group_in_sentence(span: Span, ix: DocIndex, content: tuple[int, int] | None) -> Span | None:
