@@ -150,7 +150,9 @@ def build_dossier(
         embedder=embedder,
         max_sentences=max_summary_sentences,
     )
-    statements = tuple(s for a in ordered for s in per[a.id].statements)
+    # who said what: statements with a speaker, and quotations (whose speaker may be unknown); a speaker-less
+    # reported stance ("known for partying", "charged with murder") says nothing about who said it
+    statements = tuple(s for a in ordered for s in per[a.id].statements if s.speaker is not None or s.direct)
     fact_sources = [group_sources(f.claims, by_id, entity_names=names) for f in facts]
     return Dossier(
         story=story,
