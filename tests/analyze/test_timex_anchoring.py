@@ -321,3 +321,44 @@ def test_soon_is_future_ref_only_about_the_future(text: str, expected: str | Non
     found = tag(text, OCT_26)
     got = found["soon"].value if "soon" in found else found["Soon"].value if "Soon" in found else None
     assert got == expected
+
+
+OCT_25_1998 = date(1998, 10, 25)
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    from newsweave.analyze.pipeline import get_pipeline
+
+    return get_pipeline()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a fronted time phrase takes the tense of the main clause after its comma
+        ("In January, a bombing in Birmingham killed a security guard.", "1998-01"),
+        ("In January, the council will vote on the budget.", "1999-01"),
+        # negative: a speech verb after the comma still binds loosely, so nearby cues decide as before
+        ("Elections are planned in January, an official said.", "1999-01"),
+    ],
+)
+def test_a_fronted_time_phrase_takes_the_tense_of_its_clause(text: str, expected: str) -> None:
+    assert value(text, "January", OCT_25_1998) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # with a parse, the verb the time hangs on decides even past a long interruption
+        (("In January, a week after the anniversary of the court's decision on the issue, a bomb at a clinic in "
+          "Birmingham, Ala., killed a security guard."), "1998-01"),
+        ("In January, after months of talks with the unions and the council, the city will raise its fares.",
+         "1999-01"),
+        # negative: a time inside a noun phrase has no verb of its own ("the January vote"): nearby cues decide
+        ("Officials expect the January vote to be close.", "1999-01"),
+    ],
+)
+def test_the_verb_a_time_hangs_on_gives_its_tense(nlp, text: str, expected: str) -> None:
+    found = {t.text: t for t in find_timexes(text, article_id="a1", dct=OCT_25_1998, doc=nlp(text))}
+    assert found["January"].value == expected

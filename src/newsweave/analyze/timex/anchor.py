@@ -79,6 +79,11 @@ _NOT_PAST = {
 }
 
 
+# a time phrase opening its sentence and closed by a comma: "In January, …", "Last March, …", "On Oct. 3, …"
+_FRONTED = re.compile(r"\s*(?:[\"'“‘(]\s*)?(?:(?:in|on|during|by|since|until|early|late|last|that|this|in\s+early|in\s+late)\s+)?",
+                      re.IGNORECASE)
+_FRONTED_END = re.compile(r"(?:\s+\d{4})?\s*,")
+
 _PLUPERFECT = re.compile(r"\bhad\s+(?:\w+ly\s+)?(?:been\s+)?(?:\w+ly\s+)?$", re.IGNORECASE)
 
 
@@ -137,6 +142,8 @@ def _regex_cue(text: str, start: int, end: int) -> tuple[Direction, int]:
     best: tuple[int, Direction] | None = None
     weak: int | None = None  # distance of the nearest weak future cue ("by", "until", "deadline")
     pluperfect = False
+    fronted = _FRONTED.fullmatch(text, left, start) is not None and _FRONTED_END.match(text, end) is not None
+    first_after = True  # (only the first cue after a fronted adverbial is its main verb)
     for m in _cue_re().finditer(text, left, right):
         if start <= m.start() < end:
             continue
@@ -165,9 +172,12 @@ def _regex_cue(text: str, start: int, end: int) -> tuple[Direction, int]:
         if kind == "future" and word in _WEAK_FUTURE:
             weak = dist if weak is None else min(weak, dist)
             continue
-        # a cue before the expression in the same clause binds tighter than one after a comma
-        if m.start() >= end and "," in text[end : m.start()]:
+        # a cue before the expression in the same clause binds tighter than one after a comma — except the main
+        # clause after a fronted adverbial: "In January, a bombing in Birmingham, Ala., killed a guard"
+        if m.start() >= end and "," in text[end : m.start()] and not (fronted and kind == "past" and first_after):
             dist += 40
+        if m.start() >= end:
+            first_after = False
         if best is None or dist < best[0]:
             best = (dist, kind)
     if weak is not None and (best is None or weak < best[0]):
@@ -193,6 +203,9 @@ def _doc_cue(doc: Doc, start: int, end: int) -> tuple[Direction, int]:
     if span is None:
         return "unknown", 10**6
     sent = span.sent
+    governed = _governing_tense(span)
+    if governed is not None:
+        return governed, 6  # the verb the expression hangs on: "In January, … a bombing … killed a guard"
     best: tuple[int, Direction] | None = None
     for tok in sent:
         if span.start <= tok.i < span.end:
@@ -225,6 +238,30 @@ def _doc_cue(doc: Doc, start: int, end: int) -> tuple[Direction, int]:
         if best is None or dist < best[0]:
             best = (dist, kind)
     return (best[1], best[0] * 6) if best else ("unknown", 10**6)
+
+
+def _governing_tense(span) -> Direction | None:
+    """The tense of the verb a time expression modifies (through its preposition), when that verb states it: a
+    simple past ("killed"), or a future modal ("will hold"). ``None`` for anything else (participles, present,
+    infinitives), which the nearest-cue reading decides."""
+    tok = span.root
+    for _ in range(3):
+        if tok.head is tok:
+            return None
+        tok = tok.head
+        if tok.pos_ in ("VERB", "AUX"):
+            break
+        if tok.dep_ != "prep" and tok.pos_ != "ADP":
+            return None  # a time inside a noun phrase ("Wednesday's ruling", "the March vote") has no tense here
+    else:
+        return None
+    if tok.pos_ not in ("VERB", "AUX"):
+        return None
+    if any(c.tag_ == "MD" and c.lower_ in ("will", "'ll", "shall", "wo") for c in tok.children):
+        return "future"
+    if tok.tag_ == "VBD" and tok.lower_ not in _NOT_PAST:
+        return "past"
+    return None
 
 
 def direction(text: str, start: int, end: int, doc: Doc | None = None) -> Direction:
