@@ -46,7 +46,7 @@ log = logging.getLogger(__name__)
 
 #: Bump whenever the output of the analysis changes, so stored analyses of an older version are re-run.
 ANALYSIS_VERSION = "4"  # 3: quote layouts, block quotes, participle speakers, day-aligned edges;
-# 4: raised passive subjects in the message, "they" for people named in the plural just before
+# 4: raised passive subjects in the message, "they" for people named in the plural just before, tense of fronted times
 #: Texts longer than this are parsed in paragraph chunks (spaCy needs ~1 GB of memory per 100k characters).
 CHUNK_CHARS = 100_000
 
