@@ -265,3 +265,26 @@ def test_analyze_many_chunks_long_reports(monkeypatch, nlp):
     assert [r.article_id for r in results] == ["art0000", "art0001"]
     _check_offsets(results[1], long_text)
     assert len([m for m in results[1].mentions if m.text == "Lena Vogt"]) == 30
+
+
+@pytest.mark.parametrize(
+    ("text", "tokens"),
+    [
+        ("Ryan said,“Look, no.”", ["Ryan", "said", ",", "“", "Look", ",", "no", ".", "”"]),
+        ("“It was loud,”said Jane.", ["“", "It", "was", "loud", ",", "”", "said", "Jane", "."]),
+        ('He said:"No."', ["He", "said", ":", '"', "No", ".", '"']),
+        # negative: apostrophes inside words and ordinary punctuation keep spaCy's tokens
+        ("I don’t know what he’s done.", ["I", "do", "n’t", "know", "what", "he", "’s", "done", "."]),
+        ("The U.S. agreed, 3,000 people said.", ["The", "U.S.", "agreed", ",", "3,000", "people", "said", "."]),
+    ],
+)
+def test_quotation_marks_glued_to_words_are_split(nlp, text, tokens):
+    assert [t.text for t in nlp(text)] == tokens
+
+
+def test_a_statement_behind_a_glued_quotation_mark_is_found(nlp):
+    from newsweave.analyze.statements import extract_statements
+
+    text = "Ryan said,“Look, anti-Semitic images have no place in a presidential campaign.”"
+    [st] = extract_statements(nlp(text), article_id="t")
+    assert (text[st.speaker.start : st.speaker.end], st.direct) == ("Ryan", True)

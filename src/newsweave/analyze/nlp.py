@@ -99,4 +99,20 @@ def load_pipeline(*, disable: tuple[str, ...] = ()) -> Language:
 
         from .fast_components import accelerate
 
-        return accelerate(spacy.load(model_dir, disable=list(disable)))
+        nlp = accelerate(spacy.load(model_dir, disable=list(disable)))
+        _split_glued_quotes(nlp, spacy)
+        return nlp
+
+
+# Web text loses spaces around quotation marks: 'Ryan said,“Look, …' was one token "said,“Look", which hid
+# both the speech verb and the quotation. Split a comma/colon glued between a word and a quotation mark, and a
+# quotation mark glued between such punctuation and a word. (Apostrophes in words, "don’t", are untouched.)
+_GLUED_QUOTES = (
+    r"(?<=[A-Za-z0-9])[,;:](?=[“”\"‘’])",
+    r"(?<=[,;:.!?])[“”\"‘’](?=[A-Za-z0-9])",
+)
+
+
+def _split_glued_quotes(nlp: Language, spacy) -> None:
+    infixes = list(nlp.Defaults.infixes or ()) + list(_GLUED_QUOTES)
+    nlp.tokenizer.infix_finditer = spacy.util.compile_infix_regex(infixes).finditer
