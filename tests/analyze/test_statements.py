@@ -217,6 +217,22 @@ def test_told_outlet_is_interview_and_relay(extract):
     assert st.relays == ("AFP",) and st.channel == "interview"
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker", "relays", "channel"),
+    [
+        ("Speaking to CNN on Monday, the mayor said the bridge was safe.", "the mayor", ("CNN",), "interview"),
+        # the parser takes the fronted participle for the subject: the person in the apposition speaks
+        ("Talking to People magazine, Jack Ketsoyan, her representative, confirms the actress is in rehab.",
+         "Jack Ketsoyan, her representative", ("People magazine",), "interview"),
+        # negative: speaking to reporters is no outlet passing it on
+        ("Speaking to reporters, the mayor said the bridge was safe.", "the mayor", (), "press briefing"),
+    ],
+)
+def test_speaking_to_an_outlet_is_an_interview_it_relays(extract, text, speaker, relays, channel):
+    (st,) = extract(text)
+    assert (_text(text, st.speaker), st.relays, st.channel) == (speaker, relays, channel)
+
+
 def test_reported_by_outlet_is_relay(extract):
     text = "The spokesman said the talks would resume, as reported by The Associated Press (AP)."
     (st,) = extract(text)

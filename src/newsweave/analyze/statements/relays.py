@@ -61,6 +61,9 @@ def _object_phrase(tok: Token) -> Span | None:
     return doc[lo:hi]
 
 
+_SPEAKING = frozenset({"speak", "talk"})
+
+
 def relays_near_cue(cue: Token, exclude: tuple[int, int] | None = None) -> tuple[list[str], bool]:
     """Relays named in the cue's own dependents; also says whether the speaker "told" a news outlet
     (an interview channel). ``exclude`` is the token range of the content."""
@@ -90,6 +93,12 @@ def relays_near_cue(cue: Token, exclude: tuple[int, int] | None = None) -> tuple
                 told_outlet = True
         elif tok.dep_ == "prep" and tok.lower_ == "with" and tok.head.lemma_ == "interview":
             ph = _object_phrase(tok)
+            if ph is not None and is_outlet_phrase(ph):
+                found.append(relay_name(ph))
+                told_outlet = True
+        elif (tok.dep_ == "prep" and tok.lower_ == "to" and tok.head.tag_ == "VBG"
+              and tok.head.lemma_.lower() in _SPEAKING):
+            ph = _object_phrase(tok)  # "Speaking to CNN, the mayor said …": an interview the outlet passed on
             if ph is not None and is_outlet_phrase(ph):
                 found.append(relay_name(ph))
                 told_outlet = True

@@ -175,8 +175,10 @@ def _own_subject(tok: Token, *, via: str | None) -> Token | bool | None:
     speaker (expletive "it", a passive whose subject is what was said); ``None`` when it has none."""
     passive = None
     for child in tok.children:
-        if child.dep_ in ("nsubj", "csubj"):
+        if child.dep_ == "nsubj":
             return child
+        if child.dep_ == "csubj":
+            return _csubj_speaker(child)
         if child.dep_ == "nsubjpass" and via in ("conj", "pcomp", "advcl") and child.lower_ != "it":
             # (a gerund or participle right on the passive: "After saying …, she was rushed …" — not an
             # infinitive of purpose, "the strike was held to protest …", nor a gerund on a noun)
@@ -196,6 +198,17 @@ def _own_subject(tok: Token, *, via: str | None) -> Token | bool | None:
     if tok.lemma_.lower() in ("quote", "cite"):
         return passive  # "X was quoted as saying"
     return False
+
+
+def _csubj_speaker(clause: Token) -> Token:
+    """A clausal subject is the speaker ("What he said shows …"), except a fronted participle the parser took for
+    one, whose object carries the speaker in an apposition: "Talking to People magazine, Jack Roe, her
+    representative, confirms …" — Jack Roe speaks, not "Talking"."""
+    if clause.tag_ == "VBG":
+        for t in clause.subtree:
+            if t.dep_ == "appos" and t.pos_ == "PROPN" and t.i > clause.i:
+                return t
+    return clause
 
 
 def speaker_span(head: Token) -> tuple[int, int]:
