@@ -34,3 +34,12 @@ def test_day_offset_after_a_day_is_that_day_plus_one():
     text = "The talks opened on Saturday, November 6. A day later, they collapsed."
     found = {t.text: t for t in find_timexes(text, article_id="x", dct=date(2021, 11, 8))}
     assert found["A day later"].value == "2021-11-07"
+
+
+def test_a_part_of_day_after_a_year_in_an_undated_report_stays_unplaced():
+    text = "She was arrested in 2013. And she showed up at the clinic in the morning and hated it."
+    undated = {t.text: t for t in find_timexes(text, article_id="x", dct=None)}
+    assert (undated["the morning"].value, undated["the morning"].earliest) == ("XXXX-XX-XXTMO", None)
+    # with a publication date, the morning is that day's (not 1 January of the year named before)
+    dated = {t.text: t for t in find_timexes(text, article_id="x", dct=date(2013, 5, 3))}
+    assert dated["the morning"].value == "2013-05-03TMO"

@@ -29,3 +29,27 @@ def test_a_toll_is_labelled_by_what_was_counted(counted, status, label):
 def test_the_health_of_someone_named_keeps_their_name():
     claims = [_harm("a", "he", "unharmed"), _harm("b", "the prime minister", "mildly hurt")]
     assert fact_label(claims) == "health of the prime minister"
+
+
+def test_a_label_is_the_stretch_of_the_sentence_from_subject_to_target():
+    from _reconcile_helpers import make_article
+
+    text = "Actress Lindsay Lohan finally checked into court-mandated rehab at the Betty Ford Center late Thursday."
+    claim = Claim(id="c", evidence=Span("a", 0, len(text)), subject="Actress Lindsay Lohan", predicate="check",
+                  arguments=(("class", "check"), ("predicate_text", "checked"), ("target", "court-mandated rehab")))
+    assert fact_label([claim]) == "Actress Lindsay Lohan checked court-mandated rehab"  # without the text
+    assert fact_label([claim], {"a": make_article("a", text)}) == (
+        "Actress Lindsay Lohan finally checked into court-mandated rehab")
+
+
+def test_a_label_starts_at_the_subject_mention_nearest_the_verb():
+    from _reconcile_helpers import make_article
+
+    text = "During Lohan's stay at the clinic in 2010, Lohan was accused of attacking a staffer."
+    claim = Claim(id="c", evidence=Span("a", 0, len(text)), subject="Lohan", predicate="accuse",
+                  arguments=(("class", "accuse"), ("predicate_text", "was accused"), ("target", "a staffer")))
+    assert fact_label([claim], {"a": make_article("a", text)}) == "Lohan was accused of attacking a staffer"
+
+
+def test_the_health_of_a_pronoun_is_the_health_of_those_involved():
+    assert fact_label([_harm("a", "it", "unharmed")]) == "health of those involved"

@@ -443,8 +443,10 @@ def _sentence(f: ClaimFeatures, articles: Mapping[str, Article]) -> str:
     return art.text[f.claim.evidence.start : f.claim.evidence.end] if art else ""
 
 
-def fact_label(claims: Sequence[Claim]) -> str:
-    """A short label: the subject, predicate and target of the most detailed claim, as the report words it."""
+def fact_label(claims: Sequence[Claim], articles: Mapping[str, Article] | None = None) -> str:
+    """A short label: the subject, predicate and target of the most detailed claim, as the report words it —
+    the stretch of its sentence from the subject to the target when ``articles`` give the text ("Lindsay Lohan
+    finally checked into court-mandated rehab", not "Lindsay Lohan checked court-mandated rehab")."""
     best = max(claims, key=lambda c: (len(c.arguments), -c.evidence.start))
     status = claim_arg(best, "status")
     subject = best.subject
@@ -454,13 +456,37 @@ def fact_label(claims: Sequence[Claim]) -> str:
             # a toll: "people killed", told without one report's number ("health of Ten people" said nothing)
             return f"{_plural(counted[0][0])} {counted[0][1] or status}"
         named = [c.subject for c in claims if c.subject and c.subject.lower() not in _PRONOUN_SUBJECTS]
-        subject = named[0] if named else subject
+        subject = named[0] if named else None  # not "health of it"
         return f"health of {subject or 'those involved'}"
     verb = claim_arg(best, "predicate_text") or best.predicate
     target = claim_arg(best, "target")
+    art = articles.get(best.evidence.article_id) if articles else None
+    if art is not None:
+        sentence = art.text[best.evidence.start : best.evidence.end]
+        verbatim = _stretch(sentence, [p for p in (subject, claim_arg(best, "predicate_text"), target) if p])
+        if verbatim is not None:
+            return verbatim
     parts = [subject or "", verb if best.polarity else f"not {verb}", target or ""]
     label = " ".join(p for p in parts if p)
     return label[:160]
+
+
+def _stretch(sentence: str, parts: list[str], *, limit: int = 160) -> str | None:
+    """The stretch of ``sentence`` from the first of ``parts`` to the end of the last, found in that order."""
+    if len(parts) < 2:
+        return None
+    first = sentence.find(parts[0])
+    if first < 0:
+        return None
+    pos = first + len(parts[0])
+    for k, part in enumerate(parts[1:]):
+        i = sentence.find(part, pos)
+        if i < 0:
+            return None
+        if k == 0:  # the subject's last mention before the verb: "Lohan's stay …, Lohan was accused"
+            first = sentence.rfind(parts[0], 0, i)
+        pos = i + len(part)
+    return sentence[first:pos] if pos - first <= limit else None
 
 
 _IRREGULAR_PLURALS = {"person": "people", "people": "people", "child": "children", "man": "men", "woman": "women", "policeman": "policemen"}
@@ -495,7 +521,7 @@ def _fact(
     originator = groups[0].origin.label if groups else None
     return Fact(
         story_id=story_id,
-        label=fact_label(claims),
+        label=fact_label(claims, articles),
         claims=tuple(claims),
         supporting_articles=tuple(supporting),
         independent_sources=max(1, len(groups)) if claims else 0,

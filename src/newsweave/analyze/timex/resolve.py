@@ -124,6 +124,7 @@ class Context:
                 return self.prev_day, "previous"
             if self.dct is not None:
                 return Period("day", self.dct), "dct"
+            return None, "none"  # "in the morning" after "in 2013", in an undated report: which day is unknown
         return ref, anchor
 
     def remember(self, p: Period, end: int, mod: str | None = None) -> None:
