@@ -342,3 +342,16 @@ def test_a_report_wrapping_such_a_message_keeps_its_speaker(extract):
         statements = extract(text)
         assert [_text(text, s.speaker) for s in statements] == [speaker]
         assert _text(text, statements[0].content) == text.split(",")[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "content"),
+    [
+        ("She left a facility that was approved by prosecutors and a judge.", "prosecutors and a judge",
+         "a facility"),
+        ("The plan, which was criticized by unions, passed.", "unions", "The plan"),
+    ],
+)
+def test_a_relative_pronoun_message_is_the_noun_it_stands_for(extract, text, speaker, content):
+    (st,) = extract(text)
+    assert (_text(text, st.speaker), _text(text, st.content)) == (speaker, content)

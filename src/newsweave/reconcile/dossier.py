@@ -10,6 +10,7 @@ versioned JSON form (schema ``newsweave.dossier/1``, see ``docs/dossier-schema.m
 from __future__ import annotations
 
 import logging
+import re
 import threading
 from collections import OrderedDict
 from collections.abc import Mapping, Sequence
@@ -64,6 +65,14 @@ class ArticleClaims:
 def clear_cache() -> None:
     with _cache_lock:
         _cache.clear()
+
+
+_EMPTY_MESSAGE = frozenset({"that", "this", "it", "so", "these", "those", "them", "him", "her", "which", "what",
+                            "the", "same"})
+
+
+def _says_something(message: str) -> bool:
+    return any(w.lower() not in _EMPTY_MESSAGE for w in re.findall(r"\w+", message))
 
 
 def _version(analysis: Any) -> str:
@@ -151,8 +160,12 @@ def build_dossier(
         max_sentences=max_summary_sentences,
     )
     # who said what: statements with a speaker, and quotations (whose speaker may be unknown); a speaker-less
-    # reported stance ("known for partying", "charged with murder") says nothing about who said it
-    statements = tuple(s for a in ordered for s in per[a.id].statements if s.speaker is not None or s.direct)
+    # reported stance ("known for partying", "charged with murder") says nothing about who said it, and a message
+    # that is only a pronoun ("prosecutors said that") says nothing a reader can use
+    statements = tuple(
+        s for a in ordered for s in per[a.id].statements
+        if (s.speaker is not None or s.direct) and _says_something(a.text[s.content.start : s.content.end])
+    )
     fact_sources = [group_sources(f.claims, by_id, entity_names=names) for f in facts]
     return Dossier(
         story=story,

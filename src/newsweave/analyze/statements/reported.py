@@ -197,6 +197,10 @@ def _frame_content(doc: Doc, tok: Token, frames: frozenset[str]) -> Candidate | 
                          frame=f"prep_{prep.lower_}")
     if "dobj" in frames:
         passive = _passive_message(tok)
+        if passive is not None and passive.tag_ in ("WDT", "WP") and tok.dep_ == "relcl" and tok.head.i < tok.i:
+            # "a facility that was approved by prosecutors": the relative pronoun stands for the noun before it
+            noun = tok.head
+            return make_candidate(doc, tok, noun.left_edge.i, passive.left_edge.i, "object", frame="dobj")
         if passive is not None:  # "the move was first reported by the network": the subject is the message
             hi = passive.right_edge.i + 1
             complement = _complement_before_agent(tok)
