@@ -198,3 +198,11 @@ def test_reused_article_id_with_other_text_is_read_again(nlp):
     assert {s.content.end for s in second.statements} != {s.content.end for s in first.statements}
     assert all(c.evidence.end <= len(C) for f in second.facts for c in f.claims)
     assert any("local media" in C[s.speaker.start : s.speaker.end] for s in second.statements if s.speaker)
+
+
+def test_a_toll_disagreement_says_what_was_counted(nlp):
+    texts = ("Seven police officers were killed when gunmen attacked a checkpoint in Kandahar on Monday.",
+             "Two police officers were killed when gunmen attacked a checkpoint in Kandahar on Monday.")
+    d = _story(nlp, texts=texts)
+    [last] = [text for text, _ in d.summary if text.startswith("Reports disagree")]
+    assert last.startswith("Reports disagree on how many police were killed:"), last

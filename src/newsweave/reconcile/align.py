@@ -31,6 +31,7 @@ __all__ = [
     "claim_features",
     "different_groups",
     "pair_score",
+    "plural",
     "report_time",
     "strong_alignment",
     "time_gap",
@@ -454,7 +455,7 @@ def fact_label(claims: Sequence[Claim], articles: Mapping[str, Article] | None =
         counted = [(claim_arg(c, "counted"), claim_arg(c, "status")) for c in claims if claim_arg(c, "count")]
         if counted and counted[0][0]:
             # a toll: "people killed", told without one report's number ("health of Ten people" said nothing)
-            return f"{_plural(counted[0][0])} {counted[0][1] or status}"
+            return f"{plural(counted[0][0])} {counted[0][1] or status}"
         named = [c.subject for c in claims if c.subject and c.subject.lower() not in _PRONOUN_SUBJECTS]
         subject = named[0] if named else None  # not "health of it"
         return f"health of {subject or 'those involved'}"
@@ -489,10 +490,12 @@ def _stretch(sentence: str, parts: list[str], *, limit: int = 160) -> str | None
     return sentence[first:pos] if pos - first <= limit else None
 
 
-_IRREGULAR_PLURALS = {"person": "people", "people": "people", "child": "children", "man": "men", "woman": "women", "policeman": "policemen"}
+_IRREGULAR_PLURALS = {"person": "people", "people": "people", "police": "police", "staff": "staff",
+                      "personnel": "personnel", "crew": "crew", "military": "military", "livestock": "livestock",
+                      "child": "children", "man": "men", "woman": "women", "policeman": "policemen"}
 
 
-def _plural(noun: str) -> str:
+def plural(noun: str) -> str:
     """"person" → "people", "guard" → "guards", "casualty" → "casualties" (counted nouns are lemmas)."""
     if noun in _IRREGULAR_PLURALS:
         return _IRREGULAR_PLURALS[noun]

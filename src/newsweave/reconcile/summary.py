@@ -15,13 +15,14 @@ from collections.abc import Mapping, Sequence
 import numpy as np
 
 from ..model import Article, Conflict, Fact, Span
+from .align import plural
 from .claim_text import describe_side
 from .claims import claim_arg
 
 __all__ = ["disagreement_sentences", "summarize"]
 
 _TOPIC = {
-    "number": "how many {counted} were involved",
+    "number": "how many {counted} were {status}",
     "status": "the condition of {subject}",
     "time": "when it happened",
     "place": "where it happened",
@@ -143,7 +144,8 @@ def disagreement_sentences(
     subject = a.subject or b.subject or "those involved"
     topic = _TOPIC.get(c.kind, "this").format(
         subject="the" + subject[3:] if subject.startswith("The ") else subject,
-        counted=(claim_arg(a, "counted") or "people") + "s",
+        counted=plural(claim_arg(a, "counted") or "person"),
+        status=_status_words(claim_arg(a, "status")),
         predicate=a.predicate,
     )
     ta = _excerpt(articles, a.evidence).rstrip(" .;")
@@ -153,6 +155,13 @@ def disagreement_sentences(
     text = (f"Reports disagree on {topic}: {describe_side(a, articles)} says “{ta}”{ha}, "
             f"while {describe_side(b, articles)} says “{tb}”{hb}.")
     return [(text, (a.evidence, b.evidence))]
+
+
+def _status_words(status: str | None) -> str:
+    """"killed", "mildly hurt" as they are; anything else (no status, "no casualties") is "involved"."""
+    if status and re.fullmatch(r"(?:\w+ly )?\w+(?:ed|en|t)", status) and not status.startswith("not "):
+        return status
+    return "involved"
 
 
 def _length(c) -> int:
