@@ -43,3 +43,12 @@ def test_a_part_of_day_after_a_year_in_an_undated_report_stays_unplaced():
     # with a publication date, the morning is that day's (not 1 January of the year named before)
     dated = {t.text: t for t in find_timexes(text, article_id="x", dct=date(2013, 5, 3))}
     assert dated["the morning"].value == "2013-05-03TMO"
+
+
+def test_the_week_after_a_year_is_the_current_week_or_unknown():
+    text = "It was the worst violence since riots in 2008. The government hopes to pass it by the end of the week."
+    dated = {t.text: t for t in find_timexes(text, article_id="x", dct=date(2010, 5, 6))}
+    assert dated["the end of the week"].value == "2010-W18"
+    # without a publication date the week is unknown (it was the first week of 2008)
+    undated = {t.text: t for t in find_timexes(text, article_id="x", dct=None)}
+    assert (undated["the end of the week"].value, undated["the end of the week"].earliest) == ("XXXX-WXX", None)

@@ -224,3 +224,21 @@ def test_a_page_date_stamp_is_no_claim(nlp, text):
 def test_a_reported_publication_is_still_a_claim(nlp):
     claims = claims_of(nlp, "The newspaper published the names of the victims on Sunday.")
     assert "publish" in {c.predicate for c in claims}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It was the worst violence to hit Greece since riots in 2008.",
+        "Three protesters were killed, the first deaths at a protest since 1991.",
+    ],
+)
+def test_a_time_after_since_does_not_date_the_event(nlp, text):
+    claims = claims_of(nlp, text, date="2010-05-06")
+    assert claims and all(not claim_times(c) for c in claims), [(c.predicate, claim_times(c)) for c in claims]
+
+
+def test_a_time_of_the_event_still_dates_it(nlp):
+    claims = claims_of(nlp, "Three protesters were killed in 2010, the first deaths since 1991.", date="2010-05-06")
+    killed = next(c for c in claims if claim_arg(c, "status") == "killed")
+    assert [t["value"] for t in claim_times(killed)] == ["2010"]

@@ -241,9 +241,21 @@ def _timex_heads(doc, timexes: Iterable[TimeExpression]) -> dict[TimeExpression,
         if tx.type not in ("DATE", "TIME") or tx.value.endswith("_REF") or tx.value.startswith("P"):
             continue  # "right now", "for a month", "every week" do not date an event
         span = doc.char_span(tx.span.start, tx.span.end, alignment_mode="expand")
-        if span is not None and len(span):
+        if span is not None and len(span) and not _since(span.root):
             out[tx] = span.root.i
     return out
+
+
+def _since(tok) -> bool:
+    """Whether a time is where a period starts, not when the event was: "the first deaths since 1991", "the worst
+    violence since riots in 2008"."""
+    for _ in range(4):
+        if tok.lower_ == "since":
+            return True
+        if tok.head is tok or tok.pos_ in ("VERB", "AUX"):
+            return False
+        tok = tok.head
+    return tok.lower_ == "since"
 
 
 def _claims_for(reading: Reading, sent, p, times: list[TimeExpression], titles) -> list[Claim]:

@@ -405,12 +405,10 @@ def h_relunit(c: Candidate, g: dict, ctx: Context) -> Reading | None:
         ref, anchor = ctx.reference(gran)
         if ref is None:
             return unresolved("DATE", "XXXX", gran, mod)
-        if (
-            rel == "the"
-            and anchor == "previous"
-            and GRAN_RANK.get(ref.gran, 0) < GRAN_RANK.get(gran, 0)
-            and ctx.dct is not None
-        ):
+        if rel == "the" and anchor == "previous" and GRAN_RANK.get(ref.gran, 0) < GRAN_RANK.get(gran, 0):
+            # "by the end of the week" after "riots in 2008" is the current week, not the first week of 2008
+            if ctx.dct is None:
+                return unresolved("DATE", {"week": "XXXX-WXX", "month": "XXXX-XX"}.get(gran, "XXXX"), gran, mod)
             ref, anchor = Period("day", ctx.dct), "dct"
         return date_reading(with_granularity(ref, gran), anchor=anchor, mod=mod)
     if ctx.dct is None:
