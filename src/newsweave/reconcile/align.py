@@ -235,10 +235,12 @@ def _latest(time: dict, published: datetime | None) -> datetime | None:
     if m is None or published is None:
         return None
     month, day = int(m.group(1)), m.group(2)
+    if published.tzinfo is None:
+        published = published.replace(tzinfo=UTC)
     year = published.year
     for y in (year, year - 1):
         try:
-            start = datetime(y, month, int(day) if day else 1, tzinfo=published.tzinfo or UTC)
+            start = datetime(y, month, int(day) if day else 1, tzinfo=published.tzinfo)
         except ValueError:  # 30 February
             return None
         if start <= published:
