@@ -52,3 +52,9 @@ def test_the_week_after_a_year_is_the_current_week_or_unknown():
     # without a publication date the week is unknown (it was the first week of 2008)
     undated = {t.text: t for t in find_timexes(text, article_id="x", dct=None)}
     assert (undated["the end of the week"].value, undated["the end of the week"].earliest) == ("XXXX-WXX", None)
+
+
+def test_an_unplaced_week_or_month_says_its_granularity():
+    found = {t.text: t.value for t in find_timexes("Sales fell last month and rose this week.", article_id="x",
+                                                   dct=None)}
+    assert found == {"last month": "XXXX-XX", "this week": "XXXX-WXX"}

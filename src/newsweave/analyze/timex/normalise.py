@@ -394,6 +394,11 @@ COMPARE = _COMPARE = re.compile(
 )
 
 
+def _unknown(gran: str) -> str:
+    """The TIMEX3 value of a week, month or year that cannot be placed: ``XXXX-WXX``, ``XXXX-XX``, ``XXXX``."""
+    return {"week": "XXXX-WXX", "month": "XXXX-XX"}.get(gran, "XXXX")
+
+
 def h_relunit(c: Candidate, g: dict, ctx: Context) -> Reading | None:
     unit = norm_words(g.get("unit")) or norm_words(g.get("edge"))
     gran = _UNIT_GRAN.get(unit.replace("fiscal ", "").replace("calendar ", ""), "year")
@@ -404,15 +409,15 @@ def h_relunit(c: Candidate, g: dict, ctx: Context) -> Reading | None:
     if rel in ("the", "that", "same", "the same"):
         ref, anchor = ctx.reference(gran)
         if ref is None:
-            return unresolved("DATE", "XXXX", gran, mod)
+            return unresolved("DATE", _unknown(gran), gran, mod)
         if rel == "the" and anchor == "previous" and GRAN_RANK.get(ref.gran, 0) < GRAN_RANK.get(gran, 0):
             # "by the end of the week" after "riots in 2008" is the current week, not the first week of 2008
             if ctx.dct is None:
-                return unresolved("DATE", {"week": "XXXX-WXX", "month": "XXXX-XX"}.get(gran, "XXXX"), gran, mod)
+                return unresolved("DATE", _unknown(gran), gran, mod)
             ref, anchor = Period("day", ctx.dct), "dct"
         return date_reading(with_granularity(ref, gran), anchor=anchor, mod=mod)
     if ctx.dct is None:
-        return unresolved("DATE", "XXXX", gran, mod)
+        return unresolved("DATE", _unknown(gran), gran, mod)
     base, anchor = Period("day", ctx.dct), "dct"
     quarter = ctx.recent_quarter(c.start, 800)
     if (
