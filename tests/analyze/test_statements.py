@@ -355,3 +355,14 @@ def test_a_report_wrapping_such_a_message_keeps_its_speaker(extract):
 def test_a_relative_pronoun_message_is_the_noun_it_stands_for(extract, text, speaker, content):
     (st,) = extract(text)
     assert (_text(text, st.speaker), _text(text, st.content)) == (speaker, content)
+
+
+def test_a_with_phrase_of_circumstance_is_no_message(extract):
+    # "…, with at least 70 people injured": what happened around it, not what anyone said or saw
+    text = ("The killing has sparked the worst rioting Greece has seen in decades, with at least 70 people injured in "
+            "cities across the country.")
+    assert extract(text) == []
+    # negative: a "with" object carrying a clause of its own is still a message
+    text = "The campaign sent an email, with a note that the businessman had praised her."
+    (st,) = extract(text)
+    assert _text(text, st.content) == "a note that the businessman had praised her"

@@ -192,6 +192,11 @@ def _frame_content(doc: Doc, tok: Token, frames: frozenset[str]) -> Candidate | 
         if prep.dep_ != "prep" or prep.i < tok.i or f"prep_{prep.lower_}" not in frames:
             continue
         pobjs = [g for g in prep.children if g.dep_ in ("pobj", "pcomp")]
+        if pobjs and prep.lower_ == "with" and doc[prep.i - 1].text == "," and any(
+                g.dep_ == "acl" and g.tag_ in ("VBN", "VBG")
+                and not any(a.dep_ in ("nsubj", "nsubjpass", "aux", "mark") for a in g.children)
+                for g in pobjs[0].children):
+            continue  # "…, with at least 70 people injured": a circumstance, not what was said
         if pobjs and is_message(pobjs[0]) and not setting_or_addressee(tok, prep, pobjs[0]):
             return make_candidate(doc, tok, pobjs[0].left_edge.i, pobjs[0].right_edge.i + 1, "object", prep,
                          frame=f"prep_{prep.lower_}")
