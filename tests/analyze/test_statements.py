@@ -329,6 +329,8 @@ def test_quote_in_the_paragraph_after_the_cue(extract):
         ("The deal is expected by analysts to close in March.", "analysts", "to close in March"),
         # an expletive subject is no part of it
         ("It is expected to rain on Sunday.", None, "to rain on Sunday"),
+        # what the subject is seen as, hung by the parser on the agent, is no part of the speaker
+        ("The senator is widely seen by analysts as a likely candidate.", "analysts", "The senator"),
     ],
 )
 def test_a_raised_passive_subject_belongs_to_the_message(extract, text, speaker, content):

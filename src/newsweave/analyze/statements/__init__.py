@@ -32,6 +32,8 @@ __all__ = ["CHANNELS", "extract_statements"]
 _MIN_QUOTE_TOKENS_FOR_NESTING = 6
 _REL_TAGS = ("WDT",)  # relative pronouns whose speaker span takes in the noun they stand for
 _VERBAL_KINDS = frozenset({"verb", "object", "quote", "inverted", "noun"})
+_AS_VERBS = frozenset({"see", "regard", "view", "consider", "describe", "perceive", "portray", "characterize",
+                       "characterise", "depict", "brand", "label", "cast", "hail", "dismiss"})
 _CONTEXT_SKIP = frozenset({"ccomp", "nsubj", "nsubjpass", "punct", "xcomp"})
 
 
@@ -414,6 +416,11 @@ def _full_phrase(doc: Doc, cand: Candidate, core: tuple[int, int]):
     subtree = {t.i for t in head.subtree}
     if any(k not in subtree and not doc[k].is_punct for k in range(lo, hi)):
         return doc[core[0] : core[1]]  # the head's subtree has a gap (its own verb inside): no phrase to take whole
+    cue = cand.cue_token
+    if cue is not None and cue.lemma_.lower() in _AS_VERBS:
+        as_phrase = [c for c in head.children if c.dep_ == "prep" and c.lower_ == "as" and c.i > head.i]
+        if as_phrase:  # "seen by analysts [as a likely candidate]": what the subject is seen as, hung on the agent
+            hi = min(hi, as_phrase[0].i)
     while hi - 1 > lo and (doc[hi - 1].is_punct or doc[hi - 1].is_space) and not (
         doc[hi - 1].text == ")" and any(t.text == "(" for t in doc[lo : hi - 1])
     ):
