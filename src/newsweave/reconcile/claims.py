@@ -123,8 +123,8 @@ def claims_from_reading(reading: Reading) -> list[Claim]:
         one_time = list(in_sentence) if len({t.value for t in in_sentence}) == 1 else []
         for p in preds:  # an event with no time of its own is dated by its sentence ("… in December 2003")
             own = times.get(p.i) or []
-            if not own and p.dep_ in ("advcl", "conj", "xcomp") and p.head.i in times:
-                own = times[p.head.i]  # the head took its time below: "It killed 612 and injured 1,400"
+            if not own and p.dep_ in ("advcl", "conj", "xcomp") and p.head.i in times and p.tag_.startswith("VB"):
+                own = times[p.head.i]  # as above, for a head dated below: "It killed 612 and injured 1,400"
             elif not own and _event_class(p):
                 if p.dep_ in ("relcl", "acl"):
                     own = _time_of_modified_noun(p, in_sentence)
