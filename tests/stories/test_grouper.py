@@ -172,3 +172,73 @@ def test_unknown_article_operations_say_what_to_do():
         g.move("nope", "s-x")
     with pytest.raises(NotFound):
         g.story_of("nope")
+
+
+def _lenient_second_look(**kw) -> GroupingConfig:
+    """Strict on arrival (a report joins only at P ≥ 0.9), lenient on the second look."""
+    base = {"join_threshold": 0.9, "join_threshold_single": 0.9, "consolidate_threshold": 0.2,
+            "consolidate_every": 1, "consolidate_ages": (3, 5), "consolidate_min_hours": 0.0}
+    return GroupingConfig(**{**base, **kw})
+
+
+def _partly_about_quake_a():
+    # mostly about the quake, with other words: too weak to join on arrival under the strict threshold
+    return report("side", topic=((1, 0.8), (7, 0.6)), words="earthquake rescue volunteer blood donation",
+                  entities=("LOC:northland",))
+
+
+def test_a_report_left_alone_gets_a_second_look_once_the_stories_have_grown():
+    g = StoryGrouper(_lenient_second_look())
+    ids = [g.add(quake_a(i)).story_id for i in range(3)]
+    quake = ids[0]
+    side = g.add(_partly_about_quake_a())
+    assert side.is_new  # strict on arrival
+    assert g.story_of("side") == side.story_id  # too young for a second look
+    for i in range(3):
+        g.add(chess(i))
+    assert g.story_of("side") == quake  # merged: the report fits the quake story
+    assert g.resolve(side.story_id) == quake and g.stories[side.story_id].merged_into == quake
+    assert g.story_of("ch0") != quake  # an unrelated story keeps its own
+
+
+def test_the_second_look_leaves_pinned_reports_young_reports_and_other_events_alone():
+    # a report split off by hand stays where a person put it
+    g = StoryGrouper(_lenient_second_look())
+    ids = [g.add(quake_a(i)).story_id for i in range(3)]
+    quake = ids[0]
+    own = g.split(quake, ["qa2"])
+    for i in range(4):
+        g.add(chess(i))
+    assert g.story_of("qa2") == own != g.resolve(quake)
+    # a report that arrived too recently waits (here: a first look later than the stream is long)
+    g = StoryGrouper(_lenient_second_look(consolidate_ages=(50,)))
+    for i in range(3):
+        g.add(quake_a(i))
+    side = g.add(_partly_about_quake_a()).story_id
+    for i in range(4):
+        g.add(chess(i))
+    assert g.story_of("side") == side
+    # without a second look (threshold None) the report stays alone too
+    g = StoryGrouper(_lenient_second_look(consolidate_threshold=None))
+    for i in range(3):
+        g.add(quake_a(i))
+    side = g.add(_partly_about_quake_a()).story_id
+    for i in range(4):
+        g.add(chess(i))
+    assert g.story_of("side") == side
+
+
+def test_a_dated_report_gets_its_second_look_only_hours_later():
+    cfg = _lenient_second_look(consolidate_min_hours=6.0)
+    g = StoryGrouper(cfg)
+    for i in range(3):
+        g.add(quake_a(i, date="2024-03-01T08:00:00"))
+    side = report("side", topic=((1, 0.8), (7, 0.6)), words="earthquake rescue volunteer blood donation",
+                  entities=("LOC:northland",), date="2024-03-01T09:00:00")
+    alone = g.add(side).story_id
+    for i in range(3):  # three more reports within the hour: the report is old enough by count, not by time
+        g.add(chess(i, date="2024-03-01T09:30:00"))
+    assert g.story_of("side") == alone
+    g.add(chess(8, date="2024-03-01T16:00:00"))
+    g.add(chess(9, date="2024-03-01T16:10:00"))  # its next look (5 reports old), seven hours on
+    assert g.story_of("side") != alone

@@ -53,6 +53,11 @@ class GroupingConfig:
     linkage: float = 1.0  # share of report-to-report average linkage in the join decision (0: story sums only)
     link_candidates: int = 3  # best stories (by story sums) compared report by report
     link_members: int = 16  # at most this many of a story's reports (its first and latest) are compared
+    # a second look at reports left alone (see StoryGrouper.consolidate; None: never)
+    consolidate_threshold: float | None = 0.2
+    consolidate_every: int = 16  # look every this many reports …
+    consolidate_ages: tuple[int, ...] = (30, 120, 480)  # … at reports that have just become this many reports old …
+    consolidate_min_hours: float = 6.0  # … and, when dated, are at least this many hours older than the latest one
     weights: tuple[float, ...] = DEFAULT_WEIGHTS
     link_weights: tuple[float, ...] = LINK_WEIGHTS
 
@@ -323,23 +328,7 @@ class StoryGrouper:
                 copy_of, score, reason = near[0], near[1], "copy"
                 target = self.story_of(near[0])
         if target is None:
-            best: tuple[float, str] | None = None
-            vectors = None if member.embedding is None else member.embedding.astype(np.float32)[None, :]
-            scored = sorted(((self._logit(profile, salient, vectors, self.stories[sid]), sid)
-                             for sid in self._candidates(profile, salient)), reverse=True)
-            share = self.config.linkage
-            if share > 0 and scored:
-                view = self._view(member)
-                mixed = []
-                for z, sid in scored[: self.config.link_candidates]:
-                    story = self.stories[sid]
-                    z_link = self._link_logit(view, story)
-                    # near-identical words give huge log-odds; capped, so that a long gap in time still counts
-                    capped = min(z_link, _LINK_CAP) - self._time_penalty(profile, story)
-                    mixed.append(((1 - share) * z + share * capped, z_link, sid))
-                scored = [(z, sid) for z, _, sid in sorted(mixed, reverse=True)]
-            if scored:
-                best = (_sigmoid(scored[0][0]), scored[0][1])
+            best = self._best_story(member, profile, salient)
             if best is not None and best[0] >= self._join_threshold(self.stories[best[1]]):
                 score, target, reason = best[0], best[1], "joined"
             else:
@@ -357,7 +346,67 @@ class StoryGrouper:
         self.copies.add(aid, features.signature)
         if not is_new and self.config.auto_merge:
             target = self._maybe_merge(target)
+        every = self.config.consolidate_every
+        if every and self.config.consolidate_threshold is not None and len(self.order) % every == 0:
+            self.consolidate()
+            target = self.resolve(target)
         return Assignment(aid, target, score, is_new, copy_of, reason)
+
+    def _best_story(self, member: _Member, profile: Profile, salient: set[int], *,
+                    exclude: str | None = None) -> tuple[float, str] | None:
+        """P(same story) and id of the story a report fits best (story sums, then report-to-report linkage)."""
+        vectors = None if member.embedding is None else member.embedding.astype(np.float32)[None, :]
+        scored = sorted(((self._logit(profile, salient, vectors, self.stories[sid]), sid)
+                         for sid in self._candidates(profile, salient, exclude=exclude)), reverse=True)
+        share = self.config.linkage
+        if share > 0 and scored:
+            view = self._view(member)
+            mixed = []
+            for z, sid in scored[: self.config.link_candidates]:
+                story = self.stories[sid]
+                z_link = self._link_logit(view, story)
+                # near-identical words give huge log-odds; capped, so that a long gap in time still counts
+                capped = min(z_link, _LINK_CAP) - self._time_penalty(profile, story)
+                mixed.append(((1 - share) * z + share * capped, z_link, sid))
+            scored = [(z, sid) for z, _, sid in sorted(mixed, reverse=True)]
+        return (_sigmoid(scored[0][0]), scored[0][1]) if scored else None
+
+    def consolidate(self) -> list[tuple[str, str]]:
+        """Give reports that stayed alone a second look: a one-report story whose report has just become
+        ``consolidate_ages`` reports old (30, 120 and 480 after it: a few looks, a bounded cost per report) — and,
+        when dated, is ``consolidate_min_hours`` older than the latest report — and that now fits an existing story
+        with P ≥ ``consolidate_threshold``, is merged into it (recorded; its id keeps resolving). The stories around
+        it have grown since it arrived, and reports of its own event would have joined it by then. Pinned reports
+        and stories kept apart are left as they are. Runs by itself every ``consolidate_every`` reports (so the
+        batch mode does exactly what the online path does); returns the ``(merged, into)`` pairs."""
+        cfg = self.config
+        if cfg.consolidate_threshold is None or not self.order:
+            return []
+        latest = self.members[self.order[-1]].published
+        n = len(self.order)
+        due = [aid for age in cfg.consolidate_ages
+               for aid in self.order[max(0, n - age - cfg.consolidate_every) : max(0, n - age)]]
+        merged: list[tuple[str, str]] = []
+        for aid in dict.fromkeys(due):
+            member = self.members[aid]
+            story = self.stories[self.resolve(member.story_id)]
+            if len(story.members) != 1 or member.pinned or member.copy_of is not None:
+                continue
+            if (latest is not None and member.published is not None
+                    and (latest - member.published).total_seconds() < cfg.consolidate_min_hours * 3600):
+                continue
+            profile, salient = self._profile(member)
+            best = self._best_story(member, profile, salient, exclude=story.id)
+            if best is None or best[0] < cfg.consolidate_threshold:
+                continue
+            target = self.stories[best[1]]
+            if self._kept_apart(story, target):
+                continue
+            log.info("consolidating story %s into %s (p=%.3f)", story.id, target.id, best[0])
+            older, younger = self._older_first(target, story)
+            self._merge_into(older, younger)
+            merged.append((younger.id, older.id))
+        return merged
 
     def _join_threshold(self, story: StoryState) -> float:
         single = self.config.join_threshold_single
