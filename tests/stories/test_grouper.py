@@ -242,3 +242,30 @@ def test_a_dated_report_gets_its_second_look_only_hours_later():
     g.add(chess(8, date="2024-03-01T16:00:00"))
     g.add(chess(9, date="2024-03-01T16:10:00"))  # its next look (5 reports old), seven hours on
     assert g.story_of("side") != alone
+
+
+def test_a_snapshot_keeps_the_second_look_settings_and_an_older_one_takes_the_defaults():
+    import io
+    import json
+
+    import numpy as np
+
+    from newsweave.stories.state import restore, snapshot
+
+    g = StoryGrouper(_lenient_second_look())
+    for i in range(3):
+        g.add(quake_a(i))
+    again = restore(snapshot(g))
+    assert again.config == g.config and again.config.consolidate_ages == (3, 5)
+    # a state saved before the second look existed has no such settings: the defaults apply
+    with np.load(io.BytesIO(snapshot(g)), allow_pickle=False) as data:
+        arrays = {k: data[k] for k in data.files}
+    state = json.loads(bytes(arrays["state"]).decode("utf-8"))
+    for key in [k for k in state["config"] if k.startswith("consolidate_")]:
+        del state["config"][key]
+    arrays["state"] = np.frombuffer(json.dumps(state).encode("utf-8"), dtype=np.uint8)
+    buf = io.BytesIO()
+    np.savez_compressed(buf, **arrays)
+    older = restore(buf.getvalue())
+    assert older.config.consolidate_ages == GroupingConfig().consolidate_ages
+    assert older.story_of("qa0") == g.story_of("qa0")

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import io
 import json
-from dataclasses import asdict
+from dataclasses import asdict, fields
 from datetime import datetime
 
 import numpy as np
@@ -95,8 +95,11 @@ def restore(blob: bytes) -> StoryGrouper:
             "regroup the stored articles to rebuild it"
         )
     config = dict(state["config"])
-    config["weights"] = tuple(config["weights"])
-    grouper = StoryGrouper(GroupingConfig(**config))
+    for key in ("weights", "link_weights", "consolidate_ages"):  # (stored as lists; absent in older states)
+        if key in config:
+            config[key] = tuple(config[key])
+    known = {f.name for f in fields(GroupingConfig)}
+    grouper = StoryGrouper(GroupingConfig(**{k: v for k, v in config.items() if k in known}))
     for s in state["stories"]:
         grouper.stories[s["id"]] = StoryState(id=s["id"])
     e = 0
