@@ -18,7 +18,7 @@ from typing import Protocol
 import numpy as np
 
 from ..model import Article, Claim, Fact
-from .claims import _PARTIAL_DATE, claim_arg, claim_args, claim_times
+from .claims import PARTIAL_DATE, claim_arg, claim_args, claim_times
 from .lexicons import MEANS_WORDS, normalise_key, status_compatible
 from .sources import group_sources
 
@@ -231,7 +231,7 @@ def _latest(time: dict, published: datetime | None) -> datetime | None:
     ``XXXX-02``) is placed at its last occurrence up to ``published`` — news tells the past — or left out."""
     if time["latest"] is not None:
         return time["latest"]
-    m = _PARTIAL_DATE.match(time["value"] or "")
+    m = PARTIAL_DATE.match(time["value"] or "")
     if m is None or published is None:
         return None
     month, day = int(m.group(1)), m.group(2)

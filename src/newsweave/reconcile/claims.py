@@ -60,7 +60,7 @@ from .syntax import (
     _trim_end,
 )
 
-_PARTIAL_DATE = re.compile(r"XXXX-(\d\d)(?:-(\d\d))?$")  # a month or day whose year is unknown
+PARTIAL_DATE = re.compile(r"XXXX-(\d\d)(?:-(\d\d))?$")  # a month or day whose year is unknown
 
 __all__ = ["claim_arg", "claim_args", "claim_times", "claims_from_reading", "extract_claims"]
 
@@ -142,7 +142,7 @@ def claims_from_reading(reading: Reading) -> list[Claim]:
 def _placeable(tx: TimeExpression) -> bool:
     """A time that dates an event: resolved, or a month or day whose year the report's date would give
     ("in February" in an undated report, ``XXXX-02``; alignment places it against the story's dates)."""
-    return tx.earliest is not None or _PARTIAL_DATE.match(tx.value) is not None
+    return tx.earliest is not None or PARTIAL_DATE.match(tx.value) is not None
 
 
 def _time_of_modified_noun(p, in_sentence: dict[TimeExpression, int]) -> list[TimeExpression]:

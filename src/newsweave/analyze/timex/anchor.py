@@ -255,8 +255,6 @@ def _governing_tense(span) -> Direction | None:
             return None  # a time inside a noun phrase ("Wednesday's ruling", "the March vote") has no tense here
     else:
         return None
-    if tok.pos_ not in ("VERB", "AUX"):
-        return None
     if any(c.tag_ == "MD" and c.lower_ in ("will", "'ll", "shall", "wo") for c in tok.children):
         return "future"
     if tok.tag_ == "VBD" and tok.lower_ not in _NOT_PAST:
