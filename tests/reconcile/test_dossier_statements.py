@@ -8,6 +8,7 @@ from _reconcile_helpers import make_article
 
 from newsweave.model import Story
 from newsweave.reconcile.dossier import build_dossier
+from newsweave.reconcile.render import to_markdown
 
 
 def test_who_said_what_lists_speakers_and_quotations_only(nlp):
@@ -23,3 +24,17 @@ def test_who_said_what_lists_speakers_and_quotations_only(nlp):
     assert "murder" not in listed  # "was charged with murder": a stance with no one named as holding it
     assert "the same" not in listed  # "the judge said the same": a message that only points elsewhere
     assert all(s.speaker is not None or s.direct for s in dossier.statements)
+
+
+def test_who_said_what_leaves_out_seeing_and_acts(nlp):
+    # the analysis reads "saw" and "pitched" as attributions (PolNeAR counts perception and acts); a reader of the
+    # dossier does not count them as anyone saying anything — but a condemnation is a statement
+    a = make_article("a", "A neighbor saw the teenager with a gun. Protesters pitched bricks and bottles at the "
+                     "police. The president condemned the attack on the residence. The mayor said the bridge "
+                     "would reopen on Friday.", date="2024-03-04", outlet="Outlet A")
+    dossier = build_dossier(Story(id="s-1"), [a], {}, nlp=nlp)
+    cues = {a.text[s.cue.start : s.cue.end] for s in dossier.statements if s.cue is not None}
+    assert {"condemned", "said"} <= cues, cues
+    assert not cues & {"saw", "pitched"}, cues
+    md = to_markdown(dossier)
+    assert "condemned: the attack on the residence" in md and "said: the bridge would reopen" in md

@@ -99,6 +99,18 @@ def test_story_page_sections_and_citations(client: TestClient, conflict_story: t
     assert html.count('class="side side-a"') >= 1 and html.count('class="side side-b"') >= 1
 
 
+def test_who_said_what_shows_the_cue_and_marks_only_quotations(client: TestClient,
+                                                               conflict_story: tuple[str, dict]) -> None:
+    sid, dossier = conflict_story
+    html = unescape(html_of(client, f"/stories/{sid}"))
+    who = html[html.index('id="who"'):html.index('id="facts"')]
+    reported = [s for s in dossier["statements"] if not s["direct"] and s.get("cue")]
+    assert reported
+    for s in reported:  # "said" before the message, and no quotation marks around reported speech
+        assert f'<span class="said-cue">{s["cue"]["text"]}</span>' in who
+        assert f'<q>{s["content"]["text"]}</q>' not in who
+
+
 def test_citations_lead_to_the_highlighted_sentence(client: TestClient, conflict_story: tuple[str, dict]) -> None:
     sid, _ = conflict_story
     links = sorted(set(CITE_LINK.findall(html_of(client, f"/stories/{sid}"))))[:6]

@@ -449,8 +449,9 @@ def _sentence(f: ClaimFeatures, articles: Mapping[str, Article]) -> str:
 def fact_label(claims: Sequence[Claim], articles: Mapping[str, Article] | None = None) -> str:
     """A short label: the subject, predicate and target of the most detailed claim, as the report words it —
     the stretch of its sentence from the subject to the target when ``articles`` give the text ("Lindsay Lohan
-    finally checked into court-mandated rehab", not "Lindsay Lohan checked court-mandated rehab")."""
-    best = max(claims, key=lambda c: (len(c.arguments), -c.evidence.start))
+    finally checked into court-mandated rehab", not "Lindsay Lohan checked court-mandated rehab"). A claim stated
+    as fact is preferred to a hedged one (the label names the fact, not one report's doubt about it)."""
+    best = max(claims, key=lambda c: (c.certainty >= 1.0, len(c.arguments), -c.evidence.start))
     status = claim_arg(best, "status")
     subject = best.subject
     if status:

@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 
+from ..analyze.names import speaker_name
+from ..analyze.statements.cues import ORG_NOUNS, ROLE_NOUNS
 from ..model import Article, Claim
 from .sources import outlet_label
 
 __all__ = ["describe_article", "describe_side", "quote"]
+
+_POSSESSIVE = re.compile(r"\s*[’']\s*s?$")
 
 
 def quote(text: str) -> str:
@@ -27,10 +32,19 @@ def describe_side(claim: Claim, context: Mapping[str, Article] | None) -> str:
     art = (context or {}).get(aid)
     who = describe_article(art, aid)
     st = claim.statement
-    if (
-        st is not None
-        and st.speaker_text
-        and st.speaker_text.lower() not in ("he", "she", "they", "it", "i", "we")
-    ):
-        who += f", citing {st.speaker_text}"
+    name = speaker_name(st) if st is not None else ""
+    if name and name.lower() not in ("he", "she", "they", "it", "i", "we", "who", "that", "which"):
+        who += f", citing {_mid_sentence(name)}"  # the name "who" or "he" stands for, when it is known
     return who
+
+
+def _mid_sentence(name: str) -> str:
+    """A speaker as written at a sentence start, for use inside one: "A source" → "a source" (names keep
+    their capitals: "The New York Times" stays)."""
+    name = _POSSESSIVE.sub("", name)  # "Police Commissioner Raymond Kelly’s [assertion]"
+    first, _, rest = name.partition(" ")
+    if first in ("A", "An") or (first == "The" and rest[:1].islower()):
+        return first.lower() + (" " + rest if rest else "")
+    if first.lower() in ROLE_NOUNS | ORG_NOUNS and not any(w[:1].isupper() for w in rest.split()):
+        return name[:1].lower() + name[1:]  # "Police said" → "citing police"
+    return name

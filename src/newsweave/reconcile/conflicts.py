@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 from datetime import timedelta
 from itertools import pairwise
 
@@ -32,6 +33,7 @@ from .align import (
     CONTRADICTION_THRESHOLD,
     claim_features,
     different_groups,
+    fact_label,
     pair_score,
     report_time,
     strong_alignment,
@@ -400,7 +402,8 @@ def find_conflicts(facts: Sequence[Fact], *, articles: Mapping[str, Article] | N
     out: list[Conflict] = []
     seen: set[tuple] = set()
     texts = {aid: a.text for aid, a in (articles or {}).items()}
-    for fact in facts:
+    hedged: dict[tuple[int, str], list[Conflict]] = {}
+    for fi, fact in enumerate(facts):
         claims = fact.claims
         for i, a in enumerate(claims):
             for j in range(i + 1, len(claims)):
@@ -424,9 +427,46 @@ def find_conflicts(facts: Sequence[Fact], *, articles: Mapping[str, Article] | N
                     if key in seen:
                         continue
                     seen.add(key)
-                    out.append(c)
+                    if c.verdict == "certainty":
+                        hedged.setdefault((fi, _hedged_side(c).id), []).append(c)
+                    elif c.verdict == "precision":
+                        out.append(replace(c, reason=f"{quote(fact.label)}: {c.reason}"))
+                    else:
+                        out.append(c)
+    in_contradiction = {side.id for c in out if c.verdict == "contradiction" for side in (c.side_a, c.side_b)}
+    out.extend(
+        _certainty_per_claim(facts[fi].label, group, articles)
+        for (fi, claim_id), group in hedged.items()
+        if claim_id not in in_contradiction  # a contradiction already names the hedge of its sides
+    )
     out.sort(key=lambda c: (-_VERDICT_RANK[c.verdict], c.kind))
     return out
+
+
+def _hedged_side(c: Conflict) -> Claim:
+    return c.side_a if c.side_a.certainty <= c.side_b.certainty else c.side_b
+
+
+def _certainty_per_claim(label: str, group: Sequence[Conflict], articles: Mapping[str, Article] | None) -> Conflict:
+    """One difference of certainty per hedged claim, naming the fact and every report that states it as fact
+    (instead of one line per pair of reports)."""
+    soft = _hedged_side(group[0])
+    firm = [c.side_b if c.side_a is _hedged_side(c) else c.side_a for c in group]
+    names = list(dict.fromkeys(describe_side(f, articles) for f in firm))
+    if len(names) > 4:
+        names = [*names[:3], f"{len(names) - 3} other reports"]
+    listed = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+    verb = "states" if len(names) == 1 else "state"
+    own = fact_label([soft], articles)
+    told = f"it, {quote(own)}," if own.lower() != label.lower() else "it"  # the hedged report's own words when they differ
+    return Conflict(
+        kind="certainty",
+        verdict="certainty",
+        side_a=soft,
+        side_b=firm[0],
+        reason=f"{quote(label)}: {describe_side(soft, articles)} hedges {told} ({quote(soft.hedge or 'hedged')}) "
+        f"while {listed} {verb} it as fact.",
+    )
 
 
 def _value_key(c: Claim, kind: str) -> str:

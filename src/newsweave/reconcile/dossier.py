@@ -42,7 +42,7 @@ __all__ = [
 log = logging.getLogger(__name__)
 
 SCHEMA = "newsweave.dossier/1"
-RECONCILE_VERSION = "3"  # 2: earlier events, comparative counts and digit groups; 3: times of relative
+RECONCILE_VERSION = "4"  # 2: earlier events, comparative counts and digit groups; 3: times of relative
 # clauses, of "It …" after a dated sentence, months without a year placed against the story's dates, labels, and
 # who said what without speaker-less stances
 _CACHE_SIZE = 2048
@@ -70,6 +70,29 @@ def clear_cache() -> None:
 
 _EMPTY_MESSAGE = frozenset({"that", "this", "it", "so", "these", "those", "them", "him", "her", "which", "what",
                             "the", "same"})
+
+
+# Cues PolNeAR counts as attributions that a reader does not count as anyone saying anything: perception ("she saw
+# Gray with a gun"), physical acts ("protesters pitched bricks"), decisions and states ("she decided to rehire …",
+# "the detectives were aware …"). The analysis keeps them; who-said-what in the dossier leaves them out.
+_WORDS_NOT_SAYING = (
+    "see look watch witness notice spot remember forget identify trash throw pitch hurl toss stand sit walk run "
+    "put place design build experience full seek want wish decide choose approve order sue break amplify release "
+    "list aware interested fire shoot hit strike launch kill"
+)
+_NOT_SAYING = frozenset(_WORDS_NOT_SAYING.split())
+
+
+def _in_who_said_what(s: Statement, message: str) -> bool:
+    """Statements with a speaker, and quotations (whose speaker may be unknown); a speaker-less reported stance
+    ("known for partying", "charged with murder") says nothing about who said it, a message that is only a
+    pronoun ("prosecutors said that") says nothing a reader can use, and a cue in :data:`_NOT_SAYING` is no
+    saying."""
+    if s.speaker is None and not s.direct:
+        return False
+    if not s.direct and (s.cue_verb or "") in _NOT_SAYING:
+        return False
+    return _says_something(message)
 
 
 def _says_something(message: str) -> bool:
@@ -160,12 +183,9 @@ def build_dossier(
         embedder=embedder,
         max_sentences=max_summary_sentences,
     )
-    # who said what: statements with a speaker, and quotations (whose speaker may be unknown); a speaker-less
-    # reported stance ("known for partying", "charged with murder") says nothing about who said it, and a message
-    # that is only a pronoun ("prosecutors said that") says nothing a reader can use
     statements = tuple(
         s for a in ordered for s in per[a.id].statements
-        if (s.speaker is not None or s.direct) and _says_something(a.text[s.content.start : s.content.end])
+        if _in_who_said_what(s, a.text[s.content.start : s.content.end])
     )
     fact_sources = [group_sources(f.claims, by_id, entity_names=names) for f in facts]
     return Dossier(

@@ -27,6 +27,17 @@ def _who(statement: dict) -> str:
     return written or name
 
 
+def _what(statement: dict) -> str:
+    """What was said, with the cue that says how: "condemned: the attack …", "said “…”" (a quotation keeps its
+    marks, a reported message has none)."""
+    content = _excerpt((statement.get("content") or {}).get("text"))
+    cue = (statement.get("cue") or {}).get("text")
+    if statement.get("direct"):
+        content = f"“{content}”"
+        return f"{cue} {content}" if cue and cue not in ":—–-" else content
+    return f"{cue}: {content}" if cue else content
+
+
 def _data(d: Dossier | dict) -> dict:
     return d if isinstance(d, dict) else dossier_to_json(d)
 
@@ -138,7 +149,7 @@ def to_markdown(d: Dossier | dict) -> str:
         content = s.get("content") or {}
         lines.append(
             f"| {_md(_who(s))} | {_md(s['channel'])} | "
-            f"{_md(', '.join(s['relays']))} | {_md(_excerpt(content.get('text')))} | "
+            f"{_md(', '.join(s['relays']))} | {_md(_what(s))} | "
             f"{_md(_cite(data, labels, content))} |"
         )
     lines += ["", "## What the sources agree on", ""]
@@ -253,7 +264,7 @@ def to_html(d: Dossier | dict) -> str:
         content = s.get("content") or {}
         out.append(
             f"<tr><td>{_h(_who(s))}</td><td>{_h(s['channel'])}</td>"
-            f"<td>{_h(', '.join(s['relays']))}</td><td>{_h(_excerpt(content.get('text')))}</td>"
+            f"<td>{_h(', '.join(s['relays']))}</td><td>{_h(_what(s))}</td>"
             f'<td class="cite">{_h(_cite(data, labels, content))}</td></tr>'
         )
     out.append("</table><h2>What the sources agree on</h2><ul>")
@@ -304,6 +315,8 @@ def render_terminal(d: Dossier | dict, console) -> None:
             ev = side["evidence"]
             body.append("   “" + _excerpt(ev.get("text")) + "” ", style="italic")
             body.append(f"[{_cite(data, labels, ev)}]\n", style="dim")
+    if diffs:
+        body.append("\nDifferences of precision or certainty (not contradictions)\n", style="bold")
     for c in diffs:
         body.append(f"{c['kind']} / {c['verdict']} ", style="yellow")
         body.append(c["reason"] + "\n")
@@ -331,7 +344,7 @@ def render_terminal(d: Dossier | dict, console) -> None:
             Text(_who(s)),
             Text(s["channel"]),
             Text(", ".join(s["relays"])),
-            Text(_excerpt(content.get("text"))),
+            Text(_what(s)),
             Text(_cite(data, labels, content), style="dim"),
         )
     console.print(st)

@@ -450,11 +450,17 @@ def _hedge(p, sent) -> tuple[str | None, float]:
     toks = [p, *p.children]
     cur = p
     for _ in range(4):  # governors: "believed to have ...", "may have ..."
-        if cur.head is cur or cur.dep_ not in ("xcomp", "ccomp", "conj", "acl"):
+        if cur.head is cur or cur.dep_ not in ("xcomp", "ccomp", "conj", "acl", "acomp"):
             break
+        if cur.dep_ == "conj" and any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in cur.children):
+            # a clause of its own: "… is believed to have been arrested, and no injuries were reported" is not
+            # hedged by "believed"; inside a message ("sources said A and B") it goes on to the cue
+            if cur.head.dep_ not in ("ccomp", "xcomp"):
+                break
+            cur = cur.head
         cur = cur.head
         toks.append(cur)
-        toks.extend(c for c in cur.children if c.dep_ in ("aux", "advmod", "auxpass"))
+        toks.extend(c for c in cur.children if c.dep_ in ("aux", "advmod", "auxpass", "nsubj", "prep"))
     for c in list(p.children):
         if c.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj"):
             toks.extend(g for g in c.children if g.dep_ == "amod")
@@ -471,11 +477,16 @@ def _hedge(p, sent) -> tuple[str | None, float]:
                     continue
                 found.append((t.text.lower(), HEDGE_WORDS[form]))
                 break
-    clause = sent.text
+    # a hedging phrase counts only on the predicate's own chain of governors: "One person is believed to have
+    # been arrested" hedges the arrest, not the injuries of "…, and no injuries were reported"; "A source told
+    # … that the protest began near where Gray was shot" hedges the protest, not the shooting
+    chain = {t.i for t in toks}
     for pat, cert in HEDGE_PHRASES:
-        m = pat.search(clause)
-        if m and sent.start_char + m.start() <= p.idx + 60:
-            found.append((m.group(0).lower(), cert))
+        for m in pat.finditer(sent.text):
+            lo, hi = sent.start_char + m.start(), sent.start_char + m.end()
+            if any(lo <= t.idx < hi and t.i in chain for t in sent):
+                found.append((m.group(0).lower(), cert))
+                break
     if not found:
         return None, 1.0
     cert = min(c for _, c in found)

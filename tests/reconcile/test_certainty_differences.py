@@ -1,0 +1,58 @@
+"""Differences of certainty in a dossier: one line per hedged claim, naming the fact and every report that states
+it as fact; a hedge counts only for the clause it governs. Own invented reports."""
+
+from __future__ import annotations
+
+from _reconcile_helpers import make_article
+
+from newsweave.model import Story
+from newsweave.reconcile.claims import extract_claims
+from newsweave.reconcile.dossier import build_dossier
+
+
+def _reports():
+    return [
+        make_article("a1", "Police said the teenager allegedly pointed a revolver at the two officers on Saturday "
+                     "night in Brooklyn.", date="2013-03-11", outlet="Outlet A"),
+        make_article("a2", "The teenager pointed a revolver at the two officers on Saturday night in Brooklyn, the "
+                     "police commissioner said.", date="2013-03-11", outlet="Outlet B"),
+        make_article("a3", "On Saturday night in Brooklyn the teenager pointed a revolver at the two officers.",
+                     date="2013-03-12", outlet="Outlet C"),
+        make_article("a4", "The teenager pointed a revolver at the two officers in Brooklyn on Saturday night.",
+                     date="2013-03-12", outlet="Outlet D"),
+    ]
+
+
+def test_one_certainty_difference_per_hedged_claim_names_every_firm_report(nlp):
+    dossier = build_dossier(Story(id="s-1"), _reports(), {}, nlp=nlp)
+    certainty = [c for c in dossier.conflicts if c.verdict == "certainty"]
+    assert len(certainty) == 1, [c.reason for c in dossier.conflicts]
+    reason = certainty[0].reason
+    assert "Outlet A" in reason and "allegedly" in reason
+    assert all(f"Outlet {x}" in reason for x in "BCD"), reason  # every report stating it as fact, in one line
+    assert reason.startswith("“") and "revolver" in reason.split("”")[0]  # the fact is named, not "it"
+    assert "citing police" in reason  # "Police said" at a sentence start, written mid-sentence
+    assert certainty[0].side_a.evidence.article_id == "a1"  # the hedged side first, with its evidence
+
+
+def _hedges(nlp, text):
+    return {(c.subject, c.predicate): c.hedge for c in extract_claims(make_article("t", text, date="2013-03-12"),
+                                                                      nlp=nlp)}
+
+
+def test_a_hedge_covers_its_own_clause_only(nlp):
+    got = _hedges(nlp, "One person is believed to have been arrested, and no injuries were reported.")
+    assert any(h and "believed" in h for (s, p), h in got.items() if p == "arrest"), got
+    assert all(h is None for (s, p), h in got.items() if p != "arrest"), got  # "no injuries were reported"
+
+
+def test_an_anonymous_source_hedges_the_message_not_what_it_presupposes(nlp):
+    got = _hedges(nlp, "A source told the newspaper that the protest began some 20 blocks from where the teenager "
+                       "was fatally shot.")
+    shot = [h for (s, p), h in got.items() if p == "shoot"]
+    assert shot and all(h is None or "source told" not in h for h in shot), got
+
+
+def test_a_hedge_over_a_message_covers_its_coordinated_clauses(nlp):
+    got = _hedges(nlp, "Sources said two guards were injured and the minister was unharmed.")
+    assert len(got) >= 2 and all(h and "sources said" in h for h in got.values()), got
