@@ -150,7 +150,8 @@ class TimeExpression:
     ``P1M``, ``PRESENT_REF`` ...); ``mod`` a TIMEX3 modifier (START, MID, END, APPROX, BEFORE ...).
     ``earliest``/``latest`` bound the interval the expression denotes (``None`` when unresolvable),
     ``granularity`` is the unit of the value (year, quarter, month, week, day, part-of-day, hour, minute),
-    and ``anchor`` says what it was resolved against: ``dct`` (publication date), ``previous`` (the
+    and ``anchor`` says what it was resolved against: ``dct`` (publication date, or a later update the page
+    states: :func:`newsweave.analyze.pipeline.anchor_time`), ``previous`` (the
     previous time in the discourse), ``absolute`` or ``none``.
     """
 

@@ -45,6 +45,9 @@ NOT_FOUND = [
     ("She went to the store and bought the same bread.", "the same bread"),
     ("The senator visited Paris: “the city of lights” again.", "the city of lights"),  # no name before the colon
     ("Update: the council will meet again on Monday\n\nText.", "the council will meet again on Monday"),
+    # a page's date stamp is no transcript line
+    (("Riot in Brooklyn\nPUBLISHED: 02:31 GMT, 12 March 2013 | UPDATED: 22:19 GMT, 12 March 2013\nPolice said "
+      "the crowd was dispersed."), "12 March 2013"),
     ("The rally drew the same crowd as last year.", "the same crowd as last year"),
 ]
 

@@ -78,3 +78,32 @@ def test_batch_grouping_reads_datelines_only_when_asked() -> None:
     dated = {a.id: a.published for a in read_jsonl_articles(lines, datelines=True)}
     assert plain["a"].value is None and dated["a"].origin == "dateline"
     assert plain["b"] == dated["b"] and dated["b"].origin == "field"
+
+
+STAMPED = ("Riot breaks out after vigil\nMemorial for the teen turned ugly.\n"
+           "PUBLISHED: MONDAY, MARCH 11, 2013, 10: 34 PM\nUPDATED: TUESDAY, MARCH 12, 2013, 9: 36 AM\n"
+           "The commissioner visited the precinct about 12: 30 a. m. Tuesday but did not speak to reporters.")
+
+
+def test_relative_times_count_from_a_stated_update_a_report_keeps_its_publication_date() -> None:
+    from newsweave.ingest.datelines import MAX_UPDATE_GAP, reference_time
+
+    published = dateline_time(None, STAMPED, now=NOW)
+    assert published is not None and published.value == datetime(2013, 3, 11, 22, 34, tzinfo=UTC)
+    assert reference_time(published.value, None, STAMPED) == datetime(2013, 3, 12, 9, 36, tzinfo=UTC)
+    # an update long after publication (a correction a month later) does not move what "Tuesday" means
+    early = datetime(2013, 3, 12, 9, 36, tzinfo=UTC) - MAX_UPDATE_GAP - MAX_UPDATE_GAP
+    assert reference_time(early, None, STAMPED) == early
+    assert reference_time(None, None, STAMPED) is None  # no publication time, nothing to anchor on
+    assert reference_time(published.value, None, "No stamp here.") == published.value
+
+
+def test_analysis_resolves_weekdays_against_the_update() -> None:
+    pytest.importorskip("spacy")
+    from newsweave.analyze.pipeline import analyze_article
+    from newsweave.model import Article
+
+    published = dateline_time(None, STAMPED, now=NOW)
+    analysis = analyze_article(Article(id="r", text=STAMPED, published=published))
+    tuesday = [t for t in analysis.timexes if t.text.endswith("Tuesday") and t.span.start > STAMPED.index("visited")]
+    assert tuesday and tuesday[0].value.startswith("2013-03-12"), [(t.text, t.value) for t in analysis.timexes]

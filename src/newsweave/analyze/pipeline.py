@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
+from ..ingest.datelines import reference_time
 from ..model import Article, Entity, Mention, Sentence, Statement, TimeExpression
 from ..parallel import batches, head_and_rest, run_batches
 from .entities import extract_mentions
@@ -45,8 +46,9 @@ __all__ = [
 log = logging.getLogger(__name__)
 
 #: Bump whenever the output of the analysis changes, so stored analyses of an older version are re-run.
-ANALYSIS_VERSION = "4"  # 3: quote layouts, block quotes, participle speakers, day-aligned edges;
+ANALYSIS_VERSION = "5"  # 3: quote layouts, block quotes, participle speakers, day-aligned edges;
 # 4: raised passive subjects in the message, "they" for people named in the plural just before, tense of fronted times
+# 5: relative times anchored on a later "Updated:" stamp; page date stamps are no transcript lines
 #: Texts longer than this are parsed in paragraph chunks (spaCy needs ~1 GB of memory per 100k characters).
 CHUNK_CHARS = 100_000
 
@@ -185,14 +187,21 @@ def analyze_doc(doc: Doc, *, article_id: str, dct: datetime | date | None = None
     )
 
 
+def anchor_time(article: Article) -> datetime | None:
+    """What the report's relative dates are resolved against: its publication time, or the later update its
+    page states near the top (:func:`newsweave.ingest.datelines.reference_time`)."""
+    return reference_time(article.published.value, article.title, article.text)
+
+
 def analyze_article(article: Article, *, nlp: Language | None = None) -> Analysis:
     """Read one report: sentences, entity mentions and canonical entities, time expressions, statements.
 
-    Time expressions are resolved against the publication time (``article.published.value``) when known.
+    Time expressions are resolved against the publication time when known, or a later update the page states
+    (:func:`anchor_time`).
     """
     nlp = add_paragraph_boundaries(nlp) if nlp is not None else get_pipeline()
     doc = parse_text(nlp, article.text)
-    return analyze_doc(doc, article_id=article.id, dct=article.published.value)
+    return analyze_doc(doc, article_id=article.id, dct=anchor_time(article))
 
 
 #: ``extra(article, doc, analysis)`` runs next to the analysis, on the same parse (in the worker process), for
@@ -226,7 +235,7 @@ def _analyze_batch(
             doc = docs[article.id]
         else:
             doc = parse_text(nlp, article.text)
-        analysis = analyze_doc(doc, article_id=article.id, dct=article.published.value)
+        analysis = analyze_doc(doc, article_id=article.id, dct=anchor_time(article))
         if batch_extra is not None:
             parsed.append(doc)
             out.append(analysis)

@@ -12,12 +12,12 @@ newsweave does not invent dates, and a dateline that cannot be a publication dat
 from __future__ import annotations
 
 import re
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 from ..model import PublishedTime
 from .dates import parse_datetime
 
-__all__ = ["DATELINE_CONFIDENCE", "dateline_time", "is_dateline"]
+__all__ = ["DATELINE_CONFIDENCE", "MAX_UPDATE_GAP", "dateline_time", "is_dateline", "reference_time"]
 
 DATELINE_CONFIDENCE = 0.6
 _STAMP = re.compile(r"(?:^|\n|\||[.!?]\s)\s*(?:posted|published|updated|last\s+updated)\s*(?:on|:)?\s*(?P<rest>[^\n|]{6,60})",
@@ -47,6 +47,33 @@ def dateline_time(title: str | None, text: str, *, now: datetime | None = None) 
         if hit is not None and hit[0] <= limit:
             return PublishedTime(hit[0], hit[1], "dateline", DATELINE_CONFIDENCE)  # type: ignore[arg-type]
     return None
+
+
+MAX_UPDATE_GAP = timedelta(days=3)
+_UPDATED = re.compile(r"(?:^|\n|\||[.!?]\s)\s*(?:last\s+)?updated\s*(?:on|:)?\s*(?P<rest>[^\n|]{6,60})", re.IGNORECASE)
+
+
+def reference_time(published: datetime | None, title: str | None, text: str) -> datetime | None:
+    """The time a report's relative dates count from: its publication time, or the last update its page states
+    near the top when that is later, by at most :data:`MAX_UPDATE_GAP` ("PUBLISHED: MONDAY, MARCH 11, 2013,
+    10: 34 PM / UPDATED: TUESDAY, MARCH 12, 2013, 9: 36 AM" — the text we have is the version of Tuesday
+    morning, whose "12: 30 a. m. Tuesday" is that day, not the Tuesday before). The publication time itself is
+    not changed: a report is dated by when it first appeared."""
+    if published is None:
+        return None
+    head = text[:_SEARCH_CHARS]
+    latest = published
+    for source in ([title] if title else []) + [head]:
+        for m in _UPDATED.finditer(source):
+            hit = _read_stamp(m.group("rest"))
+            if hit is None:
+                continue
+            when = hit[0] if hit[0].tzinfo is not None or published.tzinfo is None else hit[0].replace(tzinfo=UTC)
+            if published.tzinfo is None and when.tzinfo is not None:
+                when = when.replace(tzinfo=None)
+            if latest < when <= published + MAX_UPDATE_GAP:
+                latest = when
+    return latest
 
 
 def is_dateline(line: str) -> bool:

@@ -50,7 +50,8 @@ _NOT_SPEAKER_LABELS = frozenset(
     {"note", "update", "updated", "editor", "photo", "photos", "source", "image", "video", "watch", "read",
      "related", "correction", "disclaimer", "warning", "breaking", "exclusive", "analysis", "opinion", "live",
      "transcript", "q", "a", "caption", "credit", "tags", "topics", "subscribe", "share", "latest",
-     "timeline", "factbox", "explainer", "recap", "highlights"}
+     "timeline", "factbox", "explainer", "recap", "highlights", "published", "posted", "modified", "filed",
+     "clarification", "contact", "email", "location", "dateline"}
 )
 
 
