@@ -80,7 +80,10 @@ def test_batch_grouping_reads_datelines_only_when_asked() -> None:
     assert plain["b"] == dated["b"] and dated["b"].origin == "field"
 
 
-STAMPED = ("Riot breaks out after vigil\nMemorial for the teen turned ugly.\n"
+STAMPED = ("Riot breaks out in Brooklyn following candlelight vigil for 16-year-old shot by cops\nMemorial for "
+           "the teen, who was fatally wounded by police Saturday after allegedly pointing a gun in their direction, "
+           "turned ugly as nearly 100 angry mourners clashed with cops, tossing bottles and creating a melee in East "
+           "Flatbush, a few blocks from the shooting.\n"
            "PUBLISHED: MONDAY, MARCH 11, 2013, 10: 34 PM\nUPDATED: TUESDAY, MARCH 12, 2013, 9: 36 AM\n"
            "The commissioner visited the precinct about 12: 30 a. m. Tuesday but did not speak to reporters.")
 

@@ -61,7 +61,7 @@ def reference_time(published: datetime | None, title: str | None, text: str) -> 
     not changed: a report is dated by when it first appeared."""
     if published is None:
         return None
-    head = text[:_SEARCH_CHARS]
+    head = text[: 2 * _SEARCH_CHARS]  # the update stamp often follows the publication stamp's line
     latest = published
     for source in ([title] if title else []) + [head]:
         for m in _UPDATED.finditer(source):
