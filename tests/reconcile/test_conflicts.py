@@ -186,6 +186,15 @@ def test_hedged_vs_firm_is_certainty():
     assert "reportedly" in got[0].reason
 
 
+def test_a_hedge_on_another_target_is_no_certainty_difference():
+    a = claim("A", ("target", "her romance with Carson Daly"), cls="stance", predicate="know", hedge="may",
+              certainty=0.5)
+    b = claim("B", ("target", "her roles in American Pie"), cls="stance", predicate="know")
+    assert compare_claims(a, b) == []
+    c = claim("C", ("target", "her long romance with Daly"), cls="stance", predicate="know")
+    assert [(x.kind, x.verdict) for x in compare_claims(a, c)] == [("certainty", "certainty")]
+
+
 def test_place_contradiction_unless_the_other_report_names_it():
     a = claim("A", ("place", "Kandahar"), cls="attack", predicate="attack")
     b = claim("B", ("place", "Herat"), cls="attack", predicate="attack")

@@ -156,7 +156,11 @@ def compare_claims(a: Claim, b: Claim, *, context: Mapping[str, Article] | None 
             f"denies it ({quote(_claim_phrase(neg))}){hedges}.",
         )
     # ---------------------------------------------------------------- certainty
-    if not any(c.verdict == "contradiction" for c in out) and abs(a.certainty - b.certainty) >= 0.25:
+    if (
+        not any(c.verdict == "contradiction" for c in out)
+        and abs(a.certainty - b.certainty) >= 0.25
+        and _same_target(a, b)
+    ):
         hedged, firm = (a, b) if a.certainty < b.certainty else (b, a)
         add(
             "certainty",
@@ -165,6 +169,21 @@ def compare_claims(a: Claim, b: Claim, *, context: Mapping[str, Article] | None 
             f"{describe_side(firm, ctx)} states it as fact.",
         )
     return out
+
+
+def _same_target(a: Claim, b: Claim) -> bool:
+    """Whether two claims are about the same thing as far as their targets tell: "known for her roles in American
+    Pie" and "may be known for her romance with Carson Daly" are two claims, and one's hedge says nothing about the
+    other. True when either has no target."""
+    ta, tb = claim_arg(a, "target"), claim_arg(b, "target")
+    if not ta or not tb:
+        return True
+    wa = set(_WORD.findall(normalise_key(ta))) - _STOP
+    wb = set(_WORD.findall(normalise_key(tb))) - _STOP
+    return not wa or not wb or bool(wa & wb)
+
+
+_STOP = frozenset({"the", "a", "an", "of", "for", "in", "on", "at", "to", "with", "her", "his", "their", "its"})
 
 
 def _named(value: str) -> bool:
