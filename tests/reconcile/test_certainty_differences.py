@@ -56,3 +56,19 @@ def test_an_anonymous_source_hedges_the_message_not_what_it_presupposes(nlp):
 def test_a_hedge_over_a_message_covers_its_coordinated_clauses(nlp):
     got = _hedges(nlp, "Sources said two guards were injured and the minister was unharmed.")
     assert len(got) >= 2 and all(h and "sources said" in h for h in got.values()), got
+
+
+def test_one_precision_difference_per_pair_of_values_names_the_reports_on_each_side(nlp):
+    texts = {
+        "b1": ("A bomb exploded on Friday at a bank in Woodburn, critically injuring the police chief.", "Outlet A"),
+        "b2": ("The bomb at the Woodburn bank on Friday critically injured the police chief.", "Outlet B"),
+        "b3": ("The police chief was injured when a bomb exploded at a Woodburn bank on Friday.", "Outlet C"),
+        "b4": ("A bomb at a Woodburn bank on Friday injured the police chief.", "Outlet D"),
+    }
+    reports = [make_article(aid, text, date="2008-12-13", outlet=outlet) for aid, (text, outlet) in texts.items()]
+    dossier = build_dossier(Story(id="s-1"), reports, {}, nlp=nlp)
+    status = [c for c in dossier.conflicts if c.kind == "status"]
+    assert len(status) == 1, [c.reason for c in dossier.conflicts]
+    assert status[0].verdict == "precision"
+    assert all(f"Outlet {x}" in status[0].reason for x in "ABCD"), status[0].reason
+    assert " say " in status[0].reason  # several reports on a side: the verb agrees

@@ -422,6 +422,7 @@ def find_conflicts(facts: Sequence[Fact], *, articles: Mapping[str, Article] | N
     seen: set[tuple] = set()
     texts = {aid: a.text for aid, a in (articles or {}).items()}
     hedged: dict[tuple[int, str], list[Conflict]] = {}
+    precise: dict[tuple, list[Conflict]] = {}
     for fi, fact in enumerate(facts):
         claims = fact.claims
         for i, a in enumerate(claims):
@@ -449,9 +450,11 @@ def find_conflicts(facts: Sequence[Fact], *, articles: Mapping[str, Article] | N
                     if c.verdict == "certainty":
                         hedged.setdefault((fi, _hedged_side(c).id), []).append(c)
                     elif c.verdict == "precision":
-                        out.append(replace(c, reason=f"{quote(fact.label)}: {c.reason}"))
+                        values = sorted((_value_key(c.side_a, c.kind), _value_key(c.side_b, c.kind)))
+                        precise.setdefault((fi, c.kind, *values), []).append(c)
                     else:
                         out.append(c)
+    out.extend(_precision_per_values(facts[key[0]].label, group, articles) for key, group in precise.items())
     in_contradiction = {side.id for c in out if c.verdict == "contradiction" for side in (c.side_a, c.side_b)}
     out.extend(
         _certainty_per_claim(facts[fi].label, group, articles)
@@ -460,6 +463,41 @@ def find_conflicts(facts: Sequence[Fact], *, articles: Mapping[str, Article] | N
     )
     out.sort(key=lambda c: (-_VERDICT_RANK[c.verdict], c.kind))
     return out
+
+
+def _precision_per_values(label: str, group: Sequence[Conflict], articles: Mapping[str, Article] | None) -> Conflict:
+    """One difference of precision per fact and pair of values, naming every report on each side ("reports A and
+    B say “critically injured” and reports C and D say “injured”: …") instead of one line per pair of reports."""
+    first = group[0]
+    va = _value_key(first.side_a, first.kind)
+    sides: tuple[list[Claim], list[Claim]] = ([], [])
+    for c in group:
+        for side in (c.side_a, c.side_b):
+            sides[_value_key(side, c.kind) != va].append(side)
+    reason = first.reason
+    pos = 0
+    for own, claims in ((first.side_a, sides[0]), (first.side_b, sides[1])):
+        written = describe_side(own, articles)
+        names = list(dict.fromkeys(describe_side(x, articles) for x in claims))
+        at = reason.find(written, pos)
+        if at < 0 or len(names) < 2:
+            pos = max(pos, at + len(written)) if at >= 0 else pos
+            continue
+        listed = _listed(names)
+        rest = reason[at + len(written):]
+        for singular, plural_ in ((" says ", " say "), (" dates it ", " date it ")):
+            if rest.startswith(singular):
+                rest = plural_ + rest[len(singular):]
+                break
+        reason = reason[:at] + listed + rest
+        pos = at + len(listed)
+    return replace(first, reason=f"{quote(label)}: {reason}")
+
+
+def _listed(names: Sequence[str]) -> str:
+    if len(names) > 4:
+        names = [*names[:3], f"{len(names) - 3} other reports"]
+    return names[0] if len(names) == 1 else "; ".join(names[:-1]) + " and " + names[-1]
 
 
 def _hedged_side(c: Conflict) -> Claim:
@@ -472,9 +510,7 @@ def _certainty_per_claim(label: str, group: Sequence[Conflict], articles: Mappin
     soft = _hedged_side(group[0])
     firm = [c.side_b if c.side_a is _hedged_side(c) else c.side_a for c in group]
     names = list(dict.fromkeys(describe_side(f, articles) for f in firm))
-    if len(names) > 4:
-        names = [*names[:3], f"{len(names) - 3} other reports"]
-    listed = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+    listed = _listed(names)
     verb = "states" if len(names) == 1 else "state"
     own = fact_label([soft], articles)
     told = f"it, {quote(own)}," if own.lower() != label.lower() else "it"  # the hedged report's own words when they differ
