@@ -86,13 +86,18 @@ _NOT_SAYING = frozenset(_WORDS_NOT_SAYING.split())
 def _in_who_said_what(s: Statement, message: str) -> bool:
     """Statements with a speaker, and quotations (whose speaker may be unknown); a speaker-less reported stance
     ("known for partying", "charged with murder") says nothing about who said it, a message that is only a
-    pronoun ("prosecutors said that") says nothing a reader can use, and a cue in :data:`_NOT_SAYING` is no
-    saying."""
+    pronoun ("prosecutors said that") says nothing a reader can use, a cue in :data:`_NOT_SAYING` is no
+    saying, and "no one" / "no group" is nobody."""
     if s.speaker is None and not s.direct:
         return False
     if not s.direct and (s.cue_verb or "") in _NOT_SAYING:
         return False
+    if _NOBODY.match(s.speaker_text or ""):
+        return False  # "no one has claimed responsibility": a fact about silence (the claims keep it), no speaker
     return _says_something(message)
+
+
+_NOBODY = re.compile(r"(?i)^(?:no\s+one|nobody|none|no\s+\w+)(?:\s|$)")
 
 
 def _says_something(message: str) -> bool:
