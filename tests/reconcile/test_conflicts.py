@@ -195,6 +195,15 @@ def test_a_hedge_on_another_target_is_no_certainty_difference():
     assert [(x.kind, x.verdict) for x in compare_claims(a, c)] == [("certainty", "certainty")]
 
 
+def test_a_hedge_on_another_count_is_no_certainty_difference():
+    a = claim("A", *count("one", 1, 1, what="person"), subject="one person", predicate="arrest", cls="arrest",
+              hedge="believed", certainty=0.6)
+    b = claim("B", *count("46", 46, 46, what="person"), subject="46", predicate="arrest", cls="arrest")
+    assert "certainty" not in {c.kind for c in compare_claims(a, b)}
+    c = claim("C", *count("one", 1, 1, what="person"), subject="one person", predicate="arrest", cls="arrest")
+    assert [(x.kind, x.verdict) for x in compare_claims(a, c)] == [("certainty", "certainty")]
+
+
 def test_place_contradiction_unless_the_other_report_names_it():
     a = claim("A", ("place", "Kandahar"), cls="attack", predicate="attack")
     b = claim("B", ("place", "Herat"), cls="attack", predicate="attack")

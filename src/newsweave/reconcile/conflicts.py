@@ -160,6 +160,7 @@ def compare_claims(a: Claim, b: Claim, *, context: Mapping[str, Article] | None 
         not any(c.verdict == "contradiction" for c in out)
         and abs(a.certainty - b.certainty) >= 0.25
         and _same_target(a, b)
+        and not _counts_apart(a, b)
     ):
         hedged, firm = (a, b) if a.certainty < b.certainty else (b, a)
         add(
@@ -169,6 +170,16 @@ def compare_claims(a: Claim, b: Claim, *, context: Mapping[str, Article] | None 
             f"{describe_side(firm, ctx)} states it as fact.",
         )
     return out
+
+
+def _counts_apart(a: Claim, b: Claim) -> bool:
+    """Whether both claims count the same kind of thing and no count of one can be a count of the other ("one
+    person is believed to have been arrested" / "46 were arrested": two arrests, not one told with doubt)."""
+    ca, cb = _counts(a), _counts(b)
+    if not ca or not cb:
+        return False
+    return not any((not wa or not wb or wa == wb) and not (ha < lb or hb < la)
+                   for _, _, la, ha, wa in ca for _, _, lb, hb, wb in cb)
 
 
 def _same_target(a: Claim, b: Claim) -> bool:
