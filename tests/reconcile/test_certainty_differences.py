@@ -72,3 +72,18 @@ def test_one_precision_difference_per_pair_of_values_names_the_reports_on_each_s
     assert status[0].verdict == "precision"
     assert all(f"Outlet {x}" in status[0].reason for x in "ABCD"), status[0].reason
     assert " say " in status[0].reason  # several reports on a side: the verb agrees
+
+
+def test_compatible_counts_of_one_fact_make_one_line(nlp):
+    texts = {
+        "c1": ("Riots in Athens on Monday injured at least 70 people, police said.", "Outlet A"),
+        "c2": ("About 100 people were injured in the Athens riots on Monday.", "Outlet B"),
+        "c3": ("At least 70 people were injured in riots in Athens on Monday.", "Outlet C"),
+    }
+    reports = [make_article(aid, text, date="2008-12-09", outlet=outlet) for aid, (text, outlet) in texts.items()]
+    dossier = build_dossier(Story(id="s-1"), reports, {}, nlp=nlp)
+    numbers = [c for c in dossier.conflicts if c.kind == "number"]
+    assert len(numbers) == 1 and numbers[0].verdict == "precision", [c.reason for c in dossier.conflicts]
+    reason = numbers[0].reason
+    assert all(f"Outlet {x}" in reason for x in "ABC") and "About 100" in reason, reason
+    assert reason.lower().count("at least 70") == 1, reason  # one count, its reports together

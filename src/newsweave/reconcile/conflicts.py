@@ -462,10 +462,16 @@ def find_conflicts(facts: Sequence[Fact], *, articles: Mapping[str, Article] | N
                         hedged.setdefault((fi, _hedged_side(c).id), []).append(c)
                     elif c.verdict == "precision":
                         values = sorted((_value_key(c.side_a, c.kind), _value_key(c.side_b, c.kind)))
-                        precise.setdefault((fi, c.kind, *values), []).append(c)
+                        # counts: one line per fact for all its compatible counts; other kinds per pair of values
+                        precise.setdefault((fi, c.kind) if c.kind == "number" else (fi, c.kind, *values),
+                                           []).append(c)
                     else:
                         out.append(c)
-    out.extend(_precision_per_values(facts[key[0]].label, group, articles) for key, group in precise.items())
+    out.extend(
+        _counts_of_a_fact(facts[key[0]].label, group, articles) if key[1] == "number"
+        else _precision_per_values(facts[key[0]].label, group, articles)
+        for key, group in precise.items()
+    )
     in_contradiction = {side.id for c in out if c.verdict == "contradiction" for side in (c.side_a, c.side_b)}
     out.extend(
         _certainty_per_claim(facts[fi].label, group, articles)
@@ -503,6 +509,26 @@ def _precision_per_values(label: str, group: Sequence[Conflict], articles: Mappi
         reason = reason[:at] + listed + rest
         pos = at + len(listed)
     return replace(first, reason=f"{quote(label)}: {reason}")
+
+
+def _counts_of_a_fact(label: str, group: Sequence[Conflict], articles: Mapping[str, Article] | None) -> Conflict:
+    """All the compatible counts of one fact in one line ("“people injured”: “at least two” (report A), “at least
+    70” (reports B and C) and “about 100” (report D) are compatible: …"), the reports grouped by the count they
+    give."""
+    if len(group) == 1:
+        return replace(group[0], reason=f"{quote(label)}: {group[0].reason}")
+    by_count: dict[str, tuple[str, list[str]]] = {}
+    for c in group:
+        for side in (c.side_a, c.side_b):
+            shown = claim_arg(side, "count") or "?"
+            entry = by_count.setdefault(shown.lower(), (shown, []))
+            name = describe_side(side, articles)
+            if name not in entry[1]:
+                entry[1].append(name)
+    parts = [f"{quote(shown)} ({_listed(names)})" for shown, names in by_count.values()]
+    listed = parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
+    return replace(group[0], reason=f"{quote(label)}: {listed} are compatible: bounds, estimates and vague "
+                                    "quantities that include one another, not disputed counts.")
 
 
 def _listed(names: Sequence[str]) -> str:
