@@ -32,6 +32,9 @@ _TOPIC = {
     "polarity": "whether {subject} {predicate}",
 }
 _MIN_CHARS, _MAX_CHARS = 40, 400
+# a sentence that leans on the one before it ("But King told …", "He said …", "This was …") reads badly alone
+_LEANS_BACK = re.compile(r"(?:But|And|However|Yet|Still|Also|So|Meanwhile|Instead|He|She|They|It|This|That|These|"
+                         r"Those|His|Her|Their|Its)\b")
 _FIRST_PERSON = re.compile(r"^[\"“'‘]|\b(I|we|We|my|our|Our|me|us)\b(?!\.)")
 
 
@@ -46,6 +49,15 @@ def _vectors(texts: list[str], embedder) -> np.ndarray:
     except ValueError:  # only stop words
         return np.zeros((len(texts), 1), dtype=np.float32)
     return m.toarray().astype(np.float32)
+
+
+def _whole(text: str) -> bool:
+    """A sentence that stands on its own: its quotation marks pair up and it starts like a sentence ("Right now,
+    things are tense, ” the councilman said" is the tail of a quotation split across sentences)."""
+    if text.count("“") != text.count("”") or text.count('"') % 2:
+        return False
+    first = text.lstrip("“\"'‘(")[:1]
+    return bool(first) and (first.isupper() or first.isdigit())
 
 
 def _clean(text: str) -> str:
@@ -71,7 +83,8 @@ def summarize(
             continue  # a copy adds nothing a summary needs
         for pos, sp in enumerate(sentences.get(a.id, ())):
             text = _clean(a.text[sp.start : sp.end])
-            if _MIN_CHARS <= len(text) <= _MAX_CHARS and re.search(r"[.!?…”\"']$", text) and " " in text:
+            if (_MIN_CHARS <= len(text) <= _MAX_CHARS and re.search(r"[.!?…”\"']$", text) and " " in text
+                    and _whole(text)):
                 cands.append((text, sp, pos))
     disputed = {
         (c.side_a.evidence.article_id, c.side_a.evidence.start)
@@ -97,7 +110,8 @@ def summarize(
         support = _support_bonus(cands, facts)
         lead = np.array([0.15 if c[2] == 0 else (0.07 if c[2] < 3 else 0.0) for c in cands], dtype=np.float32)
         quoted = np.array([0.2 if _FIRST_PERSON.search(c[0]) else 0.0 for c in cands], dtype=np.float32)
-        score = central + support + lead - quoted
+        leaning = np.array([0.15 if _LEANS_BACK.match(c[0]) else 0.0 for c in cands], dtype=np.float32)
+        score = central + support + lead - quoted - leaning
         chosen: list[int] = []
         while len(chosen) < min(max_sentences, len(cands)):
             best, best_val = None, -1e9
