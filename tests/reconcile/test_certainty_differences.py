@@ -58,6 +58,12 @@ def test_a_hedge_over_a_message_covers_its_coordinated_clauses(nlp):
     assert len(got) >= 2 and all(h and "sources said" in h for h in got.values()), got
 
 
+def _dossier(nlp, texts: dict[str, tuple[str, str]], date: str):
+    """The dossier of one-sentence reports ``{id: (text, outlet)}`` published on ``date``."""
+    reports = [make_article(aid, text, date=date, outlet=outlet) for aid, (text, outlet) in texts.items()]
+    return build_dossier(Story(id="s-1"), reports, {}, nlp=nlp)
+
+
 def test_one_precision_difference_per_pair_of_values_names_the_reports_on_each_side(nlp):
     texts = {
         "b1": ("A bomb exploded on Friday at a bank in Woodburn, critically injuring the police chief.", "Outlet A"),
@@ -65,8 +71,7 @@ def test_one_precision_difference_per_pair_of_values_names_the_reports_on_each_s
         "b3": ("The police chief was injured when a bomb exploded at a Woodburn bank on Friday.", "Outlet C"),
         "b4": ("A bomb at a Woodburn bank on Friday injured the police chief.", "Outlet D"),
     }
-    reports = [make_article(aid, text, date="2008-12-13", outlet=outlet) for aid, (text, outlet) in texts.items()]
-    dossier = build_dossier(Story(id="s-1"), reports, {}, nlp=nlp)
+    dossier = _dossier(nlp, texts, "2008-12-13")
     status = [c for c in dossier.conflicts if c.kind == "status"]
     assert len(status) == 1, [c.reason for c in dossier.conflicts]
     assert status[0].verdict == "precision"
@@ -80,8 +85,7 @@ def test_compatible_counts_of_one_fact_make_one_line(nlp):
         "c2": ("About 100 people were injured in the Athens riots on Monday.", "Outlet B"),
         "c3": ("At least 70 people were injured in riots in Athens on Monday.", "Outlet C"),
     }
-    reports = [make_article(aid, text, date="2008-12-09", outlet=outlet) for aid, (text, outlet) in texts.items()]
-    dossier = build_dossier(Story(id="s-1"), reports, {}, nlp=nlp)
+    dossier = _dossier(nlp, texts, "2008-12-09")
     numbers = [c for c in dossier.conflicts if c.kind == "number"]
     assert len(numbers) == 1 and numbers[0].verdict == "precision", [c.reason for c in dossier.conflicts]
     reason = numbers[0].reason
