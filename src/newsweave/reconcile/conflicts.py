@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import replace
 from datetime import timedelta
 from itertools import pairwise
 
@@ -33,7 +32,6 @@ from .align import (
     CONTRADICTION_THRESHOLD,
     claim_features,
     different_groups,
-    fact_label,
     pair_score,
     report_time,
     strong_alignment,
@@ -41,6 +39,7 @@ from .align import (
 )
 from .claim_text import describe_side, quote
 from .claims import claim_arg, claim_args, claim_times
+from .differences import certainty_per_claim, counts_of_a_fact, hedged_side, precision_per_values, value_key
 from .lexicons import STATUS_LEVELS, normalise_key, status_compatible
 
 __all__ = [
@@ -450,8 +449,8 @@ def find_conflicts(facts: Sequence[Fact], *, articles: Mapping[str, Article] | N
                         fact.label,
                         *sorted(
                             [
-                                (a.evidence.article_id, _value_key(a, c.kind)),
-                                (b.evidence.article_id, _value_key(b, c.kind)),
+                                (a.evidence.article_id, value_key(a, c.kind)),
+                                (b.evidence.article_id, value_key(b, c.kind)),
                             ]
                         ),
                     )
@@ -459,120 +458,27 @@ def find_conflicts(facts: Sequence[Fact], *, articles: Mapping[str, Article] | N
                         continue
                     seen.add(key)
                     if c.verdict == "certainty":
-                        hedged.setdefault((fi, _hedged_side(c).id), []).append(c)
+                        hedged.setdefault((fi, hedged_side(c).id), []).append(c)
                     elif c.verdict == "precision":
-                        values = sorted((_value_key(c.side_a, c.kind), _value_key(c.side_b, c.kind)))
+                        values = sorted((value_key(c.side_a, c.kind), value_key(c.side_b, c.kind)))
                         # counts: one line per fact for all its compatible counts; other kinds per pair of values
                         precise.setdefault((fi, c.kind) if c.kind == "number" else (fi, c.kind, *values),
                                            []).append(c)
                     else:
                         out.append(c)
     out.extend(
-        _counts_of_a_fact(facts[key[0]].label, group, articles) if key[1] == "number"
-        else _precision_per_values(facts[key[0]].label, group, articles)
+        counts_of_a_fact(facts[key[0]].label, group, articles) if key[1] == "number"
+        else precision_per_values(facts[key[0]].label, group, articles)
         for key, group in precise.items()
     )
     in_contradiction = {side.id for c in out if c.verdict == "contradiction" for side in (c.side_a, c.side_b)}
     out.extend(
-        _certainty_per_claim(facts[fi].label, group, articles)
+        certainty_per_claim(facts[fi].label, group, articles)
         for (fi, claim_id), group in hedged.items()
         if claim_id not in in_contradiction  # a contradiction already names the hedge of its sides
     )
     out.sort(key=lambda c: (-_VERDICT_RANK[c.verdict], c.kind))
     return out
-
-
-def _precision_per_values(label: str, group: Sequence[Conflict], articles: Mapping[str, Article] | None) -> Conflict:
-    """One difference of precision per fact and pair of values, naming every report on each side ("reports A and
-    B say “critically injured” and reports C and D say “injured”: …") instead of one line per pair of reports."""
-    first = group[0]
-    va = _value_key(first.side_a, first.kind)
-    sides: tuple[list[Claim], list[Claim]] = ([], [])
-    for c in group:
-        for side in (c.side_a, c.side_b):
-            sides[_value_key(side, c.kind) != va].append(side)
-    reason = first.reason
-    pos = 0
-    for own, claims in ((first.side_a, sides[0]), (first.side_b, sides[1])):
-        written = describe_side(own, articles)
-        names = list(dict.fromkeys(describe_side(x, articles) for x in claims))
-        at = reason.find(written, pos)
-        if at < 0 or len(names) < 2:
-            pos = max(pos, at + len(written)) if at >= 0 else pos
-            continue
-        listed = _listed(names)
-        rest = reason[at + len(written):]
-        for singular, plural_ in ((" says ", " say "), (" dates it ", " date it ")):
-            if rest.startswith(singular):
-                rest = plural_ + rest[len(singular):]
-                break
-        reason = reason[:at] + listed + rest
-        pos = at + len(listed)
-    return replace(first, reason=f"{quote(label)}: {reason}")
-
-
-def _counts_of_a_fact(label: str, group: Sequence[Conflict], articles: Mapping[str, Article] | None) -> Conflict:
-    """All the compatible counts of one fact in one line ("“people injured”: “at least two” (report A), “at least
-    70” (reports B and C) and “about 100” (report D) are compatible: …"), the reports grouped by the count they
-    give."""
-    if len(group) == 1:
-        return replace(group[0], reason=f"{quote(label)}: {group[0].reason}")
-    by_count: dict[str, tuple[str, list[str]]] = {}
-    for c in group:
-        for side in (c.side_a, c.side_b):
-            shown = claim_arg(side, "count") or "?"
-            entry = by_count.setdefault(shown.lower(), (shown, []))
-            name = describe_side(side, articles)
-            if name not in entry[1]:
-                entry[1].append(name)
-    parts = [f"{quote(shown)} ({_listed(names)})" for shown, names in by_count.values()]
-    listed = parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
-    return replace(group[0], reason=f"{quote(label)}: {listed} are compatible: bounds, estimates and vague "
-                                    "quantities that include one another, not disputed counts.")
-
-
-def _listed(names: Sequence[str]) -> str:
-    if len(names) > 4:
-        names = [*names[:3], f"{len(names) - 3} other reports"]
-    return names[0] if len(names) == 1 else "; ".join(names[:-1]) + " and " + names[-1]
-
-
-def _hedged_side(c: Conflict) -> Claim:
-    return c.side_a if c.side_a.certainty <= c.side_b.certainty else c.side_b
-
-
-def _certainty_per_claim(label: str, group: Sequence[Conflict], articles: Mapping[str, Article] | None) -> Conflict:
-    """One difference of certainty per hedged claim, naming the fact and every report that states it as fact
-    (instead of one line per pair of reports)."""
-    soft = _hedged_side(group[0])
-    firm = [c.side_b if c.side_a is _hedged_side(c) else c.side_a for c in group]
-    names = list(dict.fromkeys(describe_side(f, articles) for f in firm))
-    listed = _listed(names)
-    verb = "states" if len(names) == 1 else "state"
-    own = fact_label([soft], articles)
-    told = f"it, {quote(own)}," if own.lower() != label.lower() else "it"  # the hedged report's own words when they differ
-    return Conflict(
-        kind="certainty",
-        verdict="certainty",
-        side_a=soft,
-        side_b=firm[0],
-        reason=f"{quote(label)}: {describe_side(soft, articles)} hedges {told} ({quote(soft.hedge or 'hedged')}) "
-        f"while {listed} {verb} it as fact.",
-    )
-
-
-def _value_key(c: Claim, kind: str) -> str:
-    role = {
-        "number": "count",
-        "status": "status",
-        "time": "time",
-        "place": "place",
-        "means": "means",
-        "actor": "actor",
-    }.get(kind)
-    if role is None:
-        return c.hedge or str(c.polarity)
-    return "|".join(claim_args(c, role)) + ("|" + (claim_arg(c, "outcome") or "") if kind == "status" else "")
 
 
 def attribution_conflicts(

@@ -1,0 +1,110 @@
+"""Differences listed once: the differences of precision and certainty that :func:`~newsweave.reconcile.conflicts.
+find_conflicts` finds pair by pair, grouped for the reader — one line per hedged claim naming every report that
+states it as fact, one per fact and pair of values naming the reports on each side, and all the compatible counts
+of a fact in one line. Each reason starts with the fact it is about.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import replace
+
+from ..model import Article, Claim, Conflict
+from .align import fact_label
+from .claim_text import describe_side, quote
+from .claims import claim_arg, claim_args
+
+__all__ = ["certainty_per_claim", "counts_of_a_fact", "hedged_side", "precision_per_values", "value_key"]
+
+
+def precision_per_values(label: str, group: Sequence[Conflict], articles: Mapping[str, Article] | None) -> Conflict:
+    """One difference of precision per fact and pair of values, naming every report on each side ("reports A and
+    B say “critically injured” and reports C and D say “injured”: …") instead of one line per pair of reports."""
+    first = group[0]
+    va = value_key(first.side_a, first.kind)
+    sides: tuple[list[Claim], list[Claim]] = ([], [])
+    for c in group:
+        for side in (c.side_a, c.side_b):
+            sides[value_key(side, c.kind) != va].append(side)
+    reason = first.reason
+    pos = 0
+    for own, claims in ((first.side_a, sides[0]), (first.side_b, sides[1])):
+        written = describe_side(own, articles)
+        names = list(dict.fromkeys(describe_side(x, articles) for x in claims))
+        at = reason.find(written, pos)
+        if at < 0 or len(names) < 2:
+            pos = max(pos, at + len(written)) if at >= 0 else pos
+            continue
+        listed = _listed(names)
+        rest = reason[at + len(written):]
+        for singular, plural_ in ((" says ", " say "), (" dates it ", " date it ")):
+            if rest.startswith(singular):
+                rest = plural_ + rest[len(singular):]
+                break
+        reason = reason[:at] + listed + rest
+        pos = at + len(listed)
+    return replace(first, reason=f"{quote(label)}: {reason}")
+
+
+def counts_of_a_fact(label: str, group: Sequence[Conflict], articles: Mapping[str, Article] | None) -> Conflict:
+    """All the compatible counts of one fact in one line ("“people injured”: “at least two” (report A), “at least
+    70” (reports B and C) and “about 100” (report D) are compatible: …"), the reports grouped by the count they
+    give."""
+    if len(group) == 1:
+        return replace(group[0], reason=f"{quote(label)}: {group[0].reason}")
+    by_count: dict[str, tuple[str, list[str]]] = {}
+    for c in group:
+        for side in (c.side_a, c.side_b):
+            shown = claim_arg(side, "count") or "?"
+            entry = by_count.setdefault(shown.lower(), (shown, []))
+            name = describe_side(side, articles)
+            if name not in entry[1]:
+                entry[1].append(name)
+    parts = [f"{quote(shown)} ({_listed(names)})" for shown, names in by_count.values()]
+    listed = parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
+    return replace(group[0], reason=f"{quote(label)}: {listed} are compatible: bounds, estimates and vague "
+                                    "quantities that include one another, not disputed counts.")
+
+
+def _listed(names: Sequence[str]) -> str:
+    if len(names) > 4:
+        names = [*names[:3], f"{len(names) - 3} other reports"]
+    return names[0] if len(names) == 1 else "; ".join(names[:-1]) + " and " + names[-1]
+
+
+def hedged_side(c: Conflict) -> Claim:
+    return c.side_a if c.side_a.certainty <= c.side_b.certainty else c.side_b
+
+
+def certainty_per_claim(label: str, group: Sequence[Conflict], articles: Mapping[str, Article] | None) -> Conflict:
+    """One difference of certainty per hedged claim, naming the fact and every report that states it as fact
+    (instead of one line per pair of reports)."""
+    soft = hedged_side(group[0])
+    firm = [c.side_b if c.side_a is hedged_side(c) else c.side_a for c in group]
+    names = list(dict.fromkeys(describe_side(f, articles) for f in firm))
+    listed = _listed(names)
+    verb = "states" if len(names) == 1 else "state"
+    own = fact_label([soft], articles)
+    told = f"it, {quote(own)}," if own.lower() != label.lower() else "it"  # the hedged report's own words when they differ
+    return Conflict(
+        kind="certainty",
+        verdict="certainty",
+        side_a=soft,
+        side_b=firm[0],
+        reason=f"{quote(label)}: {describe_side(soft, articles)} hedges {told} ({quote(soft.hedge or 'hedged')}) "
+        f"while {listed} {verb} it as fact.",
+    )
+
+
+def value_key(c: Claim, kind: str) -> str:
+    role = {
+        "number": "count",
+        "status": "status",
+        "time": "time",
+        "place": "place",
+        "means": "means",
+        "actor": "actor",
+    }.get(kind)
+    if role is None:
+        return c.hedge or str(c.polarity)
+    return "|".join(claim_args(c, role)) + ("|" + (claim_arg(c, "outcome") or "") if kind == "status" else "")
