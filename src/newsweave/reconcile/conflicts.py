@@ -39,7 +39,7 @@ from .align import (
 )
 from .claim_text import describe_side, quote
 from .claims import claim_arg, claim_args, claim_times
-from .differences import certainty_per_claim, counts_of_a_fact, hedged_side, precision_per_values, value_key
+from .differences import listed_once, value_key
 from .lexicons import STATUS_LEVELS, normalise_key, status_compatible
 
 __all__ = [
@@ -431,9 +431,8 @@ def find_conflicts(facts: Sequence[Fact], *, articles: Mapping[str, Article] | N
     out: list[Conflict] = []
     seen: set[tuple] = set()
     texts = {aid: a.text for aid, a in (articles or {}).items()}
-    hedged: dict[tuple[int, str], list[Conflict]] = {}
-    precise: dict[tuple, list[Conflict]] = {}
-    for fi, fact in enumerate(facts):
+    differences: list[tuple[Fact, Conflict]] = []
+    for fact in facts:
         claims = fact.claims
         for i, a in enumerate(claims):
             for j in range(i + 1, len(claims)):
@@ -457,26 +456,11 @@ def find_conflicts(facts: Sequence[Fact], *, articles: Mapping[str, Article] | N
                     if key in seen:
                         continue
                     seen.add(key)
-                    if c.verdict == "certainty":
-                        hedged.setdefault((fi, hedged_side(c).id), []).append(c)
-                    elif c.verdict == "precision":
-                        values = sorted((value_key(c.side_a, c.kind), value_key(c.side_b, c.kind)))
-                        # counts: one line per fact for all its compatible counts; other kinds per pair of values
-                        precise.setdefault((fi, c.kind) if c.kind == "number" else (fi, c.kind, *values),
-                                           []).append(c)
-                    else:
+                    if c.verdict == "contradiction":
                         out.append(c)
-    out.extend(
-        counts_of_a_fact(facts[key[0]].label, group, articles) if key[1] == "number"
-        else precision_per_values(facts[key[0]].label, group, articles)
-        for key, group in precise.items()
-    )
-    in_contradiction = {side.id for c in out if c.verdict == "contradiction" for side in (c.side_a, c.side_b)}
-    out.extend(
-        certainty_per_claim(facts[fi].label, group, articles)
-        for (fi, claim_id), group in hedged.items()
-        if claim_id not in in_contradiction  # a contradiction already names the hedge of its sides
-    )
+                    else:
+                        differences.append((fact, c))
+    out.extend(listed_once(differences, out, articles))
     out.sort(key=lambda c: (-_VERDICT_RANK[c.verdict], c.kind))
     return out
 

@@ -9,15 +9,45 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
-from ..model import Article, Claim, Conflict
+from ..model import Article, Claim, Conflict, Fact
 from .align import fact_label
 from .claim_text import describe_side, quote
 from .claims import claim_arg, claim_args
 
-__all__ = ["certainty_per_claim", "counts_of_a_fact", "hedged_side", "precision_per_values", "value_key"]
+__all__ = ["listed_once", "value_key"]
 
 
-def precision_per_values(label: str, group: Sequence[Conflict], articles: Mapping[str, Article] | None) -> Conflict:
+def listed_once(
+    differences: Sequence[tuple[Fact, Conflict]],
+    contradictions: Sequence[Conflict],
+    articles: Mapping[str, Article] | None,
+) -> list[Conflict]:
+    """The differences of each fact (found pair by pair) grouped: certainty per hedged claim — left out when a
+    contradiction already names that claim's hedge —, counts per fact, any other kind per pair of values."""
+    hedged: dict[tuple[int, str], list[Conflict]] = {}
+    precise: dict[tuple, list[Conflict]] = {}
+    labels: dict[int, str] = {}
+    for fact, c in differences:
+        labels[id(fact)] = fact.label
+        if c.verdict == "certainty":
+            hedged.setdefault((id(fact), _hedged_side(c).id), []).append(c)
+        elif c.kind == "number":
+            precise.setdefault((id(fact), c.kind), []).append(c)
+        else:
+            values = sorted((value_key(c.side_a, c.kind), value_key(c.side_b, c.kind)))
+            precise.setdefault((id(fact), c.kind, *values), []).append(c)
+    out = [
+        _counts_of_a_fact(labels[key[0]], group, articles) if key[1] == "number"
+        else _precision_per_values(labels[key[0]], group, articles)
+        for key, group in precise.items()
+    ]
+    disputed = {side.id for c in contradictions for side in (c.side_a, c.side_b)}
+    out.extend(_certainty_per_claim(labels[fid], group, articles)
+               for (fid, claim_id), group in hedged.items() if claim_id not in disputed)
+    return out
+
+
+def _precision_per_values(label: str, group: Sequence[Conflict], articles: Mapping[str, Article] | None) -> Conflict:
     """One difference of precision per fact and pair of values, naming every report on each side ("reports A and
     B say “critically injured” and reports C and D say “injured”: …") instead of one line per pair of reports."""
     first = group[0]
@@ -46,7 +76,7 @@ def precision_per_values(label: str, group: Sequence[Conflict], articles: Mappin
     return replace(first, reason=f"{quote(label)}: {reason}")
 
 
-def counts_of_a_fact(label: str, group: Sequence[Conflict], articles: Mapping[str, Article] | None) -> Conflict:
+def _counts_of_a_fact(label: str, group: Sequence[Conflict], articles: Mapping[str, Article] | None) -> Conflict:
     """All the compatible counts of one fact in one line ("“people injured”: “at least two” (report A), “at least
     70” (reports B and C) and “about 100” (report D) are compatible: …"), the reports grouped by the count they
     give."""
@@ -72,15 +102,15 @@ def _listed(names: Sequence[str]) -> str:
     return names[0] if len(names) == 1 else "; ".join(names[:-1]) + " and " + names[-1]
 
 
-def hedged_side(c: Conflict) -> Claim:
+def _hedged_side(c: Conflict) -> Claim:
     return c.side_a if c.side_a.certainty <= c.side_b.certainty else c.side_b
 
 
-def certainty_per_claim(label: str, group: Sequence[Conflict], articles: Mapping[str, Article] | None) -> Conflict:
+def _certainty_per_claim(label: str, group: Sequence[Conflict], articles: Mapping[str, Article] | None) -> Conflict:
     """One difference of certainty per hedged claim, naming the fact and every report that states it as fact
     (instead of one line per pair of reports)."""
-    soft = hedged_side(group[0])
-    firm = [c.side_b if c.side_a is hedged_side(c) else c.side_a for c in group]
+    soft = _hedged_side(group[0])
+    firm = [c.side_b if c.side_a is _hedged_side(c) else c.side_a for c in group]
     names = list(dict.fromkeys(describe_side(f, articles) for f in firm))
     listed = _listed(names)
     verb = "states" if len(names) == 1 else "state"
