@@ -127,6 +127,8 @@ def _certainty_per_claim(label: str, group: Sequence[Conflict], articles: Mappin
 
 
 def value_key(c: Claim, kind: str) -> str:
+    """What a claim says in the role a difference of ``kind`` is about (its counts, status, time …), or its hedge
+    and polarity for the other kinds: two differences with the same values on the same fact are one."""
     role = {
         "number": "count",
         "status": "status",
