@@ -68,9 +68,9 @@ def reference_time(published: datetime | None, title: str | None, text: str) -> 
             hit = _read_stamp(m.group("rest"))
             if hit is None:
                 continue
-            when = hit[0] if hit[0].tzinfo is not None or published.tzinfo is None else hit[0].replace(tzinfo=UTC)
-            if published.tzinfo is None and when.tzinfo is not None:
-                when = when.replace(tzinfo=None)
+            when = hit[0]
+            if (when.tzinfo is None) != (published.tzinfo is None):  # compare like with like (naive = UTC)
+                when = when.replace(tzinfo=UTC if published.tzinfo is not None else None)
             if latest < when <= published + MAX_UPDATE_GAP:
                 latest = when
     return latest
