@@ -78,7 +78,7 @@ _EMPTY_MESSAGE = frozenset({"that", "this", "it", "so", "these", "those", "them"
 _WORDS_NOT_SAYING = (
     "see look watch witness notice spot remember forget identify trash throw pitch hurl toss stand sit walk run "
     "put place design build experience full seek want wish decide choose approve order sue break amplify release "
-    "list aware interested fire shoot hit strike launch kill"
+    "list aware interested fire shoot hit strike launch kill offer introduce appear decline"
 )
 _NOT_SAYING = frozenset(_WORDS_NOT_SAYING.split())
 
