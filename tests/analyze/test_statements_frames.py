@@ -34,6 +34,9 @@ FOUND = [
     (("The timing does not surprise pollster Jane Roe: “Lesser-known candidates usually see the biggest "
      "boost after early wins.”"), "Lesser-known candidates usually see the biggest boost after early wins",
      "Jane Roe"),
+    # a phrase between the cue and its message: the parser takes the message for an adverbial clause
+    ("Trump said after the convention he would not accept the endorsement if it were offered.",
+     "he would not accept the endorsement if it were offered", "Trump"),
     # "were more likely to say": the subject of the adjective is the speaker
     ("Rural voters were more likely to say that the economy is improving.", "the economy is improving",
      "Rural voters"),

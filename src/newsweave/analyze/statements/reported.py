@@ -151,7 +151,11 @@ def _frame_content(doc: Doc, tok: Token, frames: frozenset[str]) -> Candidate | 
     if "ccomp" in frames:
         clause = _misattached_complement(tok)
         if clause is not None:
-            return make_candidate(doc, tok, clause.left_edge.i, clause.right_edge.i + 1, "verb", frame="ccomp")
+            lo = clause.left_edge.i
+            if clause.dep_ == "advcl":
+                # "said after the convention he would …": the phrase before the subject belongs to the cue
+                lo = min(c.left_edge.i for c in clause.children if c.dep_ in ("nsubj", "nsubjpass"))
+            return make_candidate(doc, tok, lo, clause.right_edge.i + 1, "verb", frame="ccomp")
     if "ccomp" in frames:
         pro = _pro_message(tok)
         if pro is not None:
@@ -286,9 +290,21 @@ def is_message(obj: Token) -> bool:
     return not (obj.ent_type_ in ("DATE", "TIME") and obj.right_edge.i - obj.left_edge.i < 3)
 
 
+_FINITE_AUX = frozenset({"would", "will", "could", "can", "should", "may", "might", "must", "had", "has", "have",
+                         "is", "was", "are", "were", "did", "does", "do"})
+
+
 def _misattached_complement(tok: Token) -> Token | None:
     """A "that"-clause the parser hung on a noun of the cue's own phrase ("announced in a memo that he …"):
-    a relative clause introduced by the complementiser ``that`` (mark), not by a relative pronoun."""
+    a relative clause introduced by the complementiser ``that`` (mark), not by a relative pronoun; or the
+    message the parser took for an adverbial clause when a phrase came between ("Trump said after the convention
+    he would not accept …"): a finite clause after the cue with its own subject and no subordinator."""
+    for clause in tok.children:
+        if (clause.dep_ == "advcl" and clause.i > tok.i and clause.pos_ in ("VERB", "AUX")
+                and not any(c.dep_ == "mark" for c in clause.children)
+                and any(c.dep_ in ("nsubj", "nsubjpass") and c.i < clause.i for c in clause.children)
+                and any(c.dep_ in ("aux", "auxpass") and c.lower_ in _FINITE_AUX for c in clause.children)):
+            return clause
     for prep in tok.children:
         if prep.dep_ != "prep" or prep.i < tok.i:
             continue
