@@ -157,6 +157,21 @@ def test_count_keeps_its_comparative_and_its_digit_groups(nlp, text, count, kind
     assert (claim_arg(c, "count"), claim_arg(c, "count_kind"), claim_arg(c, "count_low")) == (count, kind, low)
 
 
+@pytest.mark.parametrize(
+    ("text", "count", "low"),
+    [
+        ("Officials said about a dozen were wounded in the blast.", "about a dozen", "9.6"),
+        ("Dozens were injured in the clashes.", "Dozens", "24"),
+        ("A dozen were hurt when the roof fell.", "A dozen", "12"),
+    ],
+)
+def test_a_bare_number_noun_counts_people(nlp, text, count, low):
+    # "about a dozen were wounded" and "12 injured" are counts of people, comparable with each other
+    c = find(claims_of(nlp, text), "harm")[0]
+    assert (claim_arg(c, "count"), claim_arg(c, "count_low"), claim_arg(c, "counted")) == (count, low, "person")
+    assert "person" in claim_args(c, "key")
+
+
 def test_a_leading_of_is_no_part_of_a_count(nlp):
     # "a total of 10 people" with "of" hung on the number and "total" elsewhere (a parse seen on real news)
     from spacy.tokens import Doc

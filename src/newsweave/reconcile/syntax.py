@@ -170,16 +170,19 @@ def _np_text(tok) -> str:
     return text.strip(" ,;\"'“”‘’")
 
 
+_NUMBER_NOUNS = frozenset({"dozen", "dozens", "hundreds", "thousands", "scores"})
+
+
 def _quantified(tok):
     """``seven of the guards`` → (guards, "seven"); ``7 guards`` → (guards, "7"); else (tok, None)."""
     low = tok.lower_
-    if tok.pos_ == "NUM" or low in VAGUE_QUANTITIES or tok.lemma_.lower() in VAGUE_QUANTITIES:
+    if tok.pos_ == "NUM" or low in VAGUE_QUANTITIES or low in _NUMBER_NOUNS or tok.lemma_.lower() in VAGUE_QUANTITIES:
         of = [c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"]
         objs = [g for c in of for g in c.children if g.dep_ == "pobj"]
         if objs:
             return objs[0], _count_phrase(tok)
-        if tok.pos_ == "NUM":  # "50 were injured": a bare number counts people
-            return tok, _count_phrase(tok)
+        if tok.pos_ == "NUM" or low in _NUMBER_NOUNS:  # "50 were injured", "about a dozen were wounded":
+            return tok, _count_phrase(tok)  # a bare number counts people
     nums = [
         c
         for c in tok.children
@@ -200,7 +203,8 @@ def _count_phrase(num_tok) -> str:
     while (num_tok.head.i == num_tok.i + 2 and doc[num_tok.i + 1].text == ","
            and re.fullmatch(r"\d{3}", num_tok.head.text)):
         num_tok = num_tok.head
-    mods = [c for c in num_tok.children if c.dep_ in ("advmod", "quantmod", "compound", "nummod")]
+    mods = [c for c in num_tok.children if c.dep_ in ("advmod", "quantmod", "compound", "nummod")
+            or (c.dep_ == "det" and c.lower_ in ("a", "an") and num_tok.lower_ in _NUMBER_NOUNS)]  # "a dozen"
 
     def modifier(g) -> bool:
         return g.dep_ in ("advmod", "quantmod") or (g.dep_ == "amod" and g.lower_ in _COMPARATIVES)
@@ -267,8 +271,8 @@ def _keys_for(tok, reading: Reading, titles: dict[str, set[str]], *, depth: int 
             elif m.label in ("PERSON", "ORG", "FAC"):
                 keys.update(_name_keys(m.text))
     head = KEY_SYNONYMS.get(tok.lemma_.lower(), tok.lemma_.lower())
-    if tok.pos_ == "NUM" or head in ("other", "others", "nobody", "noone", "no-one"):
-        head = "person"
+    if tok.pos_ == "NUM" or tok.lower_ in _NUMBER_NOUNS or head in ("other", "others", "nobody", "noone", "no-one"):
+        head = "person"  # "50 were hurt", "dozens were hurt": people
     if head == "one" and any(c.lower_ == "no" for c in tok.children):
         head = "person"  # "no one"
     if tok.pos_ == "PROPN":
@@ -396,7 +400,8 @@ def _count_args(count: str, counted) -> list[tuple[str, str]]:
     if rng is None:
         return []
     what = counted.lemma_.lower()
-    what = "person" if counted.pos_ == "NUM" or what in ("other", "others") else KEY_SYNONYMS.get(what, what)
+    bare = counted.pos_ == "NUM" or counted.lower_ in _NUMBER_NOUNS  # "50 were hurt", "dozens were hurt"
+    what = "person" if bare or what in ("other", "others") else KEY_SYNONYMS.get(what, what)
     out = [
         ("count", count),
         ("count_kind", kind),
