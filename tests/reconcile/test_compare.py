@@ -35,6 +35,23 @@ from newsweave.reconcile.compare import compare_jsonl, compare_texts, overall_ve
             "agree",
         ),
         ("The central bank raised interest rates.", "Heavy rain flooded the valley.", "unrelated"),
+        # who did it: two groups claiming one attack, or a claim against "no group has claimed it"
+        (
+            "The Islamic State claimed responsibility for the bombing in Kabul.",
+            "The Taliban claimed responsibility for the bombing in Kabul.",
+            "contradict",
+        ),
+        (
+            "Hamas claimed responsibility for the attack on the embassy.",
+            "No group has claimed responsibility for the attack on the embassy.",
+            "contradict",
+        ),
+        # "about a dozen were wounded" is a count of people, comparable with "12 injured"
+        (
+            "Police said 12 were injured in the blast on Monday in Kabul.",
+            "About a dozen were wounded in the blast on Monday in Kabul.",
+            "precision",
+        ),
     ],
 )
 def test_verdicts(nlp, a, b, expected):

@@ -366,6 +366,8 @@ def strong_alignment(x: ClaimFeatures, y: ClaimFeatures) -> bool:
         return False  # "the name of the suspect" / "the name of the deceased"
     if subject:
         return True
+    if x.cls == y.cls == "responsibility" and x.tkeys & y.tkeys:
+        return True  # who claims an attack is what is disputed: the attack claimed is the shared thing
     if x.cls == "harm" and (not x.keys or not y.keys):
         return False  # a health claim about someone unnamed cannot be held against a named one
     # generic subjects ("ten people") only when the sentences share some specific word ("island", "villages")

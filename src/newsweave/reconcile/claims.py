@@ -285,7 +285,14 @@ def _claims_for(reading: Reading, sent, p, times: list[TimeExpression], titles) 
     for c in p.children:
         if c.ent_type_ in ("DATE", "TIME") or c.lower_ in TEMPORAL_WORDS:
             continue
-        if c.dep_ in ("dobj", "attr") and c.lemma_.lower() != "responsibility" and c.tag_ != "WDT":
+        if c.dep_ == "dobj" and c.lemma_.lower() == "responsibility":
+            for g in (g for prep in c.children if prep.dep_ == "prep" and prep.lower_ == "for"
+                      for g in prep.children if g.dep_ == "pobj"):  # "claimed responsibility for the attack"
+                args.append(("target", _np_text(g)))
+                args.extend(("target_key", k) for k in sorted(_keys_for(g, reading, titles)))
+            if polarity:  # who claims it is who says they did it
+                args.extend(("actor", _np_text(s)) for s in _subject_tokens(p) if s.lower_ not in PRONOUNS)
+        elif c.dep_ in ("dobj", "attr") and c.lemma_.lower() != "responsibility" and c.tag_ != "WDT":
             obj, count = _quantified(c)
             args.append(("target", _np_text(c)))
             args.extend(("target_key", k) for k in sorted(_keys_for(obj, reading, titles)))

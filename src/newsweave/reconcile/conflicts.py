@@ -232,8 +232,14 @@ def _same_thing(a: Claim, b: Claim) -> bool:
 
 
 def _claim_phrase(c: Claim) -> str:
-    parts = [c.subject or "", ("" if c.polarity else "not ") + c.predicate, claim_arg(c, "target") or ""]
+    target = claim_arg(c, "target") or ""
+    predicate = c.predicate + (" for" if c.predicate == "claim responsibility" and target else "")
+    negated = not c.polarity and not _NO_ONE.match(c.subject or "")  # "No group claim …", not "No group not claim …"
+    parts = [c.subject or "", ("not " if negated else "") + predicate, target]
     return " ".join(p for p in parts if p)
+
+
+_NO_ONE = re.compile(r"(?i)(?:no|nobody|none|neither)\b")
 
 
 def _counts(c: Claim) -> list[tuple[str, str, float, float, str]]:
