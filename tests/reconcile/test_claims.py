@@ -172,6 +172,20 @@ def test_a_bare_number_noun_counts_people(nlp, text, count, low):
     assert "person" in claim_args(c, "key")
 
 
+@pytest.mark.parametrize(
+    ("text", "status", "low"),
+    [
+        ("The death toll from the floods rose to 55.", "killed", "55"),
+        ("The death toll stands at 612.", "killed", "612"),
+        ("The toll of injured climbed to 300 on Monday.", "injured", "300"),
+    ],
+)
+def test_a_toll_told_through_its_number(nlp, text, status, low):
+    [c] = [c for c in claims_of(nlp, text) if claim_arg(c, "count")]
+    assert (claim_arg(c, "class"), claim_arg(c, "status"), claim_arg(c, "count_low")) == ("harm", status, low)
+    assert claim_arg(c, "counted") == "person" and not claim_args(c, "target")
+
+
 def test_a_leading_of_is_no_part_of_a_count(nlp):
     # "a total of 10 people" with "of" hung on the number and "total" elsewhere (a parse seen on real news)
     from spacy.tokens import Doc

@@ -98,3 +98,12 @@ def test_jsonl_one_line_per_pair_and_errors_inline(nlp):
     assert out[1]["line"] == 2 and "error" in out[1]
     assert out[2]["line"] == 3 and "error" in out[2]
     json.dumps(out)  # serialisable
+
+
+def test_a_death_toll_told_through_its_number_is_a_count_of_the_dead(nlp):
+    verdicts = compare_texts("The ministry said 40 people were killed in the floods in the north.",
+                             "The death toll from the floods in the north rose to 55, the ministry said.",
+                             date_a="2024-03-07", date_b="2024-03-08", nlp=nlp)
+    numbers = [v for v in verdicts if v.kind == "number"]
+    assert numbers and numbers[0].verdict == "contradict", [(v.verdict, v.reason) for v in verdicts]
+    assert "“55”" in numbers[0].reason and "toll often rises" in numbers[0].reason

@@ -57,6 +57,7 @@ from .syntax import (
     _status,
     _subject_tokens,
     _title_aliases,
+    _toll,
     _trim_end,
 )
 
@@ -265,6 +266,9 @@ def _claims_for(reading: Reading, sent, p, times: list[TimeExpression], titles) 
         lemma = next(c.lemma_.lower() for c in p.children if c.dep_ == "compound")
     predicate = "claim responsibility" if _claims_responsibility(p) else lemma
     cls = "responsibility" if predicate == "claim responsibility" else predicate_class(lemma)
+    toll = _toll(p)  # "the death toll rose to 55": 55 people killed
+    if toll is not None:
+        predicate, cls = ("kill" if toll[0] == "killed" else "injure"), "harm"
     args: list[tuple[str, str]] = [("class", cls), ("predicate_text", _predicate_text(p))]
     polarity = not any(c.dep_ == "neg" for c in p.children)
     if (
@@ -370,7 +374,9 @@ def _claims_for(reading: Reading, sent, p, times: list[TimeExpression], titles) 
     if statement is not None and statement.speaker_text:
         args.append(("speaker", statement.speaker_text))
     # ------------------------------------------------------------------ subjects (one claim per conjunct)
-    subjects = _subject_tokens(p)
+    subjects = _subject_tokens(p) if toll is None else [toll[1]]
+    if toll is not None:  # the number is what was counted, not a target
+        args[:] = [a for a in args if a[0] not in ("target", "target_key")]
     if cls == "harm" and p.pos_ == "VERB" and STATUS_WORDS.get(lemma) in ("injured", "killed"):
         # "the quake injured five people": the harmed are the object (but "X survived an attack": X)
         objs = [c for c in p.children if c.dep_ == "dobj"]
@@ -408,7 +414,7 @@ def _claims_for(reading: Reading, sent, p, times: list[TimeExpression], titles) 
                     polarity = False if cls != "harm" else polarity
             subject_text = " and ".join(texts)
             own.extend(("key", k) for k in sorted(keys))
-        status = _status(p, polarity, group)
+        status = _status(p, polarity, group) if toll is None else (toll[0], _predicate_text(p))
         own_polarity = polarity
         if status is not None:
             own.append(("status", status[0]))

@@ -42,7 +42,7 @@ __all__ = [
 log = logging.getLogger(__name__)
 
 SCHEMA = "newsweave.dossier/1"
-RECONCILE_VERSION = "5"  # 2: earlier events, comparative counts and digit groups; 3: times of relative
+RECONCILE_VERSION = "6"  # 2: earlier events, comparative counts and digit groups; 3: times of relative
 # clauses, of "It …" after a dated sentence, months without a year placed against the story's dates, labels, and
 # who said what without speaker-less stances
 _CACHE_SIZE = 2048

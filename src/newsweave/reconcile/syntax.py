@@ -412,6 +412,32 @@ def _count_args(count: str, counted) -> list[tuple[str, str]]:
     return out
 
 
+_TOLL_VERBS = frozenset({"rise", "climb", "reach", "stand", "jump", "increase", "hit", "top", "be", "grow", "mount",
+                         "soar", "exceed", "pass"})
+
+
+def _toll(p):
+    """A toll told through its number ("the death toll rose to 55", "the death toll stands at 612", "the toll
+    reached 40"): (status on the health scale, the number's token), or ``None``. A toll is of the dead unless it
+    says injuries."""
+    if p.pos_ not in ("VERB", "AUX") or p.lemma_.lower() not in _TOLL_VERBS:
+        return None
+    subj = next((c for c in p.children if c.dep_ == "nsubj" and c.lemma_.lower() == "toll"), None)
+    if subj is None:
+        return None
+    kinds = {c.lemma_.lower() for c in subj.children if c.dep_ in ("compound", "amod")}
+    kinds |= {g.lower_ for c in subj.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children}
+    status = "injured" if kinds & {"injury", "injured", "wounded"} else "killed"
+    for c in p.children:
+        cands = [c] if c.dep_ in ("dobj", "attr") else (
+            [g for g in c.children if g.dep_ == "pobj"] if c.dep_ == "prep" and c.lower_ in ("to", "at") else [])
+        for g in cands:
+            num = g if g.pos_ == "NUM" else next((n for n in g.children if n.dep_ == "nummod"), None)
+            if num is not None:
+                return status, num
+    return None
+
+
 def _status(p, polarity: bool, subjects: list) -> tuple[str, str] | None:
     """The health status the predicate asserts of its subject(s): value on the scale, and the words used."""
     lemma = p.lemma_.lower()
