@@ -186,6 +186,13 @@ def test_a_toll_told_through_its_number(nlp, text, status, low):
     assert claim_arg(c, "counted") == "person" and not claim_args(c, "target")
 
 
+def test_every_count_keeps_what_it_counts(nlp):
+    # the count roles are parallel lists: two counts of people need two "counted" (they were deduplicated)
+    [c] = [c for c in claims_of(nlp, "About 22,000 people attended the rally, 6,000 on Capitol Square and 16,000 "
+                                     "outside the security gates.") if claim_args(c, "count")]
+    assert len(claim_args(c, "count")) == len(claim_args(c, "counted")) >= 2, c.arguments
+
+
 def test_a_leading_of_is_no_part_of_a_count(nlp):
     # "a total of 10 people" with "of" hung on the number and "total" elsewhere (a parse seen on real news)
     from spacy.tokens import Doc

@@ -46,6 +46,17 @@ from newsweave.reconcile.compare import compare_jsonl, compare_texts, overall_ve
             "No group has claimed responsibility for the attack on the embassy.",
             "contradict",
         ),
+        # the size of one crowd, disputed; and a total told with its parts against the same total
+        (
+            "Around 2,000 people joined the march in the capital, police said.",
+            "Tens of thousands of people joined the march in the capital, organisers said.",
+            "contradict",
+        ),
+        (
+            "About 22,000 people attended the rally, 6,000 on Capitol Square and 16,000 outside the gates.",
+            "An estimated 22,000 people attended the rally, according to authorities.",
+            "agree",
+        ),
         # "about a dozen were wounded" is a count of people, comparable with "12 injured"
         (
             "Police said 12 were injured in the blast on Monday in Kabul.",

@@ -19,7 +19,7 @@ import numpy as np
 
 from ..model import Article, Claim, Fact
 from .claims import PARTIAL_DATE, claim_arg, claim_args, claim_times
-from .lexicons import MEANS_WORDS, normalise_key, status_compatible
+from .lexicons import CROWD_PREDICATES, MEANS_WORDS, normalise_key, status_compatible
 from .sources import group_sources
 
 __all__ = [
@@ -368,6 +368,8 @@ def strong_alignment(x: ClaimFeatures, y: ClaimFeatures) -> bool:
         return True
     if x.cls == y.cls == "responsibility" and x.tkeys & y.tkeys:
         return True  # who claims an attack is what is disputed: the attack claimed is the shared thing
+    if x.claim.predicate == y.claim.predicate in CROWD_PREDICATES and x.tkeys & y.tkeys:
+        return True  # "2,000 joined the march" / "tens of thousands joined the march": one crowd, its size disputed
     if x.cls == "harm" and (not x.keys or not y.keys):
         return False  # a health claim about someone unnamed cannot be held against a named one
     # generic subjects ("ten people") only when the sentences share some specific word ("island", "villages")

@@ -438,10 +438,17 @@ def _claims_for(reading: Reading, sent, p, times: list[TimeExpression], titles) 
     return out
 
 
+_PARALLEL_ROLES = frozenset({"count", "count_kind", "count_low", "count_high", "counted"})
+
+
 def _dedupe(args: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """The arguments without repeats — except the count roles, which are parallel lists (the i-th ``counted`` is
+    what the i-th ``count`` counts: two counts of people keep two ``counted``)."""
     seen, out = set(), []
     for a in args:
-        if a not in seen:
+        if a[0] in _PARALLEL_ROLES:
+            out.append(a)
+        elif a not in seen:
             seen.add(a)
             out.append(a)
     return out

@@ -40,7 +40,7 @@ from .align import (
 from .claim_text import describe_side, quote
 from .claims import claim_arg, claim_args, claim_times
 from .differences import listed_once, value_key
-from .lexicons import STATUS_LEVELS, normalise_key, status_compatible
+from .lexicons import CROWD_PREDICATES, STATUS_LEVELS, normalise_key, status_compatible
 
 __all__ = [
     "SCALE_TEXT",
@@ -284,12 +284,18 @@ def _toll_note(a: Claim, b: Claim, art_a: Article | None, art_b: Article | None)
 
 
 def _compare_counts(a, b, sa, sb, hedges, add) -> None:
-    for ta, ka, la, ha, wa in _counts(a):
-        for tb, kb, lb, hb, wb in _counts(b):
+    ca, cb = _counts(a), _counts(b)
+    if len(ca) + len(cb) > 2 and any((wa == wb or not wa or not wb) and not (ha < lb or hb < la)
+                                     for _, _, la, ha, wa in ca for _, _, lb, hb, wb in cb):
+        return  # "22,000 attended, 6,000 on the square and 16,000 outside" / "22,000 attended": the totals agree
+    for ta, ka, la, ha, wa in ca:
+        for tb, kb, lb, hb, wb in cb:
             if wa and wb and wa != wb:
                 continue
-            if "person" in (wa, wb) and claim_arg(a, "class") != "harm":
-                # "shot three people" / "shot dead one": people are compared by what happened to them
+            crowd = a.predicate == b.predicate and a.predicate in CROWD_PREDICATES
+            if "person" in (wa, wb) and claim_arg(a, "class") != "harm" and not crowd:
+                # "shot three people" / "shot dead one": people are compared by what happened to them (a crowd,
+                # "2,000 joined the march" / "tens of thousands joined", by its size)
                 continue
             thing = wa or wb or "count"
             status_a, status_b = claim_arg(a, "status"), claim_arg(b, "status")
@@ -311,7 +317,8 @@ def _compare_counts(a, b, sa, sb, hedges, add) -> None:
                     )
                 continue
             overlap = not (ha < lb or hb < la)
-            vague = ta if ka != "exact" else tb
+            rank = {"vague": 0, "range": 1}  # the vaguer of the two includes the other
+            vague = ta if rank.get(ka, 2 if ka != "exact" else 3) <= rank.get(kb, 2 if kb != "exact" else 3) else tb
             if overlap:
                 add(
                     "number",

@@ -314,6 +314,11 @@ KEY_SYNONYMS: dict[str, str] = {
     "temblor": "earthquake",
 }
 
+# Predicates whose counted people are a crowd ("2,000 people joined the march" / "tens of thousands marched"): their
+# counts are compared like tolls (other counts of people are compared only by what happened to them).
+CROWD_PREDICATES = frozenset({"join", "attend", "gather", "march", "protest", "rally", "demonstrate", "participate",
+                              "flee", "evacuate"})
+
 # Vague quantities: word → (low, high) plausible range.
 VAGUE_QUANTITIES: dict[str, tuple[float, float]] = {
     "several": (3, 9),
@@ -328,6 +333,10 @@ VAGUE_QUANTITIES: dict[str, tuple[float, float]] = {
     "scores": (40, 200),
     "hundreds": (200, 1200),
     "thousands": (2000, 12000),
+    "tens of thousands": (10000, 99999),
+    "hundreds of thousands": (100000, 999999),
+    "millions": (1e6, 9.99e6),
+    "tens of millions": (1e7, 9.99e7),
     "a handful": (2, 6),
     "handful": (2, 6),
     "multiple": (2, 1e9),
