@@ -91,3 +91,35 @@ def test_compatible_counts_of_one_fact_make_one_line(nlp):
     reason = numbers[0].reason
     assert all(f"Outlet {x}" in reason for x in "ABC") and "About 100" in reason, reason
     assert reason.lower().count("at least 70") == 1, reason  # one count, its reports together
+
+
+def _counted(aid: str, text: str, low: str, high: str):
+    from newsweave.model import Claim, Span
+
+    return Claim(id=f"{aid}:0", evidence=Span(aid, 0, 10), subject="people", predicate="injure",
+                 arguments=(("class", "harm"), ("count", text), ("count_low", low), ("count_high", high),
+                            ("counted", "person"), ("status", "injured")))
+
+
+def test_counts_make_one_line_only_when_every_two_of_them_are_compatible():
+    from newsweave.model import Conflict, Fact
+    from newsweave.reconcile.differences import listed_once
+
+    five, many, dozens = _counted("a", "five", "5", "5"), _counted("b", "many", "5", "1e9"), _counted(
+        "c", "dozens", "24", "120")
+
+    def diff(x, y):
+        return Conflict(kind="number", verdict="precision", side_a=x, side_b=y, reason="compatible")
+
+    fact = Fact(story_id="s", label="people injured", claims=(five, many, dozens), supporting_articles=("a", "b", "c"),
+                independent_sources=3)
+    # "five" and "dozens" contradict each other: no single line may call all three compatible
+    lines = listed_once([(fact, diff(five, many)), (fact, diff(many, dozens))], [], None)
+    assert len(lines) == 2, [x.reason for x in lines]  # pair by pair
+    # all three pairs compatible ("ten", "10", "at least three"): one line, "10" and "ten" one value
+    ten, ten_digits, three = _counted("a", "ten", "10", "10"), _counted("b", "10", "10", "10"), _counted(
+        "c", "at least three", "3", "1e9")
+    fact = Fact(story_id="s", label="people killed", claims=(ten, ten_digits, three), supporting_articles=("a", "b", "c"),
+                independent_sources=3)
+    [line] = listed_once([(fact, diff(ten, three)), (fact, diff(ten_digits, three))], [], None)
+    assert "report a" in line.reason and "report b" in line.reason and "at least three" in line.reason

@@ -186,6 +186,24 @@ def test_a_toll_told_through_its_number(nlp, text, status, low):
     assert claim_arg(c, "counted") == "person" and not claim_args(c, "target")
 
 
+@pytest.mark.parametrize(
+    ("text", "magnitude"),
+    [
+        ("A 5.9-magnitude earthquake jolted Qeshm island on Sunday.", "5.9"),
+        ("An earthquake with a magnitude of 6.0 hit the island.", "6.0"),
+        ("The quake measured 5.8 on the Richter scale.", "5.8"),
+        ("A 5. 6 - magnitude quake struck Qeshm island, state media said.", "5.6"),
+        ("A magnitude 6 quake can cause severe damage.", None),  # quakes in general
+        ("Aftershocks of magnitude 4.1 and 4.5 followed the quake.", None),
+    ],
+)
+def test_a_quake_keeps_its_magnitude(nlp, text, magnitude):
+    quakes = [c for c in claims_of(nlp, text) if claim_arg(c, "class") == "earthquake"]
+    assert quakes, [(c.predicate, c.arguments) for c in claims_of(nlp, text)]
+    assert {claim_arg(c, "magnitude") for c in quakes} == {magnitude}
+    assert not any(claim_arg(c, "class") == "attack" for c in claims_of(nlp, text))  # a quake "hit", no attack
+
+
 def test_every_count_keeps_what_it_counts(nlp):
     # the count roles are parallel lists: two counts of people need two "counted" (they were deduplicated)
     [c] = [c for c in claims_of(nlp, "About 22,000 people attended the rally, 6,000 on Capitol Square and 16,000 "

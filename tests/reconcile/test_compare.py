@@ -57,6 +57,12 @@ from newsweave.reconcile.compare import compare_jsonl, compare_texts, overall_ve
             "An estimated 22,000 people attended the rally, according to authorities.",
             "agree",
         ),
+        # a quake's magnitude as two agencies measure it: a difference of measurement
+        (
+            "A 5.9-magnitude earthquake jolted Qeshm island on Sunday, IRNA said.",
+            "An earthquake with a magnitude of 6.0 hit Qeshm island on Sunday, the USGS said.",
+            "precision",
+        ),
         # "about a dozen were wounded" is a count of people, comparable with "12 injured"
         (
             "Police said 12 were injured in the blast on Monday in Kabul.",

@@ -28,8 +28,10 @@ from .lexicons import (
     MEANS_WORDS,
     OUTCOME_WORDS,
     PREDICATE_CLASSES,
+    QUAKE_WORDS,
     REPORTING_VERBS,
     STATUS_WORDS,
+    magnitude_in,
     normalise_key,
     predicate_class,
 )
@@ -269,6 +271,9 @@ def _claims_for(reading: Reading, sent, p, times: list[TimeExpression], titles) 
     toll = _toll(p)  # "the death toll rose to 55": 55 people killed
     if toll is not None:
         predicate, cls = ("kill" if toll[0] == "killed" else "injure"), "harm"
+    if cls not in ("earthquake", "harm") and lemma not in STATUS_WORDS and p.pos_ in ("VERB", "AUX") and any(
+            c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in QUAKE_WORDS for c in p.children):
+        cls = "earthquake"  # "an earthquake hit the island", "the quake measured 5.8": a quake, not an attack
     args: list[tuple[str, str]] = [("class", cls), ("predicate_text", _predicate_text(p))]
     polarity = not any(c.dep_ == "neg" for c in p.children)
     if (
@@ -348,6 +353,11 @@ def _claims_for(reading: Reading, sent, p, times: list[TimeExpression], titles) 
     args.extend(("means", m) for m in means)
     if CAR_BOMB.search(sent.text) and cls == "attack":
         args.append(("means", "car bomb"))
+    magnitude = magnitude_in(sent.text) if cls == "earthquake" else None
+    if magnitude is not None:
+        args.append(("magnitude", magnitude))
+        args[:] = [a for a in args if not (a[0] in ("target", "count", "count_kind", "count_low", "count_high",
+                                                     "counted") and magnitude in a[1].replace(" ", ""))]
     # ------------------------------------------------------------------ time
     for tx in times:
         args.append(("time", tx.value))

@@ -116,6 +116,8 @@ def compare_claims(a: Claim, b: Claim, *, context: Mapping[str, Article] | None 
         )
     # ---------------------------------------------------------------- number
     _compare_counts(a, b, sa, sb, hedges + _toll_note(a, b, art_a, art_b), add)
+    # ---------------------------------------------------------------- magnitude
+    _compare_magnitudes(a, b, sa, sb, hedges, add)
     # ---------------------------------------------------------------- time
     _compare_times(a, b, sa, sb, hedges, add)
     # ---------------------------------------------------------------- place, means, actor
@@ -342,6 +344,26 @@ def _fine(t: dict) -> bool:
     return g in ("part-of-day", "hour", "minute", "second", "time") or bool(
         re.search(r"T(NI|MO|EV|AF|DT|\d)", v)
     )
+
+
+MAGNITUDE_TOLERANCE = 0.5
+
+
+def _compare_magnitudes(a, b, sa, sb, hedges, add) -> None:
+    """A quake's magnitude: agencies and scales give values up to about half a unit apart for one quake (a
+    difference of measurement); further apart, the reports disagree on the quake itself."""
+    ma, mb = claim_arg(a, "magnitude"), claim_arg(b, "magnitude")
+    if not ma or not mb or ma == mb:
+        return
+    gap = abs(float(ma) - float(mb))
+    if gap <= MAGNITUDE_TOLERANCE + 1e-9:
+        add("magnitude", "precision",
+            f"{sa} gives magnitude {ma} and {sb} {mb}: agencies and scales measure one quake up to about half a "
+            "unit apart.")
+    else:
+        add("magnitude", "contradiction",
+            f"{sa} gives magnitude {ma} but {sb} {mb}, {gap:.1f} apart: more than agencies and scales differ by for "
+            f"one quake{hedges}.")
 
 
 def _compare_times(a, b, sa, sb, hedges, add) -> None:

@@ -23,7 +23,8 @@ def listed_once(
     articles: Mapping[str, Article] | None,
 ) -> list[Conflict]:
     """The differences of each fact (found pair by pair) grouped: certainty per hedged claim — left out when a
-    contradiction already names that claim's hedge —, counts per fact, any other kind per pair of values."""
+    contradiction already names that claim's hedge —, counts and magnitudes per fact, any other kind per pair of
+    values."""
     hedged: dict[tuple[int, str], list[Conflict]] = {}
     precise: dict[tuple, list[Conflict]] = {}
     labels: dict[int, str] = {}
@@ -31,16 +32,22 @@ def listed_once(
         labels[id(fact)] = fact.label
         if c.verdict == "certainty":
             hedged.setdefault((id(fact), _hedged_side(c).id), []).append(c)
-        elif c.kind == "number":
+        elif c.kind in _ONE_LINE:
             precise.setdefault((id(fact), c.kind), []).append(c)
         else:
             values = sorted((value_key(c.side_a, c.kind), value_key(c.side_b, c.kind)))
             precise.setdefault((id(fact), c.kind, *values), []).append(c)
-    out = [
-        _counts_of_a_fact(labels[key[0]], group, articles) if key[1] == "number"
-        else _precision_per_values(labels[key[0]], group, articles)
-        for key, group in precise.items()
-    ]
+    out = []
+    for key, group in precise.items():
+        if key[1] in _ONE_LINE and _all_pairs(group):
+            out.append(_values_of_a_fact(labels[key[0]], group, articles))
+        elif key[1] in _ONE_LINE:  # some of its values contradict each other: say pair by pair which agree
+            by_pair: dict[tuple, list[Conflict]] = {}
+            for c in group:
+                by_pair.setdefault(tuple(sorted(_shown(c))), []).append(c)
+            out.extend(_values_of_a_fact(labels[key[0]], pair, articles) for pair in by_pair.values())
+        else:
+            out.append(_precision_per_values(labels[key[0]], group, articles))
     disputed = {side.id for c in contradictions for side in (c.side_a, c.side_b)}
     out.extend(_certainty_per_claim(labels[fid], group, articles)
                for (fid, claim_id), group in hedged.items() if claim_id not in disputed)
@@ -76,24 +83,51 @@ def _precision_per_values(label: str, group: Sequence[Conflict], articles: Mappi
     return replace(first, reason=f"{quote(label)}: {reason}")
 
 
-def _counts_of_a_fact(label: str, group: Sequence[Conflict], articles: Mapping[str, Article] | None) -> Conflict:
-    """All the compatible counts of one fact in one line ("“people injured”: “at least two” (report A), “at least
-    70” (reports B and C) and “about 100” (report D) are compatible: …"), the reports grouped by the count they
-    give."""
+# kinds whose compatible values of one fact make one line: (role shown, how the values are shown, why compatible)
+_ONE_LINE = {
+    "number": ("count", "{}", ("are compatible: bounds, estimates and vague quantities that include one another, "
+                               "not disputed counts.")),
+    "magnitude": ("magnitude", "magnitude {}", ("are within what agencies and scales differ by for one quake "
+                                                "(about half a unit).")),
+}
+
+
+def _value(side: Claim, kind: str) -> str:
+    """What a side says, as a key: the range of a count ("10" and "Ten" are one value), else the words."""
+    if kind == "number" and claim_arg(side, "count_low") is not None:
+        return f"{claim_arg(side, 'count_low')}-{claim_arg(side, 'count_high')}"
+    return (claim_arg(side, _ONE_LINE[kind][0]) or "?").lower()
+
+
+def _shown(c: Conflict) -> tuple[str, str]:
+    return _value(c.side_a, c.kind), _value(c.side_b, c.kind)
+
+
+def _all_pairs(group: Sequence[Conflict]) -> bool:
+    """Whether every two values of the group were found compatible (then one line can say so of all of them)."""
+    pairs = {frozenset(_shown(c)) for c in group}
+    values = {v for p in pairs for v in p}
+    return all(frozenset((x, y)) in pairs for x in values for y in values if x < y)
+
+
+def _values_of_a_fact(label: str, group: Sequence[Conflict], articles: Mapping[str, Article] | None) -> Conflict:
+    """The compatible values of one fact in one line ("“people injured”: “at least two” (report A), “at least
+    70” (reports B and C) and “about 100” (report D) are compatible: …"; "magnitude 5.6 (…), 6.0 (…) …"), the
+    reports grouped by the value they give."""
     if len(group) == 1:
         return replace(group[0], reason=f"{quote(label)}: {group[0].reason}")
-    by_count: dict[str, tuple[str, list[str]]] = {}
+    role, shape, why = _ONE_LINE[group[0].kind]
+    by_value: dict[str, tuple[str, list[str]]] = {}
     for c in group:
         for side in (c.side_a, c.side_b):
-            shown = claim_arg(side, "count") or "?"
-            entry = by_count.setdefault(shown.lower(), (shown, []))
+            shown = claim_arg(side, role) or "?"
+            entry = by_value.setdefault(_value(side, group[0].kind), (shown, []))
             name = describe_side(side, articles)
             if name not in entry[1]:
                 entry[1].append(name)
-    parts = [f"{quote(shown)} ({_listed(names)})" for shown, names in by_count.values()]
+    parts = [f"{quote(shape.format(shown))} ({_listed(names)})" for shown, names in by_value.values()]
     listed = parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
-    return replace(group[0], reason=f"{quote(label)}: {listed} are compatible: bounds, estimates and vague "
-                                    "quantities that include one another, not disputed counts.")
+    return replace(group[0], reason=f"{quote(label)}: {listed} {why}")
 
 
 def _listed(names: Sequence[str]) -> str:
@@ -136,6 +170,7 @@ def value_key(c: Claim, kind: str) -> str:
         "place": "place",
         "means": "means",
         "actor": "actor",
+        "magnitude": "magnitude",
     }.get(kind)
     if role is None:
         return c.hedge or str(c.polarity)

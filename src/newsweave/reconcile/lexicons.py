@@ -314,6 +314,27 @@ KEY_SYNONYMS: dict[str, str] = {
     "temblor": "earthquake",
 }
 
+# A quake's magnitude as news writes it ("a 5.9-magnitude earthquake", "magnitude 6.0", "a magnitude of 5. 6",
+# "measured 5.8 on the Richter scale"); ECB+-style text prints "5. 9".
+_MAG = r"(\d\s?\.\s?\d)"  # with its decimal: "a magnitude 6 quake can cause …" is about quakes in general
+MAGNITUDE = re.compile(
+    rf"\bmagnitude(?:\s*[-–]\s*|\s+(?:of|at)\s+|\s+)(?:at\s+least\s+|about\s+|around\s+|nearly\s+)?{_MAG}(?!\s?\d)"
+    rf"|(?<![\d.])(?<!\.\s){_MAG}\s*[-–]?\s*magnitude\b"
+    rf"|(?<![\d.])(?<!\.\s){_MAG}\s+(?:degrees\s+)?on\s+the\s+(?:open-ended\s+)?richter",
+    re.IGNORECASE,
+)
+QUAKE_WORDS = frozenset({"earthquake", "quake", "tremor", "temblor", "aftershock"})
+
+
+def magnitude_in(sentence: str) -> str | None:
+    """The one magnitude a sentence gives ("5.9"), or ``None`` when it gives none or several (aftershocks,
+    another quake) or speaks of aftershocks."""
+    if re.search(r"\baftershock", sentence, re.IGNORECASE):
+        return None
+    found = {re.sub(r"\s", "", next(g for g in m.groups() if g)) for m in MAGNITUDE.finditer(sentence)}
+    return found.pop() if len(found) == 1 else None
+
+
 # Predicates whose counted people are a crowd ("2,000 people joined the march" / "tens of thousands marched"): their
 # counts are compared like tolls (other counts of people are compared only by what happened to them).
 CROWD_PREDICATES = frozenset({"join", "attend", "gather", "march", "protest", "rally", "demonstrate", "participate",
