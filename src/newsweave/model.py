@@ -235,7 +235,7 @@ class Fact:
 class Conflict:
     """A disagreement between two aligned claims. ``verdict`` is contradiction, precision or certainty."""
 
-    kind: str  # number, status, time, place, actor, means, attribution
+    kind: str  # number, magnitude, status, time, place, actor, means, polarity, attribution, certainty
     verdict: Literal["contradiction", "precision", "certainty"]
     side_a: Claim
     side_b: Claim
