@@ -23,6 +23,7 @@ __all__ = ["disagreement_sentences", "summarize"]
 
 _TOPIC = {
     "number": "how many {counted} were {status}",
+    "magnitude": "the quake's magnitude",
     "status": "the condition of {subject}",
     "time": "when it happened",
     "place": "where it happened",
@@ -152,7 +153,7 @@ def disagreement_sentences(
     contra = [c for c in conflicts if c.verdict == "contradiction"]
     if not contra:
         return []
-    priority = {"status": 0, "number": 1, "actor": 2, "time": 3, "place": 4, "means": 5, "attribution": 6}
+    priority = {"status": 0, "number": 1, "actor": 2, "magnitude": 3, "time": 4, "place": 5, "means": 6, "attribution": 7}
     c = min(contra, key=lambda x: (priority.get(x.kind, 9), _length(x.side_a) + _length(x.side_b)))
     a, b = c.side_a, c.side_b
     subject = a.subject or b.subject or "those involved"
