@@ -123,3 +123,20 @@ def test_counts_make_one_line_only_when_every_two_of_them_are_compatible():
                 independent_sources=3)
     [line] = listed_once([(fact, diff(ten, three)), (fact, diff(ten_digits, three))], [], None)
     assert "report a" in line.reason and "report b" in line.reason and "at least three" in line.reason
+
+
+def test_a_speaker_named_mid_sentence_reads_as_written_there():
+    from newsweave.model import Claim, Span, Statement
+    from newsweave.reconcile.claim_text import describe_side
+
+    def citing(words: str) -> str:
+        st = Statement(content=Span("a", 0, 5), cue=None, cue_verb="say", speaker=Span("a", 0, 3),
+                       speaker_text=words)
+        claim = Claim(id="a:0", evidence=Span("a", 0, 5), subject=None, predicate="say", statement=st)
+        return describe_side(claim, {"a": make_article("a", "text", outlet="Outlet A")}).split("citing ", 1)[1]
+
+    assert citing("Two Iraqi officials") == "two Iraqi officials"
+    assert citing("A source") == "a source"
+    assert citing("Police") == "police"
+    assert citing("The New York Times") == "The New York Times"
+    assert citing("Police Commissioner Raymond Kelly ’ s") == "Police Commissioner Raymond Kelly"

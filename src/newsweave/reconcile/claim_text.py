@@ -8,6 +8,7 @@ from collections.abc import Mapping
 from ..analyze.names import speaker_name
 from ..analyze.statements.cues import ORG_NOUNS, ROLE_NOUNS
 from ..model import Article, Claim
+from .lexicons import NUMBER_WORDS, VAGUE_QUANTITIES
 from .sources import outlet_label
 
 __all__ = ["describe_article", "describe_side", "quote"]
@@ -47,4 +48,6 @@ def _mid_sentence(name: str) -> str:
         return first.lower() + (" " + rest if rest else "")
     if first.lower() in ROLE_NOUNS | ORG_NOUNS and not any(w[:1].isupper() for w in rest.split()):
         return name[:1].lower() + name[1:]  # "Police said" → "citing police"
+    if first.lower() in NUMBER_WORDS or first.lower() in VAGUE_QUANTITIES or first in ("Some", "Several", "Many"):
+        return name[:1].lower() + name[1:]  # "Two Iraqi officials said" → "citing two Iraqi officials"
     return name
