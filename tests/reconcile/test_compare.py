@@ -57,6 +57,12 @@ from newsweave.reconcile.compare import compare_jsonl, compare_texts, overall_ve
             "An estimated 22,000 people attended the rally, according to authorities.",
             "agree",
         ),
+        # counts of the arrested are what happened to them; "several" is loose at its edges, "dozens" is not "three"
+        ("Three people were arrested after the protest in Lyon.", "Four people were arrested after the protest in Lyon.",
+         "contradict"),
+        ("Several people were detained after the protest in Lyon.",
+         "At least 24 people were arrested after the protest in Lyon.", "precision"),
+        ("Three people were hurt in the blast in Lyon.", "Dozens of people were hurt in the blast in Lyon.", "contradict"),
         # a quake's magnitude as two agencies measure it: a difference of measurement
         (
             "A 5.9-magnitude earthquake jolted Qeshm island on Sunday, IRNA said.",
@@ -124,3 +130,13 @@ def test_a_death_toll_told_through_its_number_is_a_count_of_the_dead(nlp):
     numbers = [v for v in verdicts if v.kind == "number"]
     assert numbers and numbers[0].verdict == "contradict", [(v.verdict, v.reason) for v in verdicts]
     assert "“55”" in numbers[0].reason and "toll often rises" in numbers[0].reason
+
+
+@pytest.mark.parametrize(("b", "expected"), [
+    ("Two workers were killed in the explosion at the refinery at 10 a.m. on Thursday.", "contradict"),
+    ("Two workers were killed in the explosion at the refinery on Thursday morning.", "precision"),
+])
+def test_two_clock_times_are_two_times_a_clock_time_in_a_part_of_day_is_one(nlp, b, expected):
+    a = "Two workers were killed in the explosion at the refinery at 8:30 a.m. on Thursday."
+    verdicts = compare_texts(a, b, date_a="2024-03-08", date_b="2024-03-08", nlp=nlp)
+    assert overall_verdict(verdicts) == expected, [(v.verdict, v.reason) for v in verdicts]

@@ -374,7 +374,7 @@ def strong_alignment(x: ClaimFeatures, y: ClaimFeatures) -> bool:
         return False  # a health claim about someone unnamed cannot be held against a named one
     # generic subjects ("ten people") only when the sentences share some specific word ("island", "villages")
     shared_words = (x.words & y.words) - _GENERIC_WORDS
-    return x.cls == "harm" and bool(shared_words)
+    return x.cls == y.cls and x.cls in ("harm", "arrest") and bool(shared_words)
 
 
 def _places_differ(a: Claim, b: Claim) -> bool:

@@ -295,9 +295,10 @@ def _compare_counts(a, b, sa, sb, hedges, add) -> None:
             if wa and wb and wa != wb:
                 continue
             crowd = a.predicate == b.predicate and a.predicate in CROWD_PREDICATES
-            if "person" in (wa, wb) and claim_arg(a, "class") != "harm" and not crowd:
-                # "shot three people" / "shot dead one": people are compared by what happened to them (a crowd,
-                # "2,000 joined the march" / "tens of thousands joined", by its size)
+            happened = claim_arg(a, "class") == claim_arg(b, "class") and claim_arg(a, "class") in ("harm", "arrest")
+            if "person" in (wa, wb) and not happened and not crowd:
+                # "shot three people" / "shot dead one": people are compared by what happened to them (hurt, killed,
+                # arrested), or a crowd by its size ("2,000 joined the march" / "tens of thousands joined")
                 continue
             thing = wa or wb or "count"
             status_a, status_b = claim_arg(a, "status"), claim_arg(b, "status")
@@ -318,7 +319,11 @@ def _compare_counts(a, b, sa, sb, hedges, add) -> None:
                         f"{sa} counts {quote(ta)} {thing} but {sb} counts {quote(tb)}{hedges}.",
                     )
                 continue
-            overlap = not (ha < lb or hb < la)
+            # a word for a quantity is loose at its edges ("several people were detained" where another report
+            # counts "at least 24"): it contradicts a count only when three times beyond its range
+            wla, wha = (la / VAGUE_SLACK, ha * VAGUE_SLACK) if ka == "vague" else (la, ha)
+            wlb, whb = (lb / VAGUE_SLACK, hb * VAGUE_SLACK) if kb == "vague" else (lb, hb)
+            overlap = not (wha < wlb or whb < wla)
             rank = {"vague": 0, "range": 1}  # the vaguer of the two includes the other
             vague = ta if rank.get(ka, 2 if ka != "exact" else 3) <= rank.get(kb, 2 if kb != "exact" else 3) else tb
             if overlap:
@@ -336,6 +341,15 @@ def _compare_counts(a, b, sa, sb, hedges, add) -> None:
                     f"{sa} says {quote(ta)} {thing} but {sb} says {quote(tb)}; "
                     f"the ranges do not overlap{hedges}.",
                 )
+
+
+CLOCK_TOLERANCE = timedelta(minutes=15)
+VAGUE_SLACK = 3.0
+
+
+def _clock(t: dict) -> bool:
+    """A clock time ("8:30 a.m.", "10 a.m."), as opposed to a part of day ("Saturday night")."""
+    return (t.get("granularity") or "").lower() in ("hour", "minute", "second")
 
 
 def _fine(t: dict) -> bool:
@@ -382,7 +396,10 @@ def _compare_times(a, b, sa, sb, hedges, add) -> None:
             # adjoining intervals ("Saturday" / "Sunday", "the 1980s" / "the early '90s") can be one time told
             # across a boundary or a time zone; a part of day stretches six hours
             # ("Saturday night" / "Sunday")
-            tolerance = NIGHT_TOLERANCE if (_fine(ta) or _fine(tb)) else timedelta(minutes=1)
+            if _clock(ta) and _clock(tb):
+                tolerance = CLOCK_TOLERANCE  # "8:30 a.m." / "10 a.m.": two clock times, not a part of day
+            else:
+                tolerance = NIGHT_TOLERANCE if (_fine(ta) or _fine(tb)) else timedelta(minutes=1)
             compatible = gap <= tolerance
             cand = (compatible, ta, tb, gap)
             if best is None or (compatible and not best[0]):
@@ -414,7 +431,10 @@ def _human(gap: timedelta) -> str:
     if gap >= timedelta(days=2):
         return f"{gap.days} days"
     hours = gap.total_seconds() / 3600
-    return f"{hours:.0f} hours" if hours >= 1 else "less than an hour"
+    if hours >= 2:
+        return f"{hours:.0f} hours"
+    minutes = round(gap.total_seconds() / 60)
+    return f"{minutes} minutes" if minutes >= 1 else "less than a minute"
 
 
 def pair_verdict(conflicts: Sequence[Conflict]) -> str:
