@@ -46,6 +46,12 @@ from newsweave.reconcile.compare import compare_jsonl, compare_texts, overall_ve
             "No group has claimed responsibility for the attack on the embassy.",
             "contradict",
         ),
+        # who carried out an attack: the doer of "carried out" is the attack's actor
+        (
+            "The attack on the convoy was carried out by Hamas, officials said.",
+            "The attack on the convoy was carried out by Islamic Jihad, officials said.",
+            "contradict",
+        ),
         # the size of one crowd, disputed; and a total told with its parts against the same total
         (
             "Around 2,000 people joined the march in the capital, police said.",

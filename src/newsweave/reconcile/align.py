@@ -368,6 +368,8 @@ def strong_alignment(x: ClaimFeatures, y: ClaimFeatures) -> bool:
         return True
     if x.cls == y.cls == "responsibility" and x.tkeys & y.tkeys:
         return True  # who claims an attack is what is disputed: the attack claimed is the shared thing
+    if x.cls == y.cls == "attack" and (x.tkeys & y.tkeys) - WEAK_KEYS:
+        return True  # "the attack on the convoy" in both: the attack is named by what it hit
     if x.claim.predicate == y.claim.predicate in CROWD_PREDICATES and x.tkeys & y.tkeys:
         return True  # "2,000 joined the march" / "tens of thousands joined the march": one crowd, its size disputed
     if x.cls == "harm" and (not x.keys or not y.keys):

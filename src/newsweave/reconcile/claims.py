@@ -271,6 +271,9 @@ def _claims_for(reading: Reading, sent, p, times: list[TimeExpression], titles) 
     toll = _toll(p)  # "the death toll rose to 55": 55 people killed
     if toll is not None:
         predicate, cls = ("kill" if toll[0] == "killed" else "injure"), "harm"
+    deed = _deed(p)  # "the attack was carried out by Hamas", "Hamas staged the bombing": the attack, by Hamas
+    if deed is not None:
+        predicate, cls = deed.lemma_.lower(), predicate_class(deed.lemma_.lower())
     if cls not in ("earthquake", "harm") and lemma not in STATUS_WORDS and p.pos_ in ("VERB", "AUX") and any(
             c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in QUAKE_WORDS for c in p.children):
         cls = "earthquake"  # "an earthquake hit the island", "the quake measured 5.8": a quake, not an attack
@@ -349,6 +352,16 @@ def _claims_for(reading: Reading, sent, p, times: list[TimeExpression], titles) 
             if found:
                 args.extend(("place", x) for x in found)
                 break
+    if deed is not None:  # the attack's own target ("the attack on the convoy"), not the attack as a target
+        args[:] = [a for a in args if not (a[0] in ("target", "target_key") and a[1] in (
+            _np_text(deed), *sorted(_keys_for(deed, reading, titles))))]
+        for prep in deed.children:
+            for g in (g for g in prep.children if g.dep_ == "pobj") if prep.dep_ == "prep" else ():
+                if _is_place(g):
+                    args.append(("place", _place_text(g)))
+                elif prep.lower_ in TARGET_PREPS or prep.lower_ == "of":
+                    args.append(("target", _np_text(g)))
+                    args.extend(("target_key", k) for k in sorted(_keys_for(g, reading, titles)))
     means = _means_of(p)
     args.extend(("means", m) for m in means)
     if CAR_BOMB.search(sent.text) and cls == "attack":
@@ -449,6 +462,20 @@ def _claims_for(reading: Reading, sent, p, times: list[TimeExpression], titles) 
 
 
 _PARALLEL_ROLES = frozenset({"count", "count_kind", "count_low", "count_high", "counted"})
+
+
+_DOING_VERBS = frozenset({"carry", "conduct", "stage", "perpetrate", "mount", "commit", "orchestrate", "mastermind"})
+
+
+def _deed(p):
+    """The attack a verb of doing is about, when it names one: "the attack was carried out by X", "X staged the
+    bombing" (the doer then is the attack's actor); ``None`` otherwise."""
+    if p.pos_ != "VERB" or p.lemma_.lower() not in _DOING_VERBS:
+        return None
+    for c in p.children:
+        if c.dep_ in ("nsubjpass", "dobj") and predicate_class(c.lemma_.lower()) == "attack":
+            return c
+    return None
 
 
 def _dedupe(args: list[tuple[str, str]]) -> list[tuple[str, str]]:
