@@ -46,6 +46,9 @@ from newsweave.reconcile.compare import compare_jsonl, compare_texts, overall_ve
             "No group has claimed responsibility for the attack on the embassy.",
             "contradict",
         ),
+        # "is recovering" is alive and hurt: not "died"
+        ("The senator died on Tuesday at his home in Ohio.", "The senator is recovering at his home in Ohio.",
+         "contradict"),
         # who carried out an attack: the doer of "carried out" is the attack's actor
         (
             "The attack on the convoy was carried out by Hamas, officials said.",

@@ -93,7 +93,7 @@ def compare_claims(a: Claim, b: Claim, *, context: Mapping[str, Article] | None 
             add(
                 "status",
                 "contradiction",
-                f"{sa} says {who} was {quote(ta)} but {sb} says {quote(tb)}; "
+                f"{sa} says {who}{_linking(ta)} {quote(ta)} but {sb} says {quote(tb)}; "
                 f"on the health scale {SCALE_TEXT} "
                 f"these cannot both be true{hedges}.",
             )
@@ -210,6 +210,11 @@ EVENT_CLASSES = frozenset(
     ("attack", "harm", "intercept", "arrest", "earthquake", "crash", "fire_disaster", "flood", "sentence")
 )
 _PRONOUNS = frozenset(["he", "she", "they", "it", "i", "we", "you", "his", "her", "their", "its", "one"])
+
+
+def _linking(status_text: str) -> str:
+    """ " was" before a state ("was “mildly hurt”"), nothing before a verb ("“died”", "“recovering”")."""
+    return "" if re.match(r"(?:died|dies|survived|survives|recover\w*|\w+ing)\b", status_text) else " was"
 
 
 def _lower_article(np_text: str) -> str:

@@ -37,7 +37,7 @@ for _cls, _words in {
     "attack": "attack strike target assault raid ambush bomb bombing shell shelling explosion blast "
     "assassination hit storm fire shoot shooting airstrike air-strike bombardment",
     "harm": "injure hurt wound harm kill die death dead survive casualty injury unharmed unhurt well "
-    "safe unscathed fatality",
+    "safe unscathed fatality recover hospitalize hospitalise",
     "intercept": "intercept down shoot-down foil thwart repel",
     "condemn": "condemn denounce decry deplore criticise criticize slam",
     "responsibility": "responsibility",
@@ -196,6 +196,9 @@ STATUS_WORDS: dict[str, str] = {
     "fatality": "killed",
     "survive": "survived",
     "casualty": "injured",
+    "recover": "injured",  # "is recovering": hurt, and alive
+    "hospitalize": "injured",
+    "hospitalise": "injured",
 }
 MILD_MODIFIERS = frozenset(["mildly", "slightly", "lightly", "minor", "minimal", "superficially"])
 SEVERE_MODIFIERS = frozenset(
