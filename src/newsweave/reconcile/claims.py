@@ -277,7 +277,10 @@ def _claims_for(reading: Reading, sent, p, times: list[TimeExpression], titles) 
     if cls not in ("earthquake", "harm") and lemma not in STATUS_WORDS and p.pos_ in ("VERB", "AUX") and any(
             c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in QUAKE_WORDS for c in p.children):
         cls = "earthquake"  # "an earthquake hit the island", "the quake measured 5.8": a quake, not an attack
+    magnitude = magnitude_in(sent.text) if cls == "earthquake" else None  # "a 5.9-magnitude earthquake"
     args: list[tuple[str, str]] = [("class", cls), ("predicate_text", _predicate_text(p))]
+    if magnitude is not None:
+        args.append(("magnitude", magnitude))
     polarity = not any(c.dep_ == "neg" for c in p.children)
     if (
         p.dep_ == "ccomp"
@@ -304,6 +307,8 @@ def _claims_for(reading: Reading, sent, p, times: list[TimeExpression], titles) 
                 args.extend(("target_key", k) for k in sorted(_keys_for(g, reading, titles)))
             if polarity:  # who claims it is who says they did it
                 args.extend(("actor", _np_text(s)) for s in _subject_tokens(p) if s.lower_ not in PRONOUNS)
+        elif c.dep_ in ("dobj", "attr") and magnitude is not None and c.text.replace(" ", "") == magnitude:
+            continue  # "the quake measured 5.8": its magnitude, neither a target nor a count
         elif c.dep_ in ("dobj", "attr") and c.lemma_.lower() != "responsibility" and c.tag_ != "WDT":
             obj, count = _quantified(c)
             args.append(("target", _np_text(c)))
@@ -314,6 +319,8 @@ def _claims_for(reading: Reading, sent, p, times: list[TimeExpression], titles) 
             for g in c.children:
                 if g.dep_ != "pobj" or g.ent_type_ in ("DATE", "TIME") or g.lower_ in TEMPORAL_WORDS:
                     continue
+                if magnitude is not None and g.lemma_.lower() == "scale":
+                    continue  # "on the Richter scale"
                 prep = c.lower_
                 if _is_place(g):
                     args.append(("place", _place_text(g)))
@@ -366,11 +373,6 @@ def _claims_for(reading: Reading, sent, p, times: list[TimeExpression], titles) 
     args.extend(("means", m) for m in means)
     if CAR_BOMB.search(sent.text) and cls == "attack":
         args.append(("means", "car bomb"))
-    magnitude = magnitude_in(sent.text) if cls == "earthquake" else None
-    if magnitude is not None:
-        args.append(("magnitude", magnitude))
-        args[:] = [a for a in args if not (a[0] in ("target", "count", "count_kind", "count_low", "count_high",
-                                                     "counted") and magnitude in a[1].replace(" ", ""))]
     # ------------------------------------------------------------------ time
     for tx in times:
         args.append(("time", tx.value))
@@ -461,9 +463,6 @@ def _claims_for(reading: Reading, sent, p, times: list[TimeExpression], titles) 
     return out
 
 
-_PARALLEL_ROLES = frozenset({"count", "count_kind", "count_low", "count_high", "counted"})
-
-
 _DOING_VERBS = frozenset({"carry", "conduct", "stage", "perpetrate", "mount", "commit", "orchestrate", "mastermind"})
 
 
@@ -476,6 +475,9 @@ def _deed(p):
         if c.dep_ in ("nsubjpass", "dobj") and predicate_class(c.lemma_.lower()) == "attack":
             return c
     return None
+
+
+_PARALLEL_ROLES = frozenset({"count", "count_kind", "count_low", "count_high", "counted"})
 
 
 def _dedupe(args: list[tuple[str, str]]) -> list[tuple[str, str]]:
