@@ -295,15 +295,13 @@ def _compare_counts(a, b, sa, sb, hedges, add) -> None:
     if len(ca) + len(cb) > 2 and any((wa == wb or not wa or not wb) and not (ha < lb or hb < la)
                                      for _, _, la, ha, wa in ca for _, _, lb, hb, wb in cb):
         return  # "22,000 attended, 6,000 on the square and 16,000 outside" / "22,000 attended": the totals agree
+    # "shot three people" / "shot dead one": people are compared by what happened to them (hurt, killed, arrested),
+    # or a crowd by its size ("2,000 joined the march" / "tens of thousands joined")
+    people_comparable = (a.predicate == b.predicate and a.predicate in CROWD_PREDICATES) or (
+        claim_arg(a, "class") == claim_arg(b, "class") and claim_arg(a, "class") in ("harm", "arrest"))
     for ta, ka, la, ha, wa in ca:
         for tb, kb, lb, hb, wb in cb:
-            if wa and wb and wa != wb:
-                continue
-            crowd = a.predicate == b.predicate and a.predicate in CROWD_PREDICATES
-            happened = claim_arg(a, "class") == claim_arg(b, "class") and claim_arg(a, "class") in ("harm", "arrest")
-            if "person" in (wa, wb) and not happened and not crowd:
-                # "shot three people" / "shot dead one": people are compared by what happened to them (hurt, killed,
-                # arrested), or a crowd by its size ("2,000 joined the march" / "tens of thousands joined")
+            if (wa and wb and wa != wb) or ("person" in (wa, wb) and not people_comparable):
                 continue
             thing = wa or wb or "count"
             status_a, status_b = claim_arg(a, "status"), claim_arg(b, "status")
@@ -329,8 +327,7 @@ def _compare_counts(a, b, sa, sb, hedges, add) -> None:
             wla, wha = (la / VAGUE_SLACK, ha * VAGUE_SLACK) if ka == "vague" else (la, ha)
             wlb, whb = (lb / VAGUE_SLACK, hb * VAGUE_SLACK) if kb == "vague" else (lb, hb)
             overlap = not (wha < wlb or whb < wla)
-            rank = {"vague": 0, "range": 1}  # the vaguer of the two includes the other
-            vague = ta if rank.get(ka, 2 if ka != "exact" else 3) <= rank.get(kb, 2 if kb != "exact" else 3) else tb
+            vague = ta if _LOOSENESS.get(ka, 2) <= _LOOSENESS.get(kb, 2) else tb  # the looser includes the other
             if overlap:
                 add(
                     "number",
@@ -350,6 +347,7 @@ def _compare_counts(a, b, sa, sb, hedges, add) -> None:
 
 CLOCK_TOLERANCE = timedelta(minutes=15)
 VAGUE_SLACK = 3.0
+_LOOSENESS = {"vague": 0, "range": 1, "approx": 2, "min": 2, "max": 2, "exact": 3}
 
 
 def _clock(t: dict) -> bool:
