@@ -204,6 +204,14 @@ def test_a_quake_keeps_its_magnitude(nlp, text, magnitude):
     assert not any(claim_arg(c, "class") == "attack" for c in claims_of(nlp, text))  # a quake "hit", no attack
 
 
+def test_no_one_claiming_an_attack_is_a_denial_by_nobody(nlp):
+    claims = claims_of(nlp, "No one has claimed responsibility for the attack on the embassy.")
+    [resp] = [c for c in claims if claim_arg(c, "class") == "responsibility"]
+    assert resp.polarity is False and not claim_args(resp, "actor")  # "no one" is no claimant
+    assert claim_arg(resp, "target") == "the attack on the embassy"
+    assert all(c.hedge is None for c in claims)  # and no anonymous source whose word would hedge the attack
+
+
 def test_every_count_keeps_what_it_counts(nlp):
     # the count roles are parallel lists: two counts of people need two "counted" (they were deduplicated)
     [c] = [c for c in claims_of(nlp, "About 22,000 people attended the rally, 6,000 on Capitol Square and 16,000 "

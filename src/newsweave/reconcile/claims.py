@@ -305,8 +305,9 @@ def _claims_for(reading: Reading, sent, p, times: list[TimeExpression], titles) 
                       for g in prep.children if g.dep_ == "pobj"):  # "claimed responsibility for the attack"
                 args.append(("target", _np_text(g)))
                 args.extend(("target_key", k) for k in sorted(_keys_for(g, reading, titles)))
-            if polarity:  # who claims it is who says they did it
-                args.extend(("actor", _np_text(s)) for s in _subject_tokens(p) if s.lower_ not in PRONOUNS)
+            if polarity:  # who claims it is who says they did it ("no one" claims nothing)
+                args.extend(("actor", _np_text(s)) for s in _subject_tokens(p)
+                            if s.lower_ not in PRONOUNS and not _NOBODY.match(_np_text(s)))
         elif c.dep_ in ("dobj", "attr") and magnitude is not None and c.text.replace(" ", "") == magnitude:
             continue  # "the quake measured 5.8": its magnitude, neither a target nor a count
         elif c.dep_ in ("dobj", "attr") and c.lemma_.lower() != "responsibility" and c.tag_ != "WDT":
@@ -394,7 +395,8 @@ def _claims_for(reading: Reading, sent, p, times: list[TimeExpression], titles) 
     # ------------------------------------------------------------------ hedge, attribution
     hedge, certainty = _hedge(p, sent)
     statement = _statement_for(reading.statements, p.idx)
-    if statement is not None and statement.anonymous and hedge is None:
+    if statement is not None and statement.anonymous and hedge is None and not _NOBODY.match(
+            statement.speaker_text or ""):  # "No one has claimed responsibility for the attack": nobody's word
         hedge, certainty = "anonymous source", 0.8
     if statement is not None and statement.speaker_text:
         args.append(("speaker", statement.speaker_text))
@@ -463,6 +465,7 @@ def _claims_for(reading: Reading, sent, p, times: list[TimeExpression], titles) 
     return out
 
 
+_NOBODY = re.compile(r"(?i)(?:no\s+one|nobody|none|no\s+\w+)\b")
 _DOING_VERBS = frozenset({"carry", "conduct", "stage", "perpetrate", "mount", "commit", "orchestrate", "mastermind"})
 
 
