@@ -26,6 +26,7 @@ from .lexicons import (
     EVENT_NOUNS,
     LIGHT_VERBS,
     MEANS_WORDS,
+    NOBODY,
     OUTCOME_WORDS,
     PREDICATE_CLASSES,
     QUAKE_WORDS,
@@ -307,7 +308,7 @@ def _claims_for(reading: Reading, sent, p, times: list[TimeExpression], titles) 
                 args.extend(("target_key", k) for k in sorted(_keys_for(g, reading, titles)))
             if polarity:  # who claims it is who says they did it ("no one" claims nothing)
                 args.extend(("actor", _np_text(s)) for s in _subject_tokens(p)
-                            if s.lower_ not in PRONOUNS and not _NOBODY.match(_np_text(s)))
+                            if s.lower_ not in PRONOUNS and not NOBODY.match(_np_text(s)))
         elif c.dep_ in ("dobj", "attr") and magnitude is not None and c.text.replace(" ", "") == magnitude:
             continue  # "the quake measured 5.8": its magnitude, neither a target nor a count
         elif c.dep_ in ("dobj", "attr") and c.lemma_.lower() != "responsibility" and c.tag_ != "WDT":
@@ -395,7 +396,7 @@ def _claims_for(reading: Reading, sent, p, times: list[TimeExpression], titles) 
     # ------------------------------------------------------------------ hedge, attribution
     hedge, certainty = _hedge(p, sent)
     statement = _statement_for(reading.statements, p.idx)
-    if statement is not None and statement.anonymous and hedge is None and not _NOBODY.match(
+    if statement is not None and statement.anonymous and hedge is None and not NOBODY.match(
             statement.speaker_text or ""):  # "No one has claimed responsibility for the attack": nobody's word
         hedge, certainty = "anonymous source", 0.8
     if statement is not None and statement.speaker_text:
@@ -465,7 +466,6 @@ def _claims_for(reading: Reading, sent, p, times: list[TimeExpression], titles) 
     return out
 
 
-_NOBODY = re.compile(r"(?i)(?:no\s+one|nobody|none|no\s+\w+)\b")
 _DOING_VERBS = frozenset({"carry", "conduct", "stage", "perpetrate", "mount", "commit", "orchestrate", "mastermind"})
 
 

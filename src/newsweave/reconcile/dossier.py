@@ -22,6 +22,7 @@ from ..model import Article, Claim, Conflict, Dossier, Fact, Span, Statement, St
 from .align import align_claims
 from .claims import claims_from_reading
 from .conflicts import attribution_conflicts, find_conflicts
+from .lexicons import NOBODY
 from .reading import Reading, read_article
 from .sources import group_sources, outlet_label, speaker_name
 from .summary import summarize
@@ -95,12 +96,10 @@ def _in_who_said_what(s: Statement, message: str) -> bool:
         return False
     if not s.direct and (s.cue_verb or "") in _NOT_SAYING:
         return False
-    if _NOBODY.match(s.speaker_text or ""):
+    if NOBODY.match(s.speaker_text or ""):
         return False  # "no one has claimed responsibility": a fact about silence (the claims keep it), no speaker
     return _says_something(message)
 
-
-_NOBODY = re.compile(r"(?i)^(?:no\s+one|nobody|none|no\s+\w+)(?:\s|$)")
 
 
 def _says_something(message: str) -> bool:

@@ -338,6 +338,9 @@ def magnitude_in(sentence: str) -> str | None:
     return found.pop() if len(found) == 1 else None
 
 
+# A phrase that names nobody ("no one", "nobody", "none", "no group"): no speaker, no claimant.
+NOBODY = re.compile(r"(?i)(?:no\s+one|nobody|none|no\s+\w+)\b")
+
 # Predicates whose counted people are a crowd ("2,000 people joined the march" / "tens of thousands marched"): their
 # counts are compared like tolls (other counts of people are compared only by what happened to them).
 CROWD_PREDICATES = frozenset({"join", "attend", "gather", "march", "protest", "rally", "demonstrate", "participate",
