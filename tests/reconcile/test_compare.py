@@ -149,3 +149,11 @@ def test_two_clock_times_are_two_times_a_clock_time_in_a_part_of_day_is_one(nlp,
     a = "Two workers were killed in the explosion at the refinery at 8:30 a.m. on Thursday."
     verdicts = compare_texts(a, b, date_a="2024-03-08", date_b="2024-03-08", nlp=nlp)
     assert overall_verdict(verdicts) == expected, [(v.verdict, v.reason) for v in verdicts]
+
+
+def test_one_difference_told_by_two_predicates_of_a_sentence_is_said_once(nlp):
+    verdicts = compare_texts("The attack on the embassy happened on Saturday.",
+                             "The attack on the embassy happened on Sunday.",
+                             date_a="2024-03-08", date_b="2024-03-08", nlp=nlp)
+    reasons = [v.reason for v in verdicts]
+    assert len(reasons) == len(set(reasons)), reasons

@@ -107,8 +107,8 @@ def compare_texts(
                 cand = Verdict(v, reason, fact.label, _kind(conflicts), ca, cb, tuple(conflicts))
                 if best is None or _RANK[cand.verdict] > _RANK[best.verdict]:
                     best = cand
-        if best is not None:
-            out.append(best)
+        if best is not None and not any(v.verdict == best.verdict and v.reason == best.reason for v in out):
+            out.append(best)  # (two predicates of one sentence, "the attack happened on …", say it once)
     for c in attribution_conflicts({r.article.id: r.statements for r in readings}, articles):
         out.append(Verdict("contradict", c.reason, "quotation", "attribution", c.side_a, c.side_b, (c,)))
     if not out:
