@@ -212,6 +212,19 @@ def test_no_one_claiming_an_attack_is_a_denial_by_nobody(nlp):
     assert all(c.hedge is None for c in claims)  # and no anonymous source whose word would hedge the attack
 
 
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("Police Chief Scott Russell was injured and was in stable but critical condition.", "seriously injured"),
+        ("The officer was wounded in the shooting and remains in serious condition.", "seriously injured"),
+        ("Two guards were injured and are in stable condition.", "injured"),
+    ],
+)
+def test_a_grave_condition_makes_an_injury_serious(nlp, text, status):
+    [c] = find(claims_of(nlp, text), "harm")
+    assert claim_arg(c, "status") == status
+
+
 def test_every_count_keeps_what_it_counts(nlp):
     # the count roles are parallel lists: two counts of people need two "counted" (they were deduplicated)
     [c] = [c for c in claims_of(nlp, "About 22,000 people attended the rally, 6,000 on Capitol Square and 16,000 "

@@ -438,6 +438,17 @@ def _toll(p):
     return None
 
 
+def _grave_condition(p) -> str | None:
+    """ "critical condition" said of the injured in the predicate's own clause or a clause joined to it ("was
+    injured and was in stable but critical condition"), or ``None``."""
+    for t in p.subtree:
+        if t.lemma_.lower() == "condition" and t.i > p.i:
+            words = {w.lower_ for w in t.subtree}
+            if words & {"critical", "serious", "grave", "life-threatening"}:
+                return t.doc[t.left_edge.i : t.i + 1].text
+    return None
+
+
 def _status(p, polarity: bool, subjects: list) -> tuple[str, str] | None:
     """The health status the predicate asserts of its subject(s): value on the scale, and the words used."""
     lemma = p.lemma_.lower()
@@ -462,6 +473,8 @@ def _status(p, polarity: bool, subjects: list) -> tuple[str, str] | None:
             base, text = "mildly hurt", f"{next(iter(mods & MILD_MODIFIERS))} {p.text}"
         elif mods & SEVERE_MODIFIERS:
             base, text = "seriously injured", f"{next(iter(mods & SEVERE_MODIFIERS))} {p.text}"
+        elif (grave := _grave_condition(p)) is not None:  # "was injured and is in critical condition"
+            base, text = "seriously injured", f"{p.text}, {grave}"
     if p.pos_ == "NOUN" and _negated_noun(p):
         return ("no casualties", f"no {p.text}") if base in ("injured", "killed") else None
     if not polarity:
