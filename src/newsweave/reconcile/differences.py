@@ -1,7 +1,8 @@
 """Differences listed once: the differences of precision and certainty that :func:`~newsweave.reconcile.conflicts.
 find_conflicts` finds pair by pair, grouped for the reader — one line per hedged claim naming every report that
-states it as fact, one per fact and pair of values naming the reports on each side, and all the compatible counts
-of a fact in one line. Each reason starts with the fact it is about.
+states it as fact, one per fact and pair of values naming the reports on each side, and the counts (or magnitudes)
+of a fact in one line when every two of them are compatible. Each reason starts with the fact it is about.
+Differences are grouped per fact by the fact's identity (``id``): two facts may share a label.
 """
 
 from __future__ import annotations
