@@ -1,8 +1,8 @@
 """Table-driven checks of quotations laid out without a speech verb next to them, as web pages leave them after
 extraction: a quotation signed with a dash on its line ("“…” ― Jane Roe", the dash glued to the mark or after a
 no-break space), a closing mark typed where the opening one belongs ("”Fear. …”"), quotations nesting balanced
-curly marks ("“I’d rather live in what he calls “hell” than …”"), and a block quotation in the paragraph after
-"The governor added:". Own invented texts; each case names the content and speaker we expect, or a content we
+curly marks ("“I’d rather live in what he calls “hell” than …”"), a block quotation in the paragraph after
+"The governor added:", and embedded posts signed "— Name (@handle) date". Own invented texts; each case names the content and speaker we expect, or a content we
 must not get."""
 
 from __future__ import annotations
@@ -24,6 +24,22 @@ FOUND = [
      "It is typical of the council. It knows nothing about bridges", "The governor"),
     ("In a speech last July, he said:\n\nLet no one be mistaken about this bridge.",
      "Let no one be mistaken about this bridge", "he"),
+    # an opening mark typed where the closing one belongs, after the last comma of the quotation
+    (("“If the mayor loses the vote, that could create new and real problems for her here,“ said Jane Roe, a "
+      "council member."), "If the mayor loses the vote, that could create new and real problems for her here",
+     "Jane Roe, a council member"),
+    # a quotation ending in a nested one ("… say, ‘Thank you,’”)
+    ("“Folks walk past and I simply say, ‘Thanks for coming out,’” Roe explained.",
+     "Folks walk past and I simply say, ‘Thanks for coming out,’", "Roe"),
+    # digest lines ("Why it matters - Jane Roe: “…”") and a person presented with "here is"
+    ("The north is different ground - Jane Roe: “A month ago, the mayor’s safest ground had been the river wards.”",
+     "A month ago, the mayor’s safest ground had been the river wards", "Jane Roe"),
+    ("Here’s Roe in March 1994: “Our town must rest on the new facts of trade along the river.”",
+     "Our town must rest on the new facts of trade along the river", "Roe"),
+    # an embedded post as a page keeps it: the post, then "— Name (@handle) date"; links are left out
+    (("The mayor weighed in.\nI respect the engineers, but this closure makes no sense to anyone. "
+      "pic.twitter.com/Ab12Cd34 — Jane Roe (@JaneRoe) July 5, 2016\nOthers agreed."),
+     "I respect the engineers, but this closure makes no sense to anyone", "Jane Roe"),
 ]
 
 # (text, content that must not be a statement's)
@@ -39,7 +55,24 @@ NOT_FOUND = [
     # the dash must be followed by a name that ends its line
     ("“The bridge is closed until the end of the month.” ― 2024 archive photo\n",
      "The bridge is closed until the end of the month"),
+    # "here is" presents a thing, not a speaker
+    ("Here is the schedule for Monday: “Doors open at nine and the talks start at ten.”",
+     "Doors open at nine and the talks start at ten"),
+    # a dash before a name without a handle signs no post
+    ("Photo: the bridge is closed again today — Jane Roe (Reuters)\n", "the bridge is closed again today"),
 ]
+
+
+def test_embedded_post_is_a_social_media_post() -> None:
+    from newsweave.analyze.pipeline import get_pipeline
+    from newsweave.analyze.statements import extract_statements
+
+    text = ("<tweet id=\"1\">The fair’s guest list is out https://t.co/Ab12Cd34 — The Daily Beast "
+            "(@thedailybeast) June 29, 2016</tweet>.")
+    (st,) = extract_statements(get_pipeline()(text), article_id="t")
+    assert text[st.content.start : st.content.end] == "The fair’s guest list is out"
+    assert text[st.speaker.start : st.speaker.end] == "Daily Beast"
+    assert st.channel == "social media post" and st.direct
 
 
 @pytest.mark.parametrize(("text", "content", "speaker"), FOUND)

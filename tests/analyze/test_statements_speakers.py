@@ -91,6 +91,26 @@ SPEAKER = [
      "the governor of Springfield"),
     # an age is a speaker, a date is not
     ("The 46-year-old said the bridge would reopen.", "the bridge would reopen", "The 46-year-old"),
+    # a name before a party-and-state parenthesis, when the parser gave the cue no subject
+    (("On Tuesday at a breakfast on the radio, while discussing a flyer from the presumptive nominee featuring an "
+      "image of the mayor, money and a six-pointed star likened to a sheriff's badge, Speaker of the House Rep. "
+      "Jane Roe (R-WI) said “such images, they’ve got no place in a race for the council.”"),
+     "such images, they’ve got no place in a race for the council", "the House Rep. Jane Roe (R-WI)"),
+    # a place the parser made a second subject ("In Berea, OH, …") is not the speaker
+    (("Monday at Oakfield College in Millbrook, OH, after winning the county in the school board primary, "
+      "Gov.\u00a0Jane Roe (R-OH), said, “I am ready to ride a tractor across the whole county to thank you.”"),
+     "I am ready to ride a tractor across the whole county to thank you", "Gov.\u00a0Jane Roe (R-OH)"),
+    # after the quotation, a name with a phrase set off by commas that holds a quoted name
+    (("“We have had livelier fairs than this one,” county delegate Bill Roe, wearing a straw hat and “Vote "
+      "Doe” pins, said with a shrug as streamers drifted down around him."),
+     "We have had livelier fairs than this one", "county delegate Bill Roe"),
+    # whom it was told after the quotation (an outlet) is the addressee, not the speaker
+    (("“We were badly mistaken not to oppose the toll plan from the very start,” Roe, 58, told AFP in an "
+      "interview in the capital on Monday."),
+     "We were badly mistaken not to oppose the toll plan from the very start", "Roe, 58"),
+    # a speech verb with its own subject in a relative clause inside another message is a statement too
+    ("He called for a permanent wall at the border, which he said the neighbouring government should pay for.",
+     "the neighbouring government should pay for", "he"),
 ]
 
 NOT_SPEAKER = [
@@ -170,3 +190,32 @@ def test_a_speaker_phrase_never_spans_its_own_verb(extract):
             "just moments after warning his corner she would do just that.")
     speakers = [sp for sp, _, _ in extract(text) if sp]
     assert speakers and all("came" not in sp for sp in speakers), speakers
+
+
+def test_addressee_after_a_quotation_is_no_speaker_under_a_misparse():
+    """The parser sometimes hangs the speaker phrase and the cue on the quoted clause ("“…,” Roe, 58, told AFP"
+    with "Roe" and "told" conjuncts of the quotation's verb); the outlet told is then the only noun after the
+    cue, and must not become the speaker."""
+    from spacy.tokens import Doc
+
+    from newsweave.analyze.pipeline import get_pipeline
+    from newsweave.analyze.statements import extract_statements
+
+    text = "“We were badly mistaken not to oppose the toll plan from the very start,” Roe, 58, told AFP on Monday."
+    parsed = get_pipeline()(text)
+    heads = [t.head.i for t in parsed]
+    deps = [t.dep_ for t in parsed]
+    were, roe, told = 2, 17, 21
+    assert (parsed[were].text, parsed[roe].text, parsed[told].text) == ("were", "Roe", "told")
+    for i in range(len(parsed)):  # the misparse: the quotation's verb is the root, speaker and cue its conjuncts
+        if heads[i] == told and i not in (roe, told):
+            heads[i] = told if parsed[i].dep_ in ("dobj", "prep", "npadvmod") else were
+    heads[were], deps[were] = were, "ROOT"
+    heads[roe], deps[roe] = were, "conj"
+    heads[told], deps[told] = were, "conj"
+    doc = Doc(parsed.vocab, words=[t.text for t in parsed], spaces=[bool(t.whitespace_) for t in parsed],
+              heads=heads, deps=deps, pos=[t.pos_ for t in parsed], tags=[t.tag_ for t in parsed],
+              lemmas=[t.lemma_ for t in parsed])
+    speakers = [text[s.speaker.start : s.speaker.end] for s in extract_statements(doc, article_id="t") if s.speaker]
+    assert "AFP" not in speakers
+    assert any(sp.startswith("Roe") for sp in speakers), speakers

@@ -21,6 +21,7 @@ from .direct import find_quotes
 from .docindex import DocIndex, index_doc
 from .messages import NAMING_VERBS
 from .nominal import adjective_candidates, noun_candidates
+from .posts import embedded_posts
 from .quotes import attach_quotes, block_quotes, colon_lines
 from .relays import RELAY_VERBS, credit_line_relays, relays_near_cue, trailing_relay
 from .reported import DATELINE, Candidate, char_end, skip_dateline, verb_candidates
@@ -32,6 +33,7 @@ __all__ = ["CHANNELS", "extract_statements"]
 _MIN_QUOTE_TOKENS_FOR_NESTING = 6
 _REL_TAGS = ("WDT",)  # relative pronouns whose speaker span takes in the noun they stand for
 _VERBAL_KINDS = frozenset({"verb", "object", "quote", "inverted", "noun"})
+_SIGNED_KINDS = frozenset({"colon", "post"})  # "NAME: …", "“…” ― Name", "… — Name (@handle)": no verb
 _AS_VERBS = frozenset({"see", "regard", "view", "consider", "describe", "perceive", "portray", "characterize",
                        "characterise", "depict", "brand", "label", "cast", "hail", "dismiss"})
 _CONTEXT_SKIP = frozenset({"ccomp", "nsubj", "nsubjpass", "punct", "xcomp"})
@@ -66,6 +68,7 @@ def extract_statements(
     taken = [(c.content_start, c.content_end) for c in ordered if c.direct]
     ordered += colon_lines(doc, ix, taken)
     ordered += block_quotes(doc, ix, taken)
+    ordered += embedded_posts(doc, ix, taken)
     ordered += _according(doc, ix, ordered, trailing)
     ordered += poll_candidates(doc, ix)
     ordered = _drop_nested(ordered, quotes, ix)
@@ -178,7 +181,8 @@ def _drop_nested(cands: list[Candidate], quotes, ix: DocIndex) -> list[Candidate
             after_quote = c.cue_token.dep_ == "advcl" and c.cue_token.head.i in quote_cues
             if not after_quote and any(lo <= cue_char < hi for lo, hi in extents):
                 continue  # inside an interrupted quotation (but "“…,” she said, referring to …" is not)
-            if any(lo <= cue_char < hi and o is not c and holds(o) for lo, hi, o in outer):
+            if not _said_in_relative(c.cue_token) and any(
+                    lo <= cue_char < hi and o is not c and holds(o) for lo, hi, o in outer):
                 continue  # "said that [critics believe …]": part of the outer statement
         key = (c.content_start, c.content_end)
         if key in seen:
@@ -188,6 +192,14 @@ def _drop_nested(cands: list[Candidate], quotes, ix: DocIndex) -> list[Candidate
         seen[key] = len(out)
         out.append(c)
     return out
+
+
+def _said_in_relative(cue: Token) -> bool:
+    """"called for [a wall, which he said Mexico should pay for]": a speech verb with its own subject in a
+    relative clause whose pronoun belongs to the message is a statement of its own, not part of the message
+    around it."""
+    return cue.dep_ in ("relcl", "acl") and cue.lemma_.lower() in PARENTHETICAL_VERBS and any(
+        t.dep_ == "nsubj" and t.tag_ not in ("WP", "WDT") for t in cue.children)  # not "X, who said …"
 
 
 def _cue_inside(c: Candidate) -> bool:
@@ -305,21 +317,23 @@ def _build(
             cue_verb = "according to"
         elif cand.kind == "poll":
             cue_verb = "in"
-        elif cand.kind == "colon":
+        elif cand.kind in _SIGNED_KINDS:
             cue_verb = None
         else:
             cue_verb = cand.cue_token.lemma_.lower()
     speaker = speaker_text = None
     info: SpeakerInfo | None = None
     sp_tokens: tuple[int, int] | None = None
-    if cand.speaker is not None and cand.kind != "colon":
+    if cand.speaker is not None and cand.kind not in _SIGNED_KINDS:
         cand.speaker = _past_dateline(doc, ix, cand.speaker, cand.cue_start)
     if cand.speaker is not None and _is_time(cand.speaker):
         cand.speaker = None  # "…, Friday tweeted": a date the parser took for the subject
     if cand.speaker is not None:
-        sp_tokens = speaker_span(cand.speaker) if cand.kind != "colon" else _name_run(doc, cand.speaker.i)
+        sp_tokens = speaker_span(cand.speaker) if cand.kind not in _SIGNED_KINDS else _name_run(doc, cand.speaker.i)
         sp = doc[sp_tokens[0] : sp_tokens[1]]
         full = _full_phrase(doc, cand, sp_tokens)
+        if full.end < len(doc) and doc[full.end].text == ")" and full.text.count("(") > full.text.count(")"):
+            full = doc[full.start : full.end + 1]  # "Rep. Jane Roe (R-WI)": the parser hung ")" elsewhere
         described = sp
         if cand.speaker.tag_ in ("WP", "WDT") and cand.speaker.head.dep_ == "relcl":
             ante = speaker_span(cand.speaker.head.head)  # "who" stands for the noun the clause modifies
@@ -359,7 +373,7 @@ def _build(
         context.extend(doc[sp_tokens[0] : sp_tokens[1]])
     if cand.cue_token is not None and cand.cue_token.dep_ == "acl":
         context.append(cand.cue_token.head)  # "issued a statement saying …": the noun names the channel
-    channel = classify_channel(
+    channel = "social media post" if cand.kind == "post" else classify_channel(
         cand.cue_token if cand.kind in _VERBAL_KINDS else None,
         context,
         speaker_kind=info.kind if info else None,
@@ -406,7 +420,7 @@ def _full_phrase(doc: Doc, cand: Candidate, core: tuple[int, int]):
     chairs the committee,"), as annotators mark it; falls back to the core phrase when the subtree would reach the
     cue or the content."""
     head = cand.speaker
-    if cand.kind == "colon" or head is None:
+    if cand.kind in _SIGNED_KINDS or head is None:
         return doc[core[0] : core[1]]
     lo, hi = head.left_edge.i, head.right_edge.i + 1
     cue_lo = cand.cue_start if cand.cue_start is not None else hi
@@ -471,6 +485,7 @@ def _is_time(tok: Token) -> bool:
 
 def _name_run(doc: Doc, head: int) -> tuple[int, int]:
     lo = head
-    while lo - 1 >= 0 and doc[lo - 1].pos_ == "PROPN" and head - lo < 5 and any(c.isalnum() for c in doc[lo - 1].text):
+    while lo - 1 >= 0 and (doc[lo - 1].pos_ == "PROPN" or (doc[lo - 1].pos_ == "NOUN" and doc[lo - 1].is_title)) and (
+            head - lo < 5 and any(c.isalnum() for c in doc[lo - 1].text)):
         lo -= 1  # (not into a quotation mark glued to a dash, "”―", which the parser may tag as a name)
     return lo, head + 1

@@ -73,6 +73,13 @@ def _opens_like_quote(text: str, i: int, para_start: int) -> bool:
     return before.isspace() and i + 1 < len(text) and text[i + 1].isalnum()
 
 
+def _closes_like_quote(text: str, i: int, para_end: int) -> bool:
+    """An opening mark typed where a closing one belongs: right after a comma or sentence end, before a space
+    or the end of the paragraph ("…for her here,“ said Roe")."""
+    after = text[i + 1] if i + 1 < para_end else " "
+    return i > 0 and text[i - 1] in ",.?!" and after.isspace()
+
+
 def _nested_curly(text: str, lo: int, hi: int) -> list[Quote] | None:
     """The outermost quotations of a paragraph whose curly marks nest and balance ("“I’d rather live in what
     he calls “hell” than …”"); ``None`` when the paragraph has no such nesting (the usual scan then applies)."""
@@ -120,13 +127,16 @@ def find_quotes(text: str) -> list[Quote]:
         for m in _DOUBLE_MARKS.finditer(text, pos, para_end):
             i = m.start()
             ch = text[i]
-            if ch in _DOUBLE_OPEN or (open_at is None and (ch == _STRAIGHT or _opens_like_quote(text, i, pos))):
+            # "…here,“ said Roe": an opening mark typed where the closing one belongs
+            typo_close = ch in _DOUBLE_OPEN and open_at is not None and _closes_like_quote(text, i, para_end)
+            if not typo_close and (
+                    ch in _DOUBLE_OPEN or (open_at is None and (ch == _STRAIGHT or _opens_like_quote(text, i, pos)))):
                 if open_at is None:
                     open_at = i
                     has_double = True
                 elif ch in _DOUBLE_OPEN:
                     open_at = i  # a re-opened quote: news style for nested paragraphs
-            elif (ch in _DOUBLE_CLOSE or ch == _STRAIGHT) and open_at is not None:
+            elif (ch in _DOUBLE_CLOSE or ch == _STRAIGHT or typo_close) and open_at is not None:
                 if i - open_at - 1 >= _MIN_QUOTE_CHARS:
                     quotes.append(Quote(open_at, i + 1, open_at + 1, i))
                 open_at = None
@@ -161,7 +171,9 @@ QUOTE_VERBS: frozenset[str] = (
 
 def _is_cue_verb(token: Token, *, parenthetical: bool) -> bool:
     lemmas = QUOTE_VERBS if parenthetical else SPEECH_VERBS
-    return token.pos_ in ("VERB", "AUX", "NOUN") and token.lemma_.lower() in lemmas and token.dep_ != "amod"
+    if token.dep_ == "amod" or (token.pos_ == "NOUN" and token.dep_ == "compound"):
+        return False  # "campaign pins", "a reported attack": a modifier, not a cue
+    return token.pos_ in ("VERB", "AUX", "NOUN") and token.lemma_.lower() in lemmas
 
 
 _LONG_WINDOW = 40  # "“…,” Jane Roe, the long-serving chair of …, said": a long speaker phrase
@@ -177,6 +189,28 @@ def _in_subject(tok: Token, verb: Token) -> bool:
     return False
 
 
+_QUOTED_NAME_TOKENS = 5
+
+
+def _closes_soon(doc: Doc, opening: int, sent_end: int) -> bool:
+    """Whether the quotation mark at ``opening`` is closed again within a few words of the sentence."""
+    return any(doc[k].is_quote for k in range(opening + 2, min(sent_end, opening + _QUOTED_NAME_TOKENS + 2)))
+
+
+_NAME_POS = frozenset({"PROPN", "NOUN", "DET", "ADJ", "NUM", "PART"})
+
+
+def _name_set_off(doc: Doc, lo: int, verb: int) -> bool:
+    """``Jane Roe, wearing a cowboy hat, said``: a name, then a phrase set off by commas up to the verb (the
+    loop that calls this has already refused finite verbs and clause breaks in between)."""
+    if doc[verb - 1].text != ",":
+        return False
+    k = lo
+    while k < verb and doc[k].pos_ in _NAME_POS:
+        k += 1
+    return k > lo and doc[k].text == "," and any(doc[m].pos_ == "PROPN" for m in range(lo, k))
+
+
 def cue_after_quote(
     doc: Doc, ix: DocIndex, quote: Quote, first_after: int | None, *, window: int = 12
 ) -> Token | None:
@@ -188,7 +222,7 @@ def cue_after_quote(
     """
     if first_after is None or first_after >= len(doc):
         return None
-    tail = ix.text[quote.inner_start : quote.inner_end].rstrip()
+    tail = ix.text[quote.inner_start : quote.inner_end].rstrip().rstrip("’'")  # "… say, ‘Thank you,’” he said
     i = first_after
     ends_clause = bool(tail) and tail[-1] in ",?!.…—-–"
     if doc[i].text in (",", "—", "–", "-"):
@@ -200,12 +234,20 @@ def cue_after_quote(
     if tail.endswith(".") and ix.sent_start[first_after] == first_after and sent_end - first_after > 6:
         return None  # "…." He then added that …: the quotation closed its sentence; a new one begins
     comma = tail.endswith(",") or doc[first_after].text == ","
-    for j in range(i, min(sent_end, i + (_LONG_WINDOW if comma else window))):
+    long_phrase = comma or tail[-1] in "?!"  # a speaker phrase may run long after "…," "…?" "…!"
+    inside_quoted_name = False  # "“…,” Jane Roe, wearing “Vote Roe” pins, said": a short quoted name
+    for j in range(i, min(sent_end, i + (_LONG_WINDOW if long_phrase else window))):
         tok = doc[j]
+        if tok.is_quote and long_phrase and j > i and (inside_quoted_name or _closes_soon(doc, j, sent_end)):
+            inside_quoted_name = not inside_quoted_name
+            continue
+        if inside_quoted_name:
+            continue
         if tok.is_quote or tok.text in (";", ":") or (tok.text in (".", "!", "?") and j > i):
             return None
         if _is_cue_verb(tok, parenthetical=True):
-            if j - i >= window and not all(_in_subject(doc[k], tok) for k in range(i, j)):
+            if j - i >= window and not all(_in_subject(doc[k], tok) for k in range(i, j)) and not _name_set_off(
+                    doc, i, j):
                 return None  # a long stretch before the verb that is not its speaker phrase
             if not comma and any(c.dep_ == "ccomp" and c.i > tok.i for c in tok.children):
                 return None  # "…" He added that …: the verb has its own message after it

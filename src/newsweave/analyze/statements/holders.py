@@ -78,6 +78,12 @@ def _adjacent_subject(verb: Token) -> Token | None:
     if lo == 0:
         return None
     prev = verb.doc[lo - 1]
+    if prev.text == ")":  # "Rep. Jane Roe (D-Ohio) said": the name before a short parenthesis
+        opening = next((k for k in range(lo - 2, max(-1, lo - 9), -1) if verb.doc[k].text == "("), None)
+        if opening is None or opening == 0:
+            return None
+        prev = verb.doc[opening - 1]
+        return prev if prev.pos_ == "PROPN" else None
     if prev.text == "," and lo >= 2:
         return _apposition_before(verb, verb.doc[lo - 2])
     if prev.pos_ not in ("NOUN", "PROPN", "NUM", "PRON") or prev.ent_type_ in ("DATE", "TIME"):

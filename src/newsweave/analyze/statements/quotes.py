@@ -108,14 +108,30 @@ _MIN_COLON_QUOTE_WORDS = 4
 
 def _named_before(doc: Doc, colon: int) -> Token | None:
     """A person or organisation named right before a colon that opens a quotation inside a paragraph
-    ("… doesn't surprise pollster Jane Roe: “…”", "More from Roe and Doe: “…”")."""
+    ("… doesn't surprise pollster Jane Roe: “…”", "More from Roe and Doe: “…”", "… - Jane Roe: “…”")."""
     j = colon - 1
     k = j
     while k >= 0 and doc[k].pos_ == "PROPN" and j - k < 4:
         if doc[k].ent_type_ in ("PERSON", "ORG"):
             return doc[j]
         k -= 1
-    return None
+    k = j
+    while k >= 0 and doc[k].is_title and doc[k].pos_ in ("PROPN", "NOUN") and j - k < 4:
+        k -= 1
+    if j - k >= 2 and k >= 0 and doc[k].text in ("-", "–", "—"):
+        return doc[j]  # a digest line, "Why it matters - Jane Roe: “…”"
+    return _presented(doc, colon)
+
+
+def _presented(doc: Doc, colon: int) -> Token | None:
+    """"Here’s Roe in December 1992: “…”": a person presented by "here is" at the start of the sentence."""
+    start = doc[colon].sent.start
+    if colon - start < 3 or doc[start].lower_ != "here" or doc[start + 1].lower_ not in ("is", "’s", "'s"):
+        return None
+    name = doc[start + 2]
+    while name.i + 1 < colon and doc[name.i + 1].pos_ == "PROPN":
+        name = doc[name.i + 1]
+    return name if name.ent_type_ in ("PERSON", "ORG") or (name.pos_ == "PROPN" and not name.ent_type_) else None
 
 
 def _name_after(doc: Doc, ix: DocIndex, dash: int) -> Token | None:
@@ -254,6 +270,8 @@ def attach_quotes(doc: Doc, ix: DocIndex, quotes: list[Quote], cands: dict[int, 
                 extra.append(existing)  # "“…,” he said, mentioning that …": the clause after is a statement too
             c_lo, c_hi = cue_extent(cue)
             speaker = existing.speaker if existing is not None else speaker_for(cue)
+            if speaker is None or q.start <= speaker.idx < q.end:
+                speaker = speaker_for(cue, adjacent=True)
             if speaker is None or q.start <= speaker.idx < q.end:
                 speaker = _speaker_near(doc, ix, cue, first_after if cue.i > first_after else None)
             cand = Candidate(c_lo, c_hi, cue, speaker, lo, hi, True, "quote", (tok_lo, tok_hi))

@@ -456,7 +456,8 @@ def _inverted(doc: Doc, ix: DocIndex, verb: Token) -> Candidate | None:
         after = [c for c in verb.children if c.dep_ in ("nsubj", "dobj") and c.i > verb.i]
         if not after or after[0].pos_ not in ("NOUN", "PROPN", "PRON"):
             return None
-        speaker = after[0]
+        # "[…],” Roe, 58, told AFP": whom it was told is no speaker (the speaker phrase is found later)
+        speaker = None if after[0].dep_ == "dobj" and addressee_object(verb, after[0]) else after[0]
     while left - 1 >= s_start and doc[left - 1].dep_ in ("advmod", "aux", "neg") and doc[left - 1].head.i == verb.i:
         left -= 1
     if left - 1 < s_start or doc[left - 1].text not in _CLAUSE_BREAK:

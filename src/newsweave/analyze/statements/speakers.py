@@ -167,16 +167,22 @@ def _carries_message(noun: Token) -> bool:
         lemma in lexicon for lexicon in (ROLE_NOUNS, ORG_NOUNS, AUDIENCE_NOUNS, MEDIUM_NOUNS, OUTLET_NOUNS, TEXT_NOUNS))
 
 
+_SCENE_ENTITIES = frozenset({"GPE", "LOC", "FAC", "DATE", "TIME"})
+
+
 def _own_subject(tok: Token, *, via: str | None) -> Token | bool | None:
     """The subject a word has itself: the active subject, else the agent of a passive cue ("was criticized by X";
     not of a passive it depends on: "was criticized by X for ignoring …" — X did not ignore),
     else the passive subject when it holds the stance ("X is convinced that …") or is shared with a coordinated
     verb (``via`` "conj": "X was joined by Y and joked …"). ``False`` when the word has a subject that is no
     speaker (expletive "it", a passive whose subject is what was said); ``None`` when it has none."""
+    subjects = [c for c in tok.children if c.dep_ == "nsubj"]
+    if len(subjects) > 1:  # a misparse ("In Berea, OH, …, Gov. Roe said"): a place is not the speaker
+        subjects = [c for c in subjects if c.ent_type_ not in _SCENE_ENTITIES] or subjects
+    if subjects:
+        return subjects[0]
     passive = None
     for child in tok.children:
-        if child.dep_ == "nsubj":
-            return child
         if child.dep_ == "csubj":
             return _csubj_speaker(child)
         if child.dep_ == "nsubjpass" and via in ("conj", "pcomp", "advcl") and child.lower_ != "it":
