@@ -15,12 +15,14 @@ __all__ = [
     "Claim",
     "Conflict",
     "DatePrecision",
+    "Dispute",
     "Dossier",
     "Entity",
     "Fact",
     "Mention",
     "Outlet",
     "OutletKind",
+    "Position",
     "PublishedTime",
     "Rejection",
     "Sentence",
@@ -243,6 +245,25 @@ class Conflict:
 
 
 @dataclass(frozen=True, slots=True)
+class Position:
+    """One value a disputed fact is given ("three", "killed", "Baghdad"), with every claim that gives it."""
+
+    value: str
+    claims: tuple[Claim, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Dispute:
+    """The contradictions of one fact, gathered: every value the reports give it, once, with the claims behind
+    each, and the pairs of values that cannot both be true (indexes into ``positions``) with the reason."""
+
+    fact: str
+    kind: str
+    positions: tuple[Position, ...]
+    pairs: tuple[tuple[int, int, str], ...]
+
+
+@dataclass(frozen=True, slots=True)
 class TimelineEntry:
     label: str
     earliest: datetime | None
@@ -264,3 +285,4 @@ class Dossier:
     articles: tuple[Article, ...]
     schema_version: str = "1"
     extra: dict = field(default_factory=dict)
+    disputes: tuple[Dispute, ...] = ()

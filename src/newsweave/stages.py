@@ -375,6 +375,7 @@ def _build_and_save(store: Store, story_id: str) -> dict[str, Any]:
     import json
 
     from .analyze.jsonl import analysis_from_record
+    from .reconcile.disputes import dispute_of
     from .reconcile.dossier import RECONCILE_VERSION as DOSSIER_VERSION
     from .reconcile.dossier import article_claims_from_json, build_dossier, dossier_to_json
 
@@ -390,7 +391,8 @@ def _build_and_save(store: Store, story_id: str) -> dict[str, Any]:
                    for aid, (_version, data) in store.get_products(member_ids, "claims").items()}
     dossier = build_dossier(story, articles, analyses, per_article=per_article)
     data = dossier_to_json(dossier)
-    conflicts = [(c.kind, c.verdict, c.side_a.id, c.side_b.id, c.reason) for c in dossier.conflicts]
+    conflicts = [(c.kind, c.verdict, c.side_a.id, c.side_b.id, c.reason, dispute_of(dossier.disputes, c))
+                 for c in dossier.conflicts]
     store.save_dossier(story.id, DOSSIER_VERSION, member_ids, data, conflicts=conflicts)
     return data
 

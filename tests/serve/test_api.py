@@ -314,3 +314,17 @@ def test_ingest_processes_by_default(write_db: Path) -> None:
         article = c.get(f"/api/articles/{aid}").json()
         assert article["analysis"] is not None and article["story_id"]
         assert c.get(f"/stories/{article['story_id']}").status_code == 200
+
+
+def test_stories_count_disputed_facts_not_pairs(client: TestClient, story_ids: list[str]) -> None:
+    """A story's "contradictions" count is its number of disputed facts: three reports giving three tolls are
+    one dispute, not three pairwise contradictions."""
+    rows = {r["id"]: r for r in client.get("/api/stories", params={"limit": 500}).json()["stories"]}
+    checked = 0
+    for sid in story_ids:
+        dossier = client.get(f"/api/stories/{sid}").json()
+        stored = [d for d in dossier["disputes"] if d["kind"] != "attribution"]  # (quotations have no stored claims)
+        pairs = [c for c in dossier["conflicts"] if c["verdict"] == "contradiction" and c["kind"] != "attribution"]
+        assert (rows[sid]["contradictions"] or 0) == len(stored), sid
+        checked += len(pairs) > len(stored)
+    assert checked, "the sample corpus should have a story whose disputes gather several contradictions"

@@ -224,6 +224,9 @@ def test_hostile_dossier_strings_are_escaped(client: TestClient, monkeypatch: py
                    "sources": [{"origin": evil, "relaying_articles": []}], "claims": [{"evidence": span}]}],
         "conflicts": [{"kind": evil, "verdict": "contradiction", "reason": evil, "sides": [side, side]},
                       {"kind": evil, "verdict": "precision", "reason": evil, "side_a": side, "side_b": side}],
+        "disputes": [{"fact": evil, "kind": evil, "pairs": [{"a": 0, "b": 1, "reason": evil}, "junk"],
+                      "positions": [{"value": evil, "claims": [side]}, {"value": evil, "claims": [side, 7]}, 3]},
+                     "junk"],
         "publication_times": [{"article_id": aid, "outlet": evil, "title": evil, "published": evil}],
     }
     monkeypatch.setattr(pages, "load_dossier", lambda nw, story_id, tolerant=False: (forged, evil))

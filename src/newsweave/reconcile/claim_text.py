@@ -11,7 +11,7 @@ from ..model import Article, Claim
 from .lexicons import NUMBER_WORDS, VAGUE_QUANTITIES
 from .sources import outlet_label
 
-__all__ = ["describe_article", "describe_side", "quote"]
+__all__ = ["describe_article", "describe_side", "mid_sentence", "quote"]
 
 _POSSESSIVE = re.compile(r"\s*[’']\s*s?$")
 
@@ -35,11 +35,11 @@ def describe_side(claim: Claim, context: Mapping[str, Article] | None) -> str:
     st = claim.statement
     name = speaker_name(st) if st is not None else ""
     if name and name.lower() not in ("he", "she", "they", "it", "i", "we", "who", "that", "which"):
-        who += f", citing {_mid_sentence(name)}"  # the name "who" or "he" stands for, when it is known
+        who += f", citing {mid_sentence(name)}"  # the name "who" or "he" stands for, when it is known
     return who
 
 
-def _mid_sentence(name: str) -> str:
+def mid_sentence(name: str) -> str:
     """A speaker as written at a sentence start, for use inside one: "A source" → "a source" (names keep
     their capitals: "The New York Times" stays)."""
     name = _POSSESSIVE.sub("", name)  # "Police Commissioner Raymond Kelly’s [assertion]"

@@ -18,10 +18,11 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from ..model import Article, Claim, Conflict, Dossier, Fact, Span, Statement, Story, TimelineEntry
+from ..model import Article, Claim, Conflict, Dispute, Dossier, Fact, Span, Statement, Story, TimelineEntry
 from .align import align_claims
 from .claims import claims_from_reading
 from .conflicts import attribution_conflicts, find_conflicts
+from .disputes import gather_disputes
 from .lexicons import NOBODY
 from .reading import Reading, read_article
 from .sources import group_sources, outlet_label, speaker_name
@@ -43,13 +44,13 @@ __all__ = [
 log = logging.getLogger(__name__)
 
 SCHEMA = "newsweave.dossier/1"
-RECONCILE_VERSION = "13"  # 2: earlier events, comparative counts and digit groups; 3: times of relative
+RECONCILE_VERSION = "14"  # 2: earlier events, comparative counts and digit groups; 3: times of relative
 # clauses, of "It …" after a dated sentence, months without a year placed against the story's dates, labels, and
 # who said what without speaker-less stances; 4: hedges scoped to their clause; 5: bare number nouns count people;
 # 6: claims of responsibility and death tolls; 7: crowd sizes, every count keeping what it counts; 8: magnitudes;
 # 9: arrests counted, clock times, loose vague words; 10: attacks carried out by someone;
 # 11: recovering and hospitalized are hurt and alive; 12: "no one" is no claimant and no source;
-# 13: a grave condition makes an injury serious
+# 13: a grave condition makes an injury serious; 14: disputes (the contradictions of a fact gathered)
 _CACHE_SIZE = 2048
 _cache: OrderedDict[tuple[str, str, int], ArticleClaims] = OrderedDict()
 _cache_lock = threading.Lock()
@@ -182,6 +183,7 @@ def build_dossier(
     facts = align_claims(claims, by_id, story_id=story.id, embedder=embedder, entity_names=names)
     conflicts = find_conflicts(facts, articles=by_id)
     conflicts += attribution_conflicts({aid: p.statements for aid, p in per.items()}, by_id)
+    disputes = gather_disputes(facts, conflicts)
     timeline = build_timeline(facts, by_id)
     summary = summarize(
         ordered,
@@ -203,6 +205,7 @@ def build_dossier(
         statements=statements,
         facts=tuple(facts),
         conflicts=tuple(conflicts),
+        disputes=tuple(disputes),
         articles=tuple(ordered),
         schema_version="1",
         extra={
@@ -285,6 +288,15 @@ def _conflict(c: Conflict, texts, by_id) -> dict:
     }
 
 
+def _dispute(d: Dispute, texts, by_id) -> dict:
+    return {
+        "fact": d.fact,
+        "kind": d.kind,
+        "positions": [{"value": p.value, "claims": [_claim(c, texts, by_id) for c in p.claims]} for p in d.positions],
+        "pairs": [{"a": a, "b": b, "reason": reason} for a, b, reason in d.pairs],
+    }
+
+
 def _fact(f: Fact, groups, texts, by_id) -> dict:
     return {
         "label": f.label,
@@ -341,6 +353,7 @@ def dossier_to_json(d: Dossier) -> dict:
         "statements": [_statement(s, texts, d.extra.get("entity_names") or {}) for s in d.statements],
         "facts": [_fact(f, g, texts, by_id) for f, g in zip(d.facts, groups, strict=False)],
         "conflicts": [_conflict(c, texts, by_id) for c in d.conflicts],
+        "disputes": [_dispute(x, texts, by_id) for x in d.disputes],
     }
 
 

@@ -9,9 +9,10 @@ import html
 from typing import Any
 
 from ..model import Dossier
+from .claim_text import mid_sentence
 from .dossier import dossier_to_json
 
-__all__ = ["render_terminal", "to_html", "to_markdown"]
+__all__ = ["dispute_reason", "disputes", "raw_disputes", "render_terminal", "to_html", "to_markdown"]
 
 _MAX_EXCERPT = 240
 
@@ -92,10 +93,68 @@ def _interval(e: dict) -> str:
 
 def _sections(data: dict):
     conflicts = data["conflicts"]
-    contra = [c for c in conflicts if c["verdict"] == "contradiction"]
     diffs = [c for c in conflicts if c["verdict"] != "contradiction"]
     agreed = [f for f in data["facts"] if len(f["supporting_articles"]) > 1]
-    return contra, diffs, agreed
+    return disputes(data), diffs, agreed
+
+
+_PRONOUNS = frozenset({"he", "she", "they", "it", "i", "we", "who", "that", "which", "you"})
+_MAX_NAMED = 4
+
+
+def disputes(data: dict) -> list[dict]:
+    """The dossier's disputes, each ready to show: ``fact``, ``kind``, ``why`` and ``positions`` (``value``,
+    ``who`` — the reports and speakers giving it —, ``evidence`` of its first claim, ``hedge``). A dossier
+    written before disputes existed shows each contradiction as a dispute of its own."""
+    labels = _labels(data)
+    out = []
+    for d in raw_disputes(data):
+        positions = []
+        for p in d["positions"]:
+            names = list(dict.fromkeys(_claimant(labels, c) for c in p["claims"]))
+            if len(names) > _MAX_NAMED:
+                names = [*names[: _MAX_NAMED - 1], f"{len(names) - _MAX_NAMED + 1} other reports"]
+            first = p["claims"][0]
+            hedged = all(c.get("hedge") for c in p["claims"])  # a value some report states firmly is not hedged
+            positions.append({"value": p["value"], "who": "; ".join(names), "evidence": first["evidence"],
+                              "hedge": p["claims"][0]["hedge"] if hedged else None})
+        out.append({"fact": d["fact"], "kind": d["kind"], "why": dispute_reason(d), "positions": positions})
+    return out
+
+
+def raw_disputes(data: dict) -> list[dict]:
+    """``data["disputes"]``; for a dossier written before disputes existed, each contradiction as one."""
+    raw = data.get("disputes")
+    if raw is not None:
+        return raw
+    return [{"fact": c["kind"], "kind": c["kind"], "pairs": [{"a": 0, "b": 1, "reason": c["reason"]}],
+             "positions": [{"value": "", "claims": [side]} for side in c["sides"]]}
+            for c in data.get("conflicts") or [] if c.get("verdict") == "contradiction"]
+
+
+def _claimant(labels: dict[str, str], claim: dict) -> str:
+    """"BBC", "BBC, citing officials": the report, and the speaker it cites by name."""
+    aid = claim["article_id"]
+    who = labels.get(aid, f"report {aid[:8]}")
+    name = ((claim.get("statement") or {}).get("speaker_name") or "").strip()
+    if name and name.lower() not in _PRONOUNS:
+        who += f", citing {mid_sentence(name)}"
+    return who
+
+
+def dispute_reason(d: dict) -> str:
+    """The reason of a one-pair dispute; for more values, which of them cannot both be true."""
+    pairs = [p for p in d.get("pairs") or [] if isinstance(p, dict)]
+    if len(pairs) == 1:
+        return str(pairs[0].get("reason") or "")
+    values = [(p.get("value") if isinstance(p, dict) else None) or f"#{i + 1}"
+              for i, p in enumerate(d.get("positions") or [])]
+    n = len(values)
+    if len(pairs) == n * (n - 1) // 2:
+        return f"The reports give {n} values, no two of which can both be true."
+    listed = "; ".join(f"“{values[p['a']]}” and “{values[p['b']]}”" for p in pairs
+                       if 0 <= p.get("a", -1) < n and 0 <= p.get("b", -1) < n)
+    return f"The reports give {n} values; these pairs cannot both be true: {listed}."
 
 
 # ---------------------------------------------------------------------------------------------- Markdown
@@ -121,11 +180,13 @@ def to_markdown(d: Dossier | dict) -> str:
     if not contra:
         lines.append("No contradictions found.")
     for c in contra:
-        lines.append(f"- **{c['kind']}** — {_md(c['reason'])}")
-        for side in c["sides"]:
-            ev = side["evidence"]
-            hedge = f" (hedged: {_md(side['hedge'])})" if side.get("hedge") else ""
-            lines.append(f"  - > {_md(_excerpt(ev.get('text')))} — _{_cite(data, labels, ev)}_{hedge}")
+        lines.append(f"- **{_md(c['fact'])}** ({c['kind']}) — {_md(c['why'])}")
+        for p in c["positions"]:
+            ev = p["evidence"]
+            hedge = f" (hedged: {_md(p['hedge'])})" if p.get("hedge") else ""
+            value = f"**“{_md(p['value'])}”** — " if p["value"] else ""
+            lines.append(f"  - {value}{_md(p['who'])}{hedge}: > {_md(_excerpt(ev.get('text')))} — "
+                         f"_{_cite(data, labels, ev)}_")
     if diffs:
         lines += ["", "### Differences of precision or certainty (not contradictions)", ""]
         for c in diffs:
@@ -230,15 +291,17 @@ def to_html(d: Dossier | dict) -> str:
     if not contra:
         out.append("<p>No contradictions found.</p>")
     for c in contra:
-        out.append(f'<div class="contra"><span class="kind">{_h(c["kind"])}</span> {_h(c["reason"])}')
-        for side in c["sides"]:
-            ev = side["evidence"]
-            hedge = f" — hedged: “{_h(side['hedge'])}”" if side.get("hedge") else ""
+        out.append(f'<div class="contra"><span class="kind">{_h(c["kind"])}</span> <strong>{_h(c["fact"])}'
+                   f"</strong> — {_h(c['why'])}<ul>")
+        for p in c["positions"]:
+            ev = p["evidence"]
+            hedge = f" — hedged: “{_h(p['hedge'])}”" if p.get("hedge") else ""
+            value = f"<strong>“{_h(p['value'])}”</strong> — " if p["value"] else ""
             out.append(
-                f'<blockquote>{_h(_excerpt(ev.get("text")))} <span class="cite">'
-                f"[{_h(_cite(data, labels, ev))}]{hedge}</span></blockquote>"
+                f"<li>{value}{_h(p['who'])}{hedge}<blockquote>{_h(_excerpt(ev.get('text')))} "
+                f'<span class="cite">[{_h(_cite(data, labels, ev))}]</span></blockquote></li>'
             )
-        out.append("</div>")
+        out.append("</ul></div>")
     if diffs:
         out.append("<h3>Differences of precision or certainty (not contradictions)</h3>")
         for c in diffs:
@@ -310,10 +373,15 @@ def render_terminal(d: Dossier | dict, console) -> None:
         body.append("No contradictions found.\n")
     for c in contra:
         body.append(f"{c['kind'].upper()} ", style="bold red")
-        body.append(c["reason"] + "\n")
-        for side in c["sides"]:
-            ev = side["evidence"]
-            body.append("   “" + _excerpt(ev.get("text")) + "” ", style="italic")
+        body.append(c["fact"], style="bold")
+        body.append(" — " + c["why"] + "\n")
+        for p in c["positions"]:
+            ev = p["evidence"]
+            if p["value"]:
+                body.append(f"   “{p['value']}” ", style="bold")
+            body.append(("   " if not p["value"] else "") + p["who"] + (f" (hedged: {p['hedge']})" if p.get("hedge") else "")
+                        + "\n")
+            body.append("      “" + _excerpt(ev.get("text")) + "” ", style="italic")
             body.append(f"[{_cite(data, labels, ev)}]\n", style="dim")
     if diffs:
         body.append("\nDifferences of precision or certainty (not contradictions)\n", style="bold")

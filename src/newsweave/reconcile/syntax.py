@@ -215,6 +215,12 @@ def _count_phrase(num_tok) -> str:
     for c in num_tok.children:  # "between 50 and 70", "from 20 to 30": the other end of the range
         if c.dep_ == "conj" and c.like_num and c.i > num_tok.i and (ranged or doc[c.i - 1].lower_ == "to"):
             toks.append(c)
+    unit = num_tok.head
+    if num_tok.dep_ == "nummod" and unit.i == num_tok.i + 1:  # "40 percent to 70 percent": the unit's range
+        for prep in unit.children:
+            if prep.dep_ == "prep" and prep.lower_ == "to" and prep.i == unit.i + 1:
+                toks += [g for o in prep.children if o.dep_ == "pobj" and o.lemma_ == unit.lemma_
+                         for g in o.children if g.dep_ == "nummod" and g.like_num]
     end = max(t.i for t in toks) + 1
     while len(toks) > 1 and toks[0].lower_ in ("of", "than") and toks[0].i < num_tok.i and not any(
             t.lower_ in _COMPARATIVES for t in toks):

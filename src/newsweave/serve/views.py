@@ -206,17 +206,30 @@ def story_view(nw: Newsweave, dossier: dict[str, Any]) -> dict[str, Any]:
         facts.append({**f, "evidence": evidence})
     facts.sort(key=lambda f: -(f.get("independent_sources") or 0))
 
-    contradictions, differences = [], []
+    differences = []
     for c in dossier.get("conflicts") or []:
-        if not isinstance(c, dict):
+        if not isinstance(c, dict) or (c.get("verdict") or "contradiction") == "contradiction":
             continue
         sides = c.get("sides") if isinstance(c.get("sides"), list) else [c.get("side_a"), c.get("side_b")]
         sides = [_side(s, by_id) for s in sides[:2]]
         while len(sides) < 2:
             sides.append(_side(None, by_id))
-        item = {"kind": c.get("kind"), "verdict": c.get("verdict") or "contradiction", "reason": c.get("reason"),
-                "sides": sides}
-        (contradictions if item["verdict"] == "contradiction" else differences).append(item)
+        differences.append({"kind": c.get("kind"), "verdict": c.get("verdict"), "reason": c.get("reason"),
+                            "sides": sides})
+    from ..reconcile.render import dispute_reason, raw_disputes
+
+    contradictions = []  # disputes: each disputed fact once, with every value and the reports giving it
+    for d in raw_disputes(dossier):
+        if not isinstance(d, dict) or not isinstance(d.get("positions"), list):
+            continue
+        positions = []
+        for p in d["positions"]:
+            if isinstance(p, dict):
+                sides = [_side(c, by_id) for c in p.get("claims") or [] if isinstance(c, dict)]
+                positions.append({"value": p.get("value") or "", "sides": sides,
+                                  "reports": len({s["article_id"] for s in sides})})
+        contradictions.append({"fact": d.get("fact"), "kind": d.get("kind"), "reason": dispute_reason(d),
+                               "positions": [p for p in positions if p["sides"]]})
 
     story = dossier.get("story") or {}
     return {

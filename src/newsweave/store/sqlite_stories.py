@@ -196,7 +196,8 @@ class StoryTables:
                 "count(DISTINCT coalesce(a.outlet_id, a.outlet_name)) AS outlets, "
                 "sum(CASE WHEN m.copy_of IS NULL AND a.copy_of IS NULL THEN 1 ELSE 0 END) AS originals, "
                 "sum(CASE WHEN a.published IS NULL THEN 0 ELSE 1 END) AS dated, "
-                "(SELECT count(*) FROM conflicts c WHERE c.story_id = s.id AND c.verdict = 'contradiction') "
+                "(SELECT count(DISTINCT coalesce(c.dispute, -c.id)) FROM conflicts c "  # disputed facts
+                "WHERE c.story_id = s.id AND c.verdict = 'contradiction') "
                 "AS contradictions FROM stories s JOIN story_members m ON m.story_id = s.id "
                 f"JOIN articles a ON a.id = m.article_id WHERE s.id IN ({marks}) GROUP BY s.id",
                 page,
@@ -228,7 +229,7 @@ class StoryTables:
     # -- dossiers -------------------------------------------------------------------------------------
     def save_dossier(
         self, story_id: str, version: str, article_ids: Sequence[str], dossier: dict[str, Any],
-        *, conflicts: Sequence[tuple[str, str, str, str, str]] = (),
+        *, conflicts: Sequence[tuple[str, str, str, str, str] | tuple[str, str, str, str, str, int | None]] = (),
     ) -> None:
         with self.transaction():
             self._conn.execute(
@@ -242,10 +243,10 @@ class StoryTables:
                 "UPDATE claims SET story_id = ? WHERE article_id = ?", [(story_id, a) for a in article_ids]
             )
             self._conn.executemany(
-                "INSERT INTO conflicts(story_id, kind, verdict, claim_a, claim_b, reason) "
-                "SELECT ?, ?, ?, ?, ?, ? WHERE EXISTS (SELECT 1 FROM claims WHERE id = ?) "
+                "INSERT INTO conflicts(story_id, kind, verdict, claim_a, claim_b, reason, dispute) "
+                "SELECT ?, ?, ?, ?, ?, ?, ? WHERE EXISTS (SELECT 1 FROM claims WHERE id = ?) "
                 "AND EXISTS (SELECT 1 FROM claims WHERE id = ?)",
-                [(story_id, k, v, a, b, r, a, b) for (k, v, a, b, r) in conflicts],
+                [(story_id, *c[:5], c[5] if len(c) > 5 else None, c[2], c[3]) for c in conflicts],
             )
 
     def get_dossier(self, story_id: str) -> tuple[str, list[str], dict[str, Any]] | None:
