@@ -158,6 +158,18 @@ def test_count_keeps_its_comparative_and_its_digit_groups(nlp, text, count, kind
 
 
 @pytest.mark.parametrize(
+    ("text", "low", "high"),
+    [
+        ("The governor said 40 percent to 70 percent of the buildings were destroyed.", "40", "70"),
+        ("He estimated that between 50 and 70 percent of the structures might have been destroyed.", "50", "70"),
+    ],
+)
+def test_a_range_of_units_is_one_count(nlp, text, low, high):
+    c = find(claims_of(nlp, text), "destroy")[0]
+    assert (claim_arg(c, "count_kind"), claim_arg(c, "count_low"), claim_arg(c, "count_high")) == ("range", low, high)
+
+
+@pytest.mark.parametrize(
     ("text", "count", "low"),
     [
         ("Officials said about a dozen were wounded in the blast.", "about a dozen", "9.6"),
