@@ -77,3 +77,15 @@ def test_no_contradiction_no_dispute(nlp):
     d = _dossier(nlp, texts=TOLLS[1::2])  # both say "two"
     assert not d.disputes
     assert "No contradictions found." in to_markdown(d)
+
+
+def test_statuses_of_one_level_are_one_position(nlp):
+    texts = [
+        "The mayor was not injured in the blast at the market in Kandahar on Monday, police said.",
+        "The mayor was unharmed in the blast at the market in Kandahar on Monday, officials said.",
+        "The mayor was mildly hurt in the blast at the market in Kandahar on Monday, the broadcaster reported.",
+    ]
+    status = [x for x in _dossier(nlp, texts).disputes if x.kind == "status"]
+    assert len(status) == 1
+    assert len(status[0].positions) == 2  # "not injured" and "unharmed" against "mildly hurt"
+    assert sorted(len(p.claims) for p in status[0].positions) == [1, 2]

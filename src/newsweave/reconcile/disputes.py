@@ -14,6 +14,7 @@ from collections.abc import Sequence
 
 from ..model import Claim, Conflict, Dispute, Fact, Position
 from .claims import claim_arg, claim_args
+from .lexicons import status_range
 
 __all__ = ["dispute_of", "gather_disputes", "position_value"]
 
@@ -29,13 +30,17 @@ def position_value(claim: Claim, kind: str) -> tuple[str, str]:
         return f"{claim_arg(claim, 'count_low')}-{claim_arg(claim, 'count_high')}", shown
     role = _ROLE.get(kind)
     values = claim_args(claim, role) if role else []
+    if kind == "status" and not values:
+        values = claim_args(claim, "outcome")  # "the attack failed" / "the drone hit the house"
     if values:
         shown = ", ".join(dict.fromkeys(values))
+        key = shown.lower()
         if kind == "magnitude":
             shown = f"magnitude {shown}"
-        elif kind == "status" and claim_arg(claim, "outcome"):
-            shown = f"{shown} ({claim_arg(claim, 'outcome')})"
-        return shown.lower(), shown
+        elif kind == "status":
+            rng = status_range(values[0])
+            key = f"{rng or key}|{claim_arg(claim, 'outcome') or ''}"  # "not injured" and "unharmed" are one
+        return key, shown
     # a contradiction of polarity (or of a claim of responsibility): it happened, or it is denied
     return ("yes", "says it happened") if claim.polarity else ("no", "denies it")
 
