@@ -36,6 +36,10 @@ FOUND = [
      "A month ago, the mayor’s safest ground had been the river wards", "Jane Roe"),
     ("Here’s Roe in March 1994: “Our town must rest on the new facts of trade along the river.”",
      "Our town must rest on the new facts of trade along the river", "Roe"),
+    # a quotation over two lines whose second line has no opening mark (text with one sentence per line)
+    (('" We are going to close the old bridge for good .\nWe are going to build a new one , " said Jane Roe at the '
+      "meeting .\nThe vote is on Friday ."),
+     "We are going to close the old bridge for good .\nWe are going to build a new one", "Jane Roe"),
     # an embedded post as a page keeps it: the post, then "— Name (@handle) date"; links are left out
     (("The mayor weighed in.\nI respect the engineers, but this closure makes no sense to anyone. "
       "pic.twitter.com/Ab12Cd34 — Jane Roe (@JaneRoe) July 5, 2016\nOthers agreed."),

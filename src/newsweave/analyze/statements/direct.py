@@ -80,6 +80,13 @@ def _closes_like_quote(text: str, i: int, para_end: int) -> bool:
     return i > 0 and text[i - 1] in ",.?!" and after.isspace()
 
 
+def _ends_quoted_words(text: str, i: int, para_start: int) -> bool:
+    """A mark after a clause end ("…cloud , "", "…cloud,”") and before a lower-case word ("said") or the end."""
+    before = text[para_start:i].rstrip()
+    after = text[i + 1 : i + 3].lstrip()
+    return len(before) >= _MIN_QUOTE_CHARS and before[-1] in ",.?!" and (not after or after[0].islower())
+
+
 def _nested_curly(text: str, lo: int, hi: int) -> list[Quote] | None:
     """The outermost quotations of a paragraph whose curly marks nest and balance ("“I’d rather live in what
     he calls “hell” than …”"); ``None`` when the paragraph has no such nesting (the usual scan then applies)."""
@@ -113,6 +120,7 @@ def find_quotes(text: str) -> list[Quote]:
     quotes: list[Quote] = []
     pos = 0
     n = len(text)
+    carried = False  # the previous paragraph ended inside a quotation
     while pos < n:
         para_end = text.find("\n", pos)
         if para_end < 0:
@@ -121,12 +129,24 @@ def find_quotes(text: str) -> list[Quote]:
         if nested is not None:
             quotes.extend(nested)
             pos = para_end + 1
+            carried = False
             continue
         open_at: int | None = None
         has_double = False
-        for m in _DOUBLE_MARKS.finditer(text, pos, para_end):
+        for k, m in enumerate(_DOUBLE_MARKS.finditer(text, pos, para_end)):
             i = m.start()
             ch = text[i]
+            if k == 0 and carried and ch in _DOUBLE_CLOSE + _STRAIGHT and _ends_quoted_words(text, i, pos):
+                # "… the PC .\nWe are going to move the hub , " said Jobs": a quotation carried over from the
+                # paragraph before closes here, without an opening mark of its own (one sentence per line)
+                if quotes and not quotes[-1].closed:  # one quotation from its opening mark to this one
+                    opened = quotes.pop()
+                    quotes.append(Quote(opened.start, i + 1, opened.inner_start, i))
+                else:
+                    start = pos + len(text[pos:i]) - len(text[pos:i].lstrip())
+                    quotes.append(Quote(start, i + 1, start, i))
+                has_double = True
+                continue
             # "…here,“ said Roe": an opening mark typed where the closing one belongs
             typo_close = ch in _DOUBLE_OPEN and open_at is not None and _closes_like_quote(text, i, para_end)
             if not typo_close and (
@@ -140,6 +160,7 @@ def find_quotes(text: str) -> list[Quote]:
                 if i - open_at - 1 >= _MIN_QUOTE_CHARS:
                     quotes.append(Quote(open_at, i + 1, open_at + 1, i))
                 open_at = None
+        carried = open_at is not None
         if open_at is not None and para_end - open_at - 1 >= _MIN_QUOTE_CHARS:
             end = para_end
             while end > open_at + 1 and text[end - 1].isspace():
