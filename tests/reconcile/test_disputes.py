@@ -89,3 +89,13 @@ def test_statuses_of_one_level_are_one_position(nlp):
     assert len(status) == 1
     assert len(status[0].positions) == 2  # "not injured" and "unharmed" against "mildly hurt"
     assert sorted(len(p.claims) for p in status[0].positions) == [1, 2]
+
+
+def test_summary_states_the_main_dispute_with_every_value(nlp):
+    d = _dossier(nlp)
+    text, cites = d.summary[-1]
+    assert text.startswith("Reports disagree on how many people were killed:"), text
+    for value in ("Three", "Two", "Five"):
+        assert f"“{value}”" in text
+    assert "and 1 other report" in text  # "two" is given by two reports
+    assert len(cites) == 3 and len({c.article_id for c in cites}) == 3

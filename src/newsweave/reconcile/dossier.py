@@ -192,6 +192,7 @@ def build_dossier(
         conflicts,
         embedder=embedder,
         max_sentences=max_summary_sentences,
+        disputes=disputes,
     )
     statements = tuple(
         s for a in ordered for s in per[a.id].statements

@@ -14,10 +14,11 @@ from collections.abc import Mapping, Sequence
 
 import numpy as np
 
-from ..model import Article, Conflict, Fact, Span
+from ..model import Article, Claim, Conflict, Dispute, Fact, Position, Span
 from .align import plural
 from .claim_text import describe_side
 from .claims import claim_arg
+from .lexicons import status_range
 
 __all__ = ["disagreement_sentences", "summarize"]
 
@@ -74,6 +75,7 @@ def summarize(
     embedder=None,
     max_sentences: int = 5,
     diversity: float = 0.3,
+    disputes: Sequence[Dispute] = (),
 ) -> tuple[tuple[str, tuple[Span, ...]], ...]:
     """Pick up to ``max_sentences`` central, non-redundant sentences and add the main disagreement; each with
     the spans it cites (one per picked sentence, both sides for the disagreement)."""
@@ -129,7 +131,7 @@ def summarize(
                 break
             chosen.append(best)
         out = [(cands[i][0], (cands[i][1],)) for i in chosen]
-    out.extend(disagreement_sentences(conflicts, by_id))
+    out.extend(disagreement_sentences(conflicts, by_id, disputes=disputes))
     return tuple(out)
 
 
@@ -146,30 +148,87 @@ def _support_bonus(cands, facts: Sequence[Fact]) -> np.ndarray:
     return bonus
 
 
+_PRIORITY = {"status": 0, "number": 1, "actor": 2, "magnitude": 3, "time": 4, "place": 5, "means": 6,
+             "attribution": 7}
+_MAX_VALUES = 4
+
+
 def disagreement_sentences(
-    conflicts: Sequence[Conflict], articles: Mapping[str, Article]
+    conflicts: Sequence[Conflict], articles: Mapping[str, Article], *, disputes: Sequence[Dispute] = ()
 ) -> list[tuple[str, tuple[Span, ...]]]:
-    """The main contradiction as one sentence that reports both sides without choosing, citing both."""
+    """The main contradiction as one sentence that reports the sides without choosing, citing each. With
+    ``disputes``, the main disputed fact: two values are quoted in their sentences with how many reports give
+    each; more values are listed with who gives them."""
+    if disputes:
+        return [_dispute_sentence(_main(disputes), articles)]
     contra = [c for c in conflicts if c.verdict == "contradiction"]
     if not contra:
         return []
-    priority = {"status": 0, "number": 1, "actor": 2, "magnitude": 3, "time": 4, "place": 5, "means": 6, "attribution": 7}
-    c = min(contra, key=lambda x: (priority.get(x.kind, 9), _length(x.side_a) + _length(x.side_b)))
+    c = min(contra, key=lambda x: (_PRIORITY.get(x.kind, 9), _length(x.side_a) + _length(x.side_b)))
     a, b = c.side_a, c.side_b
+    ta = _excerpt(articles, a.evidence).rstrip(" .;")
+    tb = _excerpt(articles, b.evidence).rstrip(" .;")
+    text = (f"Reports disagree on {_topic(c.kind, a, b)}: {describe_side(a, articles)} says “{ta}”{_hedged(a)}, "
+            f"while {describe_side(b, articles)} says “{tb}”{_hedged(b)}.")
+    return [(text, (a.evidence, b.evidence))]
+
+
+def _main(disputes: Sequence[Dispute]) -> Dispute:
+    """The dispute to state: the most serious kind, then the gravest harm counted (the dead before the
+    injured), then the one most reports take part in."""
+    def reports(d: Dispute) -> int:
+        return len({c.evidence.article_id for p in d.positions for c in p.claims})
+
+    def gravity(d: Dispute) -> int:
+        levels = [status_range(claim_arg(c, "status") or "") for p in d.positions for c in p.claims]
+        return max((lv[1] for lv in levels if lv), default=-1)
+
+    return min(disputes, key=lambda d: (_PRIORITY.get(d.kind, 9), -gravity(d) if d.kind == "number" else 0,
+                                        -reports(d)))
+
+
+def _dispute_sentence(d: Dispute, articles: Mapping[str, Article]) -> tuple[str, tuple[Span, ...]]:
+    firsts = [p.claims[0] for p in d.positions]
+    topic = _topic(d.kind, *firsts[:2])
+    if len(d.positions) == 2:
+        (a, b), (wa, wb) = firsts, (_who(p, articles) for p in d.positions)
+        ta = _excerpt(articles, a.evidence).rstrip(" .;")
+        tb = _excerpt(articles, b.evidence).rstrip(" .;")
+        text = (f"Reports disagree on {topic}: {wa} {_says(d.positions[0])} “{ta}”{_hedged(a)}, "
+                f"while {wb} {_says(d.positions[1])} “{tb}”{_hedged(b)}.")
+        return text, (a.evidence, b.evidence)
+    shown = d.positions[:_MAX_VALUES]
+    parts = [f"“{p.value}” ({_who(p, articles)}"
+             + (f"; hedged: “{p.claims[0].hedge}”)" if all(c.hedge for c in p.claims) else ")") for p in shown]
+    more = len(d.positions) - len(shown)
+    listed = ", ".join(parts[:-1]) + (", " if more else " and ") + parts[-1]
+    if more:
+        listed += f" and {more} other value{'s' if more > 1 else ''}"
+    return f"Reports disagree on {topic}: {listed}.", tuple(p.claims[0].evidence for p in shown)
+
+
+def _who(p: Position, articles: Mapping[str, Article]) -> str:
+    first = describe_side(p.claims[0], articles)
+    others = len({c.evidence.article_id for c in p.claims} - {p.claims[0].evidence.article_id})
+    return first if not others else f"{first} and {others} other report{'s' if others > 1 else ''}"
+
+
+def _says(p: Position) -> str:
+    return "say" if len({c.evidence.article_id for c in p.claims}) > 1 else "says"
+
+
+def _hedged(c: Claim) -> str:
+    return f" (hedged: “{c.hedge}”)" if c.hedge else ""
+
+
+def _topic(kind: str, a: Claim, b: Claim) -> str:
     subject = a.subject or b.subject or "those involved"
-    topic = _TOPIC.get(c.kind, "this").format(
+    return _TOPIC.get(kind, "this").format(
         subject="the" + subject[3:] if subject.startswith("The ") else subject,
         counted=plural(claim_arg(a, "counted") or "person"),
         status=_status_words(claim_arg(a, "status")),
         predicate=a.predicate,
     )
-    ta = _excerpt(articles, a.evidence).rstrip(" .;")
-    tb = _excerpt(articles, b.evidence).rstrip(" .;")
-    ha = f" (hedged: “{a.hedge}”)" if a.hedge else ""
-    hb = f" (hedged: “{b.hedge}”)" if b.hedge else ""
-    text = (f"Reports disagree on {topic}: {describe_side(a, articles)} says “{ta}”{ha}, "
-            f"while {describe_side(b, articles)} says “{tb}”{hb}.")
-    return [(text, (a.evidence, b.evidence))]
 
 
 def _status_words(status: str | None) -> str:
