@@ -204,6 +204,9 @@ def test_according_to_outlet_is_a_relay_of_the_named_speaker(extract):
         ("The minister said on state television that the strike had been a success.", "broadcast"),
         ("The report found that the strike had been a success.", "report"),
         ("The minister said the strike had been a success.", "unknown"),
+        # "media" alone is the press; only "social media" is a post
+        ("The minister told local media on Monday that the strike had been a success.", "press briefing"),
+        ("The minister said in a social media post that the strike had been a success.", "social media post"),
     ],
 )
 def test_channel_from_cue_context(extract, text, channel):

@@ -148,6 +148,9 @@ NOT_SPEAKER = [
     ("The senator faced sharp criticism over her vote on the budget.", "her vote on the budget", "The senator"),
     # a date the parser took for the subject
     ("On Friday tweeted that the bridge would reopen.", "the bridge would reopen", "Friday"),
+    # a relative clause after a comma is no inverted cue ("…, who confessed" did not say the clause before)
+    ("It took the jury two hours to convict Roe, who confessed after the shooting.",
+     "It took the jury two hours to convict Roe", "who"),
 ]
 
 

@@ -97,10 +97,10 @@ KNOWN_OUTLETS: frozenset[str] = frozenset(
 
 # Channel vocabularies (lower-case lemmas or words found in the cue's context).
 SOCIAL_MEDIA_WORDS: frozenset[str] = _words("twitter tweet retweet x facebook telegram instagram tiktok youtube weibo wechat linkedin threads "
-    "truth social media post posting account page handle livestream")
+    "social post posting account page handle livestream")  # ("media" alone is the press: "told local media")
 WRITTEN_WORDS: frozenset[str] = _words("statement written communique communiqué release letter email e-mail memo op-ed editorial "
     "declaration note filing")
-PRESS_WORDS: frozenset[str] = _words("briefing conference presser reporters journalists newsmen gaggle podium")
+PRESS_WORDS: frozenset[str] = _words("briefing conference presser reporters journalists newsmen gaggle podium media")
 INTERVIEW_WORDS: frozenset[str] = _words("interview podcast")
 BROADCAST_WORDS: frozenset[str] = _words("television tv radio broadcast broadcaster televised aired channel airwaves")
 REPORT_WORDS: frozenset[str] = _words("report study survey document newspaper dossier findings statistics figures data poll projection "

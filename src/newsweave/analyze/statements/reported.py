@@ -441,6 +441,8 @@ def _inverted(doc: Doc, ix: DocIndex, verb: Token) -> Candidate | None:
     and closes the sentence; the content is the clause before the comma."""
     if verb.tag_ in ("VBG", "VBN") and not any(c.dep_ in ("aux", "auxpass") for c in verb.children):
         return None  # "…, citing rising prices": a participle takes its message after it
+    if verb.dep_ == "relcl" or any(c.dep_ == "nsubj" and c.tag_ in ("WP", "WDT") for c in verb.children):
+        return None  # "… to convict Lopez, who confessed after the shooting": a relative clause, no inverted cue
     s_start, s_end = ix.sent_start[verb.i], ix.sent_end[verb.i]
     left = verb.i
     own = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
