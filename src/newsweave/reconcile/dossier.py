@@ -44,13 +44,14 @@ __all__ = [
 log = logging.getLogger(__name__)
 
 SCHEMA = "newsweave.dossier/1"
-RECONCILE_VERSION = "14"  # 2: earlier events, comparative counts and digit groups; 3: times of relative
+RECONCILE_VERSION = "15"  # 2: earlier events, comparative counts and digit groups; 3: times of relative
 # clauses, of "It …" after a dated sentence, months without a year placed against the story's dates, labels, and
 # who said what without speaker-less stances; 4: hedges scoped to their clause; 5: bare number nouns count people;
 # 6: claims of responsibility and death tolls; 7: crowd sizes, every count keeping what it counts; 8: magnitudes;
 # 9: arrests counted, clock times, loose vague words; 10: attacks carried out by someone;
 # 11: recovering and hospitalized are hurt and alive; 12: "no one" is no claimant and no source;
-# 13: a grave condition makes an injury serious; 14: disputes (the contradictions of a fact gathered)
+# 13: a grave condition makes an injury serious; 14: disputes (the contradictions of a fact gathered);
+# 15: the summary states the main dispute; timeline labels with agreed counts, sentences for bare nouns
 _CACHE_SIZE = 2048
 _cache: OrderedDict[tuple[str, str, int], ArticleClaims] = OrderedDict()
 _cache_lock = threading.Lock()

@@ -9,12 +9,13 @@ reports are a separate list (:func:`publication_times`).
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Mapping, Sequence
 from datetime import UTC, datetime, timedelta
 
 from ..model import Article, Fact, Span, TimelineEntry
 from .align import time_gap
-from .claims import claim_times
+from .claims import claim_arg, claim_times
 from .sources import outlet_label
 
 __all__ = ["BACKGROUND_GAP", "build_timeline", "publication_times"]
@@ -92,7 +93,7 @@ def build_timeline(facts: Sequence[Fact], articles: Mapping[str, Article]) -> tu
         entries.append(
             (
                 TimelineEntry(
-                    label=fact.label,
+                    label=_entry_label(fact, articles),
                     earliest=earliest,
                     latest=latest,
                     value=finest["value"],
@@ -114,6 +115,34 @@ def build_timeline(facts: Sequence[Fact], articles: Mapping[str, Article]) -> tu
         )
     out.sort(key=lambda e: (e.earliest or _FAR, e.label))
     return tuple(_merge_same(out))
+
+
+_MAX_LABEL_CHARS = 100
+_AGREEING_SHARE = 0.6
+
+
+def _entry_label(fact: Fact, articles: Mapping[str, Article]) -> str:
+    """What the timeline says happened: the fact's label, with the count most of its dated claims give ("10
+    people killed"); a bare noun ("quake") is replaced by the start of the sentence that dates it."""
+    label = fact.label
+    timed = [c for c in fact.claims if claim_times(c)] or list(fact.claims)
+    counts = [(claim_arg(c, "count_low"), claim_arg(c, "count_high"), claim_arg(c, "count")) for c in timed
+              if claim_arg(c, "count") and claim_arg(c, "count_kind") == "exact"]
+    if counts and len(counts) >= _AGREEING_SHARE * len(timed):
+        top = Counter((lo, hi) for lo, hi, _ in counts).most_common(1)[0]
+        shown = next(words for lo, hi, words in counts if (lo, hi) == top[0])
+        if top[1] >= _AGREEING_SHARE * len(counts) and shown.lower() not in label.lower():
+            return f"{shown} {label}"
+    if len(label.split()) > 1:
+        return label
+    ev = timed[0].evidence
+    art = articles.get(ev.article_id)
+    if art is None:
+        return label
+    text = " ".join(art.text[ev.start : ev.end].split()).rstrip(" .")
+    if len(text) > _MAX_LABEL_CHARS:
+        text = text[: _MAX_LABEL_CHARS - 1].rsplit(" ", 1)[0] + "…"
+    return text or label
 
 
 def _merge_same(entries: list[TimelineEntry]) -> list[TimelineEntry]:
