@@ -194,6 +194,8 @@ def _is_predicate(t) -> bool:
             return False
         if lemma in LIGHT_VERBS and lemma not in PREDICATE_CLASSES:
             return False
+        if t.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ in ("can", "ca") for c in t.children):
+            return False  # "a magnitude 6 quake can cause severe damage": what can happen, not what happened
         # not "the purported strike", "suspected attack"
         return not (t.dep_ == "amod" and lemma not in STATUS_WORDS)
     if t.pos_ in ("ADJ", "ADV") and lemma in STATUS_WORDS and t.dep_ in ("acomp", "advmod", "attr", "oprd"):
