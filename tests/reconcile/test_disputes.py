@@ -99,3 +99,14 @@ def test_summary_states_the_main_dispute_with_every_value(nlp):
         assert f"“{value}”" in text
     assert "and 1 other report" in text  # "two" is given by two reports
     assert len(cites) == 3 and len({c.article_id for c in cites}) == 3
+
+
+def test_a_time_dispute_shows_the_words_and_the_date(nlp):
+    texts = [
+        "A bomb exploded at the market in Kandahar on Monday, killing the shop owner, police said.",
+        "A bomb exploded at the market in Kandahar on Friday, killing the shop owner, officials said.",
+    ]
+    times = [x for x in _dossier(nlp, texts).disputes if x.kind == "time"]
+    assert times, "two weekdays four days apart contradict"
+    values = {p.value for p in times[0].positions}
+    assert values == {"Monday (2022-03-07)", "Friday (2022-03-04)"}, values

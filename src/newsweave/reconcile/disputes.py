@@ -37,6 +37,8 @@ def position_value(claim: Claim, kind: str) -> tuple[str, str]:
         key = shown.lower()
         if kind == "magnitude":
             shown = f"magnitude {shown}"
+        elif kind == "time" and claim_arg(claim, "time_text"):
+            shown = f"{claim_arg(claim, 'time_text')} ({values[0]})"  # "Saturday night (2021-11-06TNI)"
         elif kind == "status":
             rng = status_range(values[0])
             key = f"{rng or key}|{claim_arg(claim, 'outcome') or ''}"  # "not injured" and "unharmed" are one
