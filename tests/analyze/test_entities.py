@@ -361,6 +361,13 @@ MERGE_CASES = [
     ),
     ("person vs place", [("Jordan", "GPE", ())], [("Jordan", "NORP", ())], False),
     ("acronym with no expansion", [("Gulf Relief Council", "ORG", ())], [("XYZ", "ORG", ())], False),
+    # one person's name as two outlets transliterate it
+    ("spelling variants", [("Heydar Alishvandi", "PERSON", ())], [("Heidar Alishbandi", "PERSON", ())], True),
+    ("spelling variants 2", [("Mohammed Saleh", "PERSON", ())], [("Muhammad Saleh", "PERSON", ())], True),
+    # siblings and short names that differ in a vowel are different people
+    ("siblings", [("Mark Vinar", "PERSON", ())], [("Miles Vinar", "PERSON", ())], False),
+    ("short names", [("Dan Roe", "PERSON", ())], [("Don Roe", "PERSON", ())], False),
+    ("variant is not a place", [("Heydar Alishvandi", "PERSON", ())], [("Heidar Alishbandi", "GPE", ())], False),
 ]
 
 
@@ -495,3 +502,18 @@ def test_one_word_name_after_a_number_is_no_person(nlp):
     labels = {e.name: e.label for e in analyze_doc(nlp(text), article_id="t").entities}
     assert labels.get("Ruth Hale") == "PERSON"
     assert labels.get("Magnum") != "PERSON", labels
+
+
+@pytest.mark.parametrize(
+    ("written", "known", "same"),
+    [
+        ("Mr Alishbandi", "Heydar Alishvandi", True),  # a form of address and a surname spelled another way
+        ("Heydar Alishbandi", "Heydar Alishvandi", True),
+        ("Alishvandi", "Heydar Alishvandi", True),
+        ("Mr Roe", "Jane Doe", False),
+        ("Miles Vinar", "Mark Vinar", False),
+        ("police", "Heydar Alishvandi", False),
+    ],
+)
+def test_same_person_name(written, known, same):
+    assert nm.same_person_name(written, known) is same

@@ -7,7 +7,7 @@ from __future__ import annotations
 from _reconcile_helpers import make_article
 
 from newsweave.model import Story
-from newsweave.reconcile.dossier import build_dossier
+from newsweave.reconcile.dossier import build_dossier, dossier_to_json
 from newsweave.reconcile.render import to_markdown
 
 
@@ -40,3 +40,18 @@ def test_who_said_what_leaves_out_seeing_and_acts(nlp):
     assert not cues & {"saw", "pitched"}, cues
     md = to_markdown(dossier)
     assert "condemned: the attack on the residence" in md and "said: the bridge would reopen" in md
+
+
+def test_one_speaker_spelled_two_ways_is_one_story_entity(nlp):
+    """The story merges its reports' entities: the governor spelled "Heydar Alishvandi" by one outlet and
+    "Heidar Alishbandi" by another is one speaker, named one way, in who said what."""
+    texts = [
+        "An earthquake struck the island on Sunday. Governor Heydar Alishvandi said ten people were killed.",
+        "A quake hit the island on Sunday. Governor Heidar Alishbandi said rescue teams had reached the villages.",
+    ]
+    arts = [make_article(f"r{i}", t, date="2022-03-09", outlet=f"Outlet {i}") for i, t in enumerate(texts)]
+    data = dossier_to_json(build_dossier(Story(id="s-1"), arts, {}, nlp=nlp))
+    governor = [s for s in data["statements"] if "Ali" in (s["speaker"] or "")]
+    assert len(governor) == 2, data["statements"]
+    assert governor[0]["story_entity"] and governor[0]["story_entity"] == governor[1]["story_entity"]
+    assert governor[0]["speaker_name"] == governor[1]["speaker_name"]

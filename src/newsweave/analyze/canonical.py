@@ -8,7 +8,10 @@ Two report-level entities are the same story-level entity when, with compatible 
   Press", "UK" = "Britain");
 * they are the same person with or without surname particles ("Ali Rawi" = "Ali al-Rawi");
 * one is known only by a surname and exactly one full-name person of the story has that surname;
-* one is a bare acronym and exactly one non-person entity's name has those initials.
+* one is a bare acronym and exactly one non-person entity's name has those initials;
+* they are persons whose full names are spellings of one name ("Heydar Alishvandi" = "Heidar Alishbandi": each
+  word the same or, from five letters, the same first letter and consonants after the swaps transliterations
+  make — y/i, b/v, w/v, q/k, c/k, kh/k, ph/f, z/s).
 
 Role aliases ("Prime Minister", "President") are never used to merge: every country has one.
 """
@@ -145,6 +148,15 @@ def merge_story_entities(
             targets = by_initials.get(names[0].replace(".", "").upper(), set()) - {root}
             if len(targets) == 1:
                 groups.union(next(iter(targets)), root)
+
+    # 4. one person's name spelled two ways ("Heydar Alishvandi" / "Heidar Alishbandi")
+    current = groups.members()
+    persons = [(root, [n for i in members for n in _names(entities[i]) if not nm.is_surname_only(n)])
+               for root, members in current.items() if label_of(members) == "PERSON"]
+    for k, (root_a, names_a) in enumerate(persons):
+        for root_b, names_b in persons[k + 1:]:
+            if any(nm.spelling_variants(x, y) for x in names_a for y in names_b):
+                groups.union(root_a, root_b)
 
     mapping: dict[str, str] = {}
     story: list[tuple[int, Entity]] = []

@@ -182,6 +182,46 @@ def person_key(text: str) -> str:
     return " ".join(tokens) if tokens else normalize_name(text)
 
 
+_SPELLING_SWAPS = (("ph", "f"), ("kh", "k"), ("q", "k"), ("c", "k"), ("w", "v"), ("b", "v"), ("y", "i"), ("z", "s"))
+_MIN_VARIANT_CHARS = 5
+
+
+def _skeleton(word: str) -> str:
+    """A word's first letter and its consonants, with the letters transliterations swap made one
+    ("heydar" and "heidar" → "hdr", "alishvandi" and "alishbandi" → "alshvnd")."""
+    rest = word[1:]
+    for a, b in _SPELLING_SWAPS:
+        rest = rest.replace(a, b)
+    rest = re.sub(r"[aeiou]", "", rest)
+    return word[0] + re.sub(r"(.)\1+", r"\1", rest)
+
+
+def spelling_variants(a: str, b: str) -> bool:
+    """Two spellings of one person's full name, as outlets transliterate it ("Heydar Alishvandi", "Heidar
+    Alishbandi"; "Mohammed Roe", "Muhammad Roe"): the same number of words, each the same or — from five
+    letters — the same first letter and consonants. Short names never vary this way ("Dan" is not "Don")."""
+    ta, tb = person_key(a).split(), person_key(b).split()
+    if len(ta) < 2 or len(ta) != len(tb) or ta == tb:
+        return False
+    return all(x == y or (min(len(x), len(y)) >= _MIN_VARIANT_CHARS and _skeleton(x) == _skeleton(y))
+               for x, y in zip(ta, tb, strict=True))
+
+
+def same_person_name(a: str, b: str) -> bool:
+    """Whether a speaker's words name a person known by ``b``: the same name, a spelling of it, or its surname
+    (with or without a form of address: "Mr Alishbandi" names "Heydar Alishvandi")."""
+    words = [w for w in name_tokens(a) if _bare(w) not in _HONORIFICS and w not in SURNAME_PARTICLES]
+    if not words:
+        return False
+    key_b = person_key(b).split()
+    if words == key_b or spelling_variants(" ".join(words), b):
+        return True
+    if len(words) == 1 and len(key_b) >= 2:
+        x, y = words[0], key_b[-1]
+        return x == y or (min(len(x), len(y)) >= _MIN_VARIANT_CHARS and _skeleton(x) == _skeleton(y))
+    return False
+
+
 def surname(text: str) -> str | None:
     tokens = [t for t in name_tokens(text) if t not in SURNAME_PARTICLES]
     return tokens[-1] if tokens else None

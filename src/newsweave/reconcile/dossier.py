@@ -18,7 +18,21 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from ..model import Article, Claim, Conflict, Dispute, Dossier, Fact, Span, Statement, Story, TimelineEntry
+from ..analyze import names as speaker_names
+from ..analyze.canonical import merge_story_entities
+from ..model import (
+    Article,
+    Claim,
+    Conflict,
+    Dispute,
+    Dossier,
+    Entity,
+    Fact,
+    Span,
+    Statement,
+    Story,
+    TimelineEntry,
+)
 from .align import align_claims
 from .claims import claims_from_reading
 from .conflicts import attribution_conflicts, find_conflicts
@@ -44,14 +58,15 @@ __all__ = [
 log = logging.getLogger(__name__)
 
 SCHEMA = "newsweave.dossier/1"
-RECONCILE_VERSION = "15"  # 2: earlier events, comparative counts and digit groups; 3: times of relative
+RECONCILE_VERSION = "16"  # 2: earlier events, comparative counts and digit groups; 3: times of relative
 # clauses, of "It …" after a dated sentence, months without a year placed against the story's dates, labels, and
 # who said what without speaker-less stances; 4: hedges scoped to their clause; 5: bare number nouns count people;
 # 6: claims of responsibility and death tolls; 7: crowd sizes, every count keeping what it counts; 8: magnitudes;
 # 9: arrests counted, clock times, loose vague words; 10: attacks carried out by someone;
 # 11: recovering and hospitalized are hurt and alive; 12: "no one" is no claimant and no source;
 # 13: a grave condition makes an injury serious; 14: disputes (the contradictions of a fact gathered);
-# 15: the summary states the main dispute; timeline labels with agreed counts, sentences for bare nouns
+# 15: the summary states the main dispute; timeline labels with agreed counts, sentences for bare nouns;
+# 16: the reports' entities merged into the story's (one speaker spelled two ways is one)
 _CACHE_SIZE = 2048
 _cache: OrderedDict[tuple[str, str, int], ArticleClaims] = OrderedDict()
 _cache_lock = threading.Lock()
@@ -68,6 +83,7 @@ class ArticleClaims:
     sentences: tuple[Span, ...]
     statements: tuple[Statement, ...]
     entity_names: tuple[tuple[str, str], ...] = ()  # (Entity.id, name)
+    entities: tuple[Entity, ...] = ()  # the report's canonical entities, merged across the story's reports
 
 
 def clear_cache() -> None:
@@ -123,6 +139,7 @@ def article_claims_from_reading(reading: Reading, analysis: Any) -> ArticleClaim
         sentences=tuple(s.span for s in reading.sentences),
         statements=tuple(reading.statements),
         entity_names=tuple((e.id, e.name) for e in reading.entities),
+        entities=tuple(reading.entities),
     )
 
 
@@ -181,6 +198,7 @@ def build_dossier(
     per = {a.id: _per_article(a, analyses.get(a.id), prev_map, nlp) for a in ordered}
     claims = [c for a in ordered for c in per[a.id].claims]
     names = {eid: name for p in per.values() for eid, name in p.entity_names}
+    story_entity = _story_entities(per, names)  # report entity id → story entity id; ``names`` updated in place
     facts = align_claims(claims, by_id, story_id=story.id, embedder=embedder, entity_names=names)
     conflicts = find_conflicts(facts, articles=by_id)
     conflicts += attribution_conflicts({aid: p.statements for aid, p in per.items()}, by_id)
@@ -214,9 +232,37 @@ def build_dossier(
             "per_article": per,
             "fact_sources": fact_sources,
             "entity_names": names,
+            "story_entities": story_entity,
             "publication_times": publication_times(ordered),
         },
     )
+
+
+def _story_entities(per: Mapping[str, ArticleClaims], names: dict[str, str]) -> dict[str, str]:
+    """Merge the reports' entities into the story's (``analyze.canonical``): every report entity id → its
+    story entity id, and ``names`` (report entity id → name) set to the story entity's name, so that "Heydar
+    Alishvandi" and "Heidar Alishvandi" in two reports are one speaker with one name."""
+    report_entities = {aid: ([], list(p.entities)) for aid, p in per.items() if p.entities}
+    if not report_entities:
+        return {}
+    mapping, merged = merge_story_entities(report_entities)
+    story_names = {e.id: e.name for e in merged}
+    for eid, sid in mapping.items():
+        if sid in story_names:
+            names[eid] = story_names[sid]
+    out = dict(mapping)
+    # a speaker the report named without an entity ("Mr Alishbandi"): the one story person that name fits
+    persons = [e for e in merged if e.label == "PERSON" and len(e.name.split()) >= 2]
+    for p in per.values():
+        for st in p.statements:
+            written = st.speaker_entity or ""
+            if not written or written in out or written in names:
+                continue
+            fits = {e.id for e in persons if speaker_names.same_person_name(written, e.name)}
+            if len(fits) == 1:
+                out[written] = next(iter(fits))
+                names[written] = story_names[out[written]]
+    return out
 
 
 # ------------------------------------------------------------------------------------------------ JSON
@@ -235,11 +281,13 @@ def _dt(d: datetime | None) -> str | None:
     return d.isoformat() if d is not None else None
 
 
-def _statement(s: Statement, texts, names: Mapping[str, str] | None = None) -> dict:
+def _statement(s: Statement, texts, names: Mapping[str, str] | None = None,
+               story_entity: Mapping[str, str] | None = None) -> dict:
     return {
         "speaker": s.speaker_text,
         "speaker_span": _span(s.speaker, texts),
         "speaker_entity": s.speaker_entity,
+        "story_entity": (story_entity or {}).get(s.speaker_entity or ""),
         "speaker_name": speaker_name(s, names) or None,
         "anonymous": s.anonymous,
         "cue": _span(s.cue, texts),
@@ -352,7 +400,8 @@ def dossier_to_json(d: Dossier) -> dict:
         "publication_times": d.extra.get("publication_times") or publication_times(d.articles),
         "summary": [{"text": text, "citations": [_span(sp) for sp in spans]} for text, spans in d.summary],
         "timeline": [_timeline(e, texts) for e in d.timeline],
-        "statements": [_statement(s, texts, d.extra.get("entity_names") or {}) for s in d.statements],
+        "statements": [_statement(s, texts, d.extra.get("entity_names") or {}, d.extra.get("story_entities") or {})
+                       for s in d.statements],
         "facts": [_fact(f, g, texts, by_id) for f, g in zip(d.facts, groups, strict=False)],
         "conflicts": [_conflict(c, texts, by_id) for c in d.conflicts],
         "disputes": [_dispute(x, texts, by_id) for x in d.disputes],
@@ -422,6 +471,7 @@ def article_claims_to_json(ac: ArticleClaims) -> dict:
         "sentences": [_span_json(s) for s in ac.sentences],
         "statements": [_statement_json(s) for s in ac.statements],
         "entity_names": [list(x) for x in ac.entity_names],
+        "entities": [[e.id, e.name, e.label, list(e.aliases)] for e in ac.entities],
     }
 
 
@@ -447,4 +497,5 @@ def article_claims_from_json(d: dict) -> ArticleClaims:
         sentences=tuple(_span_from(s) for s in d["sentences"]),
         statements=tuple(_statement_from(s) for s in d["statements"]),
         entity_names=tuple((a, b) for a, b in d.get("entity_names", ())),
+        entities=tuple(Entity(i, n, lab, tuple(al)) for i, n, lab, al in d.get("entities", ())),
     )

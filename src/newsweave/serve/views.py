@@ -180,7 +180,7 @@ def story_view(nw: Newsweave, dossier: dict[str, Any]) -> dict[str, Any]:
         if not name and isinstance(st.get("speaker_span"), dict):
             name = st["speaker_span"].get("text")
         name = str(name or ("an anonymous source" if st.get("anonymous") else "unattributed"))
-        key = str(st.get("speaker_entity") or name).lower()
+        key = str(st.get("story_entity") or st.get("speaker_entity") or name).lower()  # one speaker across reports
         content = _span(st.get("content"))
         art = by_id.get((content or {}).get("article_id", ""), {})
         g = groups.setdefault(key, {"names": [], "items": []})
