@@ -110,3 +110,13 @@ def test_a_time_dispute_shows_the_words_and_the_date(nlp):
     assert times, "two weekdays four days apart contradict"
     values = {p.value for p in times[0].positions}
     assert values == {"Monday (2022-03-07)", "Friday (2022-03-04)"}, values
+
+
+def test_a_disputed_fact_is_marked_among_the_agreed_facts(nlp):
+    d = _dossier(nlp)
+    data = dossier_to_json(d)
+    tolls = [f for f in data["facts"] if f["label"] == "people killed"]
+    assert tolls and all(f["disputed"] for f in tolls)
+    agreed = to_markdown(d).split("## What the sources agree on")[1].split("## Reports")[0]
+    assert "people killed" in agreed and "**disputed**" in agreed
+    assert not any(f["disputed"] for f in dossier_to_json(_dossier(nlp, texts=TOLLS[1::2]))["facts"])

@@ -478,7 +478,20 @@ def fact_label(claims: Sequence[Claim], articles: Mapping[str, Article] | None =
             return verbatim
     parts = [subject or "", verb if best.polarity else f"not {verb}", target or ""]
     label = " ".join(p for p in parts if p)
+    if len(label.split()) == 1 and art is not None:  # a bare noun ("quake"): the start of its sentence instead
+        return sentence_start(art.text[best.evidence.start : best.evidence.end]) or label
     return label[:160]
+
+
+_MAX_LABEL_CHARS = 100
+
+
+def sentence_start(text: str, limit: int = _MAX_LABEL_CHARS) -> str:
+    """A sentence as a label: one line, no final stop, cut at a word before ``limit`` characters ("…")."""
+    text = " ".join(text.split()).rstrip(" .")
+    if len(text) > limit:
+        text = text[: limit - 1].rsplit(" ", 1)[0] + "…"
+    return text
 
 
 def _stretch(sentence: str, parts: list[str], *, limit: int = 160) -> str | None:

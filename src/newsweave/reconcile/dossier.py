@@ -58,7 +58,7 @@ __all__ = [
 log = logging.getLogger(__name__)
 
 SCHEMA = "newsweave.dossier/1"
-RECONCILE_VERSION = "16"  # 2: earlier events, comparative counts and digit groups; 3: times of relative
+RECONCILE_VERSION = "17"  # 2: earlier events, comparative counts and digit groups; 3: times of relative
 # clauses, of "It …" after a dated sentence, months without a year placed against the story's dates, labels, and
 # who said what without speaker-less stances; 4: hedges scoped to their clause; 5: bare number nouns count people;
 # 6: claims of responsibility and death tolls; 7: crowd sizes, every count keeping what it counts; 8: magnitudes;
@@ -66,7 +66,8 @@ RECONCILE_VERSION = "16"  # 2: earlier events, comparative counts and digit grou
 # 11: recovering and hospitalized are hurt and alive; 12: "no one" is no claimant and no source;
 # 13: a grave condition makes an injury serious; 14: disputes (the contradictions of a fact gathered);
 # 15: the summary states the main dispute; timeline labels with agreed counts, sentences for bare nouns;
-# 16: the reports' entities merged into the story's (one speaker spelled two ways is one)
+# 16: the reports' entities merged into the story's (one speaker spelled two ways is one); 17: bare-noun
+# fact labels as the start of their sentence, facts marked disputed
 _CACHE_SIZE = 2048
 _cache: OrderedDict[tuple[str, str, int], ArticleClaims] = OrderedDict()
 _cache_lock = threading.Lock()
@@ -347,9 +348,10 @@ def _dispute(d: Dispute, texts, by_id) -> dict:
     }
 
 
-def _fact(f: Fact, groups, texts, by_id) -> dict:
+def _fact(f: Fact, groups, texts, by_id, disputed: frozenset[str] = frozenset()) -> dict:
     return {
         "label": f.label,
+        "disputed": any(c.id in disputed for c in f.claims),
         "supporting_articles": list(f.supporting_articles),
         "independent_sources": f.independent_sources,
         "originator": f.originator,
@@ -373,6 +375,7 @@ def dossier_to_json(d: Dossier) -> dict:
     texts = {a.id: a.text for a in d.articles}
     by_id = {a.id: a for a in d.articles}
     groups = d.extra.get("fact_sources") or [group_sources(f.claims, by_id) for f in d.facts]
+    disputed = frozenset(c.id for x in d.disputes for p in x.positions for c in p.claims)
     return {
         "schema": SCHEMA,
         "story": {
@@ -402,7 +405,7 @@ def dossier_to_json(d: Dossier) -> dict:
         "timeline": [_timeline(e, texts) for e in d.timeline],
         "statements": [_statement(s, texts, d.extra.get("entity_names") or {}, d.extra.get("story_entities") or {})
                        for s in d.statements],
-        "facts": [_fact(f, g, texts, by_id) for f, g in zip(d.facts, groups, strict=False)],
+        "facts": [_fact(f, g, texts, by_id, disputed) for f, g in zip(d.facts, groups, strict=False)],
         "conflicts": [_conflict(c, texts, by_id) for c in d.conflicts],
         "disputes": [_dispute(x, texts, by_id) for x in d.disputes],
     }

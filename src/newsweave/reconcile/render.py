@@ -225,8 +225,9 @@ def to_markdown(d: Dossier | dict) -> str:
             + ")"
             for g in f["sources"]
         )
+        disputed = " — **disputed**: see where the reports disagree" if f.get("disputed") else ""
         lines.append(
-            f"- {_md(f['label'])} — {f['independent_sources']} independent source(s): {_md(origins)}"
+            f"- {_md(f['label'])} — {f['independent_sources']} independent source(s): {_md(origins)}{disputed}"
         )
     lines += ["", "## Reports", "", "| published | outlet | title | id |", "|---|---|---|---|"]
     for p in data["publication_times"]:
@@ -333,8 +334,9 @@ def to_html(d: Dossier | dict) -> str:
     out.append("</table><h2>What the sources agree on</h2><ul>")
     for f in agreed:
         origins = "; ".join(g["origin"] for g in f["sources"])
+        disputed = " — <strong>disputed</strong>: see where the reports disagree" if f.get("disputed") else ""
         out.append(
-            f"<li>{_h(f['label'])} — {f['independent_sources']} independent source(s): {_h(origins)}</li>"
+            f"<li>{_h(f['label'])} — {f['independent_sources']} independent source(s): {_h(origins)}{disputed}</li>"
         )
     out.append(
         "</ul><h2>Reports</h2><table><tr><th>published</th><th>outlet</th><th>title</th><th>id</th></tr>"
@@ -421,10 +423,10 @@ def render_terminal(d: Dossier | dict, console) -> None:
         facts.append(f"• {f['label']} ")
         facts.append(
             f"— {f['independent_sources']} independent source(s): "
-            + "; ".join(g["origin"] for g in f["sources"])
-            + "\n",
+            + "; ".join(g["origin"] for g in f["sources"]),
             style="dim",
         )
+        facts.append(" — disputed\n" if f.get("disputed") else "\n", style="bold red" if f.get("disputed") else "")
     console.print(
         Panel(
             facts or Text("No fact is reported by more than one report."), title="What the sources agree on"

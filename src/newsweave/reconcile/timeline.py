@@ -14,7 +14,7 @@ from collections.abc import Mapping, Sequence
 from datetime import UTC, datetime, timedelta
 
 from ..model import Article, Fact, Span, TimelineEntry
-from .align import time_gap
+from .align import sentence_start, time_gap
 from .claims import claim_arg, claim_times
 from .sources import outlet_label
 
@@ -117,7 +117,6 @@ def build_timeline(facts: Sequence[Fact], articles: Mapping[str, Article]) -> tu
     return tuple(_merge_same(out))
 
 
-_MAX_LABEL_CHARS = 100
 _AGREEING_SHARE = 0.6
 
 
@@ -137,12 +136,7 @@ def _entry_label(fact: Fact, articles: Mapping[str, Article]) -> str:
         return label
     ev = timed[0].evidence
     art = articles.get(ev.article_id)
-    if art is None:
-        return label
-    text = " ".join(art.text[ev.start : ev.end].split()).rstrip(" .")
-    if len(text) > _MAX_LABEL_CHARS:
-        text = text[: _MAX_LABEL_CHARS - 1].rsplit(" ", 1)[0] + "…"
-    return text or label
+    return (sentence_start(art.text[ev.start : ev.end]) or label) if art is not None else label
 
 
 def _merge_same(entries: list[TimelineEntry]) -> list[TimelineEntry]:
