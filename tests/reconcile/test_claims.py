@@ -333,3 +333,15 @@ def test_a_time_of_the_event_still_dates_it(nlp):
     claims = claims_of(nlp, "Three protesters were killed in 2010, the first deaths since 1991.", date="2010-05-06")
     killed = next(c for c in claims if claim_arg(c, "status") == "killed")
     assert [t["value"] for t in claim_times(killed)] == ["2010"]
+
+
+@pytest.mark.parametrize(
+    ("text", "harmed"),
+    [
+        ("The tremor struck the island, injuring five people and damaging buildings.", ["five people"]),
+        ("The blast killed two soldiers and a visiting reporter.", ["two soldiers", "a visiting reporter"]),
+    ],
+)
+def test_a_second_participle_is_not_harmed(nlp, text, harmed):
+    got = [c.subject for c in claims_of(nlp, text) if claim_arg(c, "class") == "harm"]
+    assert got == harmed

@@ -185,6 +185,12 @@ def _depth(tok) -> int:
     return d
 
 
+def _parallel_participle(noun) -> bool:
+    """"… and damaging buildings": a conjunct noun led by an -ing modifier is the object of another participle."""
+    first = noun.doc[noun.left_edge.i]
+    return first.dep_ in ("amod", "compound") and first.head.i == noun.i and first.lower_.endswith("ing")
+
+
 def _is_predicate(t) -> bool:
     lemma = t.lemma_.lower()
     if _is_stamp(t):
@@ -412,7 +418,8 @@ def _claims_for(reading: Reading, sent, p, times: list[TimeExpression], titles) 
         objs = [c for c in p.children if c.dep_ == "dobj"]
         if objs:
             args.extend(("actor", _np_text(s)) for s in subjects if s.lower_ not in PRONOUNS)
-            subjects = [objs[0], *_conjuncts(objs[0])]
+            # (not "injuring five people and damaging buildings", a second participle the parser hung as a conjunct)
+            subjects = [objs[0], *(c for c in _conjuncts(objs[0]) if not (p.tag_ == "VBG" and _parallel_participle(c)))]
             args[:] = [a for a in args if a[0] not in ("target", "target_key")]
     out: list[Claim] = []
     evidence = Span(article.id, sent.start_char, _trim_end(sent))

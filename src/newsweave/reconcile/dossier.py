@@ -67,7 +67,7 @@ RECONCILE_VERSION = "17"  # 2: earlier events, comparative counts and digit grou
 # 13: a grave condition makes an injury serious; 14: disputes (the contradictions of a fact gathered);
 # 15: the summary states the main dispute; timeline labels with agreed counts, sentences for bare nouns;
 # 16: the reports' entities merged into the story's (one speaker spelled two ways is one); 17: bare-noun
-# fact labels as the start of their sentence, facts marked disputed
+# fact labels as the start of their sentence, facts marked disputed, no harm to a second participle's object
 _CACHE_SIZE = 2048
 _cache: OrderedDict[tuple[str, str, int], ArticleClaims] = OrderedDict()
 _cache_lock = threading.Lock()
