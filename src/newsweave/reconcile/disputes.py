@@ -90,6 +90,8 @@ def _dispute(label: str, group: Sequence[Conflict]) -> Dispute:
         va, vb = position_value(c.side_a, kind), position_value(c.side_b, kind)
         if va[0] == vb[0] and c.side_a.polarity != c.side_b.polarity:  # "X claimed it" / "X denied it"
             va, vb = _with_polarity(c.side_a, va), _with_polarity(c.side_b, vb)
+        if va[0] == vb[0]:  # the rule saw a difference these words do not show: keep the sides apart
+            vb = (f"{vb[0]}|{c.side_b.id}", vb[1])
         a, b = position(c.side_a, *va), position(c.side_b, *vb)
         if a != b:
             pairs.setdefault((min(a, b), max(a, b)), c.reason)
