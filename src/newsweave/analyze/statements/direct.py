@@ -255,7 +255,7 @@ def cue_after_quote(
     if tail.endswith(".") and ix.sent_start[first_after] == first_after and sent_end - first_after > 6:
         return None  # "…." He then added that …: the quotation closed its sentence; a new one begins
     comma = tail.endswith(",") or doc[first_after].text == ","
-    long_phrase = comma or tail[-1] in "?!"  # a speaker phrase may run long after "…," "…?" "…!"
+    long_phrase = comma or tail.endswith(("?", "!"))  # a speaker phrase may run long after "…," "…?" "…!"
     inside_quoted_name = False  # "“…,” Jane Roe, wearing “Vote Roe” pins, said": a short quoted name
     for j in range(i, min(sent_end, i + (_LONG_WINDOW if long_phrase else window))):
         tok = doc[j]
