@@ -20,7 +20,7 @@ def _day(value: str | None) -> str:
 
 def print_stories(items: list[dict]) -> None:
     table = Table(header_style="bold", caption="reports · outlets · independent sources · "
-                  "contradictions (⚠)", caption_justify="left")
+                  "disputed facts (⚠)", caption_justify="left")
     table.add_column("story", no_wrap=True, min_width=14)
     table.add_column("title", overflow="ellipsis", no_wrap=True, max_width=max(16, console.width - 68))
     for name in ("rep", "out", "ind"):
