@@ -55,3 +55,19 @@ def test_one_speaker_spelled_two_ways_is_one_story_entity(nlp):
     assert len(governor) == 2, data["statements"]
     assert governor[0]["story_entity"] and governor[0]["story_entity"] == governor[1]["story_entity"]
     assert governor[0]["speaker_name"] == governor[1]["speaker_name"]
+
+
+def test_a_statement_carried_by_two_reports_is_listed_once_with_both(nlp):
+    texts = [
+        "A quake hit the island on Sunday. Governor Jane Roe said rescue teams had reached all seven villages.",
+        "An earthquake shook the island. Governor Jane Roe said rescue teams had reached all seven villages.",
+        "The island was shaken on Sunday. Governor Jane Roe said rescue teams had reached 7 villages by noon.",
+    ]
+    arts = [make_article(f"r{i}", t, date="2022-03-09", outlet=f"Outlet {i}") for i, t in enumerate(texts)]
+    d = build_dossier(Story(id="s-1"), arts, {}, nlp=nlp)
+    statements = [s for s in dossier_to_json(d)["statements"] if s["speaker_name"] == "Jane Roe"]
+    assert [s["repeat_of"] is None for s in statements] == [True, False, True]  # "7" is another number
+    assert [sp["article_id"] for sp in statements[0]["repeated_in"]] == ["r1"]
+    who = to_markdown(d).split("## Who said what")[1].split("## What the sources agree on")[0]
+    assert who.count("rescue teams had reached all seven villages") == 1
+    assert "Outlet 0" in who and "Outlet 1" in who

@@ -111,6 +111,22 @@ def test_who_said_what_shows_the_cue_and_marks_only_quotations(client: TestClien
         assert f'<q>{s["content"]["text"]}</q>' not in who
 
 
+def test_a_statement_other_reports_carried_is_shown_once(client: TestClient, story_ids: list[str]) -> None:
+    for sid in story_ids:
+        dossier = client.get(f"/api/stories/{sid}").json()
+        firsts = [s for s in dossier["statements"] if s["repeated_in"]]
+        if firsts:
+            break
+    else:
+        pytest.skip("no story of the sample corpus repeats a statement")
+    html = unescape(html_of(client, f"/stories/{sid}"))
+    who = html[html.index('id="who"'):html.index('id="facts"')]
+    assert who.count("also in ") == len(firsts)
+    for s in firsts:
+        for repeat in s["repeated_in"]:
+            assert f'/articles/{repeat["article_id"]}?start={repeat["start"]}&end={repeat["end"]}#cite' in who
+
+
 def test_citations_lead_to_the_highlighted_sentence(client: TestClient, conflict_story: tuple[str, dict]) -> None:
     sid, _ = conflict_story
     links = sorted(set(CITE_LINK.findall(html_of(client, f"/stories/{sid}"))))[:6]

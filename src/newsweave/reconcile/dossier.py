@@ -37,6 +37,7 @@ from .align import align_claims
 from .claims import claims_from_reading
 from .conflicts import attribution_conflicts, find_conflicts
 from .disputes import gather_disputes
+from .echoes import mark_repeats
 from .lexicons import NOBODY
 from .reading import Reading, read_article
 from .sources import group_sources, outlet_label, speaker_name
@@ -58,7 +59,7 @@ __all__ = [
 log = logging.getLogger(__name__)
 
 SCHEMA = "newsweave.dossier/1"
-RECONCILE_VERSION = "17"  # 2: earlier events, comparative counts and digit groups; 3: times of relative
+RECONCILE_VERSION = "18"  # 2: earlier events, comparative counts and digit groups; 3: times of relative
 # clauses, of "It …" after a dated sentence, months without a year placed against the story's dates, labels, and
 # who said what without speaker-less stances; 4: hedges scoped to their clause; 5: bare number nouns count people;
 # 6: claims of responsibility and death tolls; 7: crowd sizes, every count keeping what it counts; 8: magnitudes;
@@ -67,7 +68,8 @@ RECONCILE_VERSION = "17"  # 2: earlier events, comparative counts and digit grou
 # 13: a grave condition makes an injury serious; 14: disputes (the contradictions of a fact gathered);
 # 15: the summary states the main dispute; timeline labels with agreed counts, sentences for bare nouns;
 # 16: the reports' entities merged into the story's (one speaker spelled two ways is one); 17: bare-noun
-# fact labels as the start of their sentence, facts marked disputed, no harm to a second participle's object
+# fact labels as the start of their sentence, facts marked disputed, no harm to a second participle's object;
+# 18: a statement other reports carried is listed once, with the reports that repeat it
 _CACHE_SIZE = 2048
 _cache: OrderedDict[tuple[str, str, int], ArticleClaims] = OrderedDict()
 _cache_lock = threading.Lock()
@@ -376,6 +378,9 @@ def dossier_to_json(d: Dossier) -> dict:
     by_id = {a.id: a for a in d.articles}
     groups = d.extra.get("fact_sources") or [group_sources(f.claims, by_id) for f in d.facts]
     disputed = frozenset(c.id for x in d.disputes for p in x.positions for c in p.claims)
+    statements = [_statement(s, texts, d.extra.get("entity_names") or {}, d.extra.get("story_entities") or {})
+                  for s in d.statements]
+    mark_repeats(statements)
     return {
         "schema": SCHEMA,
         "story": {
@@ -403,8 +408,7 @@ def dossier_to_json(d: Dossier) -> dict:
         "publication_times": d.extra.get("publication_times") or publication_times(d.articles),
         "summary": [{"text": text, "citations": [_span(sp) for sp in spans]} for text, spans in d.summary],
         "timeline": [_timeline(e, texts) for e in d.timeline],
-        "statements": [_statement(s, texts, d.extra.get("entity_names") or {}, d.extra.get("story_entities") or {})
-                       for s in d.statements],
+        "statements": statements,
         "facts": [_fact(f, g, texts, by_id, disputed) for f, g in zip(d.facts, groups, strict=False)],
         "conflicts": [_conflict(c, texts, by_id) for c in d.conflicts],
         "disputes": [_dispute(x, texts, by_id) for x in d.disputes],

@@ -39,6 +39,11 @@ def _what(statement: dict) -> str:
     return f"{cue}: {content}" if cue else content
 
 
+def _first_tellings(data: dict) -> list[dict]:
+    """Who said what without the repeats of a statement other reports carried (each is cited on the first)."""
+    return [s for s in data["statements"] if s.get("repeat_of") is None]
+
+
 def _data(d: Dossier | dict) -> dict:
     return d if isinstance(d, dict) else dossier_to_json(d)
 
@@ -206,12 +211,12 @@ def to_markdown(d: Dossier | dict) -> str:
         "| speaker | channel | relayed by | what | where |",
         "|---|---|---|---|---|",
     ]
-    for s in data["statements"]:
+    for s in _first_tellings(data):
         content = s.get("content") or {}
         lines.append(
             f"| {_md(_who(s))} | {_md(s['channel'])} | "
             f"{_md(', '.join(s['relays']))} | {_md(_what(s))} | "
-            f"{_md(_cite(data, labels, content))} |"
+            f"{_md('; '.join(_cite(data, labels, c) for c in [content, *s.get('repeated_in', [])]))} |"
         )
     lines += ["", "## What the sources agree on", ""]
     for f in agreed:
@@ -324,12 +329,13 @@ def to_html(d: Dossier | dict) -> str:
         "</table><h2>Who said what</h2><table><tr><th>speaker</th><th>channel</th><th>relayed by</th>"
         "<th>what</th><th>where</th></tr>"
     )
-    for s in data["statements"]:
+    for s in _first_tellings(data):
         content = s.get("content") or {}
+        cites = "<br>".join(_h(_cite(data, labels, c)) for c in [content, *s.get("repeated_in", [])])
         out.append(
             f"<tr><td>{_h(_who(s))}</td><td>{_h(s['channel'])}</td>"
             f"<td>{_h(', '.join(s['relays']))}</td><td>{_h(_what(s))}</td>"
-            f'<td class="cite">{_h(_cite(data, labels, content))}</td></tr>'
+            f'<td class="cite">{cites}</td></tr>'
         )
     out.append("</table><h2>What the sources agree on</h2><ul>")
     for f in agreed:
@@ -408,14 +414,14 @@ def render_terminal(d: Dossier | dict, console) -> None:
     st = Table(title="Who said what")
     for col in ("speaker", "channel", "relayed by", "what", "where"):
         st.add_column(col, overflow="fold")
-    for s in data["statements"]:
+    for s in _first_tellings(data):
         content = s.get("content") or {}
         st.add_row(
             Text(_who(s)),
             Text(s["channel"]),
             Text(", ".join(s["relays"])),
             Text(_what(s)),
-            Text(_cite(data, labels, content), style="dim"),
+            Text("\n".join(_cite(data, labels, c) for c in [content, *s.get("repeated_in", [])]), style="dim"),
         )
     console.print(st)
     facts = Text()

@@ -172,8 +172,8 @@ def story_view(nw: Newsweave, dossier: dict[str, Any]) -> dict[str, Any]:
 
     groups: OrderedDict[str, dict[str, Any]] = OrderedDict()
     for st in dossier.get("statements") or []:
-        if not isinstance(st, dict):
-            continue
+        if not isinstance(st, dict) or st.get("repeat_of") is not None:
+            continue  # a repeat is cited on the statement it repeats
         name = st.get("speaker_name") or st.get("speaker")
         if isinstance(name, dict):
             name = name.get("text")
@@ -185,8 +185,9 @@ def story_view(nw: Newsweave, dossier: dict[str, Any]) -> dict[str, Any]:
         art = by_id.get((content or {}).get("article_id", ""), {})
         g = groups.setdefault(key, {"names": [], "items": []})
         g["names"].append(name)
+        repeats = [numbered(sp) for sp in (_span(x) for x in st.get("repeated_in") or []) if sp]
         g["items"].append({**st, "content": content, "speaker_name": name, "outlet": art.get("outlet_label"),
-                           "report": art.get("number")})
+                           "report": art.get("number"), "repeats": repeats})
     who = []
     for g in groups.values():
         named = [n for n in g["names"] if n.lower() not in _PRONOUNS] or g["names"]
