@@ -55,6 +55,9 @@ def test_one_speaker_spelled_two_ways_is_one_story_entity(nlp):
     assert len(governor) == 2, data["statements"]
     assert governor[0]["story_entity"] and governor[0]["story_entity"] == governor[1]["story_entity"]
     assert governor[0]["speaker_name"] == governor[1]["speaker_name"]
+    (entity,) = [e for e in data["entities"] if e["id"] == governor[0]["story_entity"]]
+    assert entity["label"] == "PERSON" and sorted(entity["articles"]) == ["r0", "r1"]
+    assert {"Heydar Alishvandi", "Heidar Alishbandi"} <= {entity["name"], *entity["aliases"]}
 
 
 def test_a_statement_carried_by_two_reports_is_listed_once_with_both(nlp):

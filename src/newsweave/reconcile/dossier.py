@@ -201,7 +201,7 @@ def build_dossier(
     per = {a.id: _per_article(a, analyses.get(a.id), prev_map, nlp) for a in ordered}
     claims = [c for a in ordered for c in per[a.id].claims]
     names = {eid: name for p in per.values() for eid, name in p.entity_names}
-    story_entity = _story_entities(per, names)  # report entity id → story entity id; ``names`` updated in place
+    story_entity, entities = _story_entities(per, names)  # report entity id → story entity id; ``names`` updated
     facts = align_claims(claims, by_id, story_id=story.id, embedder=embedder, entity_names=names)
     conflicts = find_conflicts(facts, articles=by_id)
     conflicts += attribution_conflicts({aid: p.statements for aid, p in per.items()}, by_id)
@@ -236,18 +236,21 @@ def build_dossier(
             "fact_sources": fact_sources,
             "entity_names": names,
             "story_entities": story_entity,
+            "entities": entities,
             "publication_times": publication_times(ordered),
         },
     )
 
 
-def _story_entities(per: Mapping[str, ArticleClaims], names: dict[str, str]) -> dict[str, str]:
+def _story_entities(
+    per: Mapping[str, ArticleClaims], names: dict[str, str]
+) -> tuple[dict[str, str], list[dict]]:
     """Merge the reports' entities into the story's (``analyze.canonical``): every report entity id → its
     story entity id, and ``names`` (report entity id → name) set to the story entity's name, so that "Heydar
     Alishvandi" and "Heidar Alishvandi" in two reports are one speaker with one name."""
     report_entities = {aid: ([], list(p.entities)) for aid, p in per.items() if p.entities}
     if not report_entities:
-        return {}
+        return {}, []
     mapping, merged = merge_story_entities(report_entities)
     story_names = {e.id: e.name for e in merged}
     for eid, sid in mapping.items():
@@ -265,7 +268,16 @@ def _story_entities(per: Mapping[str, ArticleClaims], names: dict[str, str]) -> 
             if len(fits) == 1:
                 out[written] = next(iter(fits))
                 names[written] = story_names[out[written]]
-    return out
+    reports: dict[str, list[str]] = {}
+    for aid, (_, ents) in report_entities.items():
+        for e in ents:
+            sid = mapping.get(e.id)
+            if sid is not None and aid not in reports.setdefault(sid, []):
+                reports[sid].append(aid)
+    listed = [{"id": e.id, "name": e.name, "label": e.label, "aliases": list(e.aliases),
+               "articles": reports.get(e.id, [])} for e in merged]
+    listed.sort(key=lambda e: -len(e["articles"]))  # (stable: first appearance among equals)
+    return out, listed
 
 
 # ------------------------------------------------------------------------------------------------ JSON
@@ -408,6 +420,7 @@ def dossier_to_json(d: Dossier) -> dict:
         "publication_times": d.extra.get("publication_times") or publication_times(d.articles),
         "summary": [{"text": text, "citations": [_span(sp) for sp in spans]} for text, spans in d.summary],
         "timeline": [_timeline(e, texts) for e in d.timeline],
+        "entities": d.extra.get("entities") or [],
         "statements": statements,
         "facts": [_fact(f, g, texts, by_id, disputed) for f, g in zip(d.facts, groups, strict=False)],
         "conflicts": [_conflict(c, texts, by_id) for c in d.conflicts],
