@@ -270,3 +270,13 @@ def test_static_files_exist(client: TestClient) -> None:
     for name in ("newsweave.css", "newsweave.js", "favicon.svg"):
         assert (root / name).exists()
     assert client.get("/favicon.ico").status_code == 200
+
+
+def test_story_page_lists_who_and_where(client: TestClient, conflict_story: tuple[str, dict]) -> None:
+    sid, dossier = conflict_story
+    assert dossier["entities"], "the example reports name people and places"
+    html = unescape(html_of(client, f"/stories/{sid}"))
+    section = html[html.index('id="entities"'):html.index('id="facts"')]
+    for e in dossier["entities"][:5]:
+        assert e["name"] in section
+    assert all(any(ch.isupper() for ch in e["name"]) and e["name"] != "GMT" for e in dossier["entities"])

@@ -242,6 +242,10 @@ def build_dossier(
     )
 
 
+_TIME_ZONES = frozenset({"GMT", "UTC", "ET", "EST", "EDT", "CT", "CST", "CDT", "PT", "PST", "PDT", "BST", "CET",
+                         "CEST", "IST", "JST"})
+
+
 def _story_entities(
     per: Mapping[str, ArticleClaims], names: dict[str, str]
 ) -> tuple[dict[str, str], list[dict]]:
@@ -275,7 +279,8 @@ def _story_entities(
             if sid is not None and aid not in reports.setdefault(sid, []):
                 reports[sid].append(aid)
     listed = [{"id": e.id, "name": e.name, "label": e.label, "aliases": list(e.aliases),
-               "articles": reports.get(e.id, [])} for e in merged]
+               "articles": reports.get(e.id, [])} for e in merged
+              if any(ch.isupper() for ch in e.name) and e.name not in _TIME_ZONES]  # not "gulf", "GMT"
     listed.sort(key=lambda e: -len(e["articles"]))  # (stable: first appearance among equals)
     return out, listed
 

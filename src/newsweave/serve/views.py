@@ -135,6 +135,11 @@ def _outlet_label(a: dict[str, Any]) -> str:
     return a.get("outlet_name") or a.get("outlet") or "unknown outlet"
 
 
+_MAX_ENTITIES = 24
+_ENTITY_KINDS = {"PERSON": "person", "ORG": "organisation", "GPE": "place", "LOC": "place", "FAC": "place",
+                 "NORP": "group"}
+
+
 def story_view(nw: Newsweave, dossier: dict[str, Any]) -> dict[str, Any]:
     """The dossier arranged for the story page; tolerant of missing sections and fields."""
     articles = [dict(a) for a in dossier.get("articles") or [] if isinstance(a, dict)]
@@ -240,6 +245,8 @@ def story_view(nw: Newsweave, dossier: dict[str, Any]) -> dict[str, Any]:
         "summary": summary,
         "timeline": timeline,
         "who": who,
+        "entities": [{**e, "kind": _ENTITY_KINDS.get(str(e.get("label")), "")}
+                     for e in dossier.get("entities") or [] if isinstance(e, dict) and e.get("name")][:_MAX_ENTITIES],
         "facts": facts,
         "contradictions": contradictions,
         "differences": differences,
