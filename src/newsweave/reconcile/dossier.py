@@ -18,8 +18,6 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from ..analyze import names as speaker_names
-from ..analyze.canonical import merge_story_entities
 from ..model import (
     Article,
     Claim,
@@ -38,6 +36,7 @@ from .claims import claims_from_reading
 from .conflicts import attribution_conflicts, find_conflicts
 from .disputes import gather_disputes
 from .echoes import mark_repeats
+from .entities import story_entities
 from .lexicons import NOBODY
 from .reading import Reading, read_article
 from .sources import group_sources, outlet_label, speaker_name
@@ -201,7 +200,8 @@ def build_dossier(
     per = {a.id: _per_article(a, analyses.get(a.id), prev_map, nlp) for a in ordered}
     claims = [c for a in ordered for c in per[a.id].claims]
     names = {eid: name for p in per.values() for eid, name in p.entity_names}
-    story_entity, entities = _story_entities(per, names)  # report entity id → story entity id; ``names`` updated
+    story_entity, entities = story_entities(  # report entity id → story entity id; ``names`` updated in place
+        {aid: p.entities for aid, p in per.items()}, [st for p in per.values() for st in p.statements], names)
     facts = align_claims(claims, by_id, story_id=story.id, embedder=embedder, entity_names=names)
     conflicts = find_conflicts(facts, articles=by_id)
     conflicts += attribution_conflicts({aid: p.statements for aid, p in per.items()}, by_id)
@@ -240,49 +240,6 @@ def build_dossier(
             "publication_times": publication_times(ordered),
         },
     )
-
-
-_TIME_ZONES = frozenset({"GMT", "UTC", "ET", "EST", "EDT", "CT", "CST", "CDT", "PT", "PST", "PDT", "BST", "CET",
-                         "CEST", "IST", "JST"})
-
-
-def _story_entities(
-    per: Mapping[str, ArticleClaims], names: dict[str, str]
-) -> tuple[dict[str, str], list[dict]]:
-    """Merge the reports' entities into the story's (``analyze.canonical``): every report entity id → its
-    story entity id, and ``names`` (report entity id → name) set to the story entity's name, so that "Heydar
-    Alishvandi" and "Heidar Alishvandi" in two reports are one speaker with one name."""
-    report_entities = {aid: ([], list(p.entities)) for aid, p in per.items() if p.entities}
-    if not report_entities:
-        return {}, []
-    mapping, merged = merge_story_entities(report_entities)
-    story_names = {e.id: e.name for e in merged}
-    for eid, sid in mapping.items():
-        if sid in story_names:
-            names[eid] = story_names[sid]
-    out = dict(mapping)
-    # a speaker the report named without an entity ("Mr Alishbandi"): the one story person that name fits
-    persons = [e for e in merged if e.label == "PERSON" and len(e.name.split()) >= 2]
-    for p in per.values():
-        for st in p.statements:
-            written = st.speaker_entity or ""
-            if not written or written in out or written in names:
-                continue
-            fits = {e.id for e in persons if speaker_names.same_person_name(written, e.name)}
-            if len(fits) == 1:
-                out[written] = next(iter(fits))
-                names[written] = story_names[out[written]]
-    reports: dict[str, list[str]] = {}
-    for aid, (_, ents) in report_entities.items():
-        for e in ents:
-            sid = mapping.get(e.id)
-            if sid is not None and aid not in reports.setdefault(sid, []):
-                reports[sid].append(aid)
-    listed = [{"id": e.id, "name": e.name, "label": e.label, "aliases": list(e.aliases),
-               "articles": reports.get(e.id, [])} for e in merged
-              if any(ch.isupper() for ch in e.name) and e.name not in _TIME_ZONES]  # not "gulf", "GMT"
-    listed.sort(key=lambda e: -len(e["articles"]))  # (stable: first appearance among equals)
-    return out, listed
 
 
 # ------------------------------------------------------------------------------------------------ JSON
