@@ -368,6 +368,11 @@ MERGE_CASES = [
     ("siblings", [("Mark Vinar", "PERSON", ())], [("Miles Vinar", "PERSON", ())], False),
     ("short names", [("Dan Roe", "PERSON", ())], [("Don Roe", "PERSON", ())], False),
     ("variant is not a place", [("Heydar Alishvandi", "PERSON", ())], [("Heidar Alishbandi", "GPE", ())], False),
+    # a place with and without the word for its kind; never "city" or "state", which name other places
+    ("island", [("Qeshm Island", "GPE", ())], [("Qeshm", "GPE", ())], True),
+    ("province", [("Hormozgan Province", "GPE", ())], [("Hormozgan", "GPE", ())], True),
+    ("city", [("Mexico City", "GPE", ())], [("Mexico", "GPE", ())], False),
+    ("island is no person", [("Qeshm Island", "GPE", ())], [("Qeshm", "PERSON", ())], False),
 ]
 
 

@@ -11,7 +11,9 @@ Two report-level entities are the same story-level entity when, with compatible 
 * one is a bare acronym and exactly one non-person entity's name has those initials;
 * they are persons whose full names are spellings of one name ("Heydar Alishvandi" = "Heidar Alishbandi": each
   word the same or, from five letters, the same first letter and consonants after the swaps transliterations
-  make — y/i, b/v, w/v, q/k, c/k, kh/k, ph/f, z/s).
+  make — y/i, b/v, w/v, q/k, c/k, kh/k, ph/f, z/s);
+* they are places named with and without their kind ("Qeshm Island" = "Qeshm", "Hormozgan Province" =
+  "Hormozgan"; never "city" or "state": Mexico City is not Mexico, Washington State not Washington).
 
 Role aliases ("Prime Minister", "President") are never used to merge: every country has one.
 """
@@ -157,6 +159,19 @@ def merge_story_entities(
         for root_b, names_b in persons[k + 1:]:
             if any(nm.spelling_variants(x, y) for x in names_a for y in names_b):
                 groups.union(root_a, root_b)
+
+    # 5. a place with and without its kind ("Qeshm Island" / "Qeshm"), when only one place has that name
+    current = groups.members()
+    by_bare: dict[str, set[str]] = defaultdict(set)
+    for root, members in current.items():
+        if label_of(members) in _PLACEISH:
+            for i in members:
+                for name in _names(entities[i]):
+                    by_bare[nm.place_key(name)].add(root)
+    for roots in by_bare.values():
+        if 1 < len(roots) <= 2:
+            a, b = sorted(roots)
+            groups.union(a, b)
 
     mapping: dict[str, str] = {}
     story: list[tuple[int, Entity]] = []

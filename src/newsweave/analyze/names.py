@@ -222,6 +222,21 @@ def same_person_name(a: str, b: str) -> bool:
     return False
 
 
+_PLACE_KINDS = frozenset({"island", "islands", "province", "county", "district", "region", "governorate",
+                          "prefecture", "oblast"})
+
+
+def place_key(text: str) -> str:
+    """A place's name without the word for its kind: "Qeshm Island" → "qeshm" (not "city" or "state", which
+    name other places: "Mexico City", "Washington State")."""
+    words = normalize_name(text).split()
+    if len(words) > 1 and words[-1] in _PLACE_KINDS:
+        words = words[:-1]
+    if len(words) > 2 and words[0] in _PLACE_KINDS and words[1] == "of":  # "the Province of Hormozgan"
+        words = words[2:]
+    return " ".join(words)
+
+
 def surname(text: str) -> str | None:
     tokens = [t for t in name_tokens(text) if t not in SURNAME_PARTICLES]
     return tokens[-1] if tokens else None
