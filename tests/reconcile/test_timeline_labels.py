@@ -36,3 +36,15 @@ def test_a_bare_noun_becomes_the_start_of_its_sentence(nlp):
     texts = ["The quake on Saturday was felt across the region."]
     labels = [e.label for e in _timeline(nlp, texts)]
     assert labels == ["The quake on Saturday was felt across the region"], labels
+
+
+def test_one_quake_a_day_told_in_two_ways_is_one_entry(nlp):
+    tl = _timeline(nlp, ["An earthquake hit southern Iran on Sunday.",
+                         "Sunday's tremor damaged seven villages in the south."])
+    assert [(e.label, len(e.evidence)) for e in tl] == [("An earthquake hit southern Iran", 2)]
+
+
+def test_two_events_of_a_day_stay_apart(nlp):
+    tl = _timeline(nlp, ["A bomb exploded near the market in Kandahar on Monday.",
+                         "On Monday, the attack on the market was condemned by the governor."])
+    assert len(tl) == 2

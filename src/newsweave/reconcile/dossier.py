@@ -69,7 +69,7 @@ RECONCILE_VERSION = "19"  # 2: earlier events, comparative counts and digit grou
 # 16: the reports' entities merged into the story's (one speaker spelled two ways is one); 17: bare-noun
 # fact labels as the start of their sentence, facts marked disputed, no harm to a second participle's object;
 # 18: a statement other reports carried is listed once, with the reports that repeat it; 19: a place with and
-# without its kind ("Qeshm Island" / "Qeshm") is one story entity
+# without its kind ("Qeshm Island" / "Qeshm") is one story entity, one quake (attack …) a day on the timeline
 _CACHE_SIZE = 2048
 _cache: OrderedDict[tuple[str, str, int], ArticleClaims] = OrderedDict()
 _cache_lock = threading.Lock()

@@ -15,7 +15,7 @@ from datetime import UTC, datetime, timedelta
 
 from ..model import Article, Fact, Span, TimelineEntry
 from .align import sentence_start, time_gap
-from .claims import claim_arg, claim_times
+from .claims import claim_arg, claim_args, claim_times
 from .sources import outlet_label
 
 __all__ = ["BACKGROUND_GAP", "build_timeline", "publication_times"]
@@ -65,6 +65,7 @@ def _event_times(fact: Fact) -> list[tuple[dict, str]]:
 
 def build_timeline(facts: Sequence[Fact], articles: Mapping[str, Article]) -> tuple[TimelineEntry, ...]:
     entries: list[tuple[TimelineEntry, int]] = []
+    kinds: dict[int, tuple[str | None, frozenset[str]]] = {}  # id(entry) → (event class, places)
     for fact in facts:
         times = _event_times(fact)
         if not times:
@@ -104,8 +105,10 @@ def build_timeline(facts: Sequence[Fact], articles: Mapping[str, Article]) -> tu
                 len(fact.supporting_articles) * 100 + len(fact.claims),
             )
         )
+        kinds[id(entries[-1][0])] = _event_kind(fact)
     if not entries:
         return ()
+    entries = _one_event_a_day(entries, kinds)
     main = max(entries, key=lambda e: (e[1], -(e[0].earliest.timestamp() if e[0].earliest else 0)))[0]
     out = []
     for e, _ in entries:
@@ -118,6 +121,39 @@ def build_timeline(facts: Sequence[Fact], articles: Mapping[str, Article]) -> tu
 
 
 _AGREEING_SHARE = 0.6
+# events of which a story holds one a day: two entries of one class on the same dates are one event told twice
+_ONE_A_DAY = frozenset({"attack", "earthquake", "crash", "fire_disaster", "flood"})
+
+
+def _event_kind(fact: Fact) -> tuple[str | None, frozenset[str]]:
+    classes = Counter(claim_arg(c, "class") for c in fact.claims)
+    cls = classes.most_common(1)[0][0] if classes else None
+    places = frozenset(v.lower() for c in fact.claims for v in claim_args(c, "place"))
+    return cls, places
+
+
+def _one_event_a_day(entries: list[tuple[TimelineEntry, int]], kinds) -> list[tuple[TimelineEntry, int]]:
+    """Entries of one event class (a quake, an attack …) with the same dates and no clashing places are one
+    event the reports told in words the alignment kept apart ("An earthquake … hit southern Iran", "Dubai
+    experienced a slight tremor"): one entry, labelled by the best supported, citing all."""
+    merged: dict[tuple, int] = {}
+    out: list[tuple[TimelineEntry, int]] = []
+    for entry, weight in sorted(entries, key=lambda e: -e[1]):
+        cls, places = kinds[id(entry)]
+        key = (cls, entry.earliest, entry.latest)
+        at = merged.get(key) if cls in _ONE_A_DAY else None
+        if at is not None and (not places or not kinds[id(out[at][0])][1] or places & kinds[id(out[at][0])][1]):
+            first, w = out[at]
+            evidence = tuple(dict.fromkeys(first.evidence + entry.evidence))[:8]
+            alts = tuple(dict.fromkeys(first.alternative_datings + entry.alternative_datings))
+            out[at] = (TimelineEntry(first.label, first.earliest, first.latest, first.value, evidence,
+                                     first.background, alts), w + weight)
+            kinds[id(out[at][0])] = (cls, kinds[id(first)][1] | places)
+            continue
+        if cls in _ONE_A_DAY and key not in merged:
+            merged[key] = len(out)
+        out.append((entry, weight))
+    return out
 
 
 def _entry_label(fact: Fact, articles: Mapping[str, Article]) -> str:
