@@ -131,10 +131,14 @@ def raw_disputes(data: dict) -> list[dict]:
     """``data["disputes"]``; for a dossier written before disputes existed, each contradiction as one."""
     raw = data.get("disputes")
     if raw is not None:
-        return raw
-    return [{"fact": c["kind"], "kind": c["kind"], "pairs": [{"a": 0, "b": 1, "reason": c["reason"]}],
-             "positions": [{"value": "", "claims": [side]} for side in c["sides"]]}
-            for c in data.get("conflicts") or [] if c.get("verdict") == "contradiction"]
+        return raw if isinstance(raw, list) else []
+    return [{"fact": c.get("kind"), "kind": c.get("kind"), "pairs": [{"a": 0, "b": 1, "reason": c.get("reason")}],
+             "positions": [{"value": "", "claims": [side]} for side in _sides(c) if isinstance(side, dict)]}
+            for c in data.get("conflicts") or [] if isinstance(c, dict) and c.get("verdict") == "contradiction"]
+
+
+def _sides(c: dict) -> list:
+    return c["sides"] if isinstance(c.get("sides"), list) else [c.get("side_a"), c.get("side_b")]
 
 
 def _claimant(labels: dict[str, str], claim: dict) -> str:
