@@ -11,7 +11,7 @@ from ..model import Article, Claim
 from .lexicons import NUMBER_WORDS, VAGUE_QUANTITIES
 from .sources import outlet_label
 
-__all__ = ["describe_article", "describe_side", "mid_sentence", "quote"]
+__all__ = ["citing", "describe_article", "describe_side", "mid_sentence", "quote"]
 
 _POSSESSIVE = re.compile(r"\s*[’']\s*s?$")
 
@@ -33,10 +33,17 @@ def describe_side(claim: Claim, context: Mapping[str, Article] | None) -> str:
     art = (context or {}).get(aid)
     who = describe_article(art, aid)
     st = claim.statement
-    name = speaker_name(st) if st is not None else ""
-    if name and name.lower() not in ("he", "she", "they", "it", "i", "we", "who", "that", "which"):
-        who += f", citing {mid_sentence(name)}"  # the name "who" or "he" stands for, when it is known
-    return who
+    return who + citing(speaker_name(st) if st is not None else "")
+
+
+_STANDS_FOR = frozenset({"he", "she", "they", "it", "i", "we", "you", "who", "that", "which"})
+
+
+def citing(name: str | None) -> str:
+    """", citing officials" for a speaker known by name (the name "who" or "he" stands for, when it is known);
+    "" for a bare pronoun or no speaker."""
+    name = (name or "").strip()
+    return f", citing {mid_sentence(name)}" if name and name.lower() not in _STANDS_FOR else ""
 
 
 def mid_sentence(name: str) -> str:

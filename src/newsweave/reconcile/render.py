@@ -9,7 +9,7 @@ import html
 from typing import Any
 
 from ..model import Dossier
-from .claim_text import mid_sentence
+from .claim_text import citing
 from .dossier import dossier_to_json
 
 __all__ = ["dispute_reason", "disputes", "raw_disputes", "render_terminal", "to_html", "to_markdown"]
@@ -103,7 +103,6 @@ def _sections(data: dict):
     return disputes(data), diffs, agreed
 
 
-_PRONOUNS = frozenset({"he", "she", "they", "it", "i", "we", "who", "that", "which", "you"})
 _MAX_NAMED = 4
 
 
@@ -144,11 +143,7 @@ def _sides(c: dict) -> list:
 def _claimant(labels: dict[str, str], claim: dict) -> str:
     """"BBC", "BBC, citing officials": the report, and the speaker it cites by name."""
     aid = claim["article_id"]
-    who = labels.get(aid, f"report {aid[:8]}")
-    name = ((claim.get("statement") or {}).get("speaker_name") or "").strip()
-    if name and name.lower() not in _PRONOUNS:
-        who += f", citing {mid_sentence(name)}"
-    return who
+    return labels.get(aid, f"report {aid[:8]}") + citing((claim.get("statement") or {}).get("speaker_name"))
 
 
 def dispute_reason(d: dict) -> str:

@@ -14,7 +14,7 @@ from collections.abc import Mapping, Sequence
 from datetime import UTC, datetime, timedelta
 
 from ..model import Article, Fact, Span, TimelineEntry
-from .align import sentence_start, time_gap
+from .align import time_gap
 from .claims import claim_arg, claim_args, claim_times
 from .sources import outlet_label
 
@@ -94,7 +94,7 @@ def build_timeline(facts: Sequence[Fact], articles: Mapping[str, Article]) -> tu
         entries.append(
             (
                 TimelineEntry(
-                    label=_entry_label(fact, articles),
+                    label=_entry_label(fact),
                     earliest=earliest,
                     latest=latest,
                     value=finest["value"],
@@ -156,9 +156,9 @@ def _one_event_a_day(entries: list[tuple[TimelineEntry, int]], kinds) -> list[tu
     return out
 
 
-def _entry_label(fact: Fact, articles: Mapping[str, Article]) -> str:
+def _entry_label(fact: Fact) -> str:
     """What the timeline says happened: the fact's label, with the count most of its dated claims give ("10
-    people killed"); a bare noun ("quake") is replaced by the start of the sentence that dates it."""
+    people killed")."""
     label = fact.label
     timed = [c for c in fact.claims if claim_times(c)] or list(fact.claims)
     counts = [(claim_arg(c, "count_low"), claim_arg(c, "count_high"), claim_arg(c, "count")) for c in timed
@@ -168,11 +168,7 @@ def _entry_label(fact: Fact, articles: Mapping[str, Article]) -> str:
         shown = next(words for lo, hi, words in counts if (lo, hi) == top[0])
         if top[1] >= _AGREEING_SHARE * len(counts) and shown.lower() not in label.lower():
             return f"{shown} {label}"
-    if len(label.split()) > 1:
-        return label
-    ev = timed[0].evidence
-    art = articles.get(ev.article_id)
-    return (sentence_start(art.text[ev.start : ev.end]) or label) if art is not None else label
+    return label  # (a bare noun, "quake", is already the start of its sentence: ``align.fact_label``)
 
 
 def _merge_same(entries: list[TimelineEntry]) -> list[TimelineEntry]:
