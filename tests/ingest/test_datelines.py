@@ -1,6 +1,7 @@
 """A report without a publication date takes the one its own dateline states: a title or first line that is only a
-date, or a "Posted:/Updated:" stamp near the top. Written-out dates with a year only; never a date after now, a
-numeric date of unknown day/month order, or a date inside a sentence. Own invented lines in the layouts web
+date, or a "Posted:/Updated:" stamp near the top. Written-out dates with a year, and numeric ones with a four-digit
+year whose day/month order can only be one; never a date after now, a numeric date of unknown order, or a date
+inside a sentence. Own invented lines in the layouts web
 pages and wire copies leave after extraction."""
 
 from __future__ import annotations
@@ -28,10 +29,18 @@ CASES = [
      "2005-05-24T00:00:00+00:00", "day"),
     ("New coach named", "The old coach was shown the door. Posted: May 24, 2005 The team named a new coach.",
      "2005-05-24T00:00:00+00:00", "day"),
-    # negatives: numeric dates (11/28/05: month first or day first?), a date in a sentence, a month without a day,
+    # numeric dates with a four-digit year, when only one order of day and month is possible
+    ("Posted 11 / 27 / 2005 7: 21 AM", "Strong earthquake jolts the south.", "2005-11-27T07:21:00+00:00", "minute"),
+    (None, "Updated 5/5/2010 1:41 PM\nRiots left three bank workers dead.", "2010-05-05T13:41:00+00:00", "minute"),
+    ("Posted 27/11/2005 19:21 GMT", "Strong earthquake jolts the south.", "2005-11-27T19:21:00+00:00", "minute"),
+    ("11/27/2005 7:21 AM ET", "Strong earthquake jolts the south.", "2005-11-27T00:00:00+00:00", "day"),
+    # negatives: numeric dates (11/28/05, 3/4/2010: month first or day first?), a date in a sentence, a month without a day,
     # a date in the future, an ordinary headline
     ("11 / 28 / 05", "An earthquake struck.", None, None),
     (None, "Posted 2 / 3 / 2009 11: 11 PM The team named a new coach.", None, None),
+    ("Posted 3/4/2010", "The team named a new coach.", None, None),
+    ("Posted 11/31/2005", "The team named a new coach.", None, None),
+    ("Report 11/27/2005 on the quake", "An earthquake struck.", None, None),
     (None, "November 28, 2005 will be remembered as a dark day for the city.", None, None),
     ("November 2005", "An earthquake struck.", None, None),
     ("March 3, 2031", "The vote is planned.", None, None),
@@ -53,6 +62,8 @@ def test_is_dateline() -> None:
     assert is_dateline("27 NOVEMBER, 2005") and is_dateline("Thursday, Apr 2, 2009 | Updated 1: 32 PM PDT")
     assert is_dateline("Posted: Nov 27, 2005 8: 20 AM ET Last Updated: Nov 27, 2005 8: 10 PM ET")
     assert not is_dateline("Quake shakes southern Iran") and not is_dateline("May 2005 was a hard month")
+    assert is_dateline("Posted 11 / 27 / 2005 7: 21 AM") and is_dateline("Updated 5/5/2010 1:41 PM")
+    assert not is_dateline("11/27/2005 quake kills 10") and not is_dateline("Vote 3/4 of members")
 
 
 def test_ingested_report_without_date_takes_its_dateline_and_a_dated_one_keeps_its_date(tmp_path) -> None:

@@ -107,6 +107,15 @@ def test_injured_vs_mildly_hurt_is_precision():
     assert verdicts(a, b) == {("status", "precision")}
 
 
+def test_precision_reason_names_the_finer_status_in_the_reports_words():
+    a = claim("A", ("status", "not injured"), ("status_text", "not harmed"), subject="the minister")
+    b = claim("B", ("status", "survived"), ("status_text", "survived"), subject="the minister")
+    (got,) = compare_claims(a, b)
+    assert got.verdict == "precision"
+    assert "“not harmed” is more specific" in got.reason  # the words quoted before, not the scale's name
+    assert "“not injured”" not in got.reason
+
+
 def test_unharmed_vs_not_injured_agree():
     a = claim("A", ("status", "unharmed"), ("status_text", "unharmed"))
     b = claim("B", ("status", "not injured"), ("status_text", "not harmed"))

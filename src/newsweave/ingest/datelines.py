@@ -4,9 +4,11 @@ Web pages and wire copies often carry their date as a line of their own: a title
 ("27 NOVEMBER, 2005", "November 28th, 2005, 09: 11 GMT"), a first line of the text that is only a date, or a
 "Posted:" / "Updated:" / "Published:" stamp near the top ("Posted: Apr 02, 2009 11: 06 PM"). Such a dateline is
 the source's own statement of when it was written, so it may stand in for a missing publication date
-(``origin="dateline"``, lower confidence than a metadata field). Only written-out English dates with a year are
-read — never a bare "11 / 28 / 05", whose day and month order is unknown — and never a date after ``now``:
-newsweave does not invent dates, and a dateline that cannot be a publication date is ignored.
+(``origin="dateline"``, lower confidence than a metadata field). Written-out English dates with a year are read,
+and numeric ones only when a four-digit year ends them and a single order of day and month is possible ("Posted
+11/27/2005 7:21 AM": 27 is no month; "5/5/2010") — never "11 / 28 / 05" or "3/4/2010", whose order is unknown.
+Never a date after ``now``: newsweave does not invent dates, and a dateline that cannot be a publication date is
+ignored.
 """
 
 from __future__ import annotations
@@ -77,8 +79,11 @@ def reference_time(published: datetime | None, title: str | None, text: str) -> 
 
 
 def is_dateline(line: str) -> bool:
-    """Whether a title or line is only a date ("27 NOVEMBER, 2005"), which says nothing about the story."""
+    """Whether a title or line is only a date ("27 NOVEMBER, 2005", "Posted 11/27/2005 7:21 AM"), which says
+    nothing about the story."""
     line = line.strip()
+    if _NUMERIC_STAMP.match(line):
+        return True
     if len(line) > 160 or not _YEAR.search(line) or not _MONTH_WORD.search(line):
         return False
     return _written(_STAMP_WORDS.sub(" ", line), ("et", "pt", "ct", "mt"))  # US zones, read only as words
@@ -99,9 +104,44 @@ def _read_stamp(rest: str) -> tuple[datetime, str] | None:
     return None
 
 
+_NUMERIC_STAMP = re.compile(
+    r"^(?:(?:last\s+)?(?:posted|published|updated)\s*(?:on|:)?\s*)?(?P<a>\d{1,2})\s*/\s*(?P<b>\d{1,2})\s*/\s*"
+    r"(?P<year>(?:19[5-9]|20\d)\d)(?:,?\s+(?:at\s+)?(?P<h>\d{1,2})\s*:\s*(?P<m>\d{2})\s*"
+    r"(?P<ampm>[AaPp]\.?\s*[Mm]\.?)?)?(?:\s+(?P<zone>[A-Z]{2,4}))?\s*$", re.IGNORECASE)
+
+
+def _read_numeric(line: str) -> tuple[datetime, str] | None:
+    """``11/27/2005 7:21 AM`` → 2005-11-27T07:21, when only one order of day and month is possible."""
+    m = _NUMERIC_STAMP.match(line)
+    if m is None:
+        return None
+    a, b = int(m["a"]), int(m["b"])
+    if a == b:
+        month, day = a, b
+    elif a > 12 >= b:
+        day, month = a, b
+    elif b > 12 >= a:
+        month, day = a, b
+    else:
+        return None  # "3/4/2010": March 4 in the US, 3 April elsewhere
+    if not (1 <= month <= 12 and 1 <= day <= 31):
+        return None
+    written = f"{m['year']}-{month:02d}-{day:02d}"
+    zone = (m["zone"] or "").lower()
+    if m["h"] is not None and (not zone or zone in _DATE_WORDS):
+        written += f" {m['h']}:{m['m']} {(m['ampm'] or '').replace('.', '').replace(' ', '')} {zone}".rstrip()
+    parsed = parse_datetime(written.strip())
+    if parsed is None:
+        return None
+    return parsed[0], parsed[1]
+
+
 def _read(raw: str) -> tuple[datetime, str] | None:
     """A line that is a written-out date (with a year and optionally a time), and nothing else."""
     line = raw.strip().strip(".,;")
+    numeric = _read_numeric(line)
+    if numeric is not None:
+        return numeric
     if not line or len(line) > 60 or not _MONTH_WORD.search(line + " ") or not _YEAR.search(line):
         return None
     line = re.sub(r"^on\s+", "", line, flags=re.IGNORECASE)

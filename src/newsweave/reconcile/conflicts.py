@@ -98,7 +98,7 @@ def compare_claims(a: Claim, b: Claim, *, context: Mapping[str, Article] | None 
                 f"these cannot both be true{hedges}.",
             )
         elif ok:
-            finer = va if _width(va) <= _width(vb) else vb
+            finer = ta if _width(va) <= _width(vb) else tb  # in the reports' words, as quoted before
             add(
                 "status",
                 "precision",

@@ -58,7 +58,7 @@ __all__ = [
 log = logging.getLogger(__name__)
 
 SCHEMA = "newsweave.dossier/1"
-RECONCILE_VERSION = "19"  # 2: earlier events, comparative counts and digit groups; 3: times of relative
+RECONCILE_VERSION = "20"  # 2: earlier events, comparative counts and digit groups; 3: times of relative
 # clauses, of "It …" after a dated sentence, months without a year placed against the story's dates, labels, and
 # who said what without speaker-less stances; 4: hedges scoped to their clause; 5: bare number nouns count people;
 # 6: claims of responsibility and death tolls; 7: crowd sizes, every count keeping what it counts; 8: magnitudes;
@@ -69,7 +69,8 @@ RECONCILE_VERSION = "19"  # 2: earlier events, comparative counts and digit grou
 # 16: the reports' entities merged into the story's (one speaker spelled two ways is one); 17: bare-noun
 # fact labels as the start of their sentence, facts marked disputed, no harm to a second participle's object;
 # 18: a statement other reports carried is listed once, with the reports that repeat it; 19: a place with and
-# without its kind ("Qeshm Island" / "Qeshm") is one story entity, one quake (attack …) a day on the timeline
+# without its kind ("Qeshm Island" / "Qeshm") is one story entity, one quake (attack …) a day on the timeline;
+# 20: a difference of precision in health names the finer status in the reports' words
 _CACHE_SIZE = 2048
 _cache: OrderedDict[tuple[str, str, int], ArticleClaims] = OrderedDict()
 _cache_lock = threading.Lock()
