@@ -452,12 +452,23 @@ def _sentence(f: ClaimFeatures, articles: Mapping[str, Article]) -> str:
     return art.text[f.claim.evidence.start : f.claim.evidence.end] if art else ""
 
 
+def _named(label: str, subject: str | None, name: str | None) -> str:
+    """The label with its leading pronoun subject replaced by the name it stands for, in brackets as an editor
+    marks words that are not the source's ("[Lindsay Lohan] was not charged"): the name is newsweave's reading
+    of the pronoun, not the report's words."""
+    if not name or not subject or subject.lower() not in _PRONOUN_SUBJECTS:
+        return label
+    first, _, rest = label.partition(" ")
+    return f"[{name}] {rest}" if first.lower() == subject.lower() and rest else label
+
+
 def fact_label(claims: Sequence[Claim], articles: Mapping[str, Article] | None = None) -> str:
     """A short label: the subject, predicate and target of the most detailed claim, as the report words it —
     the stretch of its sentence from the subject to the target when ``articles`` give the text ("Lindsay Lohan
     finally checked into court-mandated rehab", not "Lindsay Lohan checked court-mandated rehab"). A claim stated
     as fact is preferred to a hedged one (the label names the fact, not one report's doubt about it)."""
-    best = max(claims, key=lambda c: (c.certainty >= 1.0, len(c.arguments), -c.evidence.start))
+    best = max(claims, key=lambda c: (c.certainty >= 1.0, sum(r != "subject_name" for r, _ in c.arguments),
+                                      -c.evidence.start))
     status = claim_arg(best, "status")
     subject = best.subject
     if status:
@@ -471,11 +482,14 @@ def fact_label(claims: Sequence[Claim], articles: Mapping[str, Article] | None =
     verb = claim_arg(best, "predicate_text") or best.predicate
     target = claim_arg(best, "target")
     art = articles.get(best.evidence.article_id) if articles else None
+    name = claim_arg(best, "subject_name")
     if art is not None:
         sentence = art.text[best.evidence.start : best.evidence.end]
         verbatim = _stretch(sentence, [p for p in (subject, claim_arg(best, "predicate_text"), target) if p])
         if verbatim is not None:
-            return verbatim
+            return _named(verbatim, subject, name)
+    if name and subject and subject.lower() in _PRONOUN_SUBJECTS:
+        subject = f"[{name}]"  # "[Lindsay Lohan] was not charged", not "she was not charged"
     parts = [subject or "", verb if best.polarity else f"not {verb}", target or ""]
     label = " ".join(p for p in parts if p)
     if len(label.split()) == 1 and art is not None:  # a bare noun ("quake"): the start of its sentence instead

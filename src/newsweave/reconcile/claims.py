@@ -9,7 +9,8 @@ adjective), its subject, and arguments as ``(role, value)`` pairs. Roles:
 ``time`` (TIMEX3 value), ``time_text``, ``time_earliest``/``time_latest`` (ISO datetimes),
 ``time_granularity``,
 ``key`` (comparable names of the subject: canonical entity names, head nouns), ``target_key``, ``class``
-(the predicate class used for alignment) and ``speaker`` (who the claim is attributed to).
+(the predicate class used for alignment), ``speaker`` (who the claim is attributed to) and ``subject_name`` (the
+name a pronoun subject stands for: "She was not charged" → "Lindsay Lohan"; used for labels).
 """
 
 from __future__ import annotations
@@ -55,6 +56,7 @@ from .syntax import (
     _np_text,
     _place_text,
     _predicate_text,
+    _pronoun_name,
     _quantified,
     _statement_for,
     _status,
@@ -433,6 +435,8 @@ def _claims_for(reading: Reading, sent, p, times: list[TimeExpression], titles) 
             for s in group:
                 head, count = _quantified(s)
                 texts.append(_np_text(s) if s.lower_ not in PRONOUNS else s.text)
+                if len(group) == 1 and (name := _pronoun_name(s, reading)):
+                    own.append(("subject_name", name))  # "she" → "Lindsay Lohan", for labels
                 keys |= _keys_for(head, reading, titles)
                 own.extend(("qualifier", q) for q in _qualifiers(head))
                 if count and counted_conjuncts < 2:  # "one Australian and one English climber": parts

@@ -70,7 +70,8 @@ RECONCILE_VERSION = "20"  # 2: earlier events, comparative counts and digit grou
 # fact labels as the start of their sentence, facts marked disputed, no harm to a second participle's object;
 # 18: a statement other reports carried is listed once, with the reports that repeat it; 19: a place with and
 # without its kind ("Qeshm Island" / "Qeshm") is one story entity, one quake (attack …) a day on the timeline;
-# 20: a difference of precision in health names the finer status in the reports' words
+# 20: a difference of precision in health names the finer status in the reports' words; a pronoun subject's name
+# (from the analysis's coreference) in labels: "[Lindsay Lohan] was not charged"
 _CACHE_SIZE = 2048
 _cache: OrderedDict[tuple[str, str, int], ArticleClaims] = OrderedDict()
 _cache_lock = threading.Lock()

@@ -308,6 +308,28 @@ def _name_keys(name: str) -> set[str]:
     return out
 
 
+_SINGULAR = frozenset({"he", "she", "him", "her"})
+_PLURAL = frozenset({"they", "them"})
+_GROUP_KINDS = frozenset({"ORG", "GPE", "NORP"})
+
+
+def _pronoun_name(tok, reading: Reading) -> str | None:
+    """The name a personal pronoun subject stands for ("She was not charged" → "Lindsay Lohan"): the entity the
+    analysis linked the pronoun to (not a guess from the nearest name before it). "he"/"she" stand only for a
+    person, "they" only for an organisation, a country or a group ("they" is seldom one person); a name must be
+    a proper name. ``None`` when unsure."""
+    word = tok.lower_
+    if tok.pos_ != "PRON" or word not in _SINGULAR | _PLURAL:
+        return None
+    kinds = {"PERSON"} if word in _SINGULAR else _GROUP_KINDS
+    ents = {e.id: e for e in reading.entities}
+    for m in reading.mentions:
+        if m.span.start <= tok.idx < m.span.end and m.entity_id in ents:
+            e = ents[m.entity_id]
+            return e.name if e.label in kinds and e.name[:1].isupper() else None
+    return None
+
+
 def _resolve_pronoun(tok):
     """he/she → the subject of the governing speech verb, else the nearest preceding person name."""
     cur = tok.head
