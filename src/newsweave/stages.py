@@ -200,22 +200,17 @@ def _save_grouper(store: Store, grouper) -> None:
 
 
 def story_title(articles: Sequence[Article]) -> str | None:
-    """A story's title: the earliest original report's title, else its first sentence (shortened)."""
+    """A story's title: the earliest original report's title, else its first sentence (shortened); a title that
+    is only a date ("27 NOVEMBER, 2005") names no story, so the next report's title is taken."""
     if not articles:
         return None
-    from .ingest.datelines import is_dateline
+    from .ingest.datelines import headline, is_dateline
 
     originals = [a for a in articles if not a.copy_of] or list(articles)
     for a in originals:
-        if a.title and a.title.strip() and not is_dateline(a.title):  # "27 NOVEMBER, 2005" names no story
+        if a.title and a.title.strip() and not is_dateline(a.title):
             return a.title.strip()
-    lines = [line for line in originals[0].text.strip().split("\n") if line.strip()]
-    first = next((line for line in lines if not is_dateline(line)), lines[0] if lines else "")
-    for stop in (". ", "? ", "! "):
-        if stop in first[:200]:
-            first = first[: first.index(stop) + 1]
-            break
-    return first if len(first) <= 140 else first[:139].rstrip() + "…"
+    return headline(None, originals[0].text)
 
 
 def _sync_stories(store: Store, grouper, story_ids: Iterable[str], merged: dict[str, str]) -> None:

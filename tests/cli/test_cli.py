@@ -166,3 +166,16 @@ def test_group_strict_stops_at_the_first_bad_record(tmp_path):
     result = runner.invoke(app, ["group", str(src), "--strict"])
     assert result.exit_code == 2
     assert "in.jsonl:2" in result.output
+
+
+def test_a_report_titled_only_by_a_date_is_listed_by_its_first_line(tmp_path):
+    path = tmp_path / "dated.db"
+    src = tmp_path / "in.jsonl"
+    rec = {"id": "q", "date": "2024-02-03", "title": "Posted 2/13/2024 7:21 AM",
+           "text": "Posted 2/13/2024 7:21 AM\nFerry runs aground off the island\nA ferry ran aground on Tuesday."}
+    src.write_text(json.dumps(rec) + "\n", encoding="utf-8")
+    assert invoke("ingest", str(src), "--db", str(path), "--no-process").exit_code == 0
+    listing = invoke("articles", "--db", str(path)).stdout
+    assert "Ferry runs aground off the island" in listing and "Posted 2/13" not in listing
+    (row,) = json.loads(invoke("articles", "--db", str(path), "--json").stdout)
+    assert row["title"] == "Posted 2/13/2024 7:21 AM"  # stored and exported as the source gave it

@@ -11,7 +11,7 @@ from datetime import UTC, datetime
 import pytest
 
 import newsweave
-from newsweave.ingest.datelines import dateline_time, is_dateline
+from newsweave.ingest.datelines import dateline_time, headline, is_dateline
 
 NOW = datetime(2026, 1, 1, tzinfo=UTC)
 
@@ -121,3 +121,25 @@ def test_analysis_resolves_weekdays_against_the_update() -> None:
     analysis = analyze_article(Article(id="r", text=STAMPED, published=published))
     tuesday = [t for t in analysis.timexes if t.text.endswith("Tuesday") and t.span.start > STAMPED.index("visited")]
     assert tuesday and tuesday[0].value.startswith("2013-03-12"), [(t.text, t.value) for t in analysis.timexes]
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "expected"),
+    [
+        ("Quake shakes southern Iran", "An earthquake struck.", "Quake shakes southern Iran"),
+        # a title that is only a date names nothing: the first line of the text that is not a date, to its sentence end
+        ("Posted 11 / 27 / 2005 7: 21 AM", ("Posted 11 / 27 / 2005 7: 21 AM\nUpdated 11 / 27 / 2005 3: 41 PM\n"
+                                            "Strong earthquake jolts the south\nAn earthquake struck."),
+         "Strong earthquake jolts the south"),
+        ("11 / 28 / 05", "Aftershocks jolt the island. The toll rose to ten.", "Aftershocks jolt the island."),
+        (None, "27 NOVEMBER, 2005\nTen people were killed. Dozens were hurt.", "Ten people were killed."),
+        ("  ", "", "Untitled report"),
+    ],
+)
+def test_headline(title, text, expected) -> None:
+    assert headline(title, text) == expected
+
+
+def test_headline_shortens_at_a_word() -> None:
+    got = headline(None, "The city council voted late on Monday night to approve the new budget for schools", limit=40)
+    assert got.endswith("…") and len(got) <= 40 and got[:-1] in "The city council voted late on Monday night"

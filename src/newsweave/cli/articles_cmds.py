@@ -11,6 +11,7 @@ from rich.table import Table
 from rich.text import Text
 
 from ..api import article_record
+from ..ingest.datelines import headline
 from .common import DbOption, JsonOption, console, emit_json, handle_errors, open_db, parse_when
 
 
@@ -22,8 +23,7 @@ def _date(article) -> str:
 
 
 def _title(article, width: int = 80) -> str:
-    title = article.title or article.text.strip().split("\n", 1)[0]
-    return title if len(title) <= width else title[: width - 1] + "…"
+    return headline(article.title, article.text, limit=width)
 
 
 def register(app: typer.Typer) -> None:

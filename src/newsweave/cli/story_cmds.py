@@ -11,6 +11,7 @@ from rich.markup import escape
 from rich.table import Table
 
 from ..errors import InputError
+from ..ingest.datelines import headline
 from .common import DbOption, JsonOption, console, emit_json, handle_errors, open_db, parse_when
 
 
@@ -111,7 +112,7 @@ def register(app: typer.Typer) -> None:
             if m.pinned:
                 note.append("placed by hand")
             when = a.published.value.date().isoformat() if a.published.value else "unknown"
-            table.add_row(a.id, when, escape(a.outlet_name or "—"), escape(a.title or a.text[:80]), "; ".join(note))
+            table.add_row(a.id, when, escape(a.outlet_name or "—"), escape(headline(a.title, a.text, limit=80)), "; ".join(note))
         console.print(table)
 
     @app.command()

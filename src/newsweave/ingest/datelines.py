@@ -19,7 +19,7 @@ from datetime import UTC, datetime, timedelta
 from ..model import PublishedTime
 from .dates import parse_datetime
 
-__all__ = ["DATELINE_CONFIDENCE", "MAX_UPDATE_GAP", "dateline_time", "is_dateline", "reference_time"]
+__all__ = ["DATELINE_CONFIDENCE", "MAX_UPDATE_GAP", "dateline_time", "headline", "is_dateline", "reference_time"]
 
 DATELINE_CONFIDENCE = 0.6
 _STAMP = re.compile(r"(?:^|\n|\||[.!?]\s)\s*(?:posted|published|updated|last\s+updated)\s*(?:on|:)?\s*(?P<rest>[^\n|]{6,60})",
@@ -82,11 +82,33 @@ def is_dateline(line: str) -> bool:
     """Whether a title or line is only a date ("27 NOVEMBER, 2005", "Posted 11/27/2005 7:21 AM"), which says
     nothing about the story."""
     line = line.strip()
-    if _NUMERIC_STAMP.match(line):
+    if _NUMERIC_LINE.match(line):  # "11 / 28 / 05": only a date, even where its order of day and month is unknown
         return True
     if len(line) > 160 or not _YEAR.search(line) or not _MONTH_WORD.search(line):
         return False
     return _written(_STAMP_WORDS.sub(" ", line), ("et", "pt", "ct", "mt"))  # US zones, read only as words
+
+
+def headline(title: str | None, text: str, *, limit: int = 140) -> str:
+    """What to call a report: its title, unless it has none or the title is only a date ("Posted 11/27/2005
+    7:21 AM"); then the first line of its text that is not a date, to its first sentence end, shortened to
+    ``limit`` characters at a word. Display only: the stored title stays as the source gave it."""
+    if title and title.strip() and not is_dateline(title):
+        return _shorten(title.strip(), limit)
+    lines = [line.strip() for line in text.strip().split("\n") if line.strip()]
+    first = next((line for line in lines if not is_dateline(line)), lines[0] if lines else "")
+    for stop in (". ", "? ", "! "):
+        if stop in first[:200]:
+            first = first[: first.index(stop) + 1]
+            break
+    return _shorten(first, limit) or "Untitled report"
+
+
+def _shorten(line: str, limit: int) -> str:
+    if len(line) <= limit:
+        return line
+    cut = line[: limit - 1].rsplit(" ", 1)[0] if " " in line[: limit - 1] else line[: limit - 1]
+    return cut.rstrip(" ,;:") + "…"
 
 
 def _read_stamp(rest: str) -> tuple[datetime, str] | None:
@@ -104,10 +126,11 @@ def _read_stamp(rest: str) -> tuple[datetime, str] | None:
     return None
 
 
-_NUMERIC_STAMP = re.compile(
-    r"^(?:(?:last\s+)?(?:posted|published|updated)\s*(?:on|:)?\s*)?(?P<a>\d{1,2})\s*/\s*(?P<b>\d{1,2})\s*/\s*"
-    r"(?P<year>(?:19[5-9]|20\d)\d)(?:,?\s+(?:at\s+)?(?P<h>\d{1,2})\s*:\s*(?P<m>\d{2})\s*"
-    r"(?P<ampm>[AaPp]\.?\s*[Mm]\.?)?)?(?:\s+(?P<zone>[A-Z]{2,4}))?\s*$", re.IGNORECASE)
+_NUMERIC = (r"^(?:(?:last\s+)?(?:posted|published|updated)\s*(?:on|:)?\s*)?(?P<a>\d{1,2})\s*/\s*(?P<b>\d{1,2})\s*/\s*"
+            r"(?P<year>{year})(?:,?\s+(?:at\s+)?(?P<h>\d{1,2})\s*:\s*(?P<m>\d{2})\s*"
+            r"(?P<ampm>[AaPp]\.?\s*[Mm]\.?)?)?(?:\s+(?P<zone>[A-Z]{2,4}))?\s*$")
+_NUMERIC_STAMP = re.compile(_NUMERIC.replace("{year}", r"(?:19[5-9]|20\d)\d"), re.IGNORECASE)  # a date we can read
+_NUMERIC_LINE = re.compile(_NUMERIC.replace("{year}", r"\d{2}(?:\d{2})?"), re.IGNORECASE)  # only a date, read or not
 
 
 def _read_numeric(line: str) -> tuple[datetime, str] | None:

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
+from ..ingest.datelines import headline
 from ..model import (
     Article,
     Claim,
@@ -371,6 +372,7 @@ def dossier_to_json(d: Dossier) -> dict:
             {
                 "id": a.id,
                 "title": a.title,
+                "headline": headline(a.title, a.text),
                 "url": a.url,
                 "outlet": a.outlet,
                 "outlet_name": a.outlet_name,

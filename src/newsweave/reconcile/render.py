@@ -237,7 +237,7 @@ def to_markdown(d: Dossier | dict) -> str:
     for p in data["publication_times"]:
         lines.append(
             f"| {p['published'] or 'unknown'} | {_md(labels.get(p['article_id'], ''))} | "
-            f"{_md(p.get('title') or '')} | `{p['article_id']}` |"
+            f"{_md(p.get('headline') or p.get('title') or '')} | `{p['article_id']}` |"
         )
     return "\n".join(lines) + "\n"
 
@@ -349,7 +349,7 @@ def to_html(d: Dossier | dict) -> str:
     for p in data["publication_times"]:
         out.append(
             f"<tr><td>{_h(p['published'] or 'unknown')}</td><td>{_h(labels.get(p['article_id'], ''))}</td>"
-            f"<td>{_h(p.get('title') or '')}</td><td><code>{_h(p['article_id'])}</code></td></tr>"
+            f"<td>{_h(p.get('headline') or p.get('title') or '')}</td><td><code>{_h(p['article_id'])}</code></td></tr>"
         )
     out.append("</table></body></html>")
     return "\n".join(out) + "\n"
@@ -444,7 +444,7 @@ def render_terminal(d: Dossier | dict, console) -> None:
         rp.add_row(
             Text(p["published"] or "unknown"),
             Text(labels.get(p["article_id"], "")),
-            Text(p.get("title") or ""),
+            Text(p.get("headline") or p.get("title") or ""),
             Text(p["article_id"]),
         )
     console.print(rp)

@@ -13,6 +13,7 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from datetime import UTC, datetime, timedelta
 
+from ..ingest.datelines import headline
 from ..model import Article, Fact, Span, TimelineEntry
 from .align import time_gap
 from .claims import claim_arg, claim_args, claim_times
@@ -219,6 +220,7 @@ def publication_times(articles: Sequence[Article]) -> list[dict]:
                 "article_id": a.id,
                 "outlet": outlet_label(a),
                 "title": a.title,
+                "headline": headline(a.title, a.text),
                 "published": a.published.value.isoformat() if a.published.value else None,
                 "precision": a.published.precision,
                 "origin": a.published.origin,

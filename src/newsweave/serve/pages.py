@@ -9,6 +9,7 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import FileResponse, HTMLResponse, RedirectResponse, Response
 
 from ..errors import InputError
+from ..ingest.datelines import headline
 from .annotate import annotate_html, annotations_of
 from .views import ORDERS, article_view, list_stories, load_dossier, parse_day, story_view
 
@@ -112,7 +113,7 @@ def article_page(
         except Exception:  # noqa: BLE001
             copy_of = None
     cited_text = text[cite[0]:cite[1]] if cite else None
-    heading = art["title"] or _lead(text)
+    heading = headline(art["title"], text, limit=90)
     return _render(request, "article.html", {
         "v": view, "a": art, "heading": heading, "body": body, "statements": statements, "cite": cite,
         "cited_text": cited_text,
@@ -120,14 +121,6 @@ def article_page(
         "copy_of": copy_of, "entities": _entity_summary(analysis),
         "timexes": [t for t in (analysis or {}).get("timexes") or [] if isinstance(t, dict)],
     })
-
-
-def _lead(text: str, limit: int = 90) -> str:
-    """A heading for an untitled report: its first line, cut at a word boundary."""
-    first = text.strip().split("\n", 1)[0].strip()
-    if len(first) <= limit:
-        return first or "Untitled report"
-    return first[:limit].rsplit(" ", 1)[0] + " …"
 
 
 def _entity_summary(analysis: dict[str, Any] | None) -> list[dict[str, Any]]:

@@ -10,6 +10,7 @@ from typing import Any
 
 from ..api import Newsweave, article_record
 from ..errors import InputError
+from ..ingest.datelines import headline
 
 __all__ = [
     "ORDERS",
@@ -71,7 +72,7 @@ def fallback_dossier(nw: Newsweave, story_id: str) -> dict[str, Any]:
         "story": {"id": story.id, "title": story.title, "first_seen": iso(story.first_seen),
                   "last_seen": iso(story.last_seen), "merged_into": story.merged_into},
         "articles": [{
-            "id": a.id, "title": a.title, "url": a.url, "outlet": a.outlet, "outlet_name": a.outlet_name,
+            "id": a.id, "title": a.title, "headline": headline(a.title, a.text), "url": a.url, "outlet": a.outlet, "outlet_name": a.outlet_name,
             "published": iso(a.published.value), "published_precision": a.published.precision,
             "published_origin": a.published.origin, "copy_of": a.copy_of, "length": len(a.text),
         } for a in articles],
