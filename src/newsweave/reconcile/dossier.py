@@ -10,7 +10,6 @@ versioned JSON form (schema ``newsweave.dossier/1``, see ``docs/dossier-schema.m
 from __future__ import annotations
 
 import logging
-import re
 import threading
 from collections import OrderedDict
 from collections.abc import Mapping, Sequence
@@ -38,8 +37,8 @@ from .conflicts import attribution_conflicts, find_conflicts
 from .disputes import gather_disputes
 from .echoes import mark_repeats
 from .entities import story_entities
-from .lexicons import NOBODY
 from .reading import Reading, read_article
+from .sayings import in_who_said_what
 from .sources import group_sources, outlet_label, speaker_name
 from .summary import summarize
 from .timeline import build_timeline, publication_times
@@ -72,7 +71,7 @@ RECONCILE_VERSION = "20"  # 2: earlier events, comparative counts and digit grou
 # 18: a statement other reports carried is listed once, with the reports that repeat it; 19: a place with and
 # without its kind ("Qeshm Island" / "Qeshm") is one story entity, one quake (attack …) a day on the timeline;
 # 20: a difference of precision in health names the finer status in the reports' words; a pronoun subject's name
-# (from the analysis's coreference) in labels: "[Lindsay Lohan] was not charged"
+# (from the analysis's coreference) in labels: "[Lindsay Lohan] was not charged"; who said what lists sayings only
 _CACHE_SIZE = 2048
 _cache: OrderedDict[tuple[str, str, int], ArticleClaims] = OrderedDict()
 _cache_lock = threading.Lock()
@@ -95,40 +94,6 @@ class ArticleClaims:
 def clear_cache() -> None:
     with _cache_lock:
         _cache.clear()
-
-
-_EMPTY_MESSAGE = frozenset({"that", "this", "it", "so", "these", "those", "them", "him", "her", "which", "what",
-                            "the", "same"})
-
-
-# Cues PolNeAR counts as attributions that a reader does not count as anyone saying anything: perception ("she saw
-# Gray with a gun"), physical acts ("protesters pitched bricks"), decisions and states ("she decided to rehire …",
-# "the detectives were aware …"). The analysis keeps them; who-said-what in the dossier leaves them out.
-_WORDS_NOT_SAYING = (
-    "see look watch witness notice spot remember forget identify trash throw pitch hurl toss stand sit walk run "
-    "put place design build experience full seek want wish decide choose approve order sue break amplify release "
-    "list aware interested fire shoot hit strike launch kill offer introduce appear decline"
-)
-_NOT_SAYING = frozenset(_WORDS_NOT_SAYING.split())
-
-
-def _in_who_said_what(s: Statement, message: str) -> bool:
-    """Statements with a speaker, and quotations (whose speaker may be unknown); a speaker-less reported stance
-    ("known for partying", "charged with murder") says nothing about who said it, a message that is only a
-    pronoun ("prosecutors said that") says nothing a reader can use, a cue in :data:`_NOT_SAYING` is no
-    saying, and "no one" / "no group" is nobody."""
-    if s.speaker is None and not s.direct:
-        return False
-    if not s.direct and (s.cue_verb or "") in _NOT_SAYING:
-        return False
-    if NOBODY.match(s.speaker_text or ""):
-        return False  # "no one has claimed responsibility": a fact about silence (the claims keep it), no speaker
-    return _says_something(message)
-
-
-
-def _says_something(message: str) -> bool:
-    return any(w.lower() not in _EMPTY_MESSAGE for w in re.findall(r"\w+", message))
 
 
 def _version(analysis: Any) -> str:
@@ -222,7 +187,7 @@ def build_dossier(
     )
     statements = tuple(
         s for a in ordered for s in per[a.id].statements
-        if _in_who_said_what(s, a.text[s.content.start : s.content.end])
+        if in_who_said_what(s, a.text[s.content.start : s.content.end])
     )
     fact_sources = [group_sources(f.claims, by_id, entity_names=names) for f in facts]
     return Dossier(
