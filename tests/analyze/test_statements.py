@@ -214,6 +214,14 @@ def test_channel_from_cue_context(extract, text, channel):
     assert st.channel == channel
 
 
+def test_a_platform_the_tagger_calls_a_person_is_no_antecedent(extract):
+    # spaCy's small model tags "Twitter" PERSON here; "she" must not become Twitter
+    text = ("The minister said on Twitter that she had spoken with the mayor.\n\n“Spoke with the mayor today "
+            "about the floods,” she said.")
+    st = _find(text, extract(text), "Spoke with the mayor")
+    assert st.speaker_entity != "Twitter" and (st.speaker_entity or "").lower() not in ("twitter",)
+
+
 def test_told_outlet_is_interview_and_relay(extract):
     text = "The general told AFP that the troops would stay."
     (st,) = extract(text)

@@ -46,11 +46,12 @@ __all__ = [
 log = logging.getLogger(__name__)
 
 #: Bump whenever the output of the analysis changes, so stored analyses of an older version are re-run.
-ANALYSIS_VERSION = "7"  # 3: quote layouts, block quotes, participle speakers, day-aligned edges;
+ANALYSIS_VERSION = "8"  # 3: quote layouts, block quotes, participle speakers, day-aligned edges;
 # 4: raised passive subjects in the message, "they" for people named in the plural just before, tense of fronted times
 # 5: relative times anchored on a later "Updated:" stamp; page date stamps are no transcript lines
 # 6: a message the parser took for an adverbial clause ("said after the convention he would …")
 # 7: embedded posts ("… — Name (@handle) date"), quoted names in speaker phrases, "which he said …" in a message
+# 8: a platform or outlet the tagger calls a person ("Twitter") is no antecedent of "he"/"she"
 #: Texts longer than this are parsed in paragraph chunks (spaCy needs ~1 GB of memory per 100k characters).
 CHUNK_CHARS = 100_000
 

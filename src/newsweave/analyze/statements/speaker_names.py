@@ -293,7 +293,7 @@ def _person_in_sentence(span: Span, ix: DocIndex, content: tuple[int, int] | Non
                         fits: Callable[[str], bool]) -> Span | None:
     s_start = ix.sent_start[span.start]
     for ent in reversed(ix.ents):
-        if ent.end > span.start or ent.label_ != "PERSON":
+        if ent.end > span.start or not _a_person(ent):
             continue
         if ent.start < s_start:
             return None
@@ -366,9 +366,19 @@ def _previous_org(span: Span, ix: DocIndex, *, sentences: int = 3) -> Span | Non
 
 def _previous_person(span: Span, ix: DocIndex, fits: Callable[[str], bool]) -> Span | None:
     for ent in reversed(ix.ents):
-        if ent.end <= span.start and ent.label_ == "PERSON" and fits(_strip_titles(ent)):
+        if ent.end <= span.start and _a_person(ent) and fits(_strip_titles(ent)):
             return ent
     return None
+
+
+_PLATFORMS = frozenset({"twitter", "facebook", "telegram", "instagram", "tiktok", "youtube", "weibo", "wechat",
+                        "linkedin", "truth social", "snapchat", "whatsapp"})
+
+
+def _a_person(ent: Span) -> bool:
+    """A PERSON entity that can be "he" or "she": the tagger also calls "Twitter" or "Reuters" a person."""
+    low = ent.text.lower().removeprefix("the ")
+    return ent.label_ == "PERSON" and low not in _PLATFORMS and low not in KNOWN_OUTLETS
 
 
 def _entity_of(ent: Span, mentions: Sequence[Mention]) -> str | None:
