@@ -522,3 +522,50 @@ def test_one_word_name_after_a_number_is_no_person(nlp):
 )
 def test_same_person_name(written, known, same):
     assert nm.same_person_name(written, known) is same
+
+
+def test_a_surname_the_tagger_calls_a_place_is_the_person(nlp):
+    """One name, one sense within a report: the small model tags some bare surnames GPE/ORG ("Now that Lohan is
+    back" → GPE); where the report calls a person by that name, the mention is the person (and "she" after it
+    can be linked to her). After a preposition of place, or "the", it stays what it was."""
+    from newsweave.analyze.coref import RawMention
+    from newsweave.analyze.entities import _surnames_as_people
+
+    text = "Jane Roe left the clinic. Now that Roe is back in Roe, she will stay. The fans of the Roe cheered."
+    doc = nlp(text)
+
+    def mention(word: str, nth: int, label: str) -> RawMention:
+        starts = [m.start() for m in re.finditer(rf"\b{word}\b", text)]
+        return RawMention(starts[nth], starts[nth] + len(word), word, label, "name", 0)
+
+    person = RawMention(0, 8, "Jane Roe", "PERSON", "name", 0)
+    bare, place, team = mention("Roe", 1, "GPE"), mention("Roe", 2, "GPE"), mention("Roe", 3, "ORG")
+    mentions = [person, bare, place, team]
+    _surnames_as_people(doc, mentions)
+    assert [m.label for m in mentions] == ["PERSON", "PERSON", "GPE", "ORG"]
+
+
+def test_a_word_no_person_bears_keeps_its_label(nlp):
+    from newsweave.analyze.coref import RawMention
+    from newsweave.analyze.entities import _surnames_as_people
+
+    text = "Jane Roe visited Denver. Denver is cold."
+    doc = nlp(text)
+    m = RawMention(25, 31, "Denver", "GPE", "name", 1)
+    _surnames_as_people(doc, [RawMention(0, 8, "Jane Roe", "PERSON", "name", 0), m])
+    assert m.label == "GPE"
+
+
+def test_sample_report_she_is_the_actress_not_her_lawyer(nlp):
+    """The bundled sample (ECB+, CC BY 3.0): "Now that Lohan is back …" has "Lohan" tagged GPE by the small
+    model; "… Lohan was accused of attacking a female staffer, but she was not charged" — "she" is Lohan, not
+    the lawyer Shawn Holley named in the sentence before."""
+    import json
+
+    sample = Path(__file__).resolve().parents[2] / "src" / "newsweave" / "data" / "sample" / "ecbplus_topics.jsonl"
+    texts = [json.loads(line)["text"] for line in sample.read_text(encoding="utf-8").splitlines()]
+    text = next(t for t in texts if "but she was not charged" in t)
+    mentions, by_id = analyse(nlp, text)
+    at = text.index("but she was not charged") + len("but ")
+    (she,) = [m for m in mentions if m.span.start == at]
+    assert "Lohan" in by_id[she.entity_id].name

@@ -188,10 +188,29 @@ def _name_mentions(doc: Doc, bounds: list[tuple[int, int]]) -> list[RawMention]:
                     mention.qualifier = _qualifier(doc, run[:j])
                     mention.gender = nm.title_gender(role.split())
             out.append(mention)
+    _surnames_as_people(doc, out)
     # names inside a title ("State" in "Secretary of State Ana Ruiz") are part of the role
     return [
         m for m in out if m.label == "PERSON" or not any(a <= m.start and m.end <= b for a, b in role_spans)
     ]
+
+
+_PLACE_PREPOSITIONS = frozenset({"in", "at", "to", "from", "near", "into", "across", "outside", "inside"})
+
+
+def _surnames_as_people(doc: Doc, mentions: list[RawMention]) -> None:
+    """A one-word name the tagger labelled a place or an organisation, where the report calls a person by that
+    name elsewhere ("Lindsay Lohan … Now that Lohan is back", that "Lohan" tagged GPE), is that person: one name,
+    one sense within a report — unless it follows a preposition of place ("in Washington") or the table of known
+    names says otherwise."""
+    surnames = {m.text.split()[-1] for m in mentions if m.label == "PERSON" and m.text.split()}
+    for m in mentions:
+        if m.label in ("PERSON", "NORP") or " " in m.text or m.text not in surnames or nm.known_label(m.text):
+            continue
+        first = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if first is not None and first.start > 0 and doc[first.start - 1].lower_ in _PLACE_PREPOSITIONS | {"the"}:
+            continue  # "in Washington", "for the Colts": a place, a team
+        m.label = "PERSON"
 
 
 def _titled_name(doc: Doc, span) -> bool:
