@@ -569,3 +569,42 @@ def test_sample_report_she_is_the_actress_not_her_lawyer(nlp):
     at = text.index("but she was not charged") + len("but ")
     (she,) = [m for m in mentions if m.span.start == at]
     assert "Lohan" in by_id[she.entity_id].name
+
+
+def _with_person(nlp, text: str, *names: str):
+    """The doc of ``text`` with the given PERSON spans (by their text) as its only entities, as the tagger
+    sometimes sees them: the model's own output varies with the words, these tests are about what follows."""
+    from spacy.tokens import Span as SpacySpan
+
+    doc = nlp(text)
+    ents, pos = [], 0
+    for name in names:
+        start = text.index(name, pos)
+        ents.append(SpacySpan(doc, *_token_range(doc, start, start + len(name)), label="PERSON"))
+        pos = start + len(name)
+    doc.ents = ents
+    return doc
+
+
+def _token_range(doc, start: int, end: int) -> tuple[int, int]:
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return span.start, span.end
+
+
+@pytest.mark.parametrize(
+    ("text", "tagged", "names"),
+    [
+        # a title-case headline tagged PERSON whole, running over the line break into the text below it
+        ("Maria Kessler Checks Into Rehab\nKessler checked into a clinic on Thursday, her lawyer said.",
+         ["Maria Kessler Checks Into Rehab\nKessler"], ["Maria Kessler"]),
+        ("Maria Kessler Checks Into Rehab Again\nThe singer Maria Kessler checked into a clinic.",
+         ["Maria Kessler Checks Into Rehab Again", "Maria Kessler"], ["Maria Kessler"]),
+        # a three-word name that no other mention cuts stays whole
+        ("Anna Maria Kessler said on Monday that the plant would close. Kessler is the mayor.",
+         ["Anna Maria Kessler", "Kessler"], ["Anna Maria Kessler"]),
+    ],
+)
+def test_headline_words_glued_to_a_name_are_cut(nlp, text, tagged, names):
+    mentions, entities = extract_mentions(_with_person(nlp, text, *tagged), article_id="a")
+    assert sorted({e.name for e in entities if e.label == "PERSON"}) == names
+    assert all("\n" not in m.text for m in mentions)

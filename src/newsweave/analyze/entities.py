@@ -132,7 +132,12 @@ def _name_mentions(doc: Doc, bounds: list[tuple[int, int]]) -> list[RawMention]:
         if ent.label_ not in NAME_LABELS:
             continue
         pieces = [(ent.start_char, ent.end_char)]
-        if "/" in ent.text:
+        if "\n" in ent.text:  # a name never runs over a line break (a headline and the first word under it)
+            pieces, pos = [], ent.start_char
+            for line in ent.text.split("\n"):
+                pieces.append((pos, pos + len(line)))
+                pos += len(line) + 1
+        elif "/" in ent.text:
             pieces, pos = [], ent.start_char
             for part in re.split(r"(/)", ent.text):
                 if part != "/":
@@ -163,6 +168,7 @@ def _name_mentions(doc: Doc, bounds: list[tuple[int, int]]) -> list[RawMention]:
                 while len(span) > 1 and nm.is_title_word(span[0].text):
                     role_tokens.append(span[0])
                     span = span[1:]
+                span = _cut_at_known_surname(doc, span)
                 if nm.is_title_word(span[0].text) and len(span) == 1:
                     continue
                 start, end = span.start_char, min(end, span.end_char)
@@ -196,6 +202,30 @@ def _name_mentions(doc: Doc, bounds: list[tuple[int, int]]) -> list[RawMention]:
 
 
 _PLACE_PREPOSITIONS = frozenset({"in", "at", "to", "from", "near", "into", "across", "outside", "inside"})
+
+
+_NAME_SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
+
+
+def _cut_at_known_surname(doc: Doc, span):
+    """A title-case headline glues words to a name ("Lindsay Lohan Checks Into Rehab" tagged PERSON whole): in
+    the first line of a report, a name of three or more words that runs on past a surname the report uses for a
+    person elsewhere ends there (not before "Jr." or "III", nor in a nickname's quotation marks)."""
+    if len(span) < 3 or "\n" in doc.text[: span.start_char] or any(t.text in "\"“”'‘’" for t in span):
+        return span
+    known = set()
+    for e in doc.ents:
+        if e.label_ == "PERSON":
+            for line in e.text.split("\n"):  # the name on each line (see the line-break rule)
+                words = line.split()
+                if words and not (e.start_char <= span.start_char and span.end_char <= e.end_char
+                                  and line.strip() == span.text.strip()):
+                    known.add(words[-1])
+    for k in range(len(span) - 2, 0, -1):
+        if (span[k].text in known and span[k + 1].lower_ not in _NAME_SUFFIXES
+                and not nm.is_given_name(span[k].text)):  # "Comedian Ellen DeGeneres": Ellen is no surname
+            return span[: k + 1]
+    return span
 
 
 def _surnames_as_people(doc: Doc, mentions: list[RawMention]) -> None:

@@ -26,6 +26,7 @@ __all__ = [
     "entity_id",
     "given_name_gender",
     "is_acronym",
+    "is_given_name",
     "is_honorific",
     "is_person_noun",
     "is_role",
@@ -365,6 +366,11 @@ def given_name_gender(name: str) -> str | None:
     if len(words) < 2:
         return None
     return _GIVEN.get(_bare(words[0]))
+
+
+def is_given_name(word: str) -> bool:
+    """Whether ``word`` is a given name of the lexicon ("Ellen", "Mark"), of either gender."""
+    return _bare(word) in _GIVEN
 
 
 def title_gender(words: Iterable[str]) -> str | None:
