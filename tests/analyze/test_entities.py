@@ -131,6 +131,10 @@ def test_entity_ids_are_deterministic_and_label_sensitive():
         (["US", "United States", "US"], "United States"),
         (["Iraqi", "Iraqis", "Iraqi"], "Iraqi"),
         (["Green Zone", "Greenzone"], "Green Zone"),
+        # a headline's words run on after the name: the name, when it is given as often
+        (["Maria Kessler Checks Out", "Maria Kessler", "Kessler", "Maria Kessler"], "Maria Kessler"),
+        (["Anna Maria Kessler", "Kessler"], "Anna Maria Kessler"),
+        (["Maria Kessler Returns", "Maria Kessler Returns", "Maria Kessler"], "Maria Kessler Returns"),
     ],
 )
 def test_choose_name(forms, expected):

@@ -74,3 +74,22 @@ def test_a_statement_carried_by_two_reports_is_listed_once_with_both(nlp):
     who = to_markdown(d).split("## Who said what")[1].split("## What the sources agree on")[0]
     assert who.count("rescue teams had reached all seven villages") == 1
     assert "Outlet 0" in who and "Outlet 1" in who
+
+
+def test_a_speaker_without_an_entity_joins_the_story_entity_of_its_name():
+    """"TMZ" and "TMZ. com" (ECB+ spacing of "TMZ.com") written as speakers where the tagger found no entity are the
+    story's TMZ; a name no story entity bears stays apart."""
+    from newsweave.model import Entity, Span, Statement
+    from newsweave.reconcile.entities import story_entities
+
+    def said_by(name: str) -> Statement:
+        return Statement(content=Span("r2", 10, 20), cue=Span("r2", 5, 9), cue_verb="report",
+                         speaker=Span("r2", 0, 4), speaker_text=name, speaker_entity=name)
+
+    per_article = {"r1": [Entity(id="e-tmz", name="TMZ", label="ORG")],
+                   "r2": [Entity(id="e-lohan", name="Lindsay Lohan", label="PERSON")]}
+    names: dict[str, str] = {}
+    mapping, _ = story_entities(per_article, [said_by("TMZ"), said_by("TMZ. com"), said_by("Radar Online")], names)
+    assert mapping["TMZ"] == mapping["TMZ. com"] == mapping["e-tmz"]
+    assert names["TMZ. com"] == "TMZ"
+    assert "Radar Online" not in mapping

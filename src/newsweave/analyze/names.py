@@ -407,7 +407,8 @@ def entity_id(label: str, name: str) -> str:
 
 def choose_name(forms: Iterable[str]) -> str:
     """The canonical name among the surface forms of one entity: the full name with most words, preferring
-    forms that are not acronyms, then the most frequent spelling, the longest, the first seen."""
+    forms that are not acronyms nor a shorter form with words run on ("Lindsay Lohan Checks Out" when "Lindsay
+    Lohan" is as frequent), then the most frequent spelling, the longest, the first seen."""
     ordered: dict[str, int] = {}
     for form in forms:
         ordered[form] = ordered.get(form, 0) + 1
@@ -415,10 +416,21 @@ def choose_name(forms: Iterable[str]) -> str:
         raise ValueError("choose_name() needs at least one surface form")
     first_seen = {form: i for i, form in enumerate(ordered)}
 
+    def glued(form: str) -> bool:
+        """A headline's words run on after a name another form gives as often ("Lindsay Lohan Checks Out" beside
+        "Lindsay Lohan")."""
+        words = form.split()
+        return any(
+            len(other.split()) >= 2 and len(other.split()) < len(words) and words[: len(other.split())] == other.split()
+            and n >= ordered[form]
+            for other, n in ordered.items()
+        )
+
     def rank(form: str) -> tuple:
         tokens = name_tokens(form)
         return (
             not is_acronym(form),
+            not glued(form),
             len([t for t in tokens if t not in SURNAME_PARTICLES]),
             not form.isupper(),  # "KARIN HOLM" in a headline: prefer the mixed-case spelling
             ordered[form],

@@ -2,19 +2,23 @@
 for the dossier — one speaker across reports in who said what, and the list of who and where.
 
 A speaker a report named without an entity ("Mr Alishbandi", where the named-entity tagger missed the name) joins
-the one person of the story that name fits (``analyze.names.same_person_name``). Names without a capital letter
+the one person of the story that name fits (``analyze.names.same_person_name``), or the one story entity of that
+name or alias ("TMZ", "TMZ.com" — a website's domain is dropped). Names without a capital letter
 ("gulf") and time zones ("GMT", which the tagger takes for an organisation) are not listed.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping, Sequence
 
 from ..analyze.canonical import merge_story_entities
-from ..analyze.names import same_person_name
+from ..analyze.names import normalize_name, same_person_name
 from ..model import Entity, Statement
 
 __all__ = ["story_entities"]
+
+_DOMAIN = re.compile(r"\s*\.\s*(?:com|org|net|co\.uk)$", re.IGNORECASE)
 
 _TIME_ZONES = frozenset({"GMT", "UTC", "ET", "EST", "EDT", "CT", "CST", "CDT", "PT", "PST", "PDT", "BST", "CET",
                          "CEST", "IST", "JST"})
@@ -36,13 +40,18 @@ def story_entities(
         if sid in story_names:
             names[eid] = story_names[sid]
     out = dict(mapping)
-    # a speaker the report named without an entity ("Mr Alishbandi"): the one story person that name fits
+    # a speaker the report named without an entity ("Mr Alishbandi"): the one story person that name fits, or the
+    # one story entity of that very name or alias ("TMZ", "TMZ.com")
     persons = [e for e in merged if e.label == "PERSON" and len(e.name.split()) >= 2]
+    by_name: dict[str, set[str]] = {}
+    for e in merged:
+        for form in (e.name, *e.aliases):
+            by_name.setdefault(_plain(form), set()).add(e.id)
     for st in statements:
         written = st.speaker_entity or ""
         if not written or written in out or written in names:
             continue
-        fits = {e.id for e in persons if same_person_name(written, e.name)}
+        fits = {e.id for e in persons if same_person_name(written, e.name)} or by_name.get(_plain(written), set())
         if len(fits) == 1:
             out[written] = next(iter(fits))
             names[written] = story_names[out[written]]
@@ -57,3 +66,8 @@ def story_entities(
               if any(ch.isupper() for ch in e.name) and e.name not in _TIME_ZONES]  # not "gulf", "GMT"
     listed.sort(key=lambda e: -len(e["articles"]))  # (stable: first appearance among equals)
     return out, listed
+
+
+def _plain(name: str) -> str:
+    """A name to compare speakers by: normalised, a website's domain dropped ("TMZ. com" → "tmz")."""
+    return normalize_name(_DOMAIN.sub("", name.strip()))
