@@ -111,6 +111,24 @@ def test_example_credit_line_is_farthest_relay(examples):
     assert "agencies" not in own_report.relays  # an outlet's own report is not relayed by "agencies"
 
 
+@pytest.mark.parametrize(
+    ("tail", "relays"),
+    [
+        ("(With inputs from agencies)", ("agencies",)),
+        ("With additional reporting from Reuters and AP", ("Reuters", "AP")),
+        ("Source: Reuters", ("Reuters",)),
+        ("— With inputs from PTI.", ("PTI",)),
+        # a sentence that mentions a source is no credit line
+        ('" the source told us.\nShe served another sentence there.', ()),
+        ("The source told us.", ()),
+    ],
+)
+def test_credit_line(tail, relays):
+    from newsweave.analyze.statements.relays import credit_line_relays
+
+    assert credit_line_relays("The minister spoke for an hour.\n" + tail) == relays
+
+
 def test_offsets_index_the_text(examples):
     for text, sts in examples.values():
         for st in sts:

@@ -18,9 +18,9 @@ from .speaker_names import is_outlet_phrase
 __all__ = ["RELAY_VERBS", "credit_line_relays", "relay_name", "relays_near_cue", "trailing_relay"]
 
 RELAY_VERBS = frozenset({"quote", "cite", "report", "carry", "publish", "broadcast", "air", "relay"})
-_CREDIT = re.compile(
-    r"\(?\s*(?:with\s+(?:inputs?|input|additional\s+reporting|contributions?)\s+from|"
-    r"inputs?\s+from|source:?)\s+([A-Za-z][\w .&'-]{1,60}?)\s*\)?\s*$",
+_CREDIT = re.compile(  # the whole line is the credit: "(With inputs from agencies)", "Source: Reuters"
+    r"^\W*(?:with\s+(?:inputs?|input|additional\s+reporting|contributions?)\s+from|"
+    r"inputs?\s+from|sources?\s*:)\s*([A-Za-z][\w .&'-]{1,60}?)\s*\)?\s*\.?\s*$",
     re.IGNORECASE,
 )
 _CREDIT_SCAN = 400
