@@ -232,6 +232,20 @@ def test_channel_from_cue_context(extract, text, channel):
     assert st.channel == channel
 
 
+def test_a_described_outlet_is_named_by_its_head(nlp):
+    """"Celebrity website TMZ reported …" with the common noun "Celebrity" tagged as a name (as the small model does
+    in the sample report): the speaker is TMZ, not "Celebrity"."""
+    from spacy.tokens import Span as SpacySpan
+
+    from newsweave.analyze.statements import extract_statements
+
+    text = "Celebrity website TMZ reported that the actress was shopping at an electronics store."
+    doc = nlp(text)
+    doc.ents = [SpacySpan(doc, 0, 1, label="PERSON")]
+    (st,) = extract_statements(doc, article_id="a1")
+    assert st.speaker_entity == "TMZ"
+
+
 def test_a_platform_the_tagger_calls_a_person_is_no_antecedent(extract):
     # spaCy's small model tags "Twitter" PERSON here; "she" must not become Twitter
     text = ("The minister said on Twitter that she had spoken with the mayor.\n\n“Spoke with the mayor today "

@@ -97,6 +97,18 @@ def _renaming_person(head: Token, ents: Sequence[Span]) -> Span | None:
     return None
 
 
+_OFFICE_WORDS = frozenset({"office", "department", "bureau", "service", "council", "court", "commission"})
+
+
+def _proper_run(root: Token, span: Span) -> Span:
+    """The proper nouns that end at ``root`` ("Celebrity website TMZ" → "TMZ", "the New York Post" → "New York
+    Post")."""
+    start = root.i
+    while start - 1 >= span.start and span.doc[start - 1].pos_ == "PROPN":
+        start -= 1
+    return span.doc[start : root.i + 1]
+
+
 def _modifies(ent: Span, head: Token) -> bool:
     """The entity hangs on ``head`` as a modifier (compound, adjective, possessor, number, or the object of a
     preposition: "the mayor of Springfield", "residents of Gavarzin", "police in Qeshm"), not as an apposition
@@ -201,6 +213,13 @@ def describe_speaker(
     if institution is not None:  # "the Chilean navy", "the Obama administration": the body, not its modifier
         return SpeakerInfo(institution, "organisation", False, mention_id)
     ent = _named_entity(span, ents)
+    head_named = False
+    if (ent is not None and root.pos_ == "PROPN" and not ent.start <= root.i < ent.end and not root.ent_type_
+            and (ent.label_ != "PERSON" or ent.root.pos_ != "PROPN") and _modifies(ent, root)
+            and root.lower_ not in TITLE_WORDS | ROLE_NOUNS | ORG_NOUNS | _OFFICE_WORDS
+            and not (root.i > 0 and root.doc[root.i - 1].text in "-‐–")  # "President-elect"
+            and not any(e.label_ == "PERSON" and e.root.pos_ == "PROPN" for e in ents)):
+        ent, head_named = None, True  # "Celebrity website TMZ" (the common noun tagged a name): the head is the name
     if (ent is None or ent.label_ != "PERSON") and phrase is not None and root.pos_ == "NOUN":
         ent = _renaming_person(root, ix.ents_in(phrase.start, phrase.end)) or ent
     if ent is not None and ent.label_ == "PERSON" and len(ent) == 1:
@@ -225,7 +244,7 @@ def describe_speaker(
             return SpeakerInfo(_strip_titles(ent), "person", False, mention_id or _entity_of(ent, mentions))
     if root.pos_ == "PROPN":
         kind = "outlet" if is_outlet_phrase(span, ents) else "organisation"
-        return SpeakerInfo(span.text, kind, False, mention_id)
+        return SpeakerInfo(_proper_run(root, span).text if head_named else span.text, kind, False, mention_id)
     if lemma in MEDIUM_NOUNS or lemma in OUTLET_NOUNS:
         definite = any(t.lower_ in ("the", "this", "that") for t in span[:2])
         if definite and (lemma in OUTLET_NOUNS or lemma == "report"):
