@@ -612,3 +612,17 @@ def test_headline_words_glued_to_a_name_are_cut(nlp, text, tagged, names):
     mentions, entities = extract_mentions(_with_person(nlp, text, *tagged), article_id="a")
     assert sorted({e.name for e in entities if e.label == "PERSON"}) == names
     assert all("\n" not in m.text for m in mentions)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "label"),
+    [
+        ("She checked into the Betty Ford Center on Thursday.", "Betty Ford Center", "ORG"),
+        ("The crash closed Byberry Road for hours.", "Byberry Road", "ORG"),
+        ("Returner Dante Hall scored twice.", "Dante Hall", "PERSON"),  # Hall, Church, Park are surnames too
+    ],
+)
+def test_a_place_or_body_named_after_a_person_is_no_person(nlp, text, name, label):
+    mentions, entities = extract_mentions(_with_person(nlp, text, name), article_id="a")
+    (m,) = [m for m in mentions if m.text == name]
+    assert m.label == label

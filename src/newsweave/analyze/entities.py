@@ -155,6 +155,8 @@ def _name_mentions(doc: Doc, bounds: list[tuple[int, int]]) -> list[RawMention]:
                 label = "PERSON"  # "Chancellor Olaf Scholz" tagged ORG: a title says it is a person
             elif label == "PERSON" and len(span) == 1 and span.start > 0 and doc[span.start - 1].like_num:
                 label = "PRODUCT"  # "a .357 Magnum": a number before a one-word "name" makes it a model
+            elif label == "PERSON" and len(span) > 1 and span[-1].lower_ in _PLACE_OR_BODY_HEADS:
+                label = "ORG"  # "Betty Ford Center", "Mount Sinai Hospital": named after a person, not one
             role_tokens: list[Token] = []
             if label == "PERSON":
                 # a given name NER left out: "Police Chief [Ana] Ruiz"
@@ -201,6 +203,12 @@ def _name_mentions(doc: Doc, bounds: list[tuple[int, int]]) -> list[RawMention]:
     ]
 
 
+_PLACE_OR_BODY_HEADS = frozenset({
+    "center", "centre", "clinic", "hospital", "university", "college", "school", "institute", "foundation",
+    "museum", "library", "airport", "stadium", "arena", "hotel", "cathedral", "mosque", "bridge", "street",
+    "avenue", "boulevard", "road", "square", "company", "corporation", "inc", "inc.", "ltd", "group", "trust",
+    "fund", "award", "prize", "act", "building", "prison", "academy",
+})  # not "Hall", "Church", "Park": surnames too (Dante Hall, Charlotte Church)
 _PLACE_PREPOSITIONS = frozenset({"in", "at", "to", "from", "near", "into", "across", "outside", "inside"})
 
 

@@ -53,7 +53,8 @@ ANALYSIS_VERSION = "8"  # 3: quote layouts, block quotes, participle speakers, d
 # 7: embedded posts ("… — Name (@handle) date"), quoted names in speaker phrases, "which he said …" in a message
 # 8: a platform or outlet the tagger calls a person ("Twitter") is no antecedent of "he"/"she"; one name, one
 # sense in a report (a surname the tagger called a place is the person); headline words cut off a name; a credit
-# line is a line of its own ("the source told us." is none)
+# line is a line of its own ("the source told us." is none); a described outlet named by its head ("website TMZ");
+# a "person" named like a place or body ("Betty Ford Center") is an organisation
 #: Texts longer than this are parsed in paragraph chunks (spaCy needs ~1 GB of memory per 100k characters).
 CHUNK_CHARS = 100_000
 
