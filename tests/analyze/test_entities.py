@@ -623,6 +623,6 @@ def test_headline_words_glued_to_a_name_are_cut(nlp, text, tagged, names):
     ],
 )
 def test_a_place_or_body_named_after_a_person_is_no_person(nlp, text, name, label):
-    mentions, entities = extract_mentions(_with_person(nlp, text, name), article_id="a")
+    mentions, _ = extract_mentions(_with_person(nlp, text, name), article_id="a")
     (m,) = [m for m in mentions if m.text == name]
     assert m.label == label

@@ -345,3 +345,17 @@ def test_a_time_of_the_event_still_dates_it(nlp):
 def test_a_second_participle_is_not_harmed(nlp, text, harmed):
     got = [c.subject for c in claims_of(nlp, text) if claim_arg(c, "class") == "harm"]
     assert got == harmed
+
+
+@pytest.mark.parametrize(
+    ("text", "event"),
+    [
+        ("Expect endless earthquake experts in the papers tomorrow.", False),
+        ("The city drew up a new quake zone map on Monday.", False),
+        ("A strong earthquake hit the island on Sunday.", True),
+        ("Quake victims spent the night in tents.", True),  # victims of the quake: the quake is told
+    ],
+)
+def test_an_event_noun_naming_a_kind_of_thing_is_no_event(nlp, text, event):
+    quakes = [c for c in claims_of(nlp, text) if claim_arg(c, "class") == "earthquake"]
+    assert bool(quakes) is event

@@ -213,11 +213,18 @@ def _is_predicate(t) -> bool:
     if t.pos_ == "NOUN" and lemma in EVENT_NOUNS:
         if t.dep_ == "compound" and t.head.lemma_.lower() == "attempt":
             return False
+        if (t.dep_ == "compound" and t.head.pos_ in ("NOUN", "PROPN")
+                and t.head.lemma_.lower() not in EVENT_NOUNS | _EVENT_TOLD_BY):
+            return False  # "earthquake experts", "quake zone": the noun names a kind of thing, no event happening
         if lemma in ("injury", "casualty", "death") and not _negated_noun(t):
             return t.dep_ in ("nsubj", "dobj", "attr")
         return True
     return False
 
+
+# nouns whose compound event noun still tells of the event ("quake victims", "the bomb blast's death toll")
+_EVENT_TOLD_BY = frozenset({"victim", "survivor", "toll", "damage", "casualty", "aftermath", "relief", "rescue",
+                            "site", "scene"})
 
 _STAMP_WORDS = frozenset({"posted", "updated", "published", "modified"})
 

@@ -58,7 +58,7 @@ __all__ = [
 log = logging.getLogger(__name__)
 
 SCHEMA = "newsweave.dossier/1"
-RECONCILE_VERSION = "20"  # 2: earlier events, comparative counts and digit groups; 3: times of relative
+RECONCILE_VERSION = "21"  # 2: earlier events, comparative counts and digit groups; 3: times of relative
 # clauses, of "It …" after a dated sentence, months without a year placed against the story's dates, labels, and
 # who said what without speaker-less stances; 4: hedges scoped to their clause; 5: bare number nouns count people;
 # 6: claims of responsibility and death tolls; 7: crowd sizes, every count keeping what it counts; 8: magnitudes;
@@ -71,7 +71,8 @@ RECONCILE_VERSION = "20"  # 2: earlier events, comparative counts and digit grou
 # 18: a statement other reports carried is listed once, with the reports that repeat it; 19: a place with and
 # without its kind ("Qeshm Island" / "Qeshm") is one story entity, one quake (attack …) a day on the timeline;
 # 20: a difference of precision in health names the finer status in the reports' words; a pronoun subject's name
-# (from the analysis's coreference) in labels: "[Lindsay Lohan] was not charged"; who said what lists sayings only
+# (from the analysis's coreference) in labels: "[Lindsay Lohan] was not charged"; who said what lists sayings only;
+# 21: an event noun naming a kind of thing ("earthquake experts") is no event
 _CACHE_SIZE = 2048
 _cache: OrderedDict[tuple[str, str, int], ArticleClaims] = OrderedDict()
 _cache_lock = threading.Lock()
