@@ -31,6 +31,8 @@ from newsweave.reconcile.sayings import is_saying
         ("charge", "murder", False),
         ("show", "a 20 percent approval rating", False),
         ("point", "a revolver at the officers", False),
+        ("respond", "stun grenades and tear gas", False),
+        ("respond", "that the claims were false", True),
         # acts and perceptions PolNeAR counts as attributions
         ("attack", "a television crew's truck", False),
         ("record", "high-definition video", False),

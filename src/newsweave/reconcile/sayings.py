@@ -37,8 +37,10 @@ _EMPTY_MESSAGE = frozenset({"that", "this", "it", "so", "these", "those", "them"
                             "the", "same"})
 # verbs that tell of a saying only with a message that is a clause or a quotation: "officials fear that …",
 # "the autopsy showed he had been shot", "called the cuts “savage attacks”" — not "residents felt the quake", "the
-# crowd protested police treatment", "he was charged with murder", "the prime minister called new elections"
-_NEEDS_CLAUSE = COMPLEMENT_ONLY | frozenset({"protest", "speak", "talk", "call", "charge", "discuss", "address"})
+# crowd protested police treatment", "he was charged with murder", "the prime minister called new elections",
+# "police responded with stun grenades"
+_NEEDS_CLAUSE = COMPLEMENT_ONLY | frozenset({"protest", "speak", "talk", "call", "charge", "discuss", "address",
+                                             "respond", "reply", "answer", "react"})  # "responded with tear gas"
 _CLAUSE_START = re.compile(r"^\W*(?:that|whether|if|how|why|what|who|when|where)\b", re.IGNORECASE)
 _AUXILIARY_WORDS = ("is are was were be been being has have had will would can could shall should may might must do "
                     "does did won't can't don't didn't isn't wasn't")
