@@ -359,3 +359,21 @@ def test_a_second_participle_is_not_harmed(nlp, text, harmed):
 def test_an_event_noun_naming_a_kind_of_thing_is_no_event(nlp, text, event):
     quakes = [c for c in claims_of(nlp, text) if claim_arg(c, "class") == "earthquake"]
     assert bool(quakes) is event
+
+
+@pytest.mark.parametrize(
+    ("text", "predicate", "time"),
+    [
+        # the time of a telling or a showing dates the telling, not what is told
+        ("A woman told reporters Wednesday that the teen was carrying a gun when he was shot.", "shoot", None),
+        ("Police said on Monday that two men were arrested.", "arrest", None),
+        # a past before the past: "had been shot" is not at the time of the sentence
+        ("On Wednesday, the autopsy showed he had been shot seven times.", "shoot", None),
+        # a time of the event itself still dates it, and its participle
+        ("The quake struck on Sunday, killing 10 people.", "kill", "2013-03-10"),
+        ("Two men were arrested on Monday, police said.", "arrest", "2013-03-11"),
+    ],
+)
+def test_a_telling_dates_the_telling_not_what_is_told(nlp, text, predicate, time):
+    (c,) = [c for c in claims_of(nlp, text, date="2013-03-14") if c.predicate == predicate]
+    assert claim_arg(c, "time") == time

@@ -125,11 +125,14 @@ def claims_from_reading(reading: Reading) -> list[Claim]:
             tx: tok_i
             for tx, tok_i in timex_of.items()
             if sent.start <= tok_i < sent.end and tx.type in ("DATE", "TIME") and _placeable(tx)
+            and not _dates_the_saying(doc[tok_i], pred_ids)
         }
         one_time = list(in_sentence) if len({t.value for t in in_sentence}) == 1 else []
         for p in preds:  # an event with no time of its own is dated by its sentence ("… in December 2003")
             own = times.get(p.i) or []
-            if not own and p.dep_ in ("advcl", "conj", "xcomp") and p.head.i in times and p.tag_.startswith("VB"):
+            if not own and _pluperfect(p):
+                pass  # "the autopsy showed on Wednesday he had been shot": before that time, not at it
+            elif not own and p.dep_ in ("advcl", "conj", "xcomp") and p.head.i in times and p.tag_.startswith("VB"):
                 own = times[p.head.i]  # as above, for a head dated below: "It killed 612 and injured 1,400"
             elif not own and _event_class(p):
                 if p.dep_ in ("relcl", "acl"):
@@ -243,6 +246,30 @@ def _is_stamp(t) -> bool:
 
 
 _MONTHS = frozenset(["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"])
+
+
+def _dates_the_saying(tok, pred_ids: set[int]) -> bool:
+    """A time that hangs on a verb of saying or showing before any event ("told news outlets Wednesday that the
+    teen was carrying a gun when he was shot"): it dates the telling, not what is told."""
+    cur = tok
+    for _ in range(40):
+        if cur is not tok and cur.i in pred_ids:
+            return False
+        if cur.pos_ == "VERB" and cur.lemma_.lower() in REPORTING_VERBS | _SHOWING_VERBS:
+            return True
+        if cur.head is cur:
+            return False
+        cur = cur.head
+    return False
+
+
+_SHOWING_VERBS = frozenset({"show", "reveal", "find", "confirm", "indicate"})
+
+
+def _pluperfect(p) -> bool:
+    """"had been shot", "had fled": a past before the past the sentence tells of."""
+    return p.tag_ == "VBN" and any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("had", "'d") for c in p.children) \
+        and not any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("has", "have") for c in p.children)
 
 
 def _owner(tok, pred_ids: set[int]) -> int | None:
