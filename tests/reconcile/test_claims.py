@@ -377,3 +377,16 @@ def test_an_event_noun_naming_a_kind_of_thing_is_no_event(nlp, text, event):
 def test_a_telling_dates_the_telling_not_what_is_told(nlp, text, predicate, time):
     (c,) = [c for c in claims_of(nlp, text, date="2013-03-14") if c.predicate == predicate]
     assert claim_arg(c, "time") == time
+
+
+@pytest.mark.parametrize(
+    ("text", "asserted", "asked"),
+    [
+        ("Did the police fire first? Witnesses said officers killed the teen.", "kill", "fire"),
+        ('Dozens chanted "how many kids did you kill today" on Church Avenue.', "chant", "kill"),
+        ("Never before had police killed so many.", "kill", None),  # an inversion that is no question
+    ],
+)
+def test_a_question_asserts_nothing(nlp, text, asserted, asked):
+    predicates = {c.predicate for c in claims_of(nlp, text)}
+    assert asserted in predicates and asked not in predicates

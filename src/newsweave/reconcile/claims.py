@@ -198,7 +198,7 @@ def _parallel_participle(noun) -> bool:
 
 def _is_predicate(t) -> bool:
     lemma = t.lemma_.lower()
-    if _is_stamp(t):
+    if _is_stamp(t) or _asked(t):
         return False
     if t.pos_ == "VERB":
         if lemma in REPORTING_VERBS and not _claims_responsibility(t):
@@ -228,6 +228,27 @@ def _is_predicate(t) -> bool:
 # nouns whose compound event noun still tells of the event ("quake victims", "the bomb blast's death toll")
 _EVENT_TOLD_BY = frozenset({"victim", "survivor", "toll", "damage", "casualty", "aftermath", "relief", "rescue",
                             "site", "scene"})
+
+def _asked(t) -> bool:
+    """A verb of a question asserts nothing ("how many kids will you kill today", "Did the police fire first?"):
+    its clause ends in a question mark, or its auxiliary comes before its subject after a question word."""
+    if t.pos_ != "VERB":
+        return False
+    doc = t.doc
+    last = t.right_edge.i
+    while last > t.i and (doc[last].is_quote or doc[last].is_space):
+        last -= 1
+    nxt = last + 1
+    while nxt < len(doc) and (doc[nxt].is_quote or doc[nxt].is_space):
+        nxt += 1
+    if doc[last].text.startswith("?") or (nxt < len(doc) and doc[nxt].text.startswith("?")):
+        return True
+    aux = [c.i for c in t.children if c.dep_ == "aux"]
+    subj = [c.i for c in t.children if c.dep_ in ("nsubj", "nsubjpass")]
+    first = doc[t.left_edge.i]
+    inverted = bool(aux and subj and min(aux) < min(subj))
+    return inverted and (first.tag_ in ("WDT", "WP", "WRB", "WP$") or first.i == min(aux))
+
 
 _STAMP_WORDS = frozenset({"posted", "updated", "published", "modified"})
 

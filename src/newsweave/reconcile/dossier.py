@@ -73,7 +73,7 @@ RECONCILE_VERSION = "21"  # 2: earlier events, comparative counts and digit grou
 # 20: a difference of precision in health names the finer status in the reports' words; a pronoun subject's name
 # (from the analysis's coreference) in labels: "[Lindsay Lohan] was not charged"; who said what lists sayings only;
 # 21: an event noun naming a kind of thing ("earthquake experts") is no event; a time of a telling does not date
-# what is told, nor a sentence's time a past perfect
+# what is told, nor a sentence's time a past perfect; a question asserts nothing
 _CACHE_SIZE = 2048
 _cache: OrderedDict[tuple[str, str, int], ArticleClaims] = OrderedDict()
 _cache_lock = threading.Lock()
