@@ -18,7 +18,8 @@ from typing import Protocol
 import numpy as np
 
 from ..model import Article, Claim, Fact
-from .claims import PARTIAL_DATE, claim_arg, claim_args, claim_times
+from .claims import claim_arg, claim_args, claim_times
+from .event_times import PARTIAL_DATE
 from .lexicons import CROWD_PREDICATES, MEANS_WORDS, normalise_key, status_compatible
 from .sources import group_sources
 

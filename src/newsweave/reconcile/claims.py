@@ -16,27 +16,32 @@ name a pronoun subject stands for: "She was not charged" → "Lindsay Lohan"; us
 from __future__ import annotations
 
 import hashlib
-import re
-from collections.abc import Iterable
 from datetime import UTC, datetime
 from typing import Any
 
 from ..model import Article, Claim, Span, TimeExpression
+from .event_times import (
+    dates_the_saying,
+    placeable,
+    pluperfect,
+    time_of_modified_noun,
+    time_owner,
+    timex_heads,
+)
 from .lexicons import (
     CAR_BOMB,
     EVENT_NOUNS,
-    LIGHT_VERBS,
     MEANS_WORDS,
     NOBODY,
     OUTCOME_WORDS,
     PREDICATE_CLASSES,
     QUAKE_WORDS,
-    REPORTING_VERBS,
     STATUS_WORDS,
     magnitude_in,
     normalise_key,
     predicate_class,
 )
+from .predicates import is_predicate
 from .reading import Reading, read_article
 from .syntax import (
     PLACE_LABELS,
@@ -66,8 +71,6 @@ from .syntax import (
     _trim_end,
 )
 
-PARTIAL_DATE = re.compile(r"XXXX-(\d\d)(?:-(\d\d))?$")  # a month or day whose year is unknown
-
 __all__ = ["claim_arg", "claim_args", "claim_times", "claims_from_reading", "extract_claims"]
 
 
@@ -90,18 +93,18 @@ def extract_claims(article: Article, analysis: Any | None = None, *, doc=None, n
 def claims_from_reading(reading: Reading) -> list[Claim]:
     doc = reading.doc
     titles = _title_aliases(doc)
-    timex_of = _timex_heads(doc, reading.timexes)
+    timex_of = timex_heads(doc, reading.timexes)
     claims: list[Claim] = []
     previous: list[TimeExpression] = []  # the one time of the previous sentence, if it had one
     for sent in doc.sents:
         if not sent.text.strip():
             continue
-        preds = [t for t in sent if _is_predicate(t)]
+        preds = [t for t in sent if is_predicate(t)]
         pred_ids = {t.i for t in preds}
         times: dict[int, list[TimeExpression]] = {}
         for tx, tok_i in timex_of.items():
             if sent.start <= tok_i < sent.end:
-                owner = _owner(doc[tok_i], pred_ids)
+                owner = time_owner(doc[tok_i], pred_ids)
                 if owner is not None:
                     times.setdefault(owner, []).append(tx)
         for p in preds:  # "during the strike early Sunday, a rocket hit …": the time holds for both
@@ -124,19 +127,19 @@ def claims_from_reading(reading: Reading) -> list[Claim]:
         in_sentence = {
             tx: tok_i
             for tx, tok_i in timex_of.items()
-            if sent.start <= tok_i < sent.end and tx.type in ("DATE", "TIME") and _placeable(tx)
-            and not _dates_the_saying(doc[tok_i], pred_ids)
+            if sent.start <= tok_i < sent.end and tx.type in ("DATE", "TIME") and placeable(tx)
+            and not dates_the_saying(doc[tok_i], pred_ids)
         }
         one_time = list(in_sentence) if len({t.value for t in in_sentence}) == 1 else []
         for p in preds:  # an event with no time of its own is dated by its sentence ("… in December 2003")
             own = times.get(p.i) or []
-            if not own and _pluperfect(p):
+            if not own and pluperfect(p):
                 pass  # "the autopsy showed on Wednesday he had been shot": before that time, not at it
             elif not own and p.dep_ in ("advcl", "conj", "xcomp") and p.head.i in times and p.tag_.startswith("VB"):
                 own = times[p.head.i]  # as above, for a head dated below: "It killed 612 and injured 1,400"
             elif not own and _event_class(p):
                 if p.dep_ in ("relcl", "acl"):
-                    own = _time_of_modified_noun(p, in_sentence)
+                    own = time_of_modified_noun(p, in_sentence)
                 elif one_time:
                     own = one_time
                 elif not in_sentence and _pronoun_subject(p):
@@ -146,22 +149,6 @@ def claims_from_reading(reading: Reading) -> list[Claim]:
             claims.extend(_claims_for(reading, sent, p, own, titles))
         previous = one_time
     return claims
-
-
-def _placeable(tx: TimeExpression) -> bool:
-    """A time that dates an event: resolved, or a month or day whose year the report's date would give
-    ("in February" in an undated report, ``XXXX-02``; alignment places it against the story's dates)."""
-    return tx.earliest is not None or PARTIAL_DATE.match(tx.value) is not None
-
-
-def _time_of_modified_noun(p, in_sentence: dict[TimeExpression, int]) -> list[TimeExpression]:
-    """A relative clause takes the time of the noun it describes: "the disaster in December 2003, in which
-    more than 31,000 people were killed" (the time within the noun phrase, outside the clause itself)."""
-    noun = p.head
-    lo, hi = noun.left_edge.i, noun.right_edge.i
-    own_lo, own_hi = p.left_edge.i, p.right_edge.i
-    found = [tx for tx, i in in_sentence.items() if lo <= i <= hi and not own_lo <= i <= own_hi]
-    return found if len({t.value for t in found}) == 1 else []
 
 
 def _pronoun_subject(p) -> bool:
@@ -194,137 +181,6 @@ def _parallel_participle(noun) -> bool:
     """"… and damaging buildings": a conjunct noun led by an -ing modifier is the object of another participle."""
     first = noun.doc[noun.left_edge.i]
     return first.dep_ in ("amod", "compound") and first.head.i == noun.i and first.lower_.endswith("ing")
-
-
-def _is_predicate(t) -> bool:
-    lemma = t.lemma_.lower()
-    if _is_stamp(t) or _asked(t):
-        return False
-    if t.pos_ == "VERB":
-        if lemma in REPORTING_VERBS and not _claims_responsibility(t):
-            return False
-        if lemma in LIGHT_VERBS and lemma not in PREDICATE_CLASSES:
-            return False
-        if t.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ in ("can", "ca") for c in t.children):
-            return False  # "a magnitude 6 quake can cause severe damage": what can happen, not what happened
-        # not "the purported strike", "suspected attack"
-        return not (t.dep_ == "amod" and lemma not in STATUS_WORDS)
-    if t.pos_ in ("ADJ", "ADV") and lemma in STATUS_WORDS and t.dep_ in ("acomp", "advmod", "attr", "oprd"):
-        return t.head.lemma_ in ("be", "remain", "seem", "appear", "survive", "escape", "return")
-    if t.pos_ == "NOUN" and lemma == "attempt":  # "assassination attempt", "coup attempt"
-        return any(c.dep_ == "compound" and c.lemma_.lower() in PREDICATE_CLASSES for c in t.children)
-    if t.pos_ == "NOUN" and lemma in EVENT_NOUNS:
-        if t.dep_ == "compound" and t.head.lemma_.lower() == "attempt":
-            return False
-        if (t.dep_ == "compound" and t.head.pos_ in ("NOUN", "PROPN")
-                and t.head.lemma_.lower() not in EVENT_NOUNS | _EVENT_TOLD_BY):
-            return False  # "earthquake experts", "quake zone": the noun names a kind of thing, no event happening
-        if lemma in ("injury", "casualty", "death") and not _negated_noun(t):
-            return t.dep_ in ("nsubj", "dobj", "attr")
-        return True
-    return False
-
-
-# nouns whose compound event noun still tells of the event ("quake victims", "the bomb blast's death toll")
-_EVENT_TOLD_BY = frozenset({"victim", "survivor", "toll", "damage", "casualty", "aftermath", "relief", "rescue",
-                            "site", "scene"})
-
-def _asked(t) -> bool:
-    """A verb of a question asserts nothing ("how many kids will you kill today", "Did the police fire first?"):
-    its clause ends in a question mark, or its auxiliary comes before its subject after a question word."""
-    if t.pos_ != "VERB":
-        return False
-    doc = t.doc
-    last = t.right_edge.i
-    while last > t.i and (doc[last].is_quote or doc[last].is_space):
-        last -= 1
-    nxt = last + 1
-    while nxt < len(doc) and (doc[nxt].is_quote or doc[nxt].is_space):
-        nxt += 1
-    if doc[last].text.startswith("?") or (nxt < len(doc) and doc[nxt].text.startswith("?")):
-        return True
-    aux = [c.i for c in t.children if c.dep_ == "aux"]
-    subj = [c.i for c in t.children if c.dep_ in ("nsubj", "nsubjpass")]
-    first = doc[t.left_edge.i]
-    inverted = bool(aux and subj and min(aux) < min(subj))
-    return inverted and (first.tag_ in ("WDT", "WP", "WRB", "WP$") or first.i == min(aux))
-
-
-_STAMP_WORDS = frozenset({"posted", "updated", "published", "modified"})
-
-
-def _is_stamp(t) -> bool:
-    """A page's own date stamp, not an event: "Posted: Nov 27, 2005 8: 20 AM ET Last Updated: …"."""
-    if t.lower_ not in _STAMP_WORDS:
-        return False
-    doc = t.doc
-    before = doc[t.i - 1].lower_ if t.i > t.sent.start else ""
-    after = doc[t.i + 1] if t.i + 1 < len(doc) else None
-    if before in ("", "last", "|") or (after is not None and after.text == ":"):
-        return True
-    # "… 7: 21 AM Updated 11 / 27 / 2005": a capitalised stamp word before a date, in the middle of a line
-    return t.text[0].isupper() and after is not None and (after.like_num or after.lower_[:3] in _MONTHS)
-
-
-_MONTHS = frozenset(["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"])
-
-
-def _dates_the_saying(tok, pred_ids: set[int]) -> bool:
-    """A time that hangs on a verb of saying or showing before any event ("told news outlets Wednesday that the
-    teen was carrying a gun when he was shot"): it dates the telling, not what is told."""
-    cur = tok
-    for _ in range(40):
-        if cur is not tok and cur.i in pred_ids:
-            return False
-        if cur.pos_ == "VERB" and cur.lemma_.lower() in REPORTING_VERBS | _SHOWING_VERBS:
-            return True
-        if cur.head is cur:
-            return False
-        cur = cur.head
-    return False
-
-
-_SHOWING_VERBS = frozenset({"show", "reveal", "find", "confirm", "indicate"})
-
-
-def _pluperfect(p) -> bool:
-    """"had been shot", "had fled": a past before the past the sentence tells of."""
-    return p.tag_ == "VBN" and any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("had", "'d") for c in p.children) \
-        and not any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("has", "have") for c in p.children)
-
-
-def _owner(tok, pred_ids: set[int]) -> int | None:
-    cur = tok
-    for _ in range(40):
-        if cur.i in pred_ids and cur is not tok:
-            return cur.i
-        if cur.head is cur:
-            return cur.i if cur.i in pred_ids else None
-        cur = cur.head
-    return None
-
-
-def _timex_heads(doc, timexes: Iterable[TimeExpression]) -> dict[TimeExpression, int]:
-    out = {}
-    for tx in timexes:
-        if tx.type not in ("DATE", "TIME") or tx.value.endswith("_REF") or tx.value.startswith("P"):
-            continue  # "right now", "for a month", "every week" do not date an event
-        span = doc.char_span(tx.span.start, tx.span.end, alignment_mode="expand")
-        if span is not None and len(span) and not _since(span.root):
-            out[tx] = span.root.i
-    return out
-
-
-def _since(tok) -> bool:
-    """Whether a time is where a period starts, not when the event was: "the first deaths since 1991", "the worst
-    violence since riots in 2008"."""
-    for _ in range(4):
-        if tok.lower_ == "since":
-            return True
-        if tok.head is tok or tok.pos_ in ("VERB", "AUX"):
-            return False
-        tok = tok.head
-    return tok.lower_ == "since"
 
 
 def _claims_for(reading: Reading, sent, p, times: list[TimeExpression], titles) -> list[Claim]:

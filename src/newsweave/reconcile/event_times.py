@@ -1,0 +1,92 @@
+"""Which times date which predicates (:mod:`.claims`): the predicate a time hangs on, a relative clause's noun,
+the sentence's one time — but not a time that dates a telling ("told reporters Wednesday that …"), not a past
+perfect's sentence time, not the start of a period ("since 1991")."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from ..model import TimeExpression
+from .lexicons import REPORTING_VERBS
+
+__all__ = ["PARTIAL_DATE", "dates_the_saying", "placeable", "pluperfect", "time_of_modified_noun", "time_owner",
+           "timex_heads"]
+
+PARTIAL_DATE = re.compile(r"XXXX-(\d\d)(?:-(\d\d))?$")  # a month or day whose year is unknown
+
+
+def placeable(tx: TimeExpression) -> bool:
+    """A time that dates an event: resolved, or a month or day whose year the report's date would give
+    ("in February" in an undated report, ``XXXX-02``; alignment places it against the story's dates)."""
+    return tx.earliest is not None or PARTIAL_DATE.match(tx.value) is not None
+
+
+def time_of_modified_noun(p, in_sentence: dict[TimeExpression, int]) -> list[TimeExpression]:
+    """A relative clause takes the time of the noun it describes: "the disaster in December 2003, in which
+    more than 31,000 people were killed" (the time within the noun phrase, outside the clause itself)."""
+    noun = p.head
+    lo, hi = noun.left_edge.i, noun.right_edge.i
+    own_lo, own_hi = p.left_edge.i, p.right_edge.i
+    found = [tx for tx, i in in_sentence.items() if lo <= i <= hi and not own_lo <= i <= own_hi]
+    return found if len({t.value for t in found}) == 1 else []
+
+
+def dates_the_saying(tok, pred_ids: set[int]) -> bool:
+    """A time that hangs on a verb of saying or showing before any event ("told news outlets Wednesday that the
+    teen was carrying a gun when he was shot"): it dates the telling, not what is told."""
+    cur = tok
+    for _ in range(40):
+        if cur is not tok and cur.i in pred_ids:
+            return False
+        if cur.pos_ == "VERB" and cur.lemma_.lower() in REPORTING_VERBS | _SHOWING_VERBS:
+            return True
+        if cur.head is cur:
+            return False
+        cur = cur.head
+    return False
+
+
+_SHOWING_VERBS = frozenset({"show", "reveal", "find", "confirm", "indicate"})
+
+
+def pluperfect(p) -> bool:
+    """"had been shot", "had fled": a past before the past the sentence tells of."""
+    return p.tag_ == "VBN" and any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("had", "'d") for c in p.children) \
+        and not any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("has", "have") for c in p.children)
+
+
+def time_owner(tok, pred_ids: set[int]) -> int | None:
+    """The predicate a time hangs on (the first predicate up its chain of heads), if any."""
+    cur = tok
+    for _ in range(40):
+        if cur.i in pred_ids and cur is not tok:
+            return cur.i
+        if cur.head is cur:
+            return cur.i if cur.i in pred_ids else None
+        cur = cur.head
+    return None
+
+
+def timex_heads(doc, timexes: Iterable[TimeExpression]) -> dict[TimeExpression, int]:
+    """The head token of each time that can date an event."""
+    out = {}
+    for tx in timexes:
+        if tx.type not in ("DATE", "TIME") or tx.value.endswith("_REF") or tx.value.startswith("P"):
+            continue  # "right now", "for a month", "every week" do not date an event
+        span = doc.char_span(tx.span.start, tx.span.end, alignment_mode="expand")
+        if span is not None and len(span) and not _since(span.root):
+            out[tx] = span.root.i
+    return out
+
+
+def _since(tok) -> bool:
+    """Whether a time is where a period starts, not when the event was: "the first deaths since 1991", "the worst
+    violence since riots in 2008"."""
+    for _ in range(4):
+        if tok.lower_ == "since":
+            return True
+        if tok.head is tok or tok.pos_ in ("VERB", "AUX"):
+            return False
+        tok = tok.head
+    return tok.lower_ == "since"
