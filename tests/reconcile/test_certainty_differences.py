@@ -113,9 +113,15 @@ def test_counts_make_one_line_only_when_every_two_of_them_are_compatible():
 
     fact = Fact(story_id="s", label="people injured", claims=(five, many, dozens), supporting_articles=("a", "b", "c"),
                 independent_sources=3)
-    # "five" and "dozens" contradict each other: no single line may call all three compatible
-    lines = listed_once([(fact, diff(five, many)), (fact, diff(many, dozens))], [], None)
-    assert len(lines) == 2, [x.reason for x in lines]  # pair by pair
+    # "five" and "dozens" contradict each other: no line may call all three compatible; "many" agrees with
+    # each of them, and says so once
+    [line] = listed_once([(fact, diff(five, many)), (fact, diff(many, dozens))], [], None)
+    assert "“many” (report b) is compatible with each of “five” (report a) and “dozens” (report c)" in line.reason
+    assert "are compatible" not in line.reason
+    # a value agreeing with one other only: the pair's own line
+    lines = listed_once([(fact, diff(five, many)), (fact, diff(dozens, _counted("d", "at least 20", "20", "1e9")))],
+                        [], None)
+    assert len(lines) == 2, [x.reason for x in lines]
     # all three pairs compatible ("ten", "10", "at least three"): one line, "10" and "ten" one value
     ten, ten_digits, three = _counted("a", "ten", "10", "10"), _counted("b", "10", "10", "10"), _counted(
         "c", "at least three", "3", "1e9")

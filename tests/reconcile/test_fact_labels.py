@@ -53,3 +53,12 @@ def test_a_label_starts_at_the_subject_mention_nearest_the_verb():
 
 def test_the_health_of_a_pronoun_is_the_health_of_those_involved():
     assert fact_label([_harm("a", "it", "unharmed")]) == "health of those involved"
+
+
+def test_a_toll_is_labelled_in_the_words_most_of_its_counts_use():
+    # one report counts "two villagers slightly injured", three count people injured: the fact is the people
+    claims = [_harm("a", "two villagers", "mildly hurt", ("count", "two"), ("counted", "villager")),
+              _harm("b", "three people", "injured", ("count", "three"), ("counted", "person")),
+              _harm("c", "five people", "injured", ("count", "five"), ("counted", "person")),
+              _harm("d", "80", "injured", ("count", "80"), ("counted", "person"))]
+    assert fact_label(claims) == "people injured"

@@ -10,6 +10,7 @@ in publication order; each cluster becomes a :class:`~newsweave.model.Fact`.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
@@ -475,8 +476,12 @@ def fact_label(claims: Sequence[Claim], articles: Mapping[str, Article] | None =
     if status:
         counted = [(claim_arg(c, "counted"), claim_arg(c, "status")) for c in claims if claim_arg(c, "count")]
         if counted and counted[0][0]:
-            # a toll: "people killed", told without one report's number ("health of Ten people" said nothing)
-            return f"{plural(counted[0][0])} {counted[0][1] or status}"
+            # a toll: "people killed", told without one report's number ("health of Ten people" said nothing),
+            # in the words most of its counts use: seven reports count people injured and one "two villagers
+            # slightly injured" — the fact is "people injured", not "villagers mildly hurt"
+            noun = Counter(n for n, _ in counted if n).most_common(1)[0][0]
+            told = Counter(s for _, s in counted if s).most_common(1)
+            return f"{plural(noun)} {told[0][0] if told else status}"
         named = [c.subject for c in claims if c.subject and c.subject.lower() not in _PRONOUN_SUBJECTS]
         subject = named[0] if named else None  # not "health of it"
         return f"health of {subject or 'those involved'}"

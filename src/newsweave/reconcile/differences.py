@@ -42,11 +42,8 @@ def listed_once(
     for key, group in precise.items():
         if key[1] in _ONE_LINE and _all_pairs(group):
             out.append(_values_of_a_fact(labels[key[0]], group, articles))
-        elif key[1] in _ONE_LINE:  # some of its values contradict each other: say pair by pair which agree
-            by_pair: dict[tuple, list[Conflict]] = {}
-            for c in group:
-                by_pair.setdefault(tuple(sorted(_shown(c))), []).append(c)
-            out.extend(_values_of_a_fact(labels[key[0]], pair, articles) for pair in by_pair.values())
+        elif key[1] in _ONE_LINE:  # some of its values contradict each other: say which agree with which
+            out.extend(_compatible_with_each(labels[key[0]], group, articles))
         else:
             out.append(_precision_per_values(labels[key[0]], group, articles))
     disputed = {side.id for c in contradictions for side in (c.side_a, c.side_b)}
@@ -85,11 +82,14 @@ def _precision_per_values(label: str, group: Sequence[Conflict], articles: Mappi
 
 
 # kinds whose compatible values of one fact make one line: (role shown, how the values are shown, why compatible)
+# and how one value agreeing with several others is said
 _ONE_LINE = {
     "number": ("count", "{}", ("are compatible: bounds, estimates and vague quantities that include one another, "
-                               "not disputed counts.")),
+                               "not disputed counts."),
+               "is compatible with each of {} (bounds, estimates and vague quantities that include one another)."),
     "magnitude": ("magnitude", "magnitude {}", ("are within what agencies and scales differ by for one quake "
-                                                "(about half a unit).")),
+                                                "(about half a unit)."),
+                  "is within half a unit of each of {} (what agencies and scales differ by for one quake)."),
 }
 
 
@@ -117,18 +117,52 @@ def _values_of_a_fact(label: str, group: Sequence[Conflict], articles: Mapping[s
     reports grouped by the value they give."""
     if len(group) == 1:
         return replace(group[0], reason=f"{quote(label)}: {group[0].reason}")
-    role, shape, why = _ONE_LINE[group[0].kind]
+    why = _ONE_LINE[group[0].kind][2]
+    parts = list(_values_shown(group, articles).values())
+    return replace(group[0], reason=f"{quote(label)}: {_and(parts)} {why}")
+
+
+def _compatible_with_each(label: str, group: Sequence[Conflict], articles: Mapping[str, Article] | None
+                          ) -> list[Conflict]:
+    """The compatible pairs of a fact whose values also contradict each other, one line per value and the
+    values it agrees with ("“many” (report A) is compatible with each of “three” (B), “two” (C) and “80” (D)
+    (…)"), taking first the value that agrees with most: one vague count agreeing with six exact ones is one line,
+    not six. A value agreeing with one other makes the pair's line, as before."""
+    by_pair: dict[frozenset, list[Conflict]] = {}
+    for c in group:
+        by_pair.setdefault(frozenset(_shown(c)), []).append(c)
+    out = [_values_of_a_fact(label, by_pair.pop(p), articles) for p in list(by_pair) if len(p) == 1]
+    order = list(dict.fromkeys(v for c in group for v in _shown(c)))
+    while by_pair:
+        hub = max(order, key=lambda v: sum(v in p for p in by_pair))
+        mine = [p for p in by_pair if hub in p]
+        if len(mine) == 1:
+            out.append(_values_of_a_fact(label, by_pair.pop(mine[0]), articles))
+            continue
+        conflicts = [c for p in mine for c in by_pair.pop(p)]
+        shown = _values_shown(conflicts, articles)
+        others = [part for v, part in shown.items() if v != hub]
+        each = _ONE_LINE[group[0].kind][3].format(_and(others))
+        out.append(replace(conflicts[0], reason=f"{quote(label)}: {shown[hub]} {each}"))
+    return out
+
+
+def _values_shown(group: Sequence[Conflict], articles: Mapping[str, Article] | None) -> dict[str, str]:
+    """Each value the sides of ``group`` give (keyed as :func:`_value`), shown with the reports giving it:
+    "“at least 70” (reports B and C)"."""
+    role, shape = _ONE_LINE[group[0].kind][:2]
     by_value: dict[str, tuple[str, list[str]]] = {}
     for c in group:
         for side in (c.side_a, c.side_b):
-            shown = claim_arg(side, role) or "?"
-            entry = by_value.setdefault(_value(side, group[0].kind), (shown, []))
+            entry = by_value.setdefault(_value(side, c.kind), (claim_arg(side, role) or "?", []))
             name = describe_side(side, articles)
             if name not in entry[1]:
                 entry[1].append(name)
-    parts = [f"{quote(shape.format(shown))} ({_listed(names)})" for shown, names in by_value.values()]
-    listed = parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
-    return replace(group[0], reason=f"{quote(label)}: {listed} {why}")
+    return {v: f"{quote(shape.format(shown))} ({_listed(names)})" for v, (shown, names) in by_value.items()}
+
+
+def _and(parts: Sequence[str]) -> str:
+    return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
 
 
 def _listed(names: Sequence[str]) -> str:

@@ -58,7 +58,7 @@ __all__ = [
 log = logging.getLogger(__name__)
 
 SCHEMA = "newsweave.dossier/1"
-RECONCILE_VERSION = "21"  # 2: earlier events, comparative counts and digit groups; 3: times of relative
+RECONCILE_VERSION = "22"  # 2: earlier events, comparative counts and digit groups; 3: times of relative
 # clauses, of "It …" after a dated sentence, months without a year placed against the story's dates, labels, and
 # who said what without speaker-less stances; 4: hedges scoped to their clause; 5: bare number nouns count people;
 # 6: claims of responsibility and death tolls; 7: crowd sizes, every count keeping what it counts; 8: magnitudes;
@@ -73,7 +73,8 @@ RECONCILE_VERSION = "21"  # 2: earlier events, comparative counts and digit grou
 # 20: a difference of precision in health names the finer status in the reports' words; a pronoun subject's name
 # (from the analysis's coreference) in labels: "[Lindsay Lohan] was not charged"; who said what lists sayings only;
 # 21: an event noun naming a kind of thing ("earthquake experts") is no event; a time of a telling does not date
-# what is told, nor a sentence's time a past perfect; a question asserts nothing
+# what is told, nor a sentence's time a past perfect; a question asserts nothing; 22: a toll labelled in the
+# words most of its counts use; one line for a value compatible with several others
 _CACHE_SIZE = 2048
 _cache: OrderedDict[tuple[str, str, int], ArticleClaims] = OrderedDict()
 _cache_lock = threading.Lock()
