@@ -13,6 +13,7 @@ from .lexicons import (
     KEY_SYNONYMS,
     MEANS_WORDS,
     MILD_MODIFIERS,
+    PREDICATE_CLASSES,
     REPORTING_VERBS,
     SEVERE_MODIFIERS,
     STATUS_WORDS,
@@ -131,7 +132,7 @@ def _subject_tokens(p) -> list:
             out = []
             for s in subs:
                 if s.tag_ in ("WP", "WDT") and cur.dep_ == "relcl" and cur.head.pos_ in ("NOUN", "PROPN"):
-                    s = cur.head  # "a climber who survived": the climber
+                    s = _agent_of_relative(cur)  # "a climber who survived": the climber
                 out.append(s)
                 out.extend(_conjuncts(s))
             return out
@@ -144,6 +145,26 @@ def _subject_tokens(p) -> list:
             return [cur.head]
         return []
     return []
+
+
+# nouns of places: a place does not kill or injure, so a harm told in a relative clause hung on one is told of the
+# noun the place is attached to ("a powerful earthquake on a Gulf island that killed 10 people": the earthquake)
+_PLACE_NOUNS = frozenset({"island", "city", "town", "village", "area", "region", "province", "coast", "country",
+                          "state", "district", "county", "neighborhood", "neighbourhood", "capital", "suburb"})
+_HARM_CLASSES = frozenset({"harm", "attack"})
+
+
+def _agent_of_relative(clause):
+    """The noun a relative clause tells of: the noun it hangs on, unless that is a place after a preposition and
+    the clause's verb harms (parsers attach "that killed" to the nearest noun): then the noun the place belongs to."""
+    noun = clause.head
+    is_place = noun.lemma_.lower() in _PLACE_NOUNS or noun.ent_type_ in PLACE_LABELS
+    prep = noun.head if noun.dep_ == "pobj" else None
+    if (is_place and prep is not None and prep.dep_ == "prep" and prep.head.pos_ in ("NOUN", "PROPN")
+            and prep.head.ent_type_ not in PLACE_LABELS and prep.head.lemma_.lower() not in _PLACE_NOUNS
+            and PREDICATE_CLASSES.get(clause.lemma_.lower()) in _HARM_CLASSES):
+        return prep.head
+    return noun
 
 
 def _conjuncts(tok) -> list:
