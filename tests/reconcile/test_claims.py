@@ -372,11 +372,29 @@ def test_an_event_noun_naming_a_kind_of_thing_is_no_event(nlp, text, event):
         # a time of the event itself still dates it, and its participle
         ("The quake struck on Sunday, killing 10 people.", "kill", "2013-03-10"),
         ("Two men were arrested on Monday, police said.", "arrest", "2013-03-11"),
+        ("The bombing on Monday killed five people.", "bombing", "2013-03-11"),
     ],
 )
 def test_a_telling_dates_the_telling_not_what_is_told(nlp, text, predicate, time):
     (c,) = [c for c in claims_of(nlp, text, date="2013-03-14") if c.predicate == predicate]
     assert claim_arg(c, "time") == time
+
+
+@pytest.mark.parametrize(
+    ("text", "event", "talk"),
+    [
+        # a time of a conversation, an inquiry or a condemnation is theirs, not the time of the event they are about
+        ("Spoke with the prime minister today to discuss how we can help as Iraq investigates the attack.",
+         "attack", None),
+        ("Officials met on Monday to discuss the bombing.", "bombing", "meet"),
+        ("The president on Monday condemned the bombing.", "bombing", "condemn"),
+    ],
+)
+def test_the_time_of_talking_about_an_event_does_not_date_it(nlp, text, event, talk):
+    claims = claims_of(nlp, text, date="2013-03-14")
+    assert all(claim_arg(c, "time") is None for c in claims if c.predicate == event), claims
+    if talk:
+        assert [claim_arg(c, "time") for c in claims if c.predicate == talk] == ["2013-03-11"]
 
 
 @pytest.mark.parametrize(

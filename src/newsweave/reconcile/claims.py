@@ -27,6 +27,7 @@ from .event_times import (
     time_of_modified_noun,
     time_owner,
     timex_heads,
+    told_about,
 )
 from .lexicons import (
     CAR_BOMB,
@@ -140,7 +141,7 @@ def claims_from_reading(reading: Reading) -> list[Claim]:
             elif not own and _event_class(p):
                 if p.dep_ in ("relcl", "acl"):
                     own = time_of_modified_noun(p, in_sentence)
-                elif one_time:
+                elif one_time and not told_about(p):
                     own = one_time
                 elif not in_sentence and _pronoun_subject(p):
                     own = previous  # "… was in February, when a temblor rocked Zarand. It killed 612 people."

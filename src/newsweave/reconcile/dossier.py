@@ -75,7 +75,8 @@ RECONCILE_VERSION = "22"  # 2: earlier events, comparative counts and digit grou
 # 21: an event noun naming a kind of thing ("earthquake experts") is no event; a time of a telling does not date
 # what is told, nor a sentence's time a past perfect; a question asserts nothing; 22: a toll labelled in the
 # words most of its counts use; one line for a value compatible with several others; a harm told in a relative
-# clause on a place is told of what the place belongs to
+# clause on a place is told of what the place belongs to; an event talked about or condemned does not take the
+# time of the talk
 _CACHE_SIZE = 2048
 _cache: OrderedDict[tuple[str, str, int], ArticleClaims] = OrderedDict()
 _cache_lock = threading.Lock()

@@ -33,8 +33,8 @@ def time_of_modified_noun(p, in_sentence: dict[TimeExpression, int]) -> list[Tim
 
 
 def dates_the_saying(tok, pred_ids: set[int]) -> bool:
-    """A time that hangs on a verb of saying or showing before any event ("told news outlets Wednesday that the
-    teen was carrying a gun when he was shot"): it dates the telling, not what is told."""
+    """A time that hangs on a verb of saying, showing or talking before any event ("told news outlets Wednesday
+    that the teen was carrying a gun when he was shot"): it dates the telling, not what is told."""
     cur = tok
     for _ in range(40):
         if cur is not tok and cur.i in pred_ids:
@@ -47,7 +47,30 @@ def dates_the_saying(tok, pred_ids: set[int]) -> bool:
     return False
 
 
-_SHOWING_VERBS = frozenset({"show", "reveal", "find", "confirm", "indicate"})
+# showing, and talking with someone: "spoke with the prime minister today to discuss … the attack", "officials met
+# on Monday to discuss the bombing" — the time is the conversation's
+_SHOWING_VERBS = frozenset({"show", "reveal", "find", "confirm", "indicate", "speak", "talk", "meet", "discuss"})
+
+
+# verbs whose object is an event that came before them: the sentence's time is theirs, not that event's
+_ABOUT_VERBS = frozenset({"discuss", "investigate", "probe", "condemn", "denounce", "mourn", "commemorate", "recall",
+                          "remember", "mark", "meet", "speak", "talk", "respond", "react", "debate"})
+
+
+def told_about(p) -> bool:
+    """Whether the event noun ``p`` is what a verb of talking about or responding to is about ("met on Monday to
+    discuss the bombing", "as Iraq investigates the attack"): the sentence's one time is that verb's, so the
+    event does not take it."""
+    if p.pos_ not in ("NOUN", "PROPN"):
+        return False
+    cur = p
+    for _ in range(8):
+        if cur.head is cur:
+            return False
+        cur = cur.head
+        if cur.pos_ == "VERB":
+            return cur.lemma_.lower() in _ABOUT_VERBS
+    return False
 
 
 def pluperfect(p) -> bool:
