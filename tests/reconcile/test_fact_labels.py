@@ -62,3 +62,11 @@ def test_a_toll_is_labelled_in_the_words_most_of_its_counts_use():
               _harm("c", "five people", "injured", ("count", "five"), ("counted", "person")),
               _harm("d", "80", "injured", ("count", "80"), ("counted", "person"))]
     assert fact_label(claims) == "people injured"
+
+
+def test_a_toll_told_half_one_way_half_the_other_takes_the_wider_status():
+    # "several guards were mildly hurt" / "seven guards were injured": "guards injured" takes no side
+    claims = [_harm("a", "several guards", "mildly hurt", ("count", "several"), ("counted", "guard")),
+              _harm("b", "seven guards", "injured", ("count", "seven"), ("counted", "guard"))]
+    assert fact_label(claims) == "guards injured"
+    assert fact_label(claims[::-1]) == "guards injured"

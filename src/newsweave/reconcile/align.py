@@ -21,7 +21,7 @@ import numpy as np
 from ..model import Article, Claim, Fact
 from .claims import claim_arg, claim_args, claim_times
 from .event_times import PARTIAL_DATE
-from .lexicons import CROWD_PREDICATES, MEANS_WORDS, normalise_key, status_compatible
+from .lexicons import CROWD_PREDICATES, MEANS_WORDS, normalise_key, status_compatible, status_range
 from .sources import group_sources
 
 __all__ = [
@@ -464,6 +464,11 @@ def _named(label: str, subject: str | None, name: str | None) -> str:
     return f"[{name}] {rest}" if first.lower() == subject.lower() and rest else label
 
 
+def _width(status: str) -> int:
+    rng = status_range(status)
+    return rng[1] - rng[0] if rng else -1
+
+
 def fact_label(claims: Sequence[Claim], articles: Mapping[str, Article] | None = None) -> str:
     """A short label: the subject, predicate and target of the most detailed claim, as the report words it —
     the stretch of its sentence from the subject to the target when ``articles`` give the text ("Lindsay Lohan
@@ -480,8 +485,10 @@ def fact_label(claims: Sequence[Claim], articles: Mapping[str, Article] | None =
             # in the words most of its counts use: seven reports count people injured and one "two villagers
             # slightly injured" — the fact is "people injured", not "villagers mildly hurt"
             noun = Counter(n for n, _ in counted if n).most_common(1)[0][0]
-            told = Counter(s for _, s in counted if s).most_common(1)
-            return f"{plural(noun)} {told[0][0] if told else status}"
+            told = Counter(s for _, s in counted if s)
+            # as many say "injured" as "mildly hurt": the wider status, which takes no side
+            wide = max(told, key=lambda s: (told[s], _width(s)), default=status)
+            return f"{plural(noun)} {wide}"
         named = [c.subject for c in claims if c.subject and c.subject.lower() not in _PRONOUN_SUBJECTS]
         subject = named[0] if named else None  # not "health of it"
         return f"health of {subject or 'those involved'}"
