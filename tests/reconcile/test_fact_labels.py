@@ -70,3 +70,8 @@ def test_a_toll_told_half_one_way_half_the_other_takes_the_wider_status():
               _harm("b", "seven guards", "injured", ("count", "seven"), ("counted", "guard"))]
     assert fact_label(claims) == "guards injured"
     assert fact_label(claims[::-1]) == "guards injured"
+
+
+def test_no_casualties_told_of_no_one_is_the_fact_of_casualties():
+    assert fact_label([_harm("a", None, "no casualties"), _harm("b", "", "no casualties")]) == "casualties"
+    assert fact_label([_harm("a", None, "no casualties"), _harm("b", "it", "unharmed")]) == "health of those involved"

@@ -491,6 +491,8 @@ def fact_label(claims: Sequence[Claim], articles: Mapping[str, Article] | None =
             return f"{plural(noun)} {wide}"
         named = [c.subject for c in claims if c.subject and c.subject.lower() not in _PRONOUN_SUBJECTS]
         subject = named[0] if named else None  # not "health of it"
+        if subject is None and all(claim_arg(c, "status") == "no casualties" for c in claims):
+            return "casualties"  # "causing damage but no casualties", "there were no injuries"
         return f"health of {subject or 'those involved'}"
     verb = claim_arg(best, "predicate_text") or best.predicate
     target = claim_arg(best, "target")
