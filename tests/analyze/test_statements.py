@@ -204,6 +204,20 @@ def test_according_to_at_the_end(extract):
     assert _text(text, st.content) == "The bridge collapsed shortly after noon"
 
 
+def test_according_to_a_line_of_sources_alone_says_nothing(extract):
+    # a source line over a headline: the parser hangs the second source off the first, which is no message
+    text = "3 DEAD due to Molotov cocktail at Bank\nAccording to international media and Greek Sky TV\nTHREE PEOPLE DIED"
+    assert not [s for s in extract(text) if s.cue_verb == "according to" and "Sky TV" in _text(text, s.content)]
+
+
+def test_a_feeling_is_no_speaker(extract):
+    # "fears" is a noun the parser made a verb coordinated with "grew": concerns fear nothing
+    text = "Markets fell as concerns grew about the crisis in the eurozone and fears it will spread."
+    assert all(_text(text, s.speaker) != "concerns" for s in extract(text))
+    text = "The minister grew angry and said the talks had failed."
+    assert [_text(text, s.speaker) for s in extract(text)] == ["The minister"]
+
+
 def test_according_to_outlet_is_a_relay_of_the_named_speaker(extract):
     text = "The governor said the dam was safe, according to Reuters."
     sts = extract(text)

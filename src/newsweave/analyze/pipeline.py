@@ -46,7 +46,7 @@ __all__ = [
 log = logging.getLogger(__name__)
 
 #: Bump whenever the output of the analysis changes, so stored analyses of an older version are re-run.
-ANALYSIS_VERSION = "8"  # 3: quote layouts, block quotes, participle speakers, day-aligned edges;
+ANALYSIS_VERSION = "9"  # 3: quote layouts, block quotes, participle speakers, day-aligned edges;
 # 4: raised passive subjects in the message, "they" for people named in the plural just before, tense of fronted times
 # 5: relative times anchored on a later "Updated:" stamp; page date stamps are no transcript lines
 # 6: a message the parser took for an adverbial clause ("said after the convention he would …")
@@ -55,6 +55,7 @@ ANALYSIS_VERSION = "8"  # 3: quote layouts, block quotes, participle speakers, d
 # sense in a report (a surname the tagger called a place is the person); headline words cut off a name; a credit
 # line is a line of its own ("the source told us." is none); a described outlet named by its head ("website TMZ");
 # a "person" named like a place or body ("Betty Ford Center") is an organisation
+# 9: "According to A and B" with B lost by the parser is no statement; a feeling ("concerns") is no speaker
 #: Texts longer than this are parsed in paragraph chunks (spaCy needs ~1 GB of memory per 100k characters).
 CHUNK_CHARS = 100_000
 

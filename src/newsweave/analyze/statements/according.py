@@ -26,6 +26,8 @@ def according_candidates(doc: Doc, ix: DocIndex) -> list[Candidate]:
         objs = [c for c in to.children if c.dep_ == "pobj"]
         source = objs[0] if objs else None
         a_lo, a_hi = tok.i, (source.right_edge.i + 1 if source is not None else tok.i + 2)
+        if doc[a_hi - 1].pos_ == "CCONJ":
+            continue  # "According to international media and Greek Sky TV": the parser lost the second source
         head = tok.head
         c_lo, c_hi = head.left_edge.i, head.right_edge.i + 1
         if head.i == tok.i or not (c_lo <= a_lo < c_hi):

@@ -54,7 +54,15 @@ def speaker_for(verb: Token, *, adjacent: bool = False) -> Token | None:
         return None
     if subj.lower_ in _EXPLETIVES and subj.head.i != verb.i and _copular(subj.head):
         return None  # "It is important to note that …": the author speaking (but "it attacked X, saying …": it)
+    if subj.head.i != verb.i and subj.lemma_.lower() in _FEELINGS:
+        return None  # "as concerns grew … and fears it will spread": "fears" is a noun the parser made a verb
     return subj
+
+
+# feelings and moods, which hold no view of their own: a cue that takes one as a subject from another verb is a
+# misparsed noun
+_FEELINGS = frozenset({"concern", "fear", "worry", "hope", "doubt", "speculation", "anxiety", "optimism",
+                       "pessimism", "uncertainty", "anger", "frustration", "expectation"})
 
 
 def _copular(tok: Token) -> bool:
