@@ -218,6 +218,21 @@ def test_a_feeling_is_no_speaker(extract):
     assert [_text(text, s.speaker) for s in extract(text)] == ["The minister"]
 
 
+@pytest.mark.parametrize(
+    ("text", "speakers"),
+    [
+        # a participle modifying the subject, made the main verb by the parser: no one called anything
+        (("The Athens protest march marking the zenith of the general strike called for the 5th of May was attended "
+          "by an approximate 200,000 people."), []),
+        # a relative clause's gap is no missing subject
+        ("The man who police said was armed fled the scene.", ["police"]),
+        ("Police said on Monday the man was armed.", ["Police"]),
+    ],
+)
+def test_a_participle_modifying_the_subject_is_no_cue(extract, text, speakers):
+    assert [_text(text, s.speaker) for s in extract(text)] == speakers
+
+
 def test_according_to_outlet_is_a_relay_of_the_named_speaker(extract):
     text = "The governor said the dam was safe, according to Reuters."
     sts = extract(text)

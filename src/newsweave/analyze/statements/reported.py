@@ -131,11 +131,30 @@ def _is_clause(doc: Doc, lo: int, hi: int) -> bool:
     return hi - lo >= 2 and any(t.pos_ in ("VERB", "AUX") for t in doc[lo:hi])
 
 
+def _reduced_relative(cue: Token, clauses: list[Token]) -> bool:
+    """"The strike called for the 5th of May was attended by …": a past participle modifying the subject
+    ("called for the 5th of May") that the parser made the main verb, with the real main verb ("was attended")
+    as its clause: the cue is a past form with a prepositional phrase before that clause, and the clause is
+    finite with no subject of its own (not "a man who police said was armed": a relative clause)."""
+    if cue.tag_ not in ("VBD", "VBN") or cue.dep_ == "relcl":
+        return False
+    first = min(c.left_edge.i for c in clauses)
+    if not any(c.dep_ == "prep" and cue.i < c.i < first for c in cue.children):
+        return False
+    for clause in clauses:
+        finite = clause.tag_ in ("VBD", "VBZ", "VBP") or any(c.dep_ in ("aux", "auxpass") for c in clause.children)
+        if not finite or any(c.dep_ in ("nsubj", "nsubjpass", "csubj", "csubjpass", "expl") for c in clause.children):
+            return False
+    return True
+
+
 def _frame_content(doc: Doc, tok: Token, frames: frozenset[str]) -> Candidate | None:
     children = list(tok.children)
     comps = [c for c in children if c.dep_ == "ccomp"]
     if comps and "ccomp" in frames:
         after = [c for c in comps if c.i > tok.i]
+        if after and _reduced_relative(tok, after):
+            return None  # "the strike called for the 5th of May was attended by …": no message lacks a subject
         side = after if after else comps
         lo, hi = min(c.left_edge.i for c in side), max(c.right_edge.i for c in side) + 1
         if after:
