@@ -127,11 +127,21 @@ def test_pronouns_keep_to_gender(nlp, pipeline, text, expected):
 @pytest.mark.parametrize(("name", "gender"), [
     ("Jane Roe", "f"), ("Mustafa Hassan", "m"), ("Roe", None),  # a bare surname says nothing
     ("Jordan Lee", None), ("Alex Kim", None),  # given names of both genders are not in the lexicon
+    ("Tim Fanning", "m"), ("Luke Pigeon", "m"), ("Liz Cheney", "f"),  # short forms of given names too
 ])
 def test_given_name_gender(name, gender):
     from newsweave.analyze.names import given_name_gender
 
     assert given_name_gender(name) == gender
+
+
+def test_she_is_not_the_last_man_who_spoke(nlp):
+    # the woman is never named: "she" is nobody known, not the police spokesman nor the neighbour
+    text = ('"The shock was tremendous," police spokesman Const. Tim Fanning said. Luke Pigeon, who lives next '
+            'door, saw a woman run from the building. He said she called for help from a nearby shop.')
+    speakers = _named_speakers(nlp, text, pipeline=True)
+    assert speakers["He"][0] == "Luke Pigeon", speakers
+    assert speakers.get("she", (None,))[0] not in ("Tim Fanning", "Luke Pigeon"), speakers
 
 
 def test_a_description_finds_the_titled_person(nlp):

@@ -337,6 +337,7 @@ _FEMALE_GIVEN = _words(
     wendy tracy tina vanessa veronica monica jacqueline melania ivanka chelsea nikki condoleezza sonia kamala
     nancy elise katie kate kathy caroline carmen dolores lucia sofia gabriela adriana yolanda beatriz marta
     ingrid greta astrid birgit ursula angelika hanna johanna priya sunita indira benazir meera yulia theresa
+    liz beth jen jenny sue meg peggy becky debbie cathy patty sally molly lucy ellie abby maggie jill joanne holly
     """
 )
 _MALE_GIVEN = _words(
@@ -354,6 +355,7 @@ _MALE_GIVEN = _words(
     diego fernando javier manuel antonio hans klaus jurgen wolfgang helmut olaf friedrich xi hu narendra rahul
     martin dwight ulysses abraham theodore franklin herbert calvin woodrow lyndon gerald jimmy hugh derek
     reggie sean peyton tarvaris brady vincent jamal tyrone darnell maurice stan
+    tim ken greg nick matt andy jeff jon rob ed fred will nate zach josh jake luke doug ron don ray hank lou
     """
 )
 _GIVEN = {**dict.fromkeys(_MALE_GIVEN, "m"), **dict.fromkeys(_FEMALE_GIVEN - _MALE_GIVEN, "f")}
