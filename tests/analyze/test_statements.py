@@ -283,6 +283,21 @@ def test_a_platform_the_tagger_calls_a_person_is_no_antecedent(extract):
     assert st.speaker_entity != "Twitter" and (st.speaker_entity or "").lower() not in ("twitter",)
 
 
+def test_a_ship_the_tagger_calls_a_person_is_no_antecedent(nlp):
+    from spacy.tokens import Span as SpacySpan
+
+    from newsweave.analyze.statements import extract_statements
+
+    text = ("The pirates are in INS Mysore's custody, a senior officer said.\n\n“We will hand them over soon,” "
+            "he added.")
+    doc = nlp(text)
+    ship = text.index("INS")
+    span = doc.char_span(ship, ship + len("INS Mysore"))
+    doc.ents = [SpacySpan(doc, span.start, span.end, label="PERSON")]
+    st = _find(text, extract_statements(doc, article_id="a1"), "We will hand")
+    assert "Mysore" not in (st.speaker_entity or "")
+
+
 def test_told_outlet_is_interview_and_relay(extract):
     text = "The general told AFP that the troops would stay."
     (st,) = extract(text)

@@ -10,7 +10,7 @@ from spacy.tokens import Span, Token
 
 from ...model import Entity, Mention
 from ..coref import PRONOUN_GENDER
-from ..names import given_name_gender, title_gender
+from ..names import given_name_gender, known_label, title_gender
 from .cues import (
     CARRIER_NOUNS,
     FIRST_PERSON,
@@ -395,9 +395,11 @@ _PLATFORMS = frozenset({"twitter", "facebook", "telegram", "instagram", "tiktok"
 
 
 def _a_person(ent: Span) -> bool:
-    """A PERSON entity that can be "he" or "she": the tagger also calls "Twitter" or "Reuters" a person."""
+    """A PERSON entity that can be "he" or "she": the tagger also calls "Twitter", "Reuters" or the ship "INS
+    Mysore" a person."""
     low = ent.text.lower().removeprefix("the ")
-    return ent.label_ == "PERSON" and low not in _PLATFORMS and low not in KNOWN_OUTLETS
+    return (ent.label_ == "PERSON" and low not in _PLATFORMS and low not in KNOWN_OUTLETS
+            and known_label(ent.text) is None)
 
 
 def _entity_of(ent: Span, mentions: Sequence[Mention]) -> str | None:
