@@ -129,7 +129,7 @@ def claims_from_reading(reading: Reading) -> list[Claim]:
             tx: tok_i
             for tx, tok_i in timex_of.items()
             if sent.start <= tok_i < sent.end and tx.type in ("DATE", "TIME") and placeable(tx)
-            and not dates_the_saying(doc[tok_i], pred_ids)
+            and not dates_the_saying(doc[tok_i], pred_ids) and doc[tok_i].dep_ != "dobj"  # "spend the night"
         }
         one_time = list(in_sentence) if len({t.value for t in in_sentence}) == 1 else []
         for p in preds:  # an event with no time of its own is dated by its sentence ("… in December 2003")

@@ -80,7 +80,11 @@ def pluperfect(p) -> bool:
 
 
 def time_owner(tok, pred_ids: set[int]) -> int | None:
-    """The predicate a time hangs on (the first predicate up its chain of heads), if any."""
+    """The predicate a time hangs on (the first predicate up its chain of heads), if any. A time that is the
+    object of a verb ("forced villagers to spend the night in tents", "marked the day") is what that verb acts
+    on, not when anything happened: it dates that verb's event only, and nothing when that verb makes no claim."""
+    if tok.dep_ == "dobj":
+        return tok.head.i if tok.head.i in pred_ids else None
     cur = tok
     for _ in range(40):
         if cur.i in pred_ids and cur is not tok:

@@ -136,6 +136,10 @@ def _subject_tokens(p) -> list:
                 out.append(s)
                 out.extend(_conjuncts(s))
             return out
+        if cur.dep_ == "xcomp" and cur.head.lemma_.lower() != "promise":
+            objs = [c for c in cur.head.children if c.dep_ == "dobj" and c.i < cur.i]
+            if objs:  # "forced villagers to spend the night in tents": the villagers spend it
+                return [objs[0], *_conjuncts(objs[0])]
         if cur.dep_ in ("xcomp", "conj") and cur.head is not cur:
             cur = cur.head
             continue
