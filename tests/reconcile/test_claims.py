@@ -451,3 +451,17 @@ def test_a_time_that_is_a_verbs_object_dates_only_that_verb(nlp):
 def test_the_object_of_forcing_or_urging_does_what_it_is_forced_to(nlp, text, predicate, subject):
     [c] = [c for c in claims_of(nlp, text) if c.predicate == predicate]
     assert c.subject == subject, (c.subject, c.arguments)
+
+
+@pytest.mark.parametrize(
+    ("text", "predicate"),
+    [
+        ("She checked out of the clinic on Thursday.", "check out"),
+        ("She checked into the clinic on Thursday.", "check"),
+        ("She checked in on Thursday.", "check"),  # "checked in" is "checked into"
+        ("The rebels backed down on Friday.", "back down"),
+    ],
+)
+def test_a_particle_that_turns_a_verb_into_another_keeps_them_apart(nlp, text, predicate):
+    claims = claims_of(nlp, text)
+    assert [c.predicate for c in claims if c.predicate.split()[0] in ("check", "back")] == [predicate]

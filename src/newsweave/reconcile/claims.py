@@ -184,6 +184,11 @@ def _parallel_participle(noun) -> bool:
     return first.dep_ in ("amod", "compound") and first.head.i == noun.i and first.lower_.endswith("ing")
 
 
+# particles that make another verb of a verb the lexicon has no class for ("check out" / "check in", "back down",
+# "call off"); "in" and "on" are left with the verb, as "checked in" is "checked into"
+_TURNING_PARTICLES = frozenset({"out", "off", "down", "up", "away", "back", "over"})
+
+
 def _claims_for(reading: Reading, sent, p, times: list[TimeExpression], titles) -> list[Claim]:
     article = reading.article
     lemma = p.lemma_.lower()
@@ -191,6 +196,10 @@ def _claims_for(reading: Reading, sent, p, times: list[TimeExpression], titles) 
         lemma = next(c.lemma_.lower() for c in p.children if c.dep_ == "compound")
     predicate = "claim responsibility" if _claims_responsibility(p) else lemma
     cls = "responsibility" if predicate == "claim responsibility" else predicate_class(lemma)
+    particle = [c.lower_ for c in p.children if c.lower_ in _TURNING_PARTICLES
+                and (c.dep_ == "prt" or c.dep_ == "prep" and c.i == p.i + 1 and c.lower_ in ("out", "off"))]
+    if cls == lemma and p.pos_ == "VERB" and particle:  # "checked out of the clinic" is not "checked into" it
+        predicate = cls = f"{lemma} {particle[0]}"
     toll = _toll(p)  # "the death toll rose to 55": 55 people killed
     if toll is not None:
         predicate, cls = ("kill" if toll[0] == "killed" else "injure"), "harm"
