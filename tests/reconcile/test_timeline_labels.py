@@ -48,3 +48,22 @@ def test_two_events_of_a_day_stay_apart(nlp):
     tl = _timeline(nlp, ["A bomb exploded near the market in Kandahar on Monday.",
                          "On Monday, the attack on the market was condemned by the governor."])
     assert len(tl) == 2
+
+
+def test_a_label_running_on_into_its_sentence_is_the_entry_it_continues():
+    from datetime import UTC, datetime
+
+    from newsweave.model import Span, TimelineEntry
+    from newsweave.reconcile.timeline import _merge_same
+
+    t0, t1 = datetime(2010, 1, 1, tzinfo=UTC), datetime(2010, 12, 31, tzinfo=UTC)
+    a, b = Span("a", 0, 80), Span("b", 0, 90)
+    short = TimelineEntry("The actress spent time at the Betty Ford Center", t0, t1, "2010", (a,))
+    long = TimelineEntry("The actress spent time at the Betty Ford Center in 2010; however, a member of the…",
+                         t0, t1, "2010", (a, b))
+    [one] = _merge_same([short, long])
+    assert one.label == short.label and set(one.evidence) == {a, b}
+    # a different sentence that happens to start alike stays apart
+    other = TimelineEntry("The actress spent time at the Betty Ford Center in 2010 and again in 2013", t0, t1,
+                          "2010", (Span("c", 0, 70),))
+    assert len(_merge_same([short, other])) == 2

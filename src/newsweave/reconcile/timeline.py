@@ -178,20 +178,29 @@ def _merge_same(entries: list[TimelineEntry]) -> list[TimelineEntry]:
     for e in entries:
         prev = out[-1] if out else None
         same_time = prev is not None and prev.earliest == e.earliest and prev.latest == e.latest
+        told_again = prev is not None and _label_continues(prev.label, e.label) and (
+            set(prev.evidence) <= set(e.evidence) or set(e.evidence) <= set(prev.evidence))
         if (
             prev is not None
             and same_time
-            and (prev.label == e.label or set(prev.evidence) == set(e.evidence))
+            and (prev.label == e.label or set(prev.evidence) == set(e.evidence) or told_again)
         ):
             # one event read twice from the same sentences ("launched air strikes" / "strikes"): keep the
-            # fuller label
-            label = max((prev.label, e.label), key=len)
+            # fuller label — but a label that only runs on into the rest of its sentence ("The actress spent
+            # time at the Betty Ford Center in 2010; however, …") gives way to the one it continues
+            label = min((prev.label, e.label), key=len) if told_again else max((prev.label, e.label), key=len)
             ev = tuple(dict.fromkeys(prev.evidence + e.evidence))
             alts = tuple(dict.fromkeys(prev.alternative_datings + e.alternative_datings))
             out[-1] = TimelineEntry(label, prev.earliest, prev.latest, prev.value, ev, prev.background, alts)
         else:
             out.append(e)
     return out
+
+
+def _label_continues(shorter: str, longer: str) -> bool:
+    """Whether ``longer`` is ``shorter`` running on ("… Center" / "… Center in 2010; however, …")."""
+    shorter, longer = sorted((shorter, longer), key=len)
+    return len(shorter.split()) >= 3 and longer.startswith(shorter) and longer != shorter
 
 
 def _compatible(a: dict, b: dict) -> bool:
