@@ -233,6 +233,14 @@ def test_a_participle_modifying_the_subject_is_no_cue(extract, text, speakers):
     assert [_text(text, s.speaker) for s in extract(text)] == speakers
 
 
+def test_who_was_asked_did_not_ask(extract):
+    # "When asked …" is "when she was asked": the star answered, and nobody named asked
+    text = ("Reid called herself a social drinker.\nWhen asked whether she was still a party girl, the star said, "
+            "\"I've done enough of everything for a lifetime!\nI partied.")
+    asked = [s for s in extract(text) if s.cue_verb == "ask"]
+    assert asked and all(s.speaker is None for s in asked)
+
+
 def test_according_to_outlet_is_a_relay_of_the_named_speaker(extract):
     text = "The governor said the dam was safe, according to Reuters."
     sts = extract(text)

@@ -128,6 +128,7 @@ def test_pronouns_keep_to_gender(nlp, pipeline, text, expected):
     ("Jane Roe", "f"), ("Mustafa Hassan", "m"), ("Roe", None),  # a bare surname says nothing
     ("Jordan Lee", None), ("Alex Kim", None),  # given names of both genders are not in the lexicon
     ("Tim Fanning", "m"), ("Luke Pigeon", "m"), ("Liz Cheney", "f"),  # short forms of given names too
+    ("Tara Reid", "f"), ("Taylor Swift", None), ("Kim Jong-un", None),  # and names of the famous, not unisex ones
 ])
 def test_given_name_gender(name, gender):
     from newsweave.analyze.names import given_name_gender

@@ -37,8 +37,7 @@ def speaker_for(verb: Token, *, adjacent: bool = False) -> Token | None:
     with ``adjacent``, a noun phrase right before a subject-less finite cue stands in for its subject."""
     if verb.lemma_.lower() in _RAISING:
         return None  # "She appeared to …": no one holds it
-    if verb.tag_ == "VBN" and verb.dep_ == "advcl" and not any(
-            c.dep_ in ("aux", "auxpass", "nsubj") for c in verb.children):
+    if _reduced_passive(verb):
         agent = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
         return agent[0] if agent else None  # "Asked whether …, he said": he was asked; "Asked by X whether …": X
     subj = subject_of(verb)
@@ -63,6 +62,22 @@ def speaker_for(verb: Token, *, adjacent: bool = False) -> Token | None:
 # misparsed noun
 _FEELINGS = frozenset({"concern", "fear", "worry", "hope", "doubt", "speculation", "anxiety", "optimism",
                        "pessimism", "uncertainty", "anger", "frustration", "expectation"})
+
+
+_SUBORDINATORS = frozenset({"when", "after", "if", "once", "as", "unless", "until", "though", "although", "while",
+                            "before"})
+
+
+def _reduced_passive(verb: Token) -> bool:
+    """"Asked whether …, he said", "When asked whether …, the star said" (the tagger may read "asked" as a past
+    tense there): a past form in an adverbial clause with no subject or auxiliary of its own is a passive — the
+    main clause's subject was asked, and did not ask."""
+    if verb.dep_ != "advcl" or any(c.dep_ in ("aux", "auxpass", "nsubj") for c in verb.children):
+        return False
+    if verb.tag_ == "VBN":
+        return True
+    return verb.tag_ == "VBD" and any(c.dep_ in ("advmod", "mark") and c.lower_ in _SUBORDINATORS
+                                      for c in verb.children if c.i < verb.i)
 
 
 def _copular(tok: Token) -> bool:
