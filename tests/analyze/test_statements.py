@@ -262,6 +262,9 @@ def test_according_to_outlet_is_a_relay_of_the_named_speaker(extract):
         # "media" alone is the press; only "social media" is a post
         ("The minister told local media on Monday that the strike had been a success.", "press briefing"),
         ("The minister said in a social media post that the strike had been a success.", "social media post"),
+        ("The minister said on social media that the strike had been a success.", "social media post"),
+        # "social" alone posts nothing
+        ("The actress described herself to the magazine as a social drinker.", "unknown"),
     ],
 )
 def test_channel_from_cue_context(extract, text, channel):

@@ -64,8 +64,10 @@ def classify_channel(
     words = _words(context)
     lemma = cue.lemma_.lower() if cue is not None else ""
     speaker_word = speaker_root.lemma_.lower() if speaker_root is not None else ""
-    if lemma in _SOCIAL_VERBS or words & SOCIAL_MEDIA_WORDS - {"post", "x", "page", "account", "handle"}:
+    if lemma in _SOCIAL_VERBS or words & SOCIAL_MEDIA_WORDS - {"post", "x", "page", "account", "handle", "social"}:
         return "social media post"
+    if "social" in words and words & {"media", "network", "networks", "networking"}:
+        return "social media post"  # "on social media" (but "a social drinker", "social services": no post)
     if ("on" in words and words & {"x", "page", "account", "handle"}) or (
         "post" in words and lemma not in ("report",) and "washington" not in words and "new" not in words
     ):
