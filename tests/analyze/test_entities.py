@@ -626,3 +626,27 @@ def test_a_place_or_body_named_after_a_person_is_no_person(nlp, text, name, labe
     mentions, _ = extract_mentions(_with_person(nlp, text, name), article_id="a")
     (m,) = [m for m in mentions if m.text == name]
     assert m.label == label
+
+
+@pytest.mark.parametrize(
+    ("text", "tagged", "names"),
+    [
+        # a comma before a name ends the name the tagger ran over it
+        ("In an October interview with People, Reid claimed she was a social drinker.", "People, Reid",
+         ["People", "Reid"]),
+        # … but a list the name closes with "and" or "&" is the name
+        ("The Bureau of Alcohol, Tobacco, Firearms and Explosives said it would investigate.",
+         "Bureau of Alcohol, Tobacco, Firearms and Explosives", ["Bureau of Alcohol, Tobacco, Firearms and Explosives"]),
+        ("The law firm Newman, Anzalone & Newman filed the suit.", "Newman, Anzalone & Newman",
+         ["Newman, Anzalone & Newman"]),
+    ],
+)
+def test_a_comma_before_a_name_ends_a_name(nlp, text, tagged, names):
+    from spacy.tokens import Span as SpacySpan
+
+    doc = nlp(text)
+    start = text.index(tagged)
+    span = doc.char_span(start, start + len(tagged))
+    doc.ents = [SpacySpan(doc, span.start, span.end, label="ORG")]
+    mentions, _ = extract_mentions(doc, article_id="a")
+    assert [m.text for m in mentions if m.label in ("ORG", "PERSON")] == names

@@ -241,6 +241,17 @@ def test_who_was_asked_did_not_ask(extract):
     assert asked and all(s.speaker is None for s in asked)
 
 
+def test_a_name_after_a_comma_the_tagger_glued_to_an_outlet_is_the_speaker(extract):
+    # spaCy tags "People, Reid" as one ORG: "she" after the quote is Reid, not the actress named before
+    text = ("Reid's, 33, acting abilities had always been overshadowed by her reputation, and certainly set the bar "
+            "for young starlets like Lindsay Lohan and Paris Hilton.\n"
+            "In an October interview with People, Reid claimed she was a social drinker.\n'I've done it.\n"
+            "I partied.\nI had fun.\nI ate and drank whatever.\nI don't need to do anything anymore,' she told "
+            "the magazine.")
+    st = _find(text, extract(text), "I don't need")
+    assert st.speaker_entity == "Reid", st
+
+
 def test_according_to_outlet_is_a_relay_of_the_named_speaker(extract):
     text = "The governor said the dam was safe, according to Reuters."
     sts = extract(text)

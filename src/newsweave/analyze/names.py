@@ -23,6 +23,7 @@ __all__ = [
     "acronym_of",
     "alias_group",
     "choose_name",
+    "comma_is_a_name_part",
     "entity_id",
     "given_name_gender",
     "is_acronym",
@@ -278,6 +279,13 @@ def known_label(text: str) -> str | None:
     if len(words) >= 2 and words[0] in _SHIP_PREFIXES:
         return "PRODUCT"
     return "ORG" if normalize_name(text) in _KNOWN_ORGS else None
+
+
+def comma_is_a_name_part(text: str) -> bool:
+    """Whether the commas of a tagged name belong to it: a list the name itself closes with "and" or "&" ("the
+    Bureau of Alcohol, Tobacco, Firearms and Explosives", "Newman, Anzalone & Newman"). Otherwise a comma
+    before a capitalised word ends a name ("In an interview with People, Reid claimed …" tagged one ORG)."""
+    return "&" in text or re.search(r",[^,]*\band\b[^,]*$", text) is not None
 
 
 def is_honorific(role: str) -> bool:

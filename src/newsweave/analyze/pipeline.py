@@ -58,7 +58,8 @@ ANALYSIS_VERSION = "9"  # 3: quote layouts, block quotes, participle speakers, d
 # 9: "According to A and B" with B lost by the parser is no statement; a feeling ("concerns") is no speaker;
 # a participle modifying the subject made the main verb ("the strike called for May 5 was attended") is no cue;
 # short given names (Tim, Liz) keep to a pronoun's gender; a ship the tagger calls a person is no antecedent;
-# "When asked whether …, the star said": the star did not ask; "social" alone is no social media
+# "When asked whether …, the star said": the star did not ask; "social" alone is no social media; a comma
+# before a capitalised word ends a tagged name ("with People, Reid claimed"), unless the name closes a list
 #: Texts longer than this are parsed in paragraph chunks (spaCy needs ~1 GB of memory per 100k characters).
 CHUNK_CHARS = 100_000
 

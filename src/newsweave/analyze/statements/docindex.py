@@ -17,6 +17,8 @@ from spacy.attrs import ENT_IOB, ENT_TYPE, IDX, LEMMA, LOWER, ORTH, SENT_START, 
 from spacy.strings import hash_string
 from spacy.tokens import Doc, Span
 
+from ..names import comma_is_a_name_part
+
 __all__ = ["DocIndex", "hashes", "index_doc"]
 
 
@@ -90,4 +92,33 @@ def _entities(doc: Doc, iob: np.ndarray, types: np.ndarray) -> tuple[Span, ...]:
         while e < n and iob[e] == 1:
             e += 1
         out.append(Span(doc, b, e, label=strings[int(types[b])]))
+    if any(e.label_ in ("ORG", "PERSON") and "," in e.text for e in out):
+        out = _split_at_commas(doc, out)
     return tuple(out)
+
+
+def _split_at_commas(doc: Doc, ents: list[Span]) -> list[Span]:
+    """"In an interview with People, Reid claimed …" tagged one ORG: a comma before a capitalised word ends a
+    name (as :mod:`newsweave.analyze.entities` splits its mentions); the part after it is a person when the
+    report names a person so."""
+    people = {w for e in ents if e.label_ == "PERSON" and "," not in e.text for w in (e.text, e[-1].text)}
+    out: list[Span] = []
+    for ent in ents:
+        cuts = [t.i for t in ent[:-1] if t.text == "," and ent.label_ in ("ORG", "PERSON")
+                and doc[t.i + 1].is_title and doc[t.i + 1].text.rstrip(".") not in _SUFFIXES]
+        if cuts and comma_is_a_name_part(ent.text):
+            cuts = []
+        if not cuts:
+            out.append(ent)
+            continue
+        lo = ent.start
+        for cut in [*cuts, ent.end]:
+            if cut > lo:
+                piece = doc[lo:cut]
+                label = "PERSON" if piece.text in people else ent.label_
+                out.append(Span(doc, lo, cut, label=label))
+            lo = cut + 1
+    return out
+
+
+_SUFFIXES = frozenset({"Inc", "Ltd", "LLC", "LLP", "Co", "Corp", "Jr", "Sr", "PLC", "II", "III", "IV"})
