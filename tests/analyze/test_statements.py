@@ -252,6 +252,21 @@ def test_a_name_after_a_comma_the_tagger_glued_to_an_outlet_is_the_speaker(extra
     assert st.speaker_entity == "Reid", st
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # who is urged or encouraged is part of the message, not who urges
+        ("Residents and commuters were encouraged to find other routes of travel in the area.", None),
+        ("He is said to have fled the country.", None),
+        # an agent says it
+        ("The minister was said by aides to be furious.", "aides"),
+    ],
+)
+def test_a_raised_passive_subject_is_no_speaker(extract, text, speaker):
+    (st,) = extract(text)
+    assert _text(text, st.speaker) == speaker
+
+
 def test_according_to_outlet_is_a_relay_of_the_named_speaker(extract):
     text = "The governor said the dam was safe, according to Reuters."
     sts = extract(text)

@@ -208,6 +208,10 @@ def _frame_content(doc: Doc, tok: Token, frames: frozenset[str]) -> Candidate | 
                 raised = _raised_subject(tok, obj)
                 if raised is not None:  # "the minister was said to be furious": who is said to be so, too
                     lo = raised.left_edge.i
+                    cand = make_candidate(doc, tok, lo, hi, "object", frame=frame)
+                    if cand is not None and cand.speaker is not None and cand.speaker.i == raised.i:
+                        cand.speaker = None  # "Residents were encouraged to find other routes": not by residents
+                    return cand
             else:
                 hi = with_reason(doc, tok, hi)
             return make_candidate(doc, tok, lo, hi, "object", frame=frame)
