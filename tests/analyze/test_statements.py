@@ -267,6 +267,23 @@ def test_a_raised_passive_subject_is_no_speaker(extract, text, speaker):
     assert _text(text, st.speaker) == speaker
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # "was contacted … and told": told by the caller, not by the bank
+        (("Earlier in the day a Wells Fargo Bank had been contacted by an individual and told that a bomb had been "
+         "planted."), "an individual"),
+        ("The workers were gathered and told that the plant would close.", None),
+        # an active "told police" and a "said" after a passive are the subject's own
+        ("The suspect was arrested and told police he had acted alone.", "The suspect"),
+        ("The envoy was welcomed at the airport and said that talks had failed.", "The envoy"),
+    ],
+)
+def test_told_after_a_passive_is_passive(extract, text, speaker):
+    (st,) = extract(text)
+    assert _text(text, st.speaker) == speaker
+
+
 def test_according_to_outlet_is_a_relay_of_the_named_speaker(extract):
     text = "The governor said the dam was safe, according to Reuters."
     sts = extract(text)

@@ -53,10 +53,21 @@ def speaker_for(verb: Token, *, adjacent: bool = False) -> Token | None:
         return None
     if subj.lower_ in _EXPLETIVES and subj.head.i != verb.i and _copular(subj.head):
         return None  # "It is important to note that …": the author speaking (but "it attacked X, saying …": it)
+    if (subj.dep_ == "nsubjpass" and subj.head.i != verb.i and verb.tag_ in ("VBN", "VBD") and verb.dep_ == "conj"
+            and verb.lemma_.lower() in _ADDRESSING and not any(
+                c.dep_ in ("aux", "auxpass", "nsubj", "dobj", "dative") for c in verb.children)):
+        # "a bank had been contacted by an individual and told that a bomb had been planted": told by them too
+        agent = [g for v in (verb, subj.head) for c in v.children if c.dep_ == "agent"
+                 for g in c.children if g.dep_ == "pobj"]
+        return agent[0] if agent else None
     if subj.head.i != verb.i and subj.lemma_.lower() in _FEELINGS:
         return None  # "as concerns grew … and fears it will spread": "fears" is a noun the parser made a verb
     return subj
 
+
+# verbs of telling someone: with no object, after a passive verb, they are passive too ("was contacted and told")
+_ADDRESSING = frozenset({"tell", "ask", "inform", "warn", "advise", "notify", "assure", "remind", "order", "urge",
+                         "instruct"})
 
 # feelings and moods, which hold no view of their own: a cue that takes one as a subject from another verb is a
 # misparsed noun
