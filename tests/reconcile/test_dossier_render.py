@@ -206,3 +206,20 @@ def test_a_toll_disagreement_says_what_was_counted(nlp):
     d = _story(nlp, texts=texts)
     [last] = [text for text, _ in d.summary if text.startswith("Reports disagree")]
     assert last.startswith("Reports disagree on how many police were killed:"), last
+
+
+def test_an_undated_story_says_why_its_timeline_is_empty(nlp):
+    arts = [make_article(f"u{i}", t) for i, t in enumerate((A, B))]  # no publication dates
+    d = build_dossier(Story(id="s-u"), arts, {}, nlp=nlp)
+    assert d.timeline == ()
+    note = "reports carries a publication date"
+    assert note in to_markdown(d) and note in to_html(d)
+    from rich.console import Console
+
+    buf = io.StringIO()
+    render_terminal(d, Console(file=buf, width=200))
+    assert note in buf.getvalue()
+    # a dated story with no times says only that none were found
+    dated = build_dossier(Story(id="s-d"), [make_article("d0", "The mayor opened a bridge.", date="2022-03-09")],
+                          {}, nlp=nlp)
+    assert note not in to_markdown(dated)

@@ -12,7 +12,8 @@ from ..model import Dossier
 from .claim_text import citing
 from .dossier import dossier_to_json
 
-__all__ = ["dispute_reason", "disputes", "raw_disputes", "render_terminal", "to_html", "to_markdown"]
+__all__ = ["dispute_reason", "disputes", "empty_timeline_note", "raw_disputes", "render_terminal", "to_html",
+           "to_markdown"]
 
 _MAX_EXCERPT = 240
 
@@ -84,6 +85,16 @@ def _md(text: Any) -> str:
     for ch in "\\`*_[]<>|#":
         t = t.replace(ch, "\\" + ch)
     return " ".join(t.split())
+
+
+def empty_timeline_note(data: dict) -> str:
+    """What an empty timeline means: no report of the story is dated, so its "Friday" and "last week" have no
+    day to count from — or the dated reports name no time of an event."""
+    reports = data.get("articles") or data.get("publication_times") or []
+    if reports and not any(r.get("published") for r in reports):
+        return ("No dated events: none of this story's reports carries a publication date, so the times they name "
+                "(\"Friday\", \"last week\") cannot be placed on a calendar.")
+    return "No dated events were found."
 
 
 def _interval(e: dict) -> str:
@@ -195,7 +206,11 @@ def to_markdown(d: Dossier | dict) -> str:
         lines += ["", "### Differences of precision or certainty (not contradictions)", ""]
         for c in diffs:
             lines.append(f"- **{c['kind']} / {c['verdict']}** — {_md(c['reason'])}")
-    lines += ["", "## Timeline", "", "| when | event | datings | sources |", "|---|---|---|---|"]
+    lines += ["", "## Timeline", ""]
+    if not data["timeline"]:
+        lines.append(f"_{_md(empty_timeline_note(data))}_")
+    else:
+        lines += ["| when | event | datings | sources |", "|---|---|---|---|"]
     for e in data["timeline"]:
         bg = " _(background)_" if e["background"] else ""
         srcs = "; ".join(_cite(data, labels, s) for s in e["evidence"][:3])
@@ -314,7 +329,10 @@ def to_html(d: Dossier | dict) -> str:
                 f'<div class="diff"><span class="kind">{_h(c["kind"])} / {_h(c["verdict"])}</span> '
                 f"{_h(c['reason'])}</div>"
             )
-    out.append("<h2>Timeline</h2><table><tr><th>when</th><th>event</th><th>datings</th><th>sources</th></tr>")
+    out.append("<h2>Timeline</h2>")
+    if not data["timeline"]:
+        out.append(f'<p class="empty">{_h(empty_timeline_note(data))}</p>')
+    out.append("<table><tr><th>when</th><th>event</th><th>datings</th><th>sources</th></tr>")
     for e in data["timeline"]:
         cls = ' class="bg"' if e["background"] else ""
         bg = " (background)" if e["background"] else ""
@@ -409,7 +427,7 @@ def render_terminal(d: Dossier | dict, console) -> None:
             Text("\n".join(e["alternative_datings"])),
             Text("\n".join(_cite(data, labels, s) for s in e["evidence"][:3]), style="dim"),
         )
-    console.print(tl)
+    console.print(tl if data["timeline"] else Text(f"Timeline: {empty_timeline_note(data)}", style="dim"))
     st = Table(title="Who said what")
     for col in ("speaker", "channel", "relayed by", "what", "where"):
         st.add_column(col, overflow="fold")

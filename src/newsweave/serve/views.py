@@ -223,7 +223,7 @@ def story_view(nw: Newsweave, dossier: dict[str, Any]) -> dict[str, Any]:
             sides.append(_side(None, by_id))
         differences.append({"kind": c.get("kind"), "verdict": c.get("verdict"), "reason": c.get("reason"),
                             "sides": sides})
-    from ..reconcile.render import dispute_reason, raw_disputes
+    from ..reconcile.render import dispute_reason, empty_timeline_note, raw_disputes
 
     contradictions = []  # disputes: each disputed fact once, with every value and the reports giving it
     for d in raw_disputes(dossier):
@@ -243,6 +243,7 @@ def story_view(nw: Newsweave, dossier: dict[str, Any]) -> dict[str, Any]:
         "story": story,
         "articles": articles,
         "publication_times": dossier.get("publication_times") or [],
+        "timeline_note": empty_timeline_note(dossier),
         "summary": summary,
         "timeline": timeline,
         "who": who,
