@@ -40,6 +40,16 @@ FOUND = [
     (('" We are going to close the old bridge for good .\nWe are going to build a new one , " said Jane Roe at the '
       "meeting .\nThe vote is on Friday ."),
      "We are going to close the old bridge for good .\nWe are going to build a new one", "Jane Roe"),
+    # … closed with a doubled apostrophe (PTB-style text: "…again,'' said Roe")
+    (("\"I'm tired of coming to the shop every night to check the damages.\nYou think it's going to calm down and "
+      "then it starts again,'' said Jane Roe, manager of a phone store.\nThe vote is on Friday."),
+     "I'm tired of coming to the shop every night to check the damages.\nYou think it's going to calm down and then "
+     "it starts again", "Jane Roe, manager of a phone store"),
+    # … over lines without any mark between the opening and the closing one
+    (("\"The council should resign.\nIt didn't handle it well.\nIf it had, we would have a bridge.\nWe will not be "
+      "able to cross until Christmas,'' she told Reuters.\nThe vote is on Friday."),
+     ("The council should resign.\nIt didn't handle it well.\nIf it had, we would have a bridge.\nWe will not be "
+      "able to cross until Christmas"), "she"),
     # an embedded post as a page keeps it: the post, then "— Name (@handle) date"; links are left out
     (("The mayor weighed in.\nI respect the engineers, but this closure makes no sense to anyone. "
       "pic.twitter.com/Ab12Cd34 — Jane Roe (@JaneRoe) July 5, 2016\nOthers agreed."),

@@ -346,7 +346,7 @@ _FEMALE_GIVEN = _words(
     nancy elise katie kate kathy caroline carmen dolores lucia sofia gabriela adriana yolanda beatriz marta
     ingrid greta astrid birgit ursula angelika hanna johanna priya sunita indira benazir meera yulia theresa
     liz beth jen jenny sue meg peggy becky debbie cathy patty sally molly lucy ellie abby maggie jill joanne holly
-    tara britney lindsay paris kourtney khloe oprah beyonce rihanna madonna miley selena demi gwyneth
+    tara britney lindsay kourtney khloe oprah beyonce rihanna madonna miley selena demi gwyneth
     scarlett keira halle whitney mariah sheryl cher dolly shania katy adele heidi naomi tyra gisele julia meryl
     melanie kirsten kristen
     """

@@ -61,7 +61,8 @@ ANALYSIS_VERSION = "9"  # 3: quote layouts, block quotes, participle speakers, d
 # "When asked whether …, the star said": the star did not ask; "social" alone is no social media; a comma
 # before a capitalised word ends a tagged name ("with People, Reid claimed"), unless the name closes a list;
 # a raised passive subject is no speaker ("Residents were encouraged to find other routes"); "was contacted
-# and told that …": told by the agent, not by the subject
+# and told that …": told by the agent, not by the subject; a quotation carried over lines closes with a doubled
+# apostrophe ("…again,'' said Roe") and over lines without marks
 #: Texts longer than this are parsed in paragraph chunks (spaCy needs ~1 GB of memory per 100k characters).
 CHUNK_CHARS = 100_000
 

@@ -22,6 +22,7 @@ _DOUBLE_OPEN = "“„«"
 _DOUBLE_CLOSE = "”»"
 _STRAIGHT = '"'
 _MIN_QUOTE_CHARS = 3
+_MAX_CARRIED_LINES = 8  # a quotation carried over lines without marks ("…resign.\nIt didn't …\n…,'' she told")
 _DOUBLE_MARKS = re.compile('[“”„«»"]')
 _SINGLE_MARKS = re.compile("[‘’']")
 _BARE_QUOTE_VERBS = frozenset({"say", "add", "tell", "ask", "write", "tweet", "declare", "state", "reply", "shout"})
@@ -83,7 +84,7 @@ def _closes_like_quote(text: str, i: int, para_end: int) -> bool:
 def _ends_quoted_words(text: str, i: int, para_start: int) -> bool:
     """A mark after a clause end ("…cloud , "", "…cloud,”") and before a lower-case word ("said") or the end."""
     before = text[para_start:i].rstrip()
-    after = text[i + 1 : i + 3].lstrip()
+    after = text[i + 1 : i + 4].replace("\x01", "").lstrip()  # (the second mark of a doubled ''  is \x01)
     return len(before) >= _MIN_QUOTE_CHARS and before[-1] in ",.?!" and (not after or after[0].islower())
 
 
@@ -121,6 +122,7 @@ def find_quotes(text: str) -> list[Quote]:
     pos = 0
     n = len(text)
     carried = False  # the previous paragraph ended inside a quotation
+    open_lines = 0  # lines without any mark since then
     while pos < n:
         para_end = text.find("\n", pos)
         if para_end < 0:
@@ -160,7 +162,10 @@ def find_quotes(text: str) -> list[Quote]:
                 if i - open_at - 1 >= _MIN_QUOTE_CHARS:
                     quotes.append(Quote(open_at, i + 1, open_at + 1, i))
                 open_at = None
-        carried = open_at is not None
+        if not has_double and carried and open_lines < _MAX_CARRIED_LINES:
+            open_lines += 1  # a line without marks inside a quotation that opened lines before (one sentence a line)
+        else:
+            carried, open_lines = open_at is not None, 0
         if open_at is not None and para_end - open_at - 1 >= _MIN_QUOTE_CHARS:
             end = para_end
             while end > open_at + 1 and text[end - 1].isspace():
