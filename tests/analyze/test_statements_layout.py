@@ -43,8 +43,8 @@ FOUND = [
     # … closed with a doubled apostrophe (PTB-style text: "…again,'' said Roe")
     (("\"I'm tired of coming to the shop every night to check the damages.\nYou think it's going to calm down and "
       "then it starts again,'' said Jane Roe, manager of a phone store.\nThe vote is on Friday."),
-     "I'm tired of coming to the shop every night to check the damages.\nYou think it's going to calm down and then "
-     "it starts again", "Jane Roe, manager of a phone store"),
+     ("I'm tired of coming to the shop every night to check the damages.\nYou think it's going to calm down and then "
+     "it starts again"), "Jane Roe, manager of a phone store"),
     # … over lines without any mark between the opening and the closing one
     (("\"The council should resign.\nIt didn't handle it well.\nIf it had, we would have a bridge.\nWe will not be "
       "able to cross until Christmas,'' she told Reuters.\nThe vote is on Friday."),
