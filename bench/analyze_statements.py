@@ -53,6 +53,24 @@ def pipeline_statements(doc_id: str, doc) -> list[dict]:
     return out
 
 
+def sayings_statements(doc_id: str, doc) -> list[dict]:
+    """The statements the dossier lists under "who said what" (``reconcile.sayings.in_who_said_what``): the
+    analysis also keeps PolNeAR-style attributions (what people saw, wanted, planned), which these sets, like a
+    reader, do not count as statements."""
+    from newsweave.reconcile.sayings import in_who_said_what
+
+    analysis = analyze_doc(doc, article_id=doc_id)
+    names = {e.id: e.name for e in analysis.entities}
+    out = []
+    for s in analysis.statements:
+        if not in_who_said_what(s, doc.text[s.content.start : s.content.end]):
+            continue
+        rec = statement_record(s, doc.text, names=names)
+        rec["speaker_entity"] = rec["speaker_name"]
+        out.append(rec)
+    return out
+
+
 def textacy_statements(doc) -> list[dict]:
     from textacy.extract.triples import direct_quotations
 
@@ -83,7 +101,9 @@ def main() -> None:
         rows = [("newsweave extractor", score_statement_set(
                     docs, {i: newsweave_statements(i, p) for i, p in parsed.items()})),
                 ("newsweave analyze (with canonical entities)", score_statement_set(
-                    docs, {i: pipeline_statements(i, p) for i, p in parsed.items()}))]
+                    docs, {i: pipeline_statements(i, p) for i, p in parsed.items()})),
+                ("newsweave who said what (sayings only)", score_statement_set(
+                    docs, {i: sayings_statements(i, p) for i, p in parsed.items()}))]
         if textacy is not None:
             rows.append(("textacy direct_quotations",
                          score_statement_set(docs, {i: textacy_statements(p) for i, p in parsed.items()})))
