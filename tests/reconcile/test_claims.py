@@ -465,3 +465,20 @@ def test_the_object_of_forcing_or_urging_does_what_it_is_forced_to(nlp, text, pr
 def test_a_particle_that_turns_a_verb_into_another_keeps_them_apart(nlp, text, predicate):
     claims = claims_of(nlp, text)
     assert [c.predicate for c in claims if c.predicate.split()[0] in ("check", "back")] == [predicate]
+
+
+@pytest.mark.parametrize(
+    ("text", "predicate", "time"),
+    [
+        # a time that names which thing ("her June 2012 car accident case") dates no verb above it …
+        ("The actress checked into the clinic as part of a plea deal stemming from her June 2012 car accident case.",
+         "stem", None),
+        # … but the time of an event or an occasion dates what it did
+        ("The June 2012 crash killed two people.", "kill", "2012-06"),
+        ("Sunday's tremor damaged seven villages in the south.", "damage", "2013-06-09"),
+        ("Officials said Monday's meeting ended without a deal.", "end", "2013-06-10"),
+    ],
+)
+def test_a_time_naming_which_thing_dates_no_verb(nlp, text, predicate, time):
+    times = [claim_arg(c, "time") for c in claims_of(nlp, text, date="2013-06-13") if c.predicate == predicate]
+    assert times == ([time] if time else [None] * len(times))

@@ -77,7 +77,7 @@ RECONCILE_VERSION = "22"  # 2: earlier events, comparative counts and digit grou
 # words most of its counts use; one line for a value compatible with several others; a harm told in a relative
 # clause on a place is told of what the place belongs to; an event talked about or condemned does not take the
 # time of the talk; a time that is a verb's object dates that verb only; "forced X to …": X does it;
-# "check out" is not "check in"
+# "check out" is not "check in"; a time naming which thing ("her June 2012 car accident case") dates no verb
 _CACHE_SIZE = 2048
 _cache: OrderedDict[tuple[str, str, int], ArticleClaims] = OrderedDict()
 _cache_lock = threading.Lock()

@@ -8,10 +8,10 @@ import re
 from collections.abc import Iterable
 
 from ..model import TimeExpression
-from .lexicons import REPORTING_VERBS
+from .lexicons import PREDICATE_CLASSES, REPORTING_VERBS, STATUS_WORDS
 
-__all__ = ["PARTIAL_DATE", "dates_the_saying", "placeable", "pluperfect", "time_of_modified_noun", "time_owner",
-           "timex_heads"]
+__all__ = ["PARTIAL_DATE", "dates_the_saying", "names_an_event", "placeable", "pluperfect", "time_of_modified_noun",
+           "time_owner", "timex_heads", "told_about"]
 
 PARTIAL_DATE = re.compile(r"XXXX-(\d\d)(?:-(\d\d))?$")  # a month or day whose year is unknown
 
@@ -79,12 +79,34 @@ def pluperfect(p) -> bool:
         and not any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("has", "have") for c in p.children)
 
 
+# occasions: "Monday's meeting ended without a deal" — the meeting's day is the ending's
+_OCCASIONS = frozenset({"meeting", "talk", "summit", "protest", "rally", "march", "riot", "vote", "hearing", "trial",
+                        "ceremony", "funeral", "vigil", "game", "match", "concert", "visit", "speech", "conference",
+                        "accident", "incident", "fight", "clash", "battle", "storm", "hurricane", "tornado", "event",
+                        "session", "debate", "interview", "announcement", "launch", "race", "show"})
+
+
+def names_an_event(tok) -> bool:
+    """Whether a word names a kind of event the lexicon knows (attack, harm, quake, arrest …) or an occasion
+    (a meeting, a rally, an accident)."""
+    lemma = tok.lemma_.lower()
+    return PREDICATE_CLASSES.get(lemma) is not None or lemma in STATUS_WORDS or lemma in _OCCASIONS
+
+
 def time_owner(tok, pred_ids: set[int]) -> int | None:
     """The predicate a time hangs on (the first predicate up its chain of heads), if any. A time that is the
     object of a verb ("forced villagers to spend the night in tents", "marked the day") is what that verb acts
     on, not when anything happened: it dates that verb's event only, and nothing when that verb makes no claim."""
     if tok.dep_ == "dobj":
         return tok.head.i if tok.head.i in pred_ids else None
+    if tok.dep_ in ("compound", "nmod", "amod", "poss") and tok.head.pos_ in ("NOUN", "PROPN"):
+        # "a plea deal stemming from her June 2012 car accident case": the time names which case, not when the
+        # verb above it happened; it dates the noun it modifies when that is an event ("the June 2012 crash",
+        # "Sunday's tremor damaged …": the tremor's verb)
+        if tok.head.i in pred_ids:
+            return tok.head.i
+        if not names_an_event(tok.head):
+            return None
     cur = tok
     for _ in range(40):
         if cur.i in pred_ids and cur is not tok:
