@@ -377,6 +377,19 @@ MERGE_CASES = [
     ("province", [("Hormozgan Province", "GPE", ())], [("Hormozgan", "GPE", ())], True),
     ("city", [("Mexico City", "GPE", ())], [("Mexico", "GPE", ())], False),
     ("island is no person", [("Qeshm Island", "GPE", ())], [("Qeshm", "PERSON", ())], False),
+    # a person with and without a middle name or initial
+    ("middle name", [("Mark Jay Heller", "PERSON", ())], [("Mark Heller", "PERSON", ())], True),
+    ("middle initial", [("James R. Dabney", "PERSON", ())], [("James Dabney", "PERSON", ())], True),
+    ("other first name", [("Mark Jay Heller", "PERSON", ())], [("Mike Heller", "PERSON", ())], False),
+    # an institution with and without the word for its kind, whatever the tagger called it
+    ("clinic kinds", [("Betty Ford Center", "ORG", ())], [("Betty Ford Treatment Center", "ORG", ())], True),
+    ("clinic spelling", [("Betty Ford Center", "ORG", ())], [("Betty Ford Centre", "FAC", ())], True),
+    ("clinic tagged a work", [("Morningside Recovery Center", "ORG", ())], [("Morningside Recovery", "WORK_OF_ART", ())],
+     True),
+    ("clinic named after a person", [("Betty Ford Center", "ORG", ())], [("Betty Ford", "PERSON", ())], True),
+    ("institutions of one kind", [("Mayo Clinic", "ORG", ())], [("Cleveland Clinic", "ORG", ())], False),
+    ("a network and its building", [("CNN", "ORG", ())], [("CNN Center", "FAC", ())], False),
+    ("a company with its suffix", [("Microsoft", "ORG", ())], [("Microsoft Corp", "ORG", ())], True),
 ]
 
 
@@ -650,3 +663,18 @@ def test_a_comma_before_a_name_ends_a_name(nlp, text, tagged, names):
     doc.ents = [SpacySpan(doc, span.start, span.end, label="ORG")]
     mentions, _ = extract_mentions(doc, article_id="a")
     assert [m.text for m in mentions if m.label in ("ORG", "PERSON")] == names
+
+
+def test_a_person_called_she_is_not_the_clinic_named_after_her():
+    clinic = _report("a", ("Betty Ford Center", "ORG", ()))
+    mentions, ents = _report("b", ("Betty Ford", "PERSON", ()))
+    mentions.append(Mention(Span("b", 5, 8), "she", "PERSON", ents[0].id))
+    _, story = merge_story_entities({"a": clinic, "b": (mentions, ents)})
+    assert len(story) == 2
+
+
+def test_a_clinic_keeps_no_role_of_a_person_merged_into_it():
+    _, story = merge_story_entities({"a": _report("a", ("Betty Ford Center", "ORG", ())),
+                                     "b": _report("b", ("Betty Ford", "PERSON", ("Attorney",)))})
+    [clinic] = story
+    assert clinic.label == "ORG" and "Attorney" not in clinic.aliases

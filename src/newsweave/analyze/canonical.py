@@ -31,6 +31,8 @@ __all__ = ["labels_compatible", "merge_story_entities"]
 _PERSONISH = frozenset({"PERSON", "ORG"})
 _PLACEISH = frozenset({"GPE", "LOC", "FAC"})
 _LABEL_PRIORITY = {"PERSON": 0, "ORG": 1, "GPE": 2, "NORP": 3, "LOC": 4, "FAC": 5}
+_INSTITUTION_LABELS = frozenset({"ORG", "FAC", "WORK_OF_ART"})
+_PERSONAL_PRONOUNS = frozenset({"he", "him", "his", "she", "her", "hers", "himself", "herself"})
 
 
 def labels_compatible(a: str, b: str) -> bool:
@@ -86,6 +88,7 @@ def merge_story_entities(
     """
     entities: dict[str, Entity] = {}
     weight: Counter[str] = Counter()
+    spoken_of: set[str] = set()  # entities some "he"/"she" refers to: people, whatever their names look like
     order: dict[str, int] = {}
     for mentions, article_entities in per_article.values():
         for e in article_entities:
@@ -100,6 +103,8 @@ def merge_story_entities(
         for m in mentions:
             if m.entity_id:
                 weight[m.entity_id] += 1
+                if m.text.lower() in _PERSONAL_PRONOUNS:
+                    spoken_of.add(m.entity_id)
     groups = _Groups(entities)
 
     def label_of(members: list[str]) -> str:
@@ -173,10 +178,55 @@ def merge_story_entities(
             a, b = sorted(roots)
             groups.union(a, b)
 
+    # 6. a person's name with and without a middle name or initial ("Mark Jay Heller" / "Mark Heller"), when no
+    # third person has that first and last name
+    current = groups.members()
+    by_ends: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for root, members in current.items():
+        if label_of(members) == "PERSON":
+            for i in members:
+                for name in _names(entities[i]):
+                    words = nm.name_tokens(name)
+                    if len(words) >= 2:
+                        by_ends[(words[0], words[-1])].add(root)
+    for roots in by_ends.values():
+        if len(roots) == 2:
+            groups.union(*sorted(roots))
+
+    # 7. an institution with and without the word for its kind ("Morningside Recovery" / "Morningside Recovery
+    # Center", "Betty Ford Center" / "Clinic" / "Centre" / "Treatment Center"), whatever the tagger called each
+    # (ORG, FAC, WORK_OF_ART), and a two-word "person" named like it ("checked into Betty Ford"): one place
+    current = groups.members()
+    by_core: dict[str, set[str]] = defaultdict(set)
+    institutions: set[str] = set()
+    named_as_institution: set[str] = set()
+    for root, members in current.items():
+        label = label_of(members)
+        for i in members:
+            for name in _names(entities[i]):
+                core, stripped = nm.institution_key(name)
+                if nm.is_acronym(name.split()[0]) and len(core.split()) == 1:
+                    continue  # "CNN" and "CNN Center": the network and its building
+                if label in _INSTITUTION_LABELS and core:
+                    by_core[core].add(root)
+                    if stripped:
+                        institutions.add(core)
+                        named_as_institution.add(i)
+                elif (label == "PERSON" and core and len(core.split()) >= 2 and not stripped
+                      and not any(m in spoken_of for m in members)):
+                    by_core[core].add(root)
+    for core, roots in by_core.items():
+        if core in institutions and 1 < len(roots) <= 4:
+            first, *rest = sorted(roots)
+            for r in rest:
+                groups.union(first, r)
+
     mapping: dict[str, str] = {}
     story: list[tuple[int, Entity]] = []
     for members in groups.members().values():
         label = label_of(members)
+        if label == "PERSON" and any(i in named_as_institution for i in members):
+            label = label_of([i for i in members if entities[i].label != "PERSON"])  # "Betty Ford" (Center)
         forms: list[str] = []
         for i in sorted(members, key=lambda i: order[i]):
             forms.extend([entities[i].name] * max(1, weight[i]))
@@ -186,7 +236,7 @@ def merge_story_entities(
         aliases: dict[str, None] = {}
         for i in sorted(members, key=lambda i: order[i]):
             for alias in (entities[i].name, *entities[i].aliases):
-                if alias != name:
+                if alias != name and (label == "PERSON" or not nm.is_role(alias)):  # no "Attorney" for a clinic
                     aliases[alias] = None
         for i in members:
             mapping[i] = story_id

@@ -26,6 +26,7 @@ __all__ = [
     "comma_is_a_name_part",
     "entity_id",
     "given_name_gender",
+    "institution_key",
     "is_acronym",
     "is_given_name",
     "is_honorific",
@@ -237,6 +238,23 @@ def place_key(text: str) -> str:
     if len(words) > 2 and words[0] in _PLACE_KINDS and words[1] == "of":  # "the Province of Hormozgan"
         words = words[2:]
     return " ".join(words)
+
+
+# words for the kind of an institution, left off its name to compare: "Betty Ford Treatment Center" → "betty ford"
+_INSTITUTION_KINDS = frozenset({"center", "centre", "clinic", "hospital", "treatment", "facility", "institute",
+                                "rehab", "rehabilitation", "inc", "ltd", "corp", "co"})
+
+
+def institution_key(text: str) -> tuple[str, bool]:
+    """An institution's name without the words for its kind at its end ("Betty Ford Treatment Center" →
+    "betty ford"), and whether any were left off."""
+    words = normalize_name(text).split()
+    n = len(words)
+    while len(words) > 1 and words[-1].rstrip(".") in _INSTITUTION_KINDS:
+        words = words[:-1]
+    if words and words[0] == "the":
+        words = words[1:]
+    return " ".join(words), len(words) < n
 
 
 def surname(text: str) -> str | None:
