@@ -678,3 +678,11 @@ def test_a_clinic_keeps_no_role_of_a_person_merged_into_it():
                                      "b": _report("b", ("Betty Ford", "PERSON", ("Attorney",)))})
     [clinic] = story
     assert clinic.label == "ORG" and "Attorney" not in clinic.aliases
+
+
+def test_a_headline_form_glued_to_a_name_is_no_alias():
+    _, story = merge_story_entities({"a": _report("a", ("Lindsay Lohan", "PERSON", ("Lohan",))),
+                                     "b": _report("b", ("Lindsay Lohan", "PERSON", ("Lindsay Lohan Checks Out",))),
+                                     "c": _report("c", ("Ike LaRue", "PERSON", ("Ike LaRue III",)))})
+    lohan, larue = story
+    assert lohan.aliases == ("Lohan",) and "Ike LaRue III" in larue.aliases

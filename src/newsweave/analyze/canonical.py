@@ -76,6 +76,15 @@ class _Groups:
         return out
 
 
+def _runs_on(alias: str, name: str) -> bool:
+    """A headline form glued to a person's name ("Lindsay Lohan Checks Out" for "Lindsay Lohan"): the name and
+    more words, not a suffix ("Jr.", "III")."""
+    if not alias.startswith(name + " "):
+        return False
+    rest = alias[len(name) + 1 :].split()
+    return bool(rest) and rest[0].lower().rstrip(".,") not in {"jr", "sr", "ii", "iii", "iv"}
+
+
 def merge_story_entities(
     per_article: Mapping[str, tuple[list[Mention], list[Entity]]],
 ) -> tuple[dict[str, str], list[Entity]]:
@@ -236,7 +245,8 @@ def merge_story_entities(
         aliases: dict[str, None] = {}
         for i in sorted(members, key=lambda i: order[i]):
             for alias in (entities[i].name, *entities[i].aliases):
-                if alias != name and (label == "PERSON" or not nm.is_role(alias)):  # no "Attorney" for a clinic
+                if alias != name and (label == "PERSON" or not nm.is_role(alias)) and not (
+                        label == "PERSON" and _runs_on(alias, name)):  # no "Attorney" for a clinic
                     aliases[alias] = None
         for i in members:
             mapping[i] = story_id
