@@ -284,6 +284,20 @@ def test_told_after_a_passive_is_passive(extract, text, speaker):
     assert _text(text, st.speaker) == speaker
 
 
+def test_a_quotation_with_its_own_cue_later_in_its_sentence_continues_no_earlier_quote(extract):
+    text = ("“This just isn’t right,” Warren said. “You squeezed employees to the breaking point” to drive up the "
+            "stock price, she said. “You went on television to blame them.”")
+    sts = extract(text)
+    warren = _find(text, sts, "This just")
+    assert _text(text, warren.content) == "This just isn’t right"
+    she = [s for s in sts if _text(text, s.speaker) == "she"]
+    assert she and "You squeezed employees" in _text(text, she[0].content)
+    # a quotation without a cue of its own still continues the one before
+    text = "“The bridge is closed,” the mayor said. “We will rebuild it by winter.” The council meets on Monday."
+    (st,) = extract(text)
+    assert _text(text, st.content).endswith("We will rebuild it by winter.")
+
+
 def test_according_to_outlet_is_a_relay_of_the_named_speaker(extract):
     text = "The governor said the dam was safe, according to Reuters."
     sts = extract(text)

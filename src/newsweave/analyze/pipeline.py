@@ -62,7 +62,8 @@ ANALYSIS_VERSION = "9"  # 3: quote layouts, block quotes, participle speakers, d
 # before a capitalised word ends a tagged name ("with People, Reid claimed"), unless the name closes a list;
 # a raised passive subject is no speaker ("Residents were encouraged to find other routes"); "was contacted
 # and told that …": told by the agent, not by the subject; a quotation carried over lines closes with a doubled
-# apostrophe ("…again,'' said Roe") and over lines without marks
+# apostrophe ("…again,'' said Roe") and over lines without marks; a quotation whose sentence has its own cue
+# continues no earlier quote
 #: Texts longer than this are parsed in paragraph chunks (spaCy needs ~1 GB of memory per 100k characters).
 CHUNK_CHARS = 100_000
 

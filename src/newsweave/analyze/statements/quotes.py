@@ -298,16 +298,27 @@ def attach_quotes(doc: Doc, ix: DocIndex, quotes: list[Quote], cands: dict[int, 
                 extra.append(cand)
                 last_direct = cand
                 continue
-        # a quotation without a cue continues the previous quote of the same paragraph ("…," he said. "…")
+        # a quotation without a cue continues the previous quote of the same paragraph ("…," he said. "…") —
+        # unless its sentence has a cue of its own further on ("“…” to drive up the stock price, she said"): that
+        # is another statement, and the quotations after it are not the earlier speaker's
         if (
             last_direct is not None
             and q.start < last_direct_para_end
             and q.start > last_direct.content_end
             and first_token_of_sentence(ix, last_before)
         ):
+            if _own_cue_in_sentence(ix, cands, tok_lo, tok_hi):
+                last_direct = None
+                continue
             last_direct.content_end = max(last_direct.content_end, hi)
             last_direct.content_tokens = None
     return extra
+
+
+def _own_cue_in_sentence(ix: DocIndex, cands: dict[int, Candidate], tok_lo: int, tok_hi: int) -> bool:
+    """Whether the sentence of a quotation holds, after the quotation, the cue of another statement."""
+    end = ix.sent_end[min(tok_hi, len(ix.sent_end) - 1)]
+    return any(tok_hi <= i < end for i in cands)
 
 
 def first_token_of_sentence(ix: DocIndex, last_before: int) -> bool:
