@@ -298,6 +298,19 @@ def test_a_quotation_with_its_own_cue_later_in_its_sentence_continues_no_earlier
     assert _text(text, st.content).endswith("We will rebuild it by winter.")
 
 
+def test_any_cue_with_its_own_subject_after_a_message_ends_it(extract):
+    # "he railed against" is a statement of its own, not part of what Rubio said
+    text = ("Rubio said the real extremist on abortion is Hillary Clinton, and he railed against Democratic debate "
+            "moderators for failing to bring up abortion.")
+    rubio = _find(text, extract(text), "the real extremist")
+    assert _text(text, rubio.content) == "the real extremist on abortion is Hillary Clinton"
+    # "the drone believed to have been involved": a participle the parser made a verb, no one holding a view
+    text = ("The report also stated that heavy gunfire was also exchanged near Baghdad's Green Zone and the drone "
+            "believed to have been involved in the attack was intercepted.")
+    report = _find(text, extract(text), "heavy gunfire")
+    assert _text(text, report.content).endswith("was intercepted")
+
+
 def test_according_to_outlet_is_a_relay_of_the_named_speaker(extract):
     text = "The governor said the dam was safe, according to Reuters."
     sts = extract(text)

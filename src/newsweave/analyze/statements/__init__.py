@@ -233,8 +233,9 @@ _JOINERS = frozenset({"and", "but", "while", "whereas", "although", "though", "y
 
 
 def _split_coordinated(cands: list[Candidate], ix: DocIndex) -> None:
-    """"Half said [A], while a third said [B]": a speech cue with its own subject coordinated after the
-    content of another cue is a statement of its own; the first content ends before it (in place)."""
+    """"Half said [A], while a third said [B]", "Rubio said [A], and he railed against [B]": a cue with its own
+    subject coordinated after the content of another cue is a statement of its own; the first content ends before
+    it (in place). A cue other than a verb of saying needs a subject that can hold a view ("he", a name)."""
     for c in cands:
         cue = c.cue_token
         if c.direct or cue is None or c.kind not in ("verb", "object", "inverted"):
@@ -243,7 +244,8 @@ def _split_coordinated(cands: list[Candidate], ix: DocIndex) -> None:
         if not (cue.dep_ == "conj" or (cue.dep_ == "advcl" and any(
                 m.dep_ == "mark" and m.lower_ in _CONTRAST_MARKS for m in cue.children)) or _second_complement(cue, subj)):
             continue
-        if not subj or cue.lemma_.lower() not in PARENTHETICAL_VERBS or subj[0].lower_ in FIRST_PERSON or any(
+        if not subj or subj[0].lower_ in FIRST_PERSON or not (
+                cue.lemma_.lower() in PARENTHETICAL_VERBS or _someone(subj[0])) or any(
                 m.dep_ == "mark" and m.lower_ == "that" for m in cue.children):
             continue
         doc = cue.doc
@@ -260,6 +262,12 @@ def _split_coordinated(cands: list[Candidate], ix: DocIndex) -> None:
             if hi - lo >= 2:
                 o.content_tokens = (lo, hi)
                 o.content_end = char_end(doc, hi)
+
+
+def _someone(tok: Token) -> bool:
+    """A subject that can hold a view: "he", "they", a named person, group, organisation or country (not "the
+    drone" of "the drone believed to have been involved … was intercepted", a participle the parser made a verb)."""
+    return tok.lower_ in ("he", "she", "they") or tok.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")
 
 
 def _second_complement(cue: Token, subj: list[Token]) -> bool:
