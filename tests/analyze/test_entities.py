@@ -686,3 +686,25 @@ def test_a_headline_form_glued_to_a_name_is_no_alias():
                                      "c": _report("c", ("Ike LaRue", "PERSON", ("Ike LaRue III",)))})
     lohan, larue = story
     assert lohan.aliases == ("Lohan",) and "Ike LaRue III" in larue.aliases
+
+
+@pytest.mark.parametrize(
+    ("text", "tagged", "kept"),
+    [
+        # title-case headline words the tagger called a person: not a name
+        ("Lindsay Lohan Checks Into Betty Ford, Rehires Lawyer\nThe actress checked into the clinic late on Thursday.",
+         "Rehires", False),
+        ("Alleged Shooter Arrested In Office Party Killing\nPolice arrested a man on Friday.", "Alleged Shooter", False),
+        # a name of a headline-only report is kept: a known given name, or the report names the person again
+        ("Lindsay Lohan Checks Into Rehab\nThe actress checked into the clinic late on Thursday.", "Lindsay Lohan",
+         True),
+        ("Obama To Name Sanjay Gupta Surgeon General\nThe CNN doctor is expected to accept.", "Sanjay Gupta", True),
+        ("CHARGERS' WILLIAMS ARRESTED ON SUSPICION OF DUI\nJamal Williams was arrested on Sunday.", "WILLIAMS", True),
+        # a first paragraph is no headline
+        ("US State Department Spokesperson Ned Price stated that they are watching the attack closely.\nMore later.",
+         "Ned Price", True),
+    ],
+)
+def test_headline_words_are_no_person(nlp, text, tagged, kept):
+    mentions, _ = extract_mentions(_with_person(nlp, text, tagged), article_id="a")
+    assert any(m.text == tagged for m in mentions) is kept

@@ -205,6 +205,7 @@ def _name_mentions(doc: Doc, bounds: list[tuple[int, int]]) -> list[RawMention]:
                     mention.gender = nm.title_gender(role.split())
             out.append(mention)
     _surnames_as_people(doc, out)
+    out = [m for m in out if not _headline_words(text, m)]
     # names inside a title ("State" in "Secretary of State Ana Ruiz") are part of the role
     return [
         m for m in out if m.label == "PERSON" or not any(a <= m.start and m.end <= b for a, b in role_spans)
@@ -244,6 +245,24 @@ def _cut_at_known_surname(doc: Doc, span):
                 and not nm.is_given_name(span[k].text)):  # "Comedian Ellen DeGeneres": Ellen is no surname
             return span[: k + 1]
     return span
+
+
+def _headline_words(text: str, m: RawMention) -> bool:
+    """A "person" in the first line (a title-case headline: "Calls Bank Workers", "Rehires") that starts with no
+    known given name and none of whose words the report writes again with a capital: headline words, not a
+    name ("Lindsay Lohan" of a headline-only report is kept: "Lindsay" is a given name)."""
+    if m.label != "PERSON" or "\n" in text[: m.start] or "\n" not in text[m.end :]:
+        return False
+    line = text[: text.index("\n")].split()
+    long_words = [w for w in line if len(w) > 3 and w[0].isalpha()]
+    if len(line) > 20 or not long_words or sum(w[0].isupper() for w in long_words) < 0.7 * len(long_words):
+        return False  # not a title-case headline: a first paragraph
+    words = m.text.split()
+    if not words or nm.is_given_name(words[0]) or nm.known_label(m.text):
+        return False
+    body = text[text.index("\n", m.end) :]
+    return not any(re.search(rf"\b(?:{re.escape(w)}|{re.escape(w.title())})\b", body)  # ("WILLIAMS" / "Williams")
+                   for w in words if len(w) > 2 and w[0].isupper())
 
 
 def _surnames_as_people(doc: Doc, mentions: list[RawMention]) -> None:

@@ -388,6 +388,22 @@ _MALE_GIVEN = _words(
     """
 )
 _GIVEN = {**dict.fromkeys(_MALE_GIVEN, "m"), **dict.fromkeys(_FEMALE_GIVEN - _MALE_GIVEN, "f")}
+# Given names of either gender, or of a gender the lexicon does not record: they tell a name from headline words
+# ("Sanjay Gupta" is a name, "Rehires" is not), never a pronoun's gender.
+_OTHER_GIVEN = _words(
+    """
+    jordan taylor alex jean andrea robin chris pat sam jamie casey morgan leslie dana lee kim cameron drew reese
+    sanjay raj amit anil arjun vijay ravi sunil deepak ajay manoj ashok rajesh suresh ramesh mahesh anand arun
+    wei ming jun hiroshi takeshi kenji akira yuki shinzo xiaoping jinping keqiang
+    derek trevor travis shane dustin corey jared marcus darren neil ian colin craig glenn barry leon victor oscar
+    hugo felix max leo owen liam mason lucas elijah caleb isaac gavin evan blake chase cole connor seth todd troy
+    wade dale dean earl floyd glen gordon howard jay jerome joel kurt lance lloyd marvin melvin milton nathaniel
+    neal norman perry ross ruben rudy russ sidney terrence wesley spencer lamar andre jermaine dwayne shawn kobe
+    lebron kanye rupert silvio nelson desmond kofi hosni moammar muammar bashar hamid nawaz imran benjamin ehud
+    ariel shimon yitzhak mahmoud ismail abdel abdul
+    megan kristin courtney lindsey whitney brooke chloe zoe maya mia ava aria sienna penelope eva nina lena
+    """
+)
 
 
 def given_name_gender(name: str) -> str | None:
@@ -401,7 +417,7 @@ def given_name_gender(name: str) -> str | None:
 
 def is_given_name(word: str) -> bool:
     """Whether ``word`` is a given name of the lexicon ("Ellen", "Mark"), of either gender."""
-    return _bare(word) in _GIVEN
+    return _bare(word) in _GIVEN or _bare(word) in _OTHER_GIVEN
 
 
 def title_gender(words: Iterable[str]) -> str | None:

@@ -64,7 +64,7 @@ ANALYSIS_VERSION = "9"  # 3: quote layouts, block quotes, participle speakers, d
 # and told that …": told by the agent, not by the subject; a quotation carried over lines closes with a doubled
 # apostrophe ("…again,'' said Roe") and over lines without marks; a quotation whose sentence has its own cue
 # continues no earlier quote; any cue whose subject can hold a view ends the message before it ("…, and he
-# railed against …")
+# railed against …"); headline words the tagger called a person ("Rehires") are no person
 #: Texts longer than this are parsed in paragraph chunks (spaCy needs ~1 GB of memory per 100k characters).
 CHUNK_CHARS = 100_000
 
