@@ -708,3 +708,11 @@ def test_a_headline_form_glued_to_a_name_is_no_alias():
 def test_headline_words_are_no_person(nlp, text, tagged, kept):
     mentions, _ = extract_mentions(_with_person(nlp, text, tagged), article_id="a")
     assert any(m.text == tagged for m in mentions) is kept
+
+
+def test_every_form_of_one_institution_is_one():
+    forms = ["Betty Ford Center", "Betty Ford Clinic", "Betty Ford Centre", "Betty Ford Treatment Center"]
+    reports = {f"r{i}": _report(f"r{i}", (form, "ORG", ())) for i, form in enumerate(forms)}
+    reports["p"] = _report("p", ("Betty Ford", "PERSON", ()))
+    _, story = merge_story_entities(reports)
+    assert len(story) == 1 and story[0].label == "ORG"

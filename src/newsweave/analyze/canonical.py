@@ -225,7 +225,7 @@ def merge_story_entities(
                       and not any(m in spoken_of for m in members)):
                     by_core[core].add(root)
     for core, roots in by_core.items():
-        if core in institutions and 1 < len(roots) <= 4:
+        if core in institutions and len(roots) > 1:
             first, *rest = sorted(roots)
             for r in rest:
                 groups.union(first, r)
