@@ -715,4 +715,4 @@ def test_every_form_of_one_institution_is_one():
     reports = {f"r{i}": _report(f"r{i}", (form, "ORG", ())) for i, form in enumerate(forms)}
     reports["p"] = _report("p", ("Betty Ford", "PERSON", ()))
     _, story = merge_story_entities(reports)
-    assert len(story) == 1 and story[0].label == "ORG"
+    assert len(story) == 1 and story[0].label == "ORG" and story[0].name != "Betty Ford"

@@ -237,7 +237,10 @@ def merge_story_entities(
         if label == "PERSON" and any(i in named_as_institution for i in members):
             label = label_of([i for i in members if entities[i].label != "PERSON"])  # "Betty Ford" (Center)
         forms: list[str] = []
+        institution = label != "PERSON" and any(i in named_as_institution for i in members)
         for i in sorted(members, key=lambda i: order[i]):
+            if institution and entities[i].label == "PERSON":
+                continue  # named by its own names ("Betty Ford Center"), not the person's it is named after
             forms.extend([entities[i].name] * max(1, weight[i]))
             forms.extend(a for a in entities[i].aliases if not nm.is_role(a))
         name = nm.choose_name(forms)
