@@ -20,6 +20,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from ..model import Article, Claim, Span, TimeExpression
+from .claim_keys import _keys_for, _pronoun_name, _title_aliases
 from .event_times import (
     dates_the_saying,
     names_an_event,
@@ -56,19 +57,16 @@ from .syntax import (
     _count_args,
     _hedge,
     _is_place,
-    _keys_for,
     _means_of,
     _negated_noun,
     _nested_places,
     _np_text,
     _place_text,
     _predicate_text,
-    _pronoun_name,
     _quantified,
     _statement_for,
     _status,
     _subject_tokens,
-    _title_aliases,
     _toll,
     _trim_end,
 )
