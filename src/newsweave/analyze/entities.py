@@ -143,14 +143,11 @@ def _name_mentions(doc: Doc, bounds: list[tuple[int, int]]) -> list[RawMention]:
                 if part != "/":
                     pieces.append((pos, pos + len(part)))
                 pos += len(part)
-        elif ent.label_ in ("ORG", "PERSON") and _COMMA_JOIN.search(ent.text) and not nm.comma_is_a_name_part(
-                ent.text):
+        elif ent.label_ in ("ORG", "PERSON") and (cuts := nm.comma_cuts(ent.text)):
             # "In an interview with People, Reid claimed …" tagged one ORG: a comma before a name ends a name
-            # (not before "Inc." or "Jr.")
-            pieces, pos = [], ent.start_char
-            for part in _COMMA_JOIN.split(ent.text):
-                pieces.append((pos, pos + len(part)))
-                pos += len(part) + 2
+            starts = [0, *[c + 2 for c in cuts]]
+            ends = [*cuts, len(ent.text)]
+            pieces = [(ent.start_char + a, ent.start_char + b) for a, b in zip(starts, ends, strict=True)]
         for p_start, p_end in pieces:
             start, end = _clean_bounds(text, p_start, p_end)
             if end - start < 1 or not any(ch.isalpha() for ch in text[start:end]):
@@ -221,8 +218,6 @@ _PLACE_OR_BODY_HEADS = frozenset({
 _PLACE_PREPOSITIONS = frozenset({"in", "at", "to", "from", "near", "into", "across", "outside", "inside"})
 
 
-# ", " followed by a capitalised word that is no corporate or generational suffix
-_COMMA_JOIN = re.compile(r", (?=[A-Z])(?!(?:Inc|Ltd|LLC|LLP|Co|Corp|Jr|Sr|PLC|plc|S\.A|N\.A|L\.P|II|III|IV)\b)")
 _NAME_SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
 
 

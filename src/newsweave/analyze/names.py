@@ -23,7 +23,7 @@ __all__ = [
     "acronym_of",
     "alias_group",
     "choose_name",
-    "comma_is_a_name_part",
+    "comma_cuts",
     "entity_id",
     "given_name_gender",
     "institution_key",
@@ -299,11 +299,18 @@ def known_label(text: str) -> str | None:
     return "ORG" if normalize_name(text) in _KNOWN_ORGS else None
 
 
-def comma_is_a_name_part(text: str) -> bool:
-    """Whether the commas of a tagged name belong to it: a list the name itself closes with "and" or "&" ("the
-    Bureau of Alcohol, Tobacco, Firearms and Explosives", "Newman, Anzalone & Newman"). Otherwise a comma
-    before a capitalised word ends a name ("In an interview with People, Reid claimed …" tagged one ORG)."""
-    return "&" in text or re.search(r",[^,]*\band\b[^,]*$", text) is not None
+# ", " before a capitalised word that is no corporate or generational suffix ("Acme, Inc.", "Roe, Jr.")
+_NAME_COMMA = re.compile(r", (?=[A-Z])(?!(?:Inc|Ltd|LLC|LLP|Co|Corp|Jr|Sr|PLC|plc|S\.A|N\.A|L\.P|II|III|IV)\b)")
+
+
+def comma_cuts(text: str) -> list[int]:
+    """Where the commas of a tagged name end a name (offsets of the commas in ``text``): "In an interview with
+    People, Reid claimed …" tagged one ORG "People, Reid" → [6]. None when the commas belong to the name — a list
+    the name itself closes with "and" or "&" ("the Bureau of Alcohol, Tobacco, Firearms and Explosives", "Newman,
+    Anzalone & Newman") — or come before a suffix ("Acme, Inc.")."""
+    if "&" in text or re.search(r",[^,]*\band\b[^,]*$", text):
+        return []
+    return [m.start() for m in _NAME_COMMA.finditer(text)]
 
 
 def is_honorific(role: str) -> bool:

@@ -17,7 +17,7 @@ from spacy.attrs import ENT_IOB, ENT_TYPE, IDX, LEMMA, LOWER, ORTH, SENT_START, 
 from spacy.strings import hash_string
 from spacy.tokens import Doc, Span
 
-from ..names import comma_is_a_name_part
+from ..names import comma_cuts
 
 __all__ = ["DocIndex", "hashes", "index_doc"]
 
@@ -104,10 +104,8 @@ def _split_at_commas(doc: Doc, ents: list[Span]) -> list[Span]:
     people = {w for e in ents if e.label_ == "PERSON" and "," not in e.text for w in (e.text, e[-1].text)}
     out: list[Span] = []
     for ent in ents:
-        cuts = [t.i for t in ent[:-1] if t.text == "," and ent.label_ in ("ORG", "PERSON")
-                and doc[t.i + 1].is_title and doc[t.i + 1].text.rstrip(".") not in _SUFFIXES]
-        if cuts and comma_is_a_name_part(ent.text):
-            cuts = []
+        at = {ent.start_char + c for c in comma_cuts(ent.text)} if ent.label_ in ("ORG", "PERSON") else set()
+        cuts = [t.i for t in ent if t.idx in at]
         if not cuts:
             out.append(ent)
             continue
@@ -120,5 +118,3 @@ def _split_at_commas(doc: Doc, ents: list[Span]) -> list[Span]:
             lo = cut + 1
     return out
 
-
-_SUFFIXES = frozenset({"Inc", "Ltd", "LLC", "LLP", "Co", "Corp", "Jr", "Sr", "PLC", "II", "III", "IV"})
