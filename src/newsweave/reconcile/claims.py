@@ -23,7 +23,7 @@ from ..model import Article, Claim, Span, TimeExpression
 from .claim_keys import _keys_for, _pronoun_name, _title_aliases
 from .event_times import (
     dates_the_saying,
-    names_an_event,
+    names_which_thing,
     placeable,
     pluperfect,
     time_of_modified_noun,
@@ -128,7 +128,8 @@ def claims_from_reading(reading: Reading) -> list[Claim]:
             tx: tok_i
             for tx, tok_i in timex_of.items()
             if sent.start <= tok_i < sent.end and tx.type in ("DATE", "TIME") and placeable(tx)
-            and not dates_the_saying(doc[tok_i], pred_ids) and not _inside_a_noun(doc[tok_i], pred_ids)
+            and not dates_the_saying(doc[tok_i], pred_ids)
+            and doc[tok_i].dep_ != "dobj" and not names_which_thing(doc[tok_i], pred_ids)  # "spend the night"
         }
         one_time = list(in_sentence) if len({t.value for t in in_sentence}) == 1 else []
         for p in preds:  # an event with no time of its own is dated by its sentence ("… in December 2003")
@@ -149,14 +150,6 @@ def claims_from_reading(reading: Reading) -> list[Claim]:
             claims.extend(_claims_for(reading, sent, p, own, titles))
         previous = one_time
     return claims
-
-
-def _inside_a_noun(tok, pred_ids: set[int]) -> bool:
-    """A time that is a verb's object ("spend the night") or a modifier of a noun that names no event ("her June
-    2012 car accident case") belongs to that verb or noun, not to the sentence (but "the June 2012 crash killed
-    two": the crash's time is the killing's)."""
-    return tok.dep_ == "dobj" or (tok.dep_ in ("compound", "nmod", "amod", "poss") and tok.head.pos_ in (
-        "NOUN", "PROPN") and tok.head.i not in pred_ids and not names_an_event(tok.head))
 
 
 def _pronoun_subject(p) -> bool:

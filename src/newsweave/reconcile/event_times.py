@@ -10,8 +10,8 @@ from collections.abc import Iterable
 from ..model import TimeExpression
 from .lexicons import PREDICATE_CLASSES, REPORTING_VERBS, STATUS_WORDS
 
-__all__ = ["PARTIAL_DATE", "dates_the_saying", "names_an_event", "placeable", "pluperfect", "time_of_modified_noun",
-           "time_owner", "timex_heads", "told_about"]
+__all__ = ["PARTIAL_DATE", "dates_the_saying", "names_an_event", "names_which_thing", "placeable", "pluperfect",
+           "time_of_modified_noun", "time_owner", "timex_heads", "told_about"]
 
 PARTIAL_DATE = re.compile(r"XXXX-(\d\d)(?:-(\d\d))?$")  # a month or day whose year is unknown
 
@@ -93,20 +93,27 @@ def names_an_event(tok) -> bool:
     return PREDICATE_CLASSES.get(lemma) is not None or lemma in STATUS_WORDS or lemma in _OCCASIONS
 
 
+def _modifies_a_noun(tok) -> bool:
+    return tok.dep_ in ("compound", "nmod", "amod", "poss") and tok.head.pos_ in ("NOUN", "PROPN")
+
+
+def names_which_thing(tok, pred_ids: set[int]) -> bool:
+    """A time that modifies a noun naming no event or occasion ("a plea deal stemming from her June 2012 car
+    accident case"): it says which case, not when the verb above it happened. (The time of an event or an
+    occasion dates what it did: "the June 2012 crash killed two", "Sunday's tremor damaged …".)"""
+    return _modifies_a_noun(tok) and tok.head.i not in pred_ids and not names_an_event(tok.head)
+
+
 def time_owner(tok, pred_ids: set[int]) -> int | None:
     """The predicate a time hangs on (the first predicate up its chain of heads), if any. A time that is the
     object of a verb ("forced villagers to spend the night in tents", "marked the day") is what that verb acts
     on, not when anything happened: it dates that verb's event only, and nothing when that verb makes no claim."""
     if tok.dep_ == "dobj":
         return tok.head.i if tok.head.i in pred_ids else None
-    if tok.dep_ in ("compound", "nmod", "amod", "poss") and tok.head.pos_ in ("NOUN", "PROPN"):
-        # "a plea deal stemming from her June 2012 car accident case": the time names which case, not when the
-        # verb above it happened; it dates the noun it modifies when that is an event ("the June 2012 crash",
-        # "Sunday's tremor damaged …": the tremor's verb)
-        if tok.head.i in pred_ids:
-            return tok.head.i
-        if not names_an_event(tok.head):
-            return None
+    if _modifies_a_noun(tok) and tok.head.i in pred_ids:
+        return tok.head.i  # "the June 2012 crash"
+    if names_which_thing(tok, pred_ids):
+        return None
     cur = tok
     for _ in range(40):
         if cur.i in pred_ids and cur is not tok:
