@@ -272,6 +272,7 @@ class TimelineEntry:
     evidence: tuple[Span, ...]
     background: bool = False
     alternative_datings: tuple[str, ...] = ()
+    minor: bool = False  # told by one report and of no kind of event the lexicon knows: a dated mention
 
 
 @dataclass(frozen=True)

@@ -67,3 +67,12 @@ def test_a_label_running_on_into_its_sentence_is_the_entry_it_continues():
     other = TimelineEntry("The actress spent time at the Betty Ford Center in 2010 and again in 2013", t0, t1,
                           "2010", (Span("c", 0, 70),))
     assert len(_merge_same([short, other])) == 2
+
+
+def test_a_dated_mention_of_one_report_is_minor_an_event_is_not(nlp):
+    tl = _timeline(nlp, [("A bomb exploded near the market in Kandahar on Monday. The mayor opened a new library "
+                         "on Tuesday."),
+                         "On Monday, a bomb exploded near the market in Kandahar, killing two people."])
+    by_label = {e.label: e.minor for e in tl}
+    assert not any(minor for label, minor in by_label.items() if "bomb" in label), by_label
+    assert any(minor for label, minor in by_label.items() if "library" in label), by_label

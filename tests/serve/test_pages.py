@@ -280,3 +280,21 @@ def test_story_page_lists_who_and_where(client: TestClient, conflict_story: tupl
     for e in dossier["entities"][:5]:
         assert e["name"] in section
     assert all(any(ch.isupper() for ch in e["name"]) and e["name"] != "GMT" for e in dossier["entities"])
+
+
+def test_minor_timeline_entries_are_folded_apart(client: TestClient, story_ids: list[str]) -> None:
+    """Dated mentions of one report (not a kind of event the story is about) sit in a fold after the events."""
+    seen = 0
+    for sid in story_ids:
+        dossier = client.get(f"/api/stories/{sid}").json()
+        minor = [e for e in dossier.get("timeline") or [] if e.get("minor")]
+        if not minor:
+            continue
+        html = unescape(html_of(client, f"/stories/{sid}"))
+        fold = html.split('<details class="minor-events"', 1)
+        assert len(fold) == 2, "the minor entries have their fold"
+        inside = fold[1].split("</details>", 1)[0]
+        assert all(e["label"] in inside for e in minor)
+        assert not any(e["label"] in inside for e in dossier["timeline"] if not e.get("minor") and len(e["label"]) > 12)
+        seen += 1
+    assert seen, "the sample corpus has a story with minor timeline entries"

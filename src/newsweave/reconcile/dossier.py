@@ -58,7 +58,7 @@ __all__ = [
 log = logging.getLogger(__name__)
 
 SCHEMA = "newsweave.dossier/1"
-RECONCILE_VERSION = "22"  # 2: earlier events, comparative counts and digit groups; 3: times of relative
+RECONCILE_VERSION = "23"  # 2: earlier events, comparative counts and digit groups; 3: times of relative
 # clauses, of "It …" after a dated sentence, months without a year placed against the story's dates, labels, and
 # who said what without speaker-less stances; 4: hedges scoped to their clause; 5: bare number nouns count people;
 # 6: claims of responsibility and death tolls; 7: crowd sizes, every count keeping what it counts; 8: magnitudes;
@@ -77,7 +77,8 @@ RECONCILE_VERSION = "22"  # 2: earlier events, comparative counts and digit grou
 # words most of its counts use; one line for a value compatible with several others; a harm told in a relative
 # clause on a place is told of what the place belongs to; an event talked about or condemned does not take the
 # time of the talk; a time that is a verb's object dates that verb only; "forced X to …": X does it;
-# "check out" is not "check in"; a time naming which thing ("her June 2012 car accident case") dates no verb
+# "check out" is not "check in"; a time naming which thing ("her June 2012 car accident case") dates no verb;
+# 23: timeline entries told by one report and of no known kind of event are marked minor
 _CACHE_SIZE = 2048
 _cache: OrderedDict[tuple[str, str, int], ArticleClaims] = OrderedDict()
 _cache_lock = threading.Lock()
@@ -276,6 +277,7 @@ def _timeline(e: TimelineEntry, texts) -> dict:
         "latest": _dt(e.latest),
         "value": e.value,
         "background": e.background,
+        "minor": e.minor,
         "alternative_datings": list(e.alternative_datings),
         "evidence": [_span(s, texts) for s in e.evidence],
     }

@@ -11,12 +11,14 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
 from ..ingest.datelines import headline
 from ..model import Article, Fact, Span, TimelineEntry
 from .align import time_gap
 from .claims import claim_arg, claim_args, claim_times
+from .lexicons import CROWD_PREDICATES, PREDICATE_CLASSES
 from .sources import outlet_label
 
 __all__ = ["BACKGROUND_GAP", "build_timeline", "publication_times"]
@@ -102,6 +104,7 @@ def build_timeline(facts: Sequence[Fact], articles: Mapping[str, Article]) -> tu
                     evidence=evidence,
                     background=False,
                     alternative_datings=tuple(datings) if len(values) > 1 else (),
+                    minor=_minor(fact),
                 ),
                 len(fact.supporting_articles) * 100 + len(fact.claims),
             )
@@ -114,9 +117,7 @@ def build_timeline(facts: Sequence[Fact], articles: Mapping[str, Article]) -> tu
     out = []
     for e, _ in entries:
         bg = e.latest is not None and main.earliest is not None and e.latest < main.earliest - BACKGROUND_GAP
-        out.append(
-            TimelineEntry(e.label, e.earliest, e.latest, e.value, e.evidence, bg, e.alternative_datings)
-        )
+        out.append(replace(e, background=bg))
     out.sort(key=lambda e: (e.earliest or _FAR, e.label))
     return tuple(_merge_same(out))
 
@@ -124,6 +125,17 @@ def build_timeline(facts: Sequence[Fact], articles: Mapping[str, Article]) -> tu
 _AGREEING_SHARE = 0.6
 # events of which a story holds one a day: two entries of one class on the same dates are one event told twice
 _ONE_A_DAY = frozenset({"attack", "earthquake", "crash", "fire_disaster", "flood"})
+
+
+# kinds of event a timeline is about: the lexicon's classes and gatherings ("attend", "march", "protest")
+_EVENT_CLASSES = frozenset(PREDICATE_CLASSES.values()) | CROWD_PREDICATES
+
+
+def _minor(fact: Fact) -> bool:
+    """A dated mention rather than an event of the story: told by one report, and of no kind of event the lexicon
+    knows ("That just stopped the original intention of the night", "the letter read"). Listed apart (folded
+    on the story page), never dropped."""
+    return len(fact.supporting_articles) < 2 and not any(claim_arg(c, "class") in _EVENT_CLASSES for c in fact.claims)
 
 
 def _event_kind(fact: Fact) -> tuple[str | None, frozenset[str]]:
@@ -147,8 +159,8 @@ def _one_event_a_day(entries: list[tuple[TimelineEntry, int]], kinds) -> list[tu
             first, w = out[at]
             evidence = tuple(dict.fromkeys(first.evidence + entry.evidence))[:8]
             alts = tuple(dict.fromkeys(first.alternative_datings + entry.alternative_datings))
-            out[at] = (TimelineEntry(first.label, first.earliest, first.latest, first.value, evidence,
-                                     first.background, alts), w + weight)
+            out[at] = (replace(first, evidence=evidence, alternative_datings=alts, minor=first.minor and entry.minor),
+                       w + weight)
             kinds[id(out[at][0])] = (cls, kinds[id(first)][1] | places)
             continue
         if cls in _ONE_A_DAY and key not in merged:
@@ -191,7 +203,7 @@ def _merge_same(entries: list[TimelineEntry]) -> list[TimelineEntry]:
             label = min((prev.label, e.label), key=len) if told_again else max((prev.label, e.label), key=len)
             ev = tuple(dict.fromkeys(prev.evidence + e.evidence))
             alts = tuple(dict.fromkeys(prev.alternative_datings + e.alternative_datings))
-            out[-1] = TimelineEntry(label, prev.earliest, prev.latest, prev.value, ev, prev.background, alts)
+            out[-1] = replace(prev, label=label, evidence=ev, alternative_datings=alts, minor=prev.minor and e.minor)
         else:
             out.append(e)
     return out

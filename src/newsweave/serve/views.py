@@ -174,7 +174,8 @@ def story_view(nw: Newsweave, dossier: dict[str, Any]) -> dict[str, Any]:
     timeline = []
     for e in dossier.get("timeline") or []:
         if isinstance(e, dict):
-            timeline.append({**e, "evidence": [numbered(c) for c in (_span(c) for c in e.get("evidence") or []) if c]})
+            timeline.append({**e, "minor": bool(e.get("minor")),
+                             "evidence": [numbered(c) for c in (_span(c) for c in e.get("evidence") or []) if c]})
 
     groups: OrderedDict[str, dict[str, Any]] = OrderedDict()
     for st in dossier.get("statements") or []:
