@@ -223,3 +223,16 @@ def test_an_undated_story_says_why_its_timeline_is_empty(nlp):
     dated = build_dossier(Story(id="s-d"), [make_article("d0", "The mayor opened a bridge.", date="2022-03-09")],
                           {}, nlp=nlp)
     assert note not in to_markdown(dated)
+
+
+def test_a_dated_mention_is_marked_in_every_rendering(nlp):
+    from rich.console import Console
+
+    arts = [make_article("m0", A + " The mayor opened a new library on Tuesday.", date="2022-03-09"),
+            make_article("m1", B, date="2022-03-09")]
+    d = build_dossier(Story(id="s-m"), arts, {}, nlp=nlp)
+    assert any(e.minor for e in d.timeline) and not all(e.minor for e in d.timeline)
+    buf = io.StringIO()
+    render_terminal(d, Console(file=buf, width=200))
+    for out in (to_markdown(d), to_html(d), buf.getvalue()):
+        assert out.count("dated mention") == sum(e.minor for e in d.timeline)

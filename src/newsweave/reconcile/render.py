@@ -213,6 +213,7 @@ def to_markdown(d: Dossier | dict) -> str:
         lines += ["| when | event | datings | sources |", "|---|---|---|---|"]
     for e in data["timeline"]:
         bg = " _(background)_" if e["background"] else ""
+        bg += " _(dated mention)_" if e.get("minor") else ""
         srcs = "; ".join(_cite(data, labels, s) for s in e["evidence"][:3])
         lines.append(
             f"| {_interval(e)} | {_md(e['label'])}{bg} | {_md('; '.join(e['alternative_datings']))} | "
@@ -334,8 +335,9 @@ def to_html(d: Dossier | dict) -> str:
         out.append(f'<p class="empty">{_h(empty_timeline_note(data))}</p>')
     out.append("<table><tr><th>when</th><th>event</th><th>datings</th><th>sources</th></tr>")
     for e in data["timeline"]:
-        cls = ' class="bg"' if e["background"] else ""
+        cls = ' class="bg"' if e["background"] or e.get("minor") else ""
         bg = " (background)" if e["background"] else ""
+        bg += " (dated mention)" if e.get("minor") else ""
         srcs = "<br>".join(_h(_cite(data, labels, s)) for s in e["evidence"][:3])
         out.append(
             f"<tr{cls}><td>{_h(_interval(e))}</td><td>{_h(e['label'])}{bg}</td>"
@@ -421,8 +423,9 @@ def render_terminal(d: Dossier | dict, console) -> None:
         tl.add_row(
             Text(_interval(e)),
             Text(
-                e["label"] + (" (background)" if e["background"] else ""),
-                style="dim" if e["background"] else "",
+                e["label"] + (" (background)" if e["background"] else "")
+                + (" (dated mention)" if e.get("minor") else ""),
+                style="dim" if e["background"] or e.get("minor") else "",
             ),
             Text("\n".join(e["alternative_datings"])),
             Text("\n".join(_cite(data, labels, s) for s in e["evidence"][:3]), style="dim"),
