@@ -23,6 +23,7 @@ from ..model import Article, Claim, Span, TimeExpression
 from .claim_keys import _keys_for, _pronoun_name, _title_aliases
 from .event_times import (
     dates_the_saying,
+    event_of_the_lexicon,
     names_which_thing,
     placeable,
     pluperfect,
@@ -138,7 +139,7 @@ def claims_from_reading(reading: Reading) -> list[Claim]:
                 pass  # "the autopsy showed on Wednesday he had been shot": before that time, not at it
             elif not own and p.dep_ in ("advcl", "conj", "xcomp") and p.head.i in times and p.tag_.startswith("VB"):
                 own = times[p.head.i]  # as above, for a head dated below: "It killed 612 and injured 1,400"
-            elif not own and _event_class(p):
+            elif not own and event_of_the_lexicon(p):
                 if p.dep_ in ("relcl", "acl"):
                     own = time_of_modified_noun(p, in_sentence)
                 elif one_time and not told_about(p):
@@ -164,11 +165,6 @@ def _qualifiers(tok) -> list[str]:
         if c.dep_ in ("amod", "compound") and (c.ent_type_ in ("NORP", "GPE", "ORG") or c.pos_ == "PROPN"):
             out.append(normalise_key(c.text))
     return [q for q in out if q]
-
-
-def _event_class(p) -> bool:
-    """Whether the predicate names a kind of event the lexicon knows (attack, harm, arrest …)."""
-    return PREDICATE_CLASSES.get(p.lemma_.lower()) is not None or p.lemma_.lower() in STATUS_WORDS
 
 
 def _depth(tok) -> int:

@@ -10,7 +10,7 @@ from collections.abc import Iterable
 from ..model import TimeExpression
 from .lexicons import PREDICATE_CLASSES, REPORTING_VERBS, STATUS_WORDS
 
-__all__ = ["PARTIAL_DATE", "dates_the_saying", "names_an_event", "names_which_thing", "placeable", "pluperfect",
+__all__ = ["PARTIAL_DATE", "dates_the_saying", "event_of_the_lexicon", "names_an_event", "names_which_thing", "placeable", "pluperfect",
            "time_of_modified_noun", "time_owner", "timex_heads", "told_about"]
 
 PARTIAL_DATE = re.compile(r"XXXX-(\d\d)(?:-(\d\d))?$")  # a month or day whose year is unknown
@@ -86,11 +86,15 @@ _OCCASIONS = frozenset({"meeting", "talk", "summit", "protest", "rally", "march"
                         "session", "debate", "interview", "announcement", "launch", "race", "show"})
 
 
-def names_an_event(tok) -> bool:
-    """Whether a word names a kind of event the lexicon knows (attack, harm, quake, arrest …) or an occasion
-    (a meeting, a rally, an accident)."""
+def event_of_the_lexicon(tok) -> bool:
+    """Whether a word names a kind of event the lexicon knows (attack, harm, quake, arrest …)."""
     lemma = tok.lemma_.lower()
-    return PREDICATE_CLASSES.get(lemma) is not None or lemma in STATUS_WORDS or lemma in _OCCASIONS
+    return PREDICATE_CLASSES.get(lemma) is not None or lemma in STATUS_WORDS
+
+
+def names_an_event(tok) -> bool:
+    """Whether a word names a kind of event the lexicon knows or an occasion (a meeting, a rally, an accident)."""
+    return event_of_the_lexicon(tok) or tok.lemma_.lower() in _OCCASIONS
 
 
 def _modifies_a_noun(tok) -> bool:
