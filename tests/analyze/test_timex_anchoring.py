@@ -362,3 +362,69 @@ def test_a_fronted_time_phrase_takes_the_tense_of_its_clause(text: str, expected
 def test_the_verb_a_time_hangs_on_gives_its_tense(nlp, text: str, expected: str) -> None:
     found = {t.text: t for t in find_timexes(text, article_id="a1", dct=OCT_25_1998, doc=nlp(text))}
     assert found["January"].value == expected
+
+
+WED_NOV_25 = date(2015, 11, 25)
+SUN_JAN_31 = date(2016, 1, 31)
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "expected"),
+    [
+        # a past-tense verb two months before a date: the date is in the past, not in the coming January
+        ("She posted it on January 23.", "January 23", "2015-01-23"),
+        ("It was a tweet Labott posted on January 23 at 4:01 PM.", "4:01 PM", "2015-01-23T16:01"),
+        # negative: within a month ahead, a plan told in the past keeps the nearest date
+        ("The vote was set for Dec. 14.", "Dec. 14", "2015-12-14"),
+    ],
+)
+def test_a_past_verb_outweighs_a_date_months_ahead(text: str, phrase: str, expected: str) -> None:
+    assert value(text, phrase, WED_NOV_25) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "expected"),
+    [
+        # minutes or hours later: the day of the time before (a timeline needs the day)
+        ("She sent a message on Jan. 5. Minutes later, she sent an email.", "Minutes later", "2015-01-05"),
+        ("He arrived at 9 a.m. on Nov. 20. Hours later, he left.", "Hours later", "2015-11-20"),
+        # negative: years later is no day of the discourse
+        ("He left Cuba in 1960. Years later, he returned.", "Years later", "FUTURE_REF"),
+    ],
+)
+def test_vague_hours_later_fall_on_the_previous_day(text: str, phrase: str, expected: str) -> None:
+    assert value(text, phrase, WED_NOV_25) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "expected"),
+    [
+        ("The board met on the last Friday in August.", "last Friday in August", "2015-08-28"),
+        ("At 2 p.m. on the last Friday in August, the board met.", "2 p.m. on the last Friday in August",
+         "2015-08-28T14:00"),
+        ("The law took effect on the first Tuesday of November 2011.", "first Tuesday of November 2011",
+         "2011-11-01"),
+        # negative: "first" before a weekday and no month is not this rule
+        ("On the first Friday, the shops opened late.", "Friday", "2015-11-20"),
+    ],
+)
+def test_the_nth_weekday_of_a_month(text: str, phrase: str, expected: str) -> None:
+    assert value(text, phrase, WED_NOV_25) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a present-tense verb with a bare weekday is a schedule; "may", "might", "should" point ahead
+        ("It could happen if Trump rolls through the Iowa caucuses Monday.", "2016-02-01"),
+        ("The leaders meet Friday in Paris.", "2016-02-05"),
+        ("Trump may rally in Iowa on Monday.", "2016-02-01"),
+        # negative: a perfect modal, a present form that is also a past, a speech verb in the present
+        ("Trump might have spoken to donors Monday.", "2016-01-25"),
+        ("Weakness hurt the index on Friday.", "2016-01-29"),
+        ("Trump tells donors Friday that he is winning.", "2016-01-29"),
+    ],
+)
+def test_present_schedules_and_modals_point_forward(nlp, text: str, expected: str) -> None:
+    found = [t for t in find_timexes(text, article_id="a1", dct=SUN_JAN_31, doc=nlp(text))]
+    assert [t.value for t in found] == [expected]

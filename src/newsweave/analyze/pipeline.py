@@ -46,7 +46,7 @@ __all__ = [
 log = logging.getLogger(__name__)
 
 #: Bump whenever the output of the analysis changes, so stored analyses of an older version are re-run.
-ANALYSIS_VERSION = "9"  # 3: quote layouts, block quotes, participle speakers, day-aligned edges;
+ANALYSIS_VERSION = "10"  # 3: quote layouts, block quotes, participle speakers, day-aligned edges;
 # 4: raised passive subjects in the message, "they" for people named in the plural just before, tense of fronted times
 # 5: relative times anchored on a later "Updated:" stamp; page date stamps are no transcript lines
 # 6: a message the parser took for an adverbial clause ("said after the convention he would …")
@@ -65,6 +65,9 @@ ANALYSIS_VERSION = "9"  # 3: quote layouts, block quotes, participle speakers, d
 # apostrophe ("…again,'' said Roe") and over lines without marks; a quotation whose sentence has its own cue
 # continues no earlier quote; any cue whose subject can hold a view ends the message before it ("…, and he
 # railed against …"); headline words the tagger called a person ("Rehires") are no person
+# 10: times: a past verb outweighs a date two months ahead ("posted on January 23" in November); "minutes/hours
+# later" fall on the day before them; "the last Friday in August"; a present verb with a bare weekday, and "may",
+# "might", "should", "must", point forward
 #: Texts longer than this are parsed in paragraph chunks (spaCy needs ~1 GB of memory per 100k characters).
 CHUNK_CHARS = 100_000
 

@@ -218,7 +218,9 @@ def _doc_cue(doc: Doc, start: int, end: int) -> tuple[Direction, int]:
             continue  # "On Friday, the government planned to pay": the plan is told, not its time
         if (
             tok.tag_ == "MD"
-            and low in ("will", "'ll", "shall", "wo", "would")
+            and (low in ("will", "'ll", "shall", "wo", "would")
+                 or low in ("may", "might", "should", "must")
+                 and not (tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ in ("have", "'ve")))
             or (low in ("next", "upcoming", "ahead") and not (low == "next" and to_after))
             or (low == "going" and to_after)
             or plan
@@ -240,6 +242,12 @@ def _doc_cue(doc: Doc, start: int, end: int) -> tuple[Direction, int]:
     return (best[1], best[0] * 6) if best else ("unknown", 10**6)
 
 
+# verbs whose past is their present: a VBP tag on them may be a misread past
+_SAME_PAST = frozenset({"hurt", "cut", "put", "hit", "set", "let", "cost", "shut", "spread", "quit", "bet", "burst",
+                        "cast", "split", "thrust", "upset", "bid", "broadcast", "forecast", "read", "beat"})
+_WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
+
+
 def _governing_tense(span) -> Direction | None:
     """The tense of the verb a time expression modifies (through its preposition), when that verb states it: a
     simple past ("killed"), or a future modal ("will hold"). ``None`` for anything else (participles, present,
@@ -259,6 +267,14 @@ def _governing_tense(span) -> Direction | None:
         return "future"
     if tok.tag_ == "VBD" and tok.lower_ not in _NOT_PAST:
         return "past"
+    if (
+        tok.tag_ in ("VBZ", "VBP")
+        and tok.lemma_ not in ("say", "be", "have", "tell", "report")
+        and not (tok.tag_ == "VBP" and tok.lower_ in _SAME_PAST)  # "Weakness hurt the composite … on Friday"
+        and span.root.lower_ in _WEEKDAYS
+        and span.root.head in (tok, *tok.children)
+    ):
+        return "future"  # "Trump rolls through the Iowa caucuses Monday", "the leaders meet Friday": a schedule
     return None
 
 

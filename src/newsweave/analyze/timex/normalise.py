@@ -90,7 +90,48 @@ def _biased_distance(diff: float) -> float:
     return diff * 1.5 if diff > 0 else -diff
 
 
+_NTH = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4, "fifth": 5,
+        "5th": 5, "last": -1}
+
+
+def nth_weekday(year: int, month: int, weekday: int, nth: int) -> date | None:
+    """The ``nth`` ``weekday`` (1 = Monday) of a month (``nth`` −1: the last one); ``None`` if there is none."""
+    days = [d for d in range(1, _cal.monthrange(year, month)[1] + 1) if date(year, month, d).isoweekday() == weekday]
+    if nth == -1:
+        return date(year, month, days[-1])
+    return date(year, month, days[nth - 1]) if nth <= len(days) else None
+
+
+def _nth_weekday_date(g: dict, ctx: Context, start: int, end: int) -> tuple[date | None, str]:
+    """ "the last Friday in August": that day of the year the tense points at (of the named year if given)."""
+    month, wd, nth = month_number(g["month"]), weekday_number(g["nwd"]), _NTH.get(g["nth"].lower())
+    if month is None or wd is None or nth is None:
+        return None, "none"
+    if g.get("year"):
+        return nth_weekday(int(g["year"]), month, wd, nth), "absolute"
+    if ctx.dct is None:
+        return None, "none"
+    cands = [d for y in (ctx.dct.year - 1, ctx.dct.year, ctx.dct.year + 1) if (d := nth_weekday(y, month, wd, nth))]
+    return (_pick_year(cands, ctx, start, end) if cands else None), "dct"
+
+
+def _pick_year(cands: list[date], ctx: Context, start: int, end: int) -> date:
+    """Of one day in neighbouring years, the one the tense near it points at, else the nearest."""
+    assert ctx.dct is not None
+    way = ctx.near_direction(start, end)
+    nearest = min(cands, key=lambda d: _biased_distance((d - ctx.dct).days))
+    chosen = choose_year(cands, ctx.dct, way) if way != "unknown" else nearest
+    if abs((chosen - ctx.dct).days) > 180 and -60 <= (nearest - ctx.dct).days <= 31:
+        # "by Jan. 14" in a report of Jan. 15, "the vote was set for Feb. 3" in one of Jan. 20: the tense cue is
+        # not worth a year; a date two months ahead of a past-tense verb is in the past ("posted on Jan. 23")
+        chosen = nearest
+    return chosen
+
+
 def h_date(c: Candidate, g: dict, ctx: Context) -> Reading | None:
+    if g.get("nth"):
+        d, anchor = _nth_weekday_date(g, ctx, c.start, c.end)
+        return None if d is None else date_reading(Period("day", d), anchor=anchor)
     month = month_number(g["month"])
     day = _day(g["day"])
     if month is None:
@@ -117,12 +158,7 @@ def h_date(c: Candidate, g: dict, ctx: Context) -> Reading | None:
         return None
     wd = weekday_number(g["wd"]) if g.get("wd") else None
     matching = [d for d in cands if wd is None or d.isoweekday() == wd]
-    way = ctx.near_direction(c.start, c.end)
-    nearest = min(matching or cands, key=lambda d: _biased_distance((d - ctx.dct).days))
-    chosen = choose_year(matching or cands, ctx.dct, way) if way != "unknown" else nearest
-    if abs((chosen - ctx.dct).days) > 180 and abs((nearest - ctx.dct).days) <= 60:
-        chosen = nearest  # "by Jan. 14" in a report of Jan. 15: the tense cue is not worth a year
-    return date_reading(Period("day", chosen), anchor="dct", mod=mod)
+    return date_reading(Period("day", _pick_year(matching or cands, ctx, c.start, c.end)), anchor="dct", mod=mod)
 
 
 def h_pod_of(c: Candidate, g: dict, ctx: Context) -> Reading | None:
@@ -239,6 +275,9 @@ def day_reference(text: str, ctx: Context, start: int, end: int) -> tuple[date |
         return ctx.dct - timedelta(days=1), "dct"
     if t == "tomorrow":
         return ctx.dct + timedelta(days=1), "dct"
+    nth = re.match(rf"(?:the )?(?P<nth>{'|'.join(_NTH)}) (?P<nwd>[a-z]+) (?:in|of) (?P<month>[a-z]+)\.?(?: ?,? ?(?P<year>\d{{4}}))?$", t)
+    if nth:  # "2 p.m. on the last Friday in August"
+        return _nth_weekday_date(nth.groupdict(), ctx, start, end)
     wd = weekday_number(t)
     if wd is not None:
         way = ctx.direction(start, end)

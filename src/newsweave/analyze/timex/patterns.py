@@ -70,7 +70,10 @@ _DAY_FOLLOWS = (
 )
 # the year after "3Q", "H1", "1H": "3Q21", "H1 2022", "1H '22", "H1FY23"
 _YEAR_NEXT = rf"\s*(?:fy\s*)?{YEAR4}\b|\s*'\d\d\b|(?:fy)?\d\d\b"
-DAYREF = rf"(?:{WD}|today|tonight|yesterday|tomorrow|{MON}\s*{DAYNUM}\b(?:\s*,?\s*{YEAR4}\b)?)"
+# "the last Friday in August", "the first Tuesday of November 2016"
+NTH = r"first|second|third|fourth|fifth|last|1st|2nd|3rd|4th|5th"
+NTH_WEEKDAY = rf"(?:the\s+)?(?:{NTH})\s+{WD}\s+(?:in|of)\s+{MON}\b(?:\s*,?\s*{YEAR4}\b)?"
+DAYREF = rf"(?:{WD}|today|tonight|yesterday|tomorrow|{MON}\s*{DAYNUM}\b(?:\s*,?\s*{YEAR4}\b)?|{NTH_WEEKDAY})"
 
 
 RULE_SOURCES: list[tuple[str, str]] = [
@@ -90,6 +93,10 @@ RULE_SOURCES: list[tuple[str, str]] = [
             rf"\b{QUANT}(?:(?P<wd>{WD})\s*,?\s+)?(?:the\s+)?(?P<day>{DAYNUM})\s+(?:of\s+)?(?P<month>{MONTH_WORD}"
             rf"|{MON}(?=\s*,?\s*{YEAR4}))(?:\s*,?\s*(?P<year>{YEAR4})\b)?"
         ),
+    ),
+    (
+        "date",
+        rf"\b(?:the\s+)?(?P<nth>{NTH})\s+(?P<nwd>{WD})\s+(?:in|of)\s+(?P<month>{MON})\b(?:\s*,?\s*(?P<year>{YEAR4})\b)?",
     ),
     # "April 24 and 25": the second day of a coordination is a date of its own (TimeML tags both)
     (

@@ -71,6 +71,11 @@ def h_offset(c: Candidate, g: dict, ctx: Context) -> Reading | None:
         )
         return date_reading(Period("day", d + timedelta(days=sign)), anchor="dct")
     n = parse_number(num_text) if num_text else None
+    if n is None and unit in ("H", "TM", "S") and direction_word not in ("ago", "from now", "hence", "back"):
+        # "Minutes later, she sent an email": the day of the time before it (a timeline needs the day)
+        ref, anchor = ctx.day_reference()
+        if ref is not None:
+            return date_reading(Period("day", ref.start), anchor=anchor, mod=mod, remember=False)
     if n is None:
         return Reading("DATE", "FUTURE_REF" if sign > 0 else "PAST_REF", mod, None, None, None, "none")
     gran = _OFFSET_GRAN.get(unit, "day")
