@@ -376,6 +376,10 @@ SUN_JAN_31 = date(2016, 1, 31)
         ("It was a tweet Labott posted on January 23 at 4:01 PM.", "4:01 PM", "2015-01-23T16:01"),
         # negative: within a month ahead, a plan told in the past keeps the nearest date
         ("The vote was set for Dec. 14.", "Dec. 14", "2015-12-14"),
+        # a holiday a month ahead is this year's, whatever the tense of the sentence
+        ("In the week before Christmas, few people watched the debate.", "Christmas", "2015-12-25"),
+        # negative: a holiday long past with a past verb is last year's
+        ("The plant closed on Independence Day.", "Independence Day", "2015-07-04"),
     ],
 )
 def test_a_past_verb_outweighs_a_date_months_ahead(text: str, phrase: str, expected: str) -> None:

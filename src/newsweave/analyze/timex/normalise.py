@@ -6,6 +6,7 @@ import calendar as _cal
 import re
 from datetime import UTC, date, datetime, time, timedelta
 
+from .anchor import Direction
 from .calendar import GRAN_RANK, Period, shift, with_granularity
 from .durations import h_past_decade
 from .grammar import Candidate
@@ -35,6 +36,7 @@ __all__ = [
     "UNIT_GRAN",
     "day_reference",
     "norm_words",
+    "pick_year",
     "year_from",
 ]
 
@@ -112,13 +114,13 @@ def _nth_weekday_date(g: dict, ctx: Context, start: int, end: int) -> tuple[date
     if ctx.dct is None:
         return None, "none"
     cands = [d for y in (ctx.dct.year - 1, ctx.dct.year, ctx.dct.year + 1) if (d := nth_weekday(y, month, wd, nth))]
-    return (_pick_year(cands, ctx, start, end) if cands else None), "dct"
+    return (pick_year(cands, ctx, start, end) if cands else None), "dct"
 
 
-def _pick_year(cands: list[date], ctx: Context, start: int, end: int) -> date:
-    """Of one day in neighbouring years, the one the tense near it points at, else the nearest."""
+def pick_year(cands: list[date], ctx: Context, start: int, end: int, way: Direction | None = None) -> date:
+    """Of one day in neighbouring years, the one the tense near it (or ``way``) points at, else the nearest."""
     assert ctx.dct is not None
-    way = ctx.near_direction(start, end)
+    way = ctx.near_direction(start, end) if way is None else way
     nearest = min(cands, key=lambda d: _biased_distance((d - ctx.dct).days))
     chosen = choose_year(cands, ctx.dct, way) if way != "unknown" else nearest
     if abs((chosen - ctx.dct).days) > 180 and -60 <= (nearest - ctx.dct).days <= 31:
@@ -158,7 +160,7 @@ def h_date(c: Candidate, g: dict, ctx: Context) -> Reading | None:
         return None
     wd = weekday_number(g["wd"]) if g.get("wd") else None
     matching = [d for d in cands if wd is None or d.isoweekday() == wd]
-    return date_reading(Period("day", _pick_year(matching or cands, ctx, c.start, c.end)), anchor="dct", mod=mod)
+    return date_reading(Period("day", pick_year(matching or cands, ctx, c.start, c.end)), anchor="dct", mod=mod)
 
 
 def h_pod_of(c: Candidate, g: dict, ctx: Context) -> Reading | None:

@@ -12,7 +12,7 @@ from .anchor import sentence_bounds
 from .calendar import GRAN_RANK, Period, shift, with_granularity
 from .grammar import Candidate
 from .lexicon import parse_number, unit_code, weekday_number
-from .normalise import COMPARE, day_reference, norm_words, quant_mod
+from .normalise import COMPARE, day_reference, norm_words, pick_year, quant_mod
 from .normalise import GRAN_UNIT as _GRAN_UNIT
 from .normalise import POD_CODES as _POD
 from .normalise import UNIT_GRAN as _UNIT_GRAN
@@ -235,8 +235,9 @@ def h_holiday(c: Candidate, g: dict, ctx: Context) -> Reading | None:
     elif rel == "this":
         dates = [d for d in dates if d.year == ctx.dct.year]
         way = "unknown"
-    else:
-        way = ctx.direction(c.start, c.end)
+    else:  # "the week before Christmas" in a report of Dec. 23, whatever the tense: two days ahead
+        return date_reading(Period("day", pick_year(dates, ctx, c.start, c.end, ctx.direction(c.start, c.end))),
+                            anchor="dct")
     return date_reading(Period("day", choose_year(dates, ctx.dct, way)), anchor="dct")
 
 
