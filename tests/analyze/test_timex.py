@@ -220,6 +220,7 @@ def test_part_of_day_of_a_date() -> None:
     ("text", "phrase"),
     [
         ("It was a second attempt to storm the building.", "a second"),
+        ("said Hala Agha, a second-generation resident who organised the event.", "a second"),
         ('She appeared on the programme "48 Hours" last year.', "48 Hours"),
         ("The party daily Tribuna printed the letter.", "daily"),
     ],

@@ -67,7 +67,8 @@ ANALYSIS_VERSION = "10"  # 3: quote layouts, block quotes, participle speakers, 
 # railed against …"); headline words the tagger called a person ("Rehires") are no person
 # 10: times: a past verb outweighs a date two months ahead ("posted on January 23" in November); "minutes/hours
 # later" fall on the day before them; "the last Friday in August"; a present verb with a bare weekday, and "may",
-# "might", "should", "must", point forward; a holiday within a month ahead is this year's whatever the tense
+# "might", "should", "must", point forward; a holiday within a month ahead is this year's whatever the tense;
+# "a second-generation" is no duration
 #: Texts longer than this are parsed in paragraph chunks (spaCy needs ~1 GB of memory per 100k characters).
 CHUNK_CHARS = 100_000
 

@@ -241,6 +241,10 @@ def make_filter(text: str, doc: Doc | None) -> Callable[[Candidate], bool]:
                 return False  # "Saturday Night Live"
         if c.rule in ("relunit", "dayword", "duration", "clock", "set") and _title_mid_sentence(text, c):
             return False  # "This Week" (a TV programme), "48 Hours", "Radio Today", "Daily Mail": titles
+        if c.rule == "duration" and re.fullmatch(r"(?:a|one)\s+second", text[c.start : c.end], re.IGNORECASE) and (
+            re.match(r"-[a-z]", text[c.end : c.end + 2], re.IGNORECASE)
+        ):
+            return False  # "a second-generation resident": an ordinal, not a second of time
         if c.rule == "clock" and g.get("noon") and _HIGH_NOON.search(text, max(0, c.start - 6), c.start):
             return False  # "High Noon": a showdown, not twelve o'clock
         if c.rule == "set" and g.get("adverb") and _next_to_name(text, c):
