@@ -427,8 +427,27 @@ def test_the_nth_weekday_of_a_month(text: str, phrase: str, expected: str) -> No
         ("Trump might have spoken to donors Monday.", "2016-01-25"),
         ("Weakness hurt the index on Friday.", "2016-01-29"),
         ("Trump tells donors Friday that he is winning.", "2016-01-29"),
+        # negative: a modal of another clause ("should ignore") says nothing of the critics' Sunday
+        ("He said Trump should ignore the critics who on Sunday cast his remarks as cruel.", "2016-01-31"),
     ],
 )
 def test_present_schedules_and_modals_point_forward(nlp, text: str, expected: str) -> None:
     found = [t for t in find_timexes(text, article_id="a1", dct=SUN_JAN_31, doc=nlp(text))]
     assert [t.value for t in found] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "dct", "expected"),
+    [
+        # "40 points ahead" is a lead, not a time to come; "way back in" is the past
+        ("She was about 40 points ahead of Sanders in polls taken in December.", date(2016, 1, 18), "2015-12"),
+        (("The pending endorsement will likely occasion complaint.\n\nClinton locked up endorsements from unions "
+         "representing a majority of the nation's union members way back in October, but many rank-and-file "
+         "unionists made it clear they didn't agree with their leaders' choice."), date(2016, 6, 10), "2015-10"),
+        # negative: "ahead" of a time still points forward
+        ("Voters will meet in the weeks ahead, before the caucuses in December.", date(2016, 1, 18), "2016-12"),
+    ],
+)
+def test_leads_are_not_times_ahead_and_back_in_is_past(nlp, text: str, dct: date, expected: str) -> None:
+    found = [t for t in find_timexes(text, article_id="a1", dct=dct, doc=nlp(text)) if t.type == "DATE"]
+    assert found[-1].value == expected

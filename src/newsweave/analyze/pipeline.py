@@ -66,9 +66,10 @@ ANALYSIS_VERSION = "10"  # 3: quote layouts, block quotes, participle speakers, 
 # continues no earlier quote; any cue whose subject can hold a view ends the message before it ("…, and he
 # railed against …"); headline words the tagger called a person ("Rehires") are no person
 # 10: times: a past verb outweighs a date two months ahead ("posted on January 23" in November); "minutes/hours
-# later" fall on the day before them; "the last Friday in August"; a present verb with a bare weekday, and "may",
-# "might", "should", "must", point forward; a holiday within a month ahead is this year's whatever the tense;
-# "a second-generation" is no duration
+# later" fall on the day before them; "the last Friday in August"; a present verb with a bare weekday points
+# forward; a holiday within a month ahead is this year's whatever the tense;
+# "a second-generation" is no duration; "40 points ahead" is no time ahead, "way back in October" is past;
+# "may"/"might" point forward only on the verb the time hangs on
 #: Texts longer than this are parsed in paragraph chunks (spaCy needs ~1 GB of memory per 100k characters).
 CHUNK_CHARS = 100_000
 

@@ -41,8 +41,12 @@ _PLAN_AFTER = re.compile(
     re.IGNORECASE,
 )
 _PRESENT_PERFECT = re.compile(r"\b(?:has|have|'s|'ve)\s+(?:\w+ly\s+|not\s+|also\s+|just\s+)?$", re.IGNORECASE)
+# what "ahead" follows when it is a lead in a race, not a time to come
+_AHEAD_BY = frozenset({"points", "point", "percent", "percentage", "votes", "seats", "lengths", "miles", "way",
+                       "well", "far", "comfortably", "narrowly", "slightly", "strokes", "goals", "runs"})
+_AHEAD_BY_RE = re.compile(rf"(?:\d|\b(?:{'|'.join(sorted(_AHEAD_BY))}))\s+$", re.IGNORECASE)
 _PAST = (
-    r"was|were|had|did|said|told|met|made|took|came|went|gave|saw|held|left|won|lost|began|fell|rose|spoke|wrote"
+    r"back(?=\s+(?:in|on|when)\b)|was|were|had|did|said|told|met|made|took|came|went|gave|saw|held|left|won|lost|began|fell|rose|spoke|wrote"
     r"|sent|led|paid|sold|bought|found|got|put|ran|struck|shot|thought|knew|brought|became|kept|felt|stood|meant"
     r"|sought|fought|hit|quit|cut|set\s+off|ago|last|earlier|previously|has\s+been|have\s+been|since|\w{3,}ed"
 )
@@ -154,6 +158,8 @@ def _regex_cue(text: str, start: int, end: int) -> tuple[Direction, int]:
             m.start() >= end or _PLAN_ADJECTIVE.search(text, max(0, m.start() - 14), m.start())
         ):
             continue  # "planned" points forward only from before the time: "planned a rally on Saturday"
+        if word == "ahead" and _AHEAD_BY_RE.search(text, max(0, m.start() - 14), m.start()):
+            continue  # "40 points ahead of Sanders": a lead, not a time to come
         if word in ("by", "since") and not (m.end() <= start and start - m.end() <= 1):
             continue  # "by" and "since" count only right before the expression ("by May", "since March")
         if word == "since":
@@ -216,11 +222,13 @@ def _doc_cue(doc: Doc, start: int, end: int) -> tuple[Direction, int]:
         plan = tok.lemma_ in _PLAN_LEMMAS and to_after
         if plan and tok.i > span.start and "," in doc[span.end : tok.i].text:
             continue  # "On Friday, the government planned to pay": the plan is told, not its time
-        if (
+        if low == "ahead" and tok.i > 0 and (doc[tok.i - 1].like_num or doc[tok.i - 1].lower_ in _AHEAD_BY):
+            continue  # "40 points ahead of Sanders": a lead, not a time to come
+        if low == "back" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ in ("in", "on", "when"):
+            kind = "past"  # "way back in October", "Back in March, …"
+        elif (
             tok.tag_ == "MD"
-            and (low in ("will", "'ll", "shall", "wo", "would")
-                 or low in ("may", "might", "should", "must")
-                 and not (tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ in ("have", "'ve")))
+            and low in ("will", "'ll", "shall", "wo", "would")
             or (low in ("next", "upcoming", "ahead") and not (low == "next" and to_after))
             or (low == "going" and to_after)
             or plan
@@ -265,6 +273,10 @@ def _governing_tense(span) -> Direction | None:
         return None
     if any(c.tag_ == "MD" and c.lower_ in ("will", "'ll", "shall", "wo") for c in tok.children):
         return "future"
+    if any(c.tag_ == "MD" and c.lower_ in ("may", "might") for c in tok.children) and not any(
+        c.lower_ in ("have", "'ve") and c.dep_ == "aux" for c in tok.children
+    ):
+        return "future"  # "Trump may rally in Iowa on Monday" (not "might have spoken")
     if tok.tag_ == "VBD" and tok.lower_ not in _NOT_PAST:
         return "past"
     if (
