@@ -221,12 +221,18 @@ def test_part_of_day_of_a_date() -> None:
     [
         ("It was a second attempt to storm the building.", "a second"),
         ("said Hala Agha, a second-generation resident who organised the event.", "a second"),
+        ("But it's not going to happen overnight, he said.", "overnight"),
+        ("He became an overnight success in 2009.", "overnight"),
         ('She appeared on the programme "48 Hours" last year.', "48 Hours"),
         ("The party daily Tribuna printed the letter.", "daily"),
     ],
 )
 def test_ordinals_programmes_and_newspapers_are_not_times(text: str, phrase: str) -> None:
     assert phrase not in [t.text for t in tag(text)]
+
+
+def test_overnight_is_a_night_unless_an_idiom() -> None:
+    assert one("The plant was not closed overnight.", "overnight").value.endswith("TNI")
 
 
 def test_most_recently_is_past_ref() -> None:

@@ -451,3 +451,20 @@ def test_present_schedules_and_modals_point_forward(nlp, text: str, expected: st
 def test_leads_are_not_times_ahead_and_back_in_is_past(nlp, text: str, dct: date, expected: str) -> None:
     found = [t for t in find_timexes(text, article_id="a1", dct=dct, doc=nlp(text)) if t.type == "DATE"]
     assert found[-1].value == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "dct", "expected"),
+    [
+        # "between now and" a time points forward; "should" on the verb a time hangs on too
+        ('He added that something "has to be big" for his popularity to drop between now and Election Day.',
+         date(2016, 8, 10),
+         "2016-11-08"),
+        ("He declared that together they should beat her at the polls in November.", date(2016, 7, 22), "2016-11"),
+        # negative: a past verb with "should" elsewhere
+        ("He said she should know that the polls closed in November.", date(2016, 7, 22), "2015-11"),
+    ],
+)
+def test_between_now_and_and_should_point_forward(nlp, text: str, dct: date, expected: str) -> None:
+    found = [t for t in find_timexes(text, article_id="a1", dct=dct, doc=nlp(text)) if t.value != "PRESENT_REF"]
+    assert found[-1].value == expected

@@ -69,7 +69,8 @@ ANALYSIS_VERSION = "10"  # 3: quote layouts, block quotes, participle speakers, 
 # later" fall on the day before them; "the last Friday in August"; a present verb with a bare weekday points
 # forward; a holiday within a month ahead is this year's whatever the tense;
 # "a second-generation" is no duration; "40 points ahead" is no time ahead, "way back in October" is past;
-# "may"/"might" point forward only on the verb the time hangs on
+# "may"/"might"/"should"/"must" point forward only on the verb the time hangs on; "between now and" points
+# forward; "happen overnight", "an overnight success" are no nights
 #: Texts longer than this are parsed in paragraph chunks (spaCy needs ~1 GB of memory per 100k characters).
 CHUNK_CHARS = 100_000
 

@@ -20,7 +20,7 @@ __all__ = ["Direction", "direction", "direction_cue", "sentence_bounds"]
 Direction = Literal["past", "future", "unknown"]
 
 _FUTURE = (
-    r"will|won't|wo|'ll|shall|going\s+to|is\s+to|are\s+to|to\s+be\s+held|scheduled|slated|plans?\s+to"
+    r"between\s+now\s+and|will|won't|wo|'ll|shall|going\s+to|is\s+to|are\s+to|to\s+be\s+held|scheduled|slated|plans?\s+to"
     r"|planned|planning|expected|expects|set\s+to|due|upcoming|intends?\s+to|aims?\s+to"
     r"|hopes?\s+to|(?:decided|agreed|promised|vowed|pledged|threatened|voted)\s+to|would|next(?!\s+to)"
     r"|payable|from\s+now|ahead|as\s+soon\s+as|until|till|postponed|delayed|adjourned|deadline|by"
@@ -273,7 +273,7 @@ def _governing_tense(span) -> Direction | None:
         return None
     if any(c.tag_ == "MD" and c.lower_ in ("will", "'ll", "shall", "wo") for c in tok.children):
         return "future"
-    if any(c.tag_ == "MD" and c.lower_ in ("may", "might") for c in tok.children) and not any(
+    if any(c.tag_ == "MD" and c.lower_ in ("may", "might", "should", "must") for c in tok.children) and not any(
         c.lower_ in ("have", "'ve") and c.dep_ == "aux" for c in tok.children
     ):
         return "future"  # "Trump may rally in Iowa on Monday" (not "might have spoken")

@@ -245,6 +245,10 @@ def make_filter(text: str, doc: Doc | None) -> Callable[[Candidate], bool]:
             re.match(r"-[a-z]", text[c.end : c.end + 2], re.IGNORECASE)
         ):
             return False  # "a second-generation resident": an ordinal, not a second of time
+        if text[c.start : c.end].lower() == "overnight" and (
+            _OVERNIGHT_IDIOM.search(text, max(0, c.start - 40), c.start) or _OVERNIGHT_NOUN.match(text, c.end)
+        ):
+            return False  # "it's not going to happen overnight", "an overnight success": suddenly, not a night
         if c.rule == "clock" and g.get("noon") and _HIGH_NOON.search(text, max(0, c.start - 6), c.start):
             return False  # "High Noon": a showdown, not twelve o'clock
         if c.rule == "set" and g.get("adverb") and _next_to_name(text, c):
@@ -262,6 +266,11 @@ def make_filter(text: str, doc: Doc | None) -> Callable[[Candidate], bool]:
     return accept
 
 
+_OVERNIGHT_IDIOM = re.compile(
+    r"\b(?:happen(?:s|ed|ing)?|chang(?:e|es|ed|ing)|disappear(?:s|ed)?|solved|fixed|cured|overnight)\s+$",
+    re.IGNORECASE,
+)
+_OVERNIGHT_NOUN = re.compile(r"\s+(?:success|sensation|star|celebrity|hit|fix|phenomenon)", re.IGNORECASE)
 _HIGH_NOON = re.compile(r"\bhigh\s+$", re.IGNORECASE)
 _CLOSING_QUOTE = re.compile(r"\s?[,.?!]?\s?[\"”'`]")
 
