@@ -104,3 +104,23 @@ def test_undecodable_file_is_named(tmp_path):
     pred = write(tmp_path / "pred.jsonl", [{"id": "a", "story": "1"}])
     result = runner.invoke(app, ["eval", "clusters", str(gold), pred])
     assert result.exit_code == 2 and "gold.jsonl: not UTF-8" in " ".join(result.stderr.split())
+
+
+def test_entities_scores_analysis_records(tmp_path):
+    text = "John Smith met Mary Jones. He left."
+    gold = write(tmp_path / "gold.jsonl", [
+        {"_about": "a header line is skipped"},
+        {"id": "ext-1", "story": "s", "text": text, "mentions": [
+            {"start": 0, "end": 10, "entity": "john_smith", "kind": "name"},
+            {"start": 15, "end": 25, "entity": "mary_jones", "kind": "name"},
+            {"start": 27, "end": 29, "entity": "john_smith", "kind": "pronoun"}]}])
+    pred = write(tmp_path / "pred.jsonl", [{"id": "h1", "external_id": "ext-1", "entities": [
+        {"start": 0, "end": 10, "entity_id": "a"}, {"start": 15, "end": 25, "entity_id": "b"},
+        {"start": 27, "end": 29, "entity_id": "b"}]}])
+    scores = json.loads(invoke("entities", gold, pred, "--json").stdout)
+    assert scores["mentions"]["f1"] == pytest.approx(1.0)
+    assert scores["pronouns"]["wrong"] == 1 and scores["pronouns"]["right"] == 0
+    table = invoke("entities", gold, pred).stdout
+    assert table.startswith("| system | mentions P / R / F1") and "| 0 / 1 / 0 |" in table
+    bad = runner.invoke(app, ["eval", "entities", gold, write(tmp_path / "p2.jsonl", [{"id": "h1"}])])
+    assert bad.exit_code == 2 and "record needs 'id' and 'entities'" in " ".join(bad.stderr.split())

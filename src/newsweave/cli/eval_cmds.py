@@ -1,4 +1,4 @@
-"""``newsweave eval clusters|timex|attributions``: score system output against gold files."""
+"""``newsweave eval clusters|timex|attributions|entities``: score system output against gold files."""
 
 from __future__ import annotations
 
@@ -71,4 +71,14 @@ def attributions(gold: Gold, pred: Pred, json_: JsonOption = False) -> None:
     from ..eval.attributions import format_table, load_gold, score_attributions
 
     result = score_attributions(load_gold(gold), read_predictions(pred, "statements", ("content",)))
+    _report(result, format_table, json_=json_)
+
+
+@app.command()
+@handle_errors
+def entities(gold: Gold, pred: Pred, json_: JsonOption = False) -> None:
+    """Entity mentions, within-report and story-level coreference (MUC, B³, CEAF-e, CoNLL F1), pronoun links."""
+    from ..eval.entities import format_table, load_gold, score_entities
+
+    result = score_entities(load_gold(gold), read_predictions(pred, "entities", ("start", "end")))
     _report(result, format_table, json_=json_)
