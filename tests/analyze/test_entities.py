@@ -214,6 +214,44 @@ def test_pronoun_outside_quote_is_the_speaker_not_the_person_quoted_about(nlp):
     assert entity_of(mentions, by_id, "the Governor") == entity_of(mentions, by_id, "Lena Frost")
 
 
+def test_a_quotations_he_or_she_is_not_its_speaker(nlp):
+    # the speaker of a quotation is "I" in it: its "she" is the person talked about
+    text = ('Dean Gill Sandford said: "The staff are sad to hear of the death of Katie Jenkin.\n'
+            '"She was a bright and promising student and our thoughts are with her family."')
+    mentions, by_id = analyse(nlp, text)
+    assert entity_of(mentions, by_id, "She") == entity_of(mentions, by_id, "Katie Jenkin")
+    # and of a quotation that goes on after the one the speaker was named with
+    text2 = ("Producers picked Hugh Jackman to host the show.\n"
+             "\"We wanted to take the show to another form,'' Laurence Mark said.\n"
+             "\"Hugh seemed to be the perfect person.\n"
+             "He fits all three bills.''")
+    mentions2, by_id2 = analyse(nlp, text2)
+    assert entity_of(mentions2, by_id2, "He") == entity_of(mentions2, by_id2, "Hugh Jackman")
+    # negative: outside the quotation the speaker is "he" as before
+    text3 = 'Laurence Mark praised the host. "It will be fun," he said.'
+    mentions3, by_id3 = analyse(nlp, text3)
+    assert entity_of(mentions3, by_id3, "he") == entity_of(mentions3, by_id3, "Laurence Mark")
+
+
+def test_a_doubled_apostrophe_closes_a_quotation(nlp):
+    # "…'' he said": the person named inside the quotation is not "he"
+    text = ("Hugh Jackman was abroad on Friday.\n"
+            "\"When I was watching Johnny Carson host the show, I never imagined this,'' he said.")
+    mentions, by_id = analyse(nlp, text)
+    assert entity_of(mentions, by_id, "he") == entity_of(mentions, by_id, "Hugh Jackman")
+
+
+def test_with_no_subject_to_take_he_is_the_person_named_most(nlp):
+    text = ("Doug McDermott scored 23 points. McDermott was the star. "
+            "The points tied McDermott with Rodney Buford. Fans stayed to watch him score once more.")
+    mentions, by_id = analyse(nlp, text)
+    assert entity_of(mentions, by_id, "him") == entity_of(mentions, by_id, "Doug McDermott")
+    # negative: a subject still comes first
+    text2 = "Doug McDermott scored. McDermott won. Rodney Buford watched McDermott. He left early."
+    mentions2, by_id2 = analyse(nlp, text2)
+    assert entity_of(mentions2, by_id2, "He") == entity_of(mentions2, by_id2, "Rodney Buford")
+
+
 def test_pronoun_prefers_subject_of_previous_sentence(nlp):
     text = "Mayor Tom Reyes thanked Judge Ann Cole for her ruling. He said the city would appeal anyway."
     mentions, by_id = analyse(nlp, text)

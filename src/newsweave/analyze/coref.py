@@ -3,9 +3,10 @@
 ``he``/``she`` and their forms are linked to the most recent compatible person mention in the same
 sentence or the three before it. Preferences, in order: a person already known to have the pronoun's
 gender, a main-clause subject, any subject, the nearest mention (possessives and reflexives in the same
-sentence take the nearest person). A pronoun outside quotation marks never takes an antecedent from
-inside a quotation (the person quoted is talking *about* others, the speaker is outside), and a name used
-as a modifier ("an Oscar host") is no antecedent. Gender is learnt from gendered titles (Mr, Mrs, Queen
+sentence take the nearest person); with no subject among the candidates, the person the report has named most
+so far. A pronoun outside quotation marks never takes an antecedent from inside a quotation (the person quoted
+is talking *about* others, the speaker is outside), a pronoun inside one never takes its speaker (who would say
+"I"), and a name used as a modifier ("an Oscar host") is no antecedent. Gender is learnt from gendered titles (Mr, Mrs, Queen
 ...) and from earlier pronouns, and a person is not given pronouns of both genders; a given name of one gender
 ("Jane Roe") only rules out the other pronoun. An object pronoun (``him``/``her``) does not refer to the subject
 of its own verb.
@@ -15,7 +16,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -23,7 +24,8 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Token
 
-__all__ = ["RawMention", "inside", "quoted_regions", "resolve_pronouns", "sentence_of", "subject_flags"]
+__all__ = ["RawMention", "inside", "quote_speakers", "quoted_regions", "resolve_pronouns", "sentence_of",
+           "subject_flags"]
 
 PRONOUN_GENDER = {
     "he": "m",
@@ -39,6 +41,7 @@ _REFLEXIVE = frozenset({"himself", "herself"})
 _OBJECT = frozenset({"him", "her"})
 _LOOKBACK = 3
 _QUOTE_PAIRS = {"“": "”", "«": "»", '"': '"', "„": "“"}
+_PTB_CLOSE = "''"  # a doubled apostrophe
 
 
 @dataclass(slots=True)
@@ -64,7 +67,8 @@ class RawMention:
 def quoted_regions(text: str) -> list[tuple[int, int]]:
     """Character ranges between quotation marks (curly, guillemets or straight), never across a blank line.
 
-    A quotation may run over several sentences of one paragraph. Single quotes are ignored (apostrophes).
+    A quotation may run over several sentences of one paragraph. Single quotes are ignored (apostrophes), but a
+    doubled apostrophe closes a straight double quote (tokenised news text writes a quotation as "… '').
     """
     regions: list[tuple[int, int]] = []
     for block in re.finditer(r"(?:(?!\n[ \t]*\n).)+", text, flags=re.DOTALL):
@@ -75,8 +79,14 @@ def quoted_regions(text: str) -> list[tuple[int, int]]:
             if open_at is None:
                 if ch in _QUOTE_PAIRS:
                     open_at, closer = i, _QUOTE_PAIRS[ch]
+            elif ch == "\n" and closer == '"' and chunk[i + 1 :].lstrip(" \t").startswith('"'):
+                regions.append((base + open_at, base + i))  # a quotation going on in the next paragraph opens
+                open_at = None  # it again without closing it here: the mark on the next line is no closer
             elif ch == closer:
                 regions.append((base + open_at, base + i + 1))
+                open_at = None
+            elif closer == '"' and chunk.startswith(_PTB_CLOSE, i) and not chunk.startswith(_PTB_CLOSE + "'", i):
+                regions.append((base + open_at, base + i + 2))  # tokenised news text closes a quotation with ''
                 open_at = None
         if open_at is not None and closer != '"':  # an unclosed curly quote runs to the paragraph end
             regions.append((base + open_at, base + len(chunk)))
@@ -115,7 +125,9 @@ def _modifier_use(doc: Doc, m: RawMention) -> bool:
     return before is not None and before.lower_ in ("a", "an")
 
 
-def _choose(pronoun: Token, candidates: list[RawMention], same_sentence: bool) -> RawMention | None:
+def _choose(
+    pronoun: Token, candidates: list[RawMention], same_sentence: bool, salience: Counter[int]
+) -> RawMention | None:
     if not candidates:
         return None
     if pronoun.lower_ in _REFLEXIVE:
@@ -127,7 +139,39 @@ def _choose(pronoun: Token, candidates: list[RawMention], same_sentence: bool) -
         preferred = [c for c in candidates if test(c)]
         if preferred:
             return preferred[-1] if same_sentence else preferred[0]
-    return candidates[-1]
+    # no subject: the person the report has named most so far ("tied McDermott with Rodney Buford … watch him"),
+    # the nearest of equals
+    return max(reversed(candidates), key=lambda c: salience[c.cluster] if c.cluster is not None else 0)
+
+
+def _is_speaker(doc: Doc, m: RawMention) -> bool:
+    """Whether a mention is the subject of a verb of saying or the object of "according to"."""
+    from .statements.cues import SPEECH_VERBS
+
+    if m.head is None:
+        return False
+    tok = doc[m.head]
+    if tok.dep_ == "nsubj" and tok.head.lemma_ in SPEECH_VERBS:
+        return True
+    return tok.dep_ == "pobj" and tok.head.lower_ == "to" and tok.head.head.lower_ == "according"
+
+
+def quote_speakers(
+    doc: Doc, mentions: Sequence[RawMention], quotes: Sequence[tuple[int, int]], bounds: Sequence[tuple[int, int]]
+) -> list[set[int]]:
+    """For each quotation, the person clusters that speak it: subjects of a verb of saying (or "according to"
+    objects) outside quotation marks in the sentence where it opens or closes; else, for a quotation that goes
+    on within two sentences of the previous one, that one's speakers ("…,'' Mark said. / "Hugh seemed …")."""
+    speaking = [m for m in mentions if m.cluster is not None and not inside(quotes, m.start, m.end)
+                and _is_speaker(doc, m)]
+    out: list[set[int]] = []
+    for i, (qs, qe) in enumerate(quotes):
+        where = {sentence_of(bounds, qs), sentence_of(bounds, max(qs, qe - 1))}
+        who = {m.cluster for m in speaking if m.sentence in where}
+        if not who and i and sentence_of(bounds, qs) - sentence_of(bounds, max(0, quotes[i - 1][1] - 1)) <= 2:
+            who = set(out[i - 1])
+        out.append({c for c in who if c is not None})
+    return out
 
 
 def resolve_pronouns(
@@ -151,6 +195,8 @@ def resolve_pronouns(
     for m in sorted((m for m in mentions if m.cluster in person_clusters), key=lambda m: m.start):
         by_sentence[m.sentence].append(m)
     resolved: list[RawMention] = []
+    speakers = quote_speakers(doc, mentions, quotes, bounds)
+    named = sorted((m.start, m.cluster) for m in mentions if m.cluster in person_clusters)
     for token in doc:
         gender = PRONOUN_GENDER.get(token.lower_)
         if gender is None or token.tag_ not in ("PRP", "PRP$"):
@@ -158,6 +204,11 @@ def resolve_pronouns(
         start, end = token.idx, token.idx + len(token)
         sent = sentence_of(bounds, start)
         quoted = inside(quotes, start, end)
+        # a quotation's speaker is "I" in it: its "he" or "she" is someone else ("Mark said: "He can hold a stage")
+        not_speaker = set().union(*(who for (a, b), who in zip(quotes, speakers, strict=True)
+                                    if a <= start and end <= b)) if quoted else set()
+        salience = Counter(c for at, c in named if at < start)
+        salience.update(m.cluster for m in resolved)
         chosen: RawMention | None = None
         for back in range(_LOOKBACK + 1):
             s = sent - back
@@ -168,6 +219,8 @@ def resolve_pronouns(
                 if c.end > start:
                     break
                 if not quoted and inside(quotes, c.start, c.end):
+                    continue
+                if c.cluster in not_speaker and not inside(quotes, c.start, c.end):
                     continue
                 if c.kind == "name" and c.head is not None and _modifier_use(doc, c):
                     continue  # "an Oscar host", "the Tony telecast": a name used as a modifier
@@ -184,7 +237,7 @@ def resolve_pronouns(
                     continue
                 candidates.append(c)
             agreeing = [c for c in candidates if c.cluster is not None and genders.get(c.cluster) == gender]
-            chosen = _choose(token, agreeing or candidates, back == 0)
+            chosen = _choose(token, agreeing or candidates, back == 0, salience)
             if chosen is not None:
                 break
         if chosen is None or chosen.cluster is None:

@@ -70,7 +70,9 @@ ANALYSIS_VERSION = "10"  # 3: quote layouts, block quotes, participle speakers, 
 # forward; a holiday within a month ahead is this year's whatever the tense;
 # "a second-generation" is no duration; "40 points ahead" is no time ahead, "way back in October" is past;
 # "may"/"might"/"should"/"must" point forward only on the verb the time hangs on; "between now and" points
-# forward; "happen overnight", "an overnight success" are no nights
+# forward; "happen overnight", "an overnight success" are no nights. Pronouns: a quotation's "he"/"she" is not
+# its speaker; a doubled apostrophe closes a quotation, a paragraph opening with a mark goes on with it; with no
+# subject to take, "him" is the person named most so far
 #: Texts longer than this are parsed in paragraph chunks (spaCy needs ~1 GB of memory per 100k characters).
 CHUNK_CHARS = 100_000
 
