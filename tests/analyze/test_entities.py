@@ -252,6 +252,19 @@ def test_with_no_subject_to_take_he_is_the_person_named_most(nlp):
     assert entity_of(mentions2, by_id2, "He") == entity_of(mentions2, by_id2, "Rodney Buford")
 
 
+def test_a_name_the_tagger_missed_once_is_still_a_mention(nlp):
+    # the small tagger finds "Steve Pond" but not the "Pond" of "…'' Pond said"
+    text = ("The change was needed, said Steve Pond, author of a book on the show.\n"
+            "\"The tricky part is the monologue,'' Pond said.")
+    mentions, by_id = analyse(nlp, text)
+    assert [m.text for m in mentions] == ["Steve Pond", "Pond"]
+    assert entity_of(mentions, by_id, "Pond") == entity_of(mentions, by_id, "Steve Pond")
+    # negative: a capitalised word the report also writes in lower case, or at a sentence start, is left alone
+    text2 = "Jane Pond swam across the pond.\nPond water is cold, said Ann Lee."
+    mentions2, _ = analyse(nlp, text2)
+    assert "Pond" not in [m.text for m in mentions2]
+
+
 def test_pronoun_prefers_subject_of_previous_sentence(nlp):
     text = "Mayor Tom Reyes thanked Judge Ann Cole for her ruling. He said the city would appeal anyway."
     mentions, by_id = analyse(nlp, text)
