@@ -29,6 +29,8 @@ from ..model import Entity, Mention, Sentence, Span
 from . import names as nm
 from .coref import RawMention, quoted_regions, resolve_pronouns, sentence_of, subject_flags
 from .grouping import Cluster, cluster_names
+from .name_repeats import NAME_SUFFIXES as _NAME_SUFFIXES
+from .name_repeats import repeated_names
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Token
@@ -209,58 +211,6 @@ def _name_mentions(doc: Doc, bounds: list[tuple[int, int]]) -> list[RawMention]:
     ]
 
 
-def _repeated_names(doc: Doc, mentions: list[RawMention], bounds: list[tuple[int, int]]) -> list[RawMention]:
-    """Occurrences the tagger left out of a name it found elsewhere in the report, and of the surname of the one
-    person it gave that surname ("Jackman said" after "Hugh Jackman"): the small tagger misses a name now and
-    then, and a report uses one name in one sense. Not at the start of a sentence (one word there may be any
-    capitalised word), not a word the report also writes in lower case ("People" the magazine, "people"), not a
-    one-word name tagged only in the headline, and not next to another capitalised proper noun (part of a name
-    the tagger chose not to tag)."""
-    text = doc.text
-    lower_words = set(re.findall(r"\b[a-z][a-z'-]+\b", text))
-    forms: dict[str, str] = {}
-    surnames: dict[str, set[str]] = defaultdict(set)
-    for m in mentions:
-        if m.kind != "name" or len(m.text) < 3 or not m.text[0].isupper() or "\n" in m.text:
-            continue
-        if " " not in m.text and "\n" not in text[: m.start]:
-            continue  # one capitalised word tagged in a headline ("Catching Fire") is no evidence of a name
-        forms.setdefault(m.text, m.label)
-        words = m.text.split()
-        if m.label == "PERSON" and len(words) >= 2 and words[-1].lower() not in _NAME_SUFFIXES:
-            surnames[words[-1]].add(m.text)
-    for surname, full in surnames.items():
-        if len(full) == 1 and len(surname) >= 3 and surname[0].isupper():
-            forms.setdefault(surname, "PERSON")
-    taken = [(m.start, m.end) for m in mentions]
-    out: list[RawMention] = []
-    for form, label in forms.items():
-        if " " not in form and form.lower() in lower_words:
-            continue
-        for found in re.finditer(rf"(?<![\w-]){re.escape(form)}(?![\w-])", text):
-            start, end = found.span()
-            if any(a < end and start < b for a, b in taken):
-                continue
-            span = doc.char_span(start, end)
-            if span is None or len(span) == 0:
-                continue
-            if len(span) == 1 and span[0].is_sent_start:
-                continue
-            before = doc[span.start - 1] if span.start > 0 else None
-            after = doc[span.end] if span.end < len(doc) else None
-            glued = [(before, before.whitespace_) if before is not None else (None, ""),
-                     (after, span[-1].whitespace_) if after is not None else (None, "")]
-            if any(t is not None and t.pos_ == "PROPN" and t.is_title and "\n" not in gap
-                   and not nm.is_title_word(t.text) for t, gap in glued):
-                continue
-            mention = RawMention(start, end, form, label, "name", sentence_of(bounds, start), head=span.root.i)
-            mention.subject, mention.main_subject = subject_flags(span.root)
-            mention.possessive = bool(re.match(r"['’]s?\b", text[end : end + 3]))
-            out.append(mention)
-            taken.append((start, end))
-    return out
-
-
 _PLACE_OR_BODY_HEADS = frozenset({
     "center", "centre", "clinic", "hospital", "university", "college", "school", "institute", "foundation",
     "museum", "library", "airport", "stadium", "arena", "hotel", "cathedral", "mosque", "bridge", "street",
@@ -270,7 +220,6 @@ _PLACE_OR_BODY_HEADS = frozenset({
 _PLACE_PREPOSITIONS = frozenset({"in", "at", "to", "from", "near", "into", "across", "outside", "inside"})
 
 
-_NAME_SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
 
 
 def _cut_at_known_surname(doc: Doc, span):
@@ -507,7 +456,7 @@ def extract_mentions(
         sentences = split_sentences(doc, article_id=article_id)
     bounds = _sentence_index(sentences) or [(0, len(text))]
     mentions = _name_mentions(doc, bounds)
-    mentions.extend(_repeated_names(doc, mentions, bounds))
+    mentions.extend(repeated_names(doc, mentions, bounds))
     clusters = cluster_names(text, mentions)
     mentions.extend(_acronym_mentions(text, mentions, clusters, bounds))
     mentions.extend(_nominal_mentions(doc, mentions, clusters, bounds))
