@@ -265,6 +265,14 @@ def test_a_name_the_tagger_missed_once_is_still_a_mention(nlp):
     assert "Pond" not in [m.text for m in mentions2]
 
 
+def test_speakers_joined_by_and_are_each_the_quotations_speaker(nlp):
+    text = ("Hugh Jackman will host the show.\n"
+            "Producers Laurence Mark and Bill Condon praised the choice.\n"
+            "\"He also has style and a sense of occasion,'' Mark and Condon said.")
+    mentions, by_id = analyse(nlp, text)
+    assert entity_of(mentions, by_id, "He") == entity_of(mentions, by_id, "Hugh Jackman")
+
+
 def test_pronoun_prefers_subject_of_previous_sentence(nlp):
     text = "Mayor Tom Reyes thanked Judge Ann Cole for her ruling. He said the city would appeal anyway."
     mentions, by_id = analyse(nlp, text)
@@ -428,6 +436,12 @@ MERGE_CASES = [
     ("province", [("Hormozgan Province", "GPE", ())], [("Hormozgan", "GPE", ())], True),
     ("city", [("Mexico City", "GPE", ())], [("Mexico", "GPE", ())], False),
     ("island is no person", [("Qeshm Island", "GPE", ())], [("Qeshm", "PERSON", ())], False),
+    # a familiar and a formal given name; award shows by their nicknames
+    ("familiar given name", [("Kathryn Jenkin", "PERSON", ())], [("Katie Jenkin", "PERSON", ())], True),
+    ("familiar given name 2", [("William Ingaldson", "PERSON", ())], [("Bill Ingaldson", "PERSON", ())], True),
+    ("other familiar name", [("William Ingaldson", "PERSON", ())], [("Bob Ingaldson", "PERSON", ())], False),
+    ("ambiguous familiar name", [("Christopher Roe", "PERSON", ())], [("Chris Roe", "PERSON", ())], False),
+    ("award show nickname", [("Academy Awards", "ORG", ())], [("Oscars", "ORG", ())], True),
     # a person with and without a middle name or initial
     ("middle name", [("Mark Jay Heller", "PERSON", ())], [("Mark Heller", "PERSON", ())], True),
     ("middle initial", [("James R. Dabney", "PERSON", ())], [("James Dabney", "PERSON", ())], True),

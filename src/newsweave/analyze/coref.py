@@ -151,6 +151,8 @@ def _is_speaker(doc: Doc, m: RawMention) -> bool:
     if m.head is None:
         return False
     tok = doc[m.head]
+    while tok.dep_ == "conj" and tok.head is not tok:  # "Mark and Condon said"
+        tok = tok.head
     if tok.dep_ == "nsubj" and tok.head.lemma_ in SPEECH_VERBS:
         return True
     return tok.dep_ == "pobj" and tok.head.lower_ == "to" and tok.head.head.lower_ == "according"

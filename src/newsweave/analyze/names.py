@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Iterable, Mapping
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -136,7 +137,29 @@ _ALIAS_GROUPS: tuple[tuple[str, ...], ...] = (
     ("USSR", "Soviet Union"),
     ("DRC", "Democratic Republic of the Congo", "DR Congo"),
     ("ISIS", "ISIL", "Islamic State"),
+    ("Oscars", "Academy Awards"),
+    ("Emmys", "Emmy Awards"),
+    ("Tonys", "Tony Awards"),
+    ("Grammys", "Grammy Awards"),
+    ("Golden Globes", "Golden Globe Awards"),
 )
+# Given names and their familiar forms ("Katie Jenkin" = "Kathryn Jenkin"): each group is one given name.
+_GIVEN_FORMS: tuple[str, ...] = (
+    "katherine kathryn catherine katharine kate katie kathy cathy", "william bill billy will", "robert bob bobby rob",
+    "richard rick ricky dick rich", "michael mike mikey", "james jim jimmy jamie", "john jack johnny",
+    "thomas tom tommy", "joseph joe joey", "charles charlie chuck", "edward ed eddie ted", "lawrence laurence larry",
+    "anthony tony", "daniel dan danny", "david dave", "stephen steven steve", "christopher chris",
+    "matthew matt", "nicholas nick", "benjamin ben", "samuel sam", "alexander alex", "andrew andy drew",
+    "gregory greg", "jeffrey jeff", "jonathan jon", "ronald ron ronnie", "donald don", "douglas doug",
+    "frederick fred freddie", "timothy tim", "patrick pat", "peter pete", "elizabeth liz beth betsy lizzie",
+    "margaret maggie peggy meg", "jennifer jenny jen", "susan sue suzy", "patricia patty trish",
+    "deborah debra deb debbie", "rebecca becky", "victoria vicky", "jacqueline jackie", "kimberly kim",
+    "christine chris christy", "abigail abby", "samantha sam", "alexandra alex", "theodore ted teddy",
+    "gerald gerry jerry", "kenneth ken kenny", "raymond ray", "walter walt", "albert al", "alfred alf",
+)
+_GIVEN_SEEN = Counter(form for forms in _GIVEN_FORMS for form in forms.split())
+_GIVEN_GROUP = {form: forms.split()[0] for forms in _GIVEN_FORMS for form in forms.split()
+                if _GIVEN_SEEN[form] == 1}  # not "chris" (Christopher, Christine), "ted", "sam", "alex"
 # Platforms and agencies that statistical NER often tags as PERSON ("said on Twitter", "reported by Xinhua").
 _KNOWN_ORGS = _words(
     """
@@ -500,7 +523,8 @@ def choose_name(forms: Iterable[str]) -> str:
 def match_keys(text: str, label: str) -> set[str]:
     """Keys under which two names of compatible labels denote the same entity: the normalised name, the
     name without spaces ("Green Zone" = "Greenzone"), its well-known alias group, a person's name without
-    surname particles, and a nationality without plural ("Kenyans" = "Kenyan")."""
+    surname particles and with a familiar given name made formal ("Katie Jenkin" = "Kathryn Jenkin"), and a
+    nationality without plural ("Kenyans" = "Kenyan")."""
     norm = normalize_name(text)
     if not norm:
         return set()
@@ -510,6 +534,9 @@ def match_keys(text: str, label: str) -> set[str]:
         keys.add("group:" + group)
     if label == "PERSON" and not is_surname_only(text):
         keys.add("person:" + person_key(text))
+        first, _, rest = person_key(text).partition(" ")
+        if rest and first in _GIVEN_GROUP:  # "Katie Jenkin" = "Kathryn Jenkin", "Bill Condon" = "William Condon"
+            keys.add(f"given:{_GIVEN_GROUP[first]} {rest}")
     if label == "NORP":
         keys.add("norp:" + (norm[:-1] if norm.endswith("s") and len(norm) > 4 else norm))
     return keys

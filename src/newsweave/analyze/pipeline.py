@@ -73,7 +73,9 @@ ANALYSIS_VERSION = "10"  # 3: quote layouts, block quotes, participle speakers, 
 # forward; "happen overnight", "an overnight success" are no nights. Pronouns: a quotation's "he"/"she" is not
 # its speaker; a doubled apostrophe closes a quotation, a paragraph opening with a mark goes on with it; with no
 # subject to take, "him" is the person named most so far. A name the tagger found once is a mention wherever the
-# report writes it again ("Steve Pond … Pond said"), and so is the surname of the one person with that surname
+# report writes it again ("Steve Pond … Pond said"), and so is the surname of the one person with that surname;
+# a familiar given name is the formal one ("Katie Jenkin" = "Kathryn Jenkin"), "Oscars" = "Academy Awards";
+# speakers joined by "and" each speak the quotation
 #: Texts longer than this are parsed in paragraph chunks (spaCy needs ~1 GB of memory per 100k characters).
 CHUNK_CHARS = 100_000
 
