@@ -273,6 +273,25 @@ def test_speakers_joined_by_and_are_each_the_quotations_speaker(nlp):
     assert entity_of(mentions, by_id, "He") == entity_of(mentions, by_id, "Hugh Jackman")
 
 
+def test_a_person_only_ever_from_somewhere_is_a_place(nlp):
+    text = ("John Jenkin has been charged with murder.\n"
+            "Kathryn Jenkin, 20 and from Aberdare, and her mother Alice McMeekin, 58, were found on Saturday.\n"
+            "Brother charged after Aberdare woman found dead.")
+    mentions, by_id = analyse(nlp, text)
+    assert entity_of(mentions, by_id, "Aberdare").label == "GPE"
+    assert entity_of(mentions, by_id, "her") == entity_of(mentions, by_id, "Kathryn Jenkin")
+    # negative: a possessive after "in" is a person's
+    mentions2, by_id2 = analyse(nlp, "The technical knockout came in Klitchsko's sixth defense of the belt.")
+    assert entity_of(mentions2, by_id2, "Klitchsko").label == "PERSON"
+
+
+def test_a_surname_opening_a_sentence_is_found_again(nlp):
+    text = ("Hugh Jackman will host the show.\nIt will always be funny when Billy Crystal sings.\n"
+            "Jackman will have to come up with his own trademark quirk.")
+    mentions, by_id = analyse(nlp, text)
+    assert entity_of(mentions, by_id, "Jackman") == entity_of(mentions, by_id, "Hugh Jackman")
+
+
 def test_pronoun_prefers_subject_of_previous_sentence(nlp):
     text = "Mayor Tom Reyes thanked Judge Ann Cole for her ruling. He said the city would appeal anyway."
     mentions, by_id = analyse(nlp, text)

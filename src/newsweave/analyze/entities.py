@@ -204,6 +204,7 @@ def _name_mentions(doc: Doc, bounds: list[tuple[int, int]]) -> list[RawMention]:
                     mention.gender = nm.title_gender(role.split())
             out.append(mention)
     _surnames_as_people(doc, out)
+    _places_as_people(doc, out)
     out = [m for m in out if not _headline_words(text, m)]
     # names inside a title ("State" in "Secretary of State Ana Ruiz") are part of the role
     return [
@@ -215,7 +216,7 @@ _PLACE_OR_BODY_HEADS = frozenset({
     "center", "centre", "clinic", "hospital", "university", "college", "school", "institute", "foundation",
     "museum", "library", "airport", "stadium", "arena", "hotel", "cathedral", "mosque", "bridge", "street",
     "avenue", "boulevard", "road", "square", "company", "corporation", "inc", "inc.", "ltd", "group", "trust",
-    "fund", "award", "prize", "act", "building", "prison", "academy",
+    "fund", "award", "awards", "prize", "prizes", "act", "building", "prison", "academy",
 })  # not "Hall", "Church", "Park": surnames too (Dante Hall, Charlotte Church)
 _PLACE_PREPOSITIONS = frozenset({"in", "at", "to", "from", "near", "into", "across", "outside", "inside"})
 
@@ -274,6 +275,39 @@ def _surnames_as_people(doc: Doc, mentions: list[RawMention]) -> None:
         if first is not None and first.start > 0 and doc[first.start - 1].lower_ in _PLACE_PREPOSITIONS | {"the"}:
             continue  # "in Washington", "for the Colts": a place, a team
         m.label = "PERSON"
+
+
+def _places_as_people(doc: Doc, mentions: list[RawMention]) -> None:
+    """A one-word "person" that the report only ever writes after a preposition of place or before a noun for a
+    resident ("a woman from Aberdare", "Aberdare woman") is a place — unless it is a given name or the surname of
+    a person the report names in full."""
+    surnames = {w for m in mentions if m.label == "PERSON" and " " in m.text for w in m.text.split()}
+    by_text: dict[str, list[RawMention]] = defaultdict(list)
+    for m in mentions:
+        if m.label == "PERSON" and " " not in m.text and m.text not in surnames and not nm.is_given_name(m.text):
+            by_text[m.text].append(m)
+    for group in by_text.values():
+        after_preposition = 0
+        for m in group:
+            span = doc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is None:
+                break
+            before = doc[span.start - 1] if span.start > 0 else None
+            after = doc[span.end] if span.end < len(doc) else None
+            if m.possessive or after is not None and after.lower_ in ("and", "&"):
+                break  # "in Klitschko's sixth defence", "in Rodgers and Hammerstein's musical": people
+            if before is not None and before.lower_ in _PLACE_PREPOSITIONS - {"to"}:
+                after_preposition += 1
+            elif not (after is not None and after.lower_ in _RESIDENT_NOUNS):
+                break
+        else:
+            if after_preposition:
+                for m in group:
+                    m.label = "GPE"
+
+
+_RESIDENT_NOUNS = frozenset({"woman", "man", "women", "men", "girl", "boy", "resident", "residents", "native",
+                             "family", "couple", "mother", "father", "teenager", "teen", "student", "pensioner"})
 
 
 def _titled_name(doc: Doc, span) -> bool:

@@ -20,8 +20,8 @@ NAME_SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
 def repeated_names(doc: Doc, mentions: list[RawMention], bounds: list[tuple[int, int]]) -> list[RawMention]:
     """Occurrences the tagger left out of a name it found elsewhere in the report, and of the surname of the one
     person it gave that surname ("Jackman said" after "Hugh Jackman"): the small tagger misses a name now and
-    then, and a report uses one name in one sense. Not at the start of a sentence (one word there may be any
-    capitalised word), not a word the report also writes in lower case ("People" the magazine, "people"), not a
+    then, and a report uses one name in one sense. Not one word at the start of a sentence unless tagged a proper
+    noun (any word is capitalised there), not a word the report also writes in lower case ("People" the magazine, "people"), not a
     one-word name tagged only in the headline, and not next to another capitalised proper noun (part of a name
     the tagger chose not to tag)."""
     text = doc.text
@@ -52,7 +52,7 @@ def repeated_names(doc: Doc, mentions: list[RawMention], bounds: list[tuple[int,
             span = doc.char_span(start, end)
             if span is None or len(span) == 0:
                 continue
-            if len(span) == 1 and span[0].is_sent_start:
+            if len(span) == 1 and span[0].is_sent_start and span[0].pos_ != "PROPN":
                 continue
             before = doc[span.start - 1] if span.start > 0 else None
             after = doc[span.end] if span.end < len(doc) else None

@@ -75,7 +75,9 @@ ANALYSIS_VERSION = "10"  # 3: quote layouts, block quotes, participle speakers, 
 # subject to take, "him" is the person named most so far. A name the tagger found once is a mention wherever the
 # report writes it again ("Steve Pond … Pond said"), and so is the surname of the one person with that surname;
 # a familiar given name is the formal one ("Katie Jenkin" = "Kathryn Jenkin"), "Oscars" = "Academy Awards";
-# speakers joined by "and" each speak the quotation
+# speakers joined by "and" each speak the quotation; a one-word "person" only ever written after a preposition of
+# place or before "woman" is a place ("from Aberdare"); a surname opening a sentence is found again when tagged a
+# proper noun; "… Awards" is no person
 #: Texts longer than this are parsed in paragraph chunks (spaCy needs ~1 GB of memory per 100k characters).
 CHUNK_CHARS = 100_000
 
