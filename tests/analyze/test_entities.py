@@ -292,6 +292,13 @@ def test_a_surname_opening_a_sentence_is_found_again(nlp):
     assert entity_of(mentions, by_id, "Jackman") == entity_of(mentions, by_id, "Hugh Jackman")
 
 
+def test_a_given_name_and_a_persons_surname_make_a_person(nlp):
+    # the tagger called "Bettie Page" an organisation here and "Page" a person
+    mentions, by_id = analyse(nlp, "Bettie Page, the 1950s pin-up model, died on Thursday.\nPage was 85.")
+    assert entity_of(mentions, by_id, "Bettie Page").label == "PERSON"
+    assert entity_of(mentions, by_id, "Page") == entity_of(mentions, by_id, "Bettie Page")
+
+
 def test_pronoun_prefers_subject_of_previous_sentence(nlp):
     text = "Mayor Tom Reyes thanked Judge Ann Cole for her ruling. He said the city would appeal anyway."
     mentions, by_id = analyse(nlp, text)

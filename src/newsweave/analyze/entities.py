@@ -216,7 +216,8 @@ _PLACE_OR_BODY_HEADS = frozenset({
     "center", "centre", "clinic", "hospital", "university", "college", "school", "institute", "foundation",
     "museum", "library", "airport", "stadium", "arena", "hotel", "cathedral", "mosque", "bridge", "street",
     "avenue", "boulevard", "road", "square", "company", "corporation", "inc", "inc.", "ltd", "group", "trust",
-    "fund", "award", "awards", "prize", "prizes", "act", "building", "prison", "academy",
+    "fund", "award", "awards", "prize", "prizes", "act", "building", "prison", "academy", "advisers", "advisors",
+    "associates", "partners", "holdings", "enterprises", "consulting", "capital", "records", "studios",
 })  # not "Hall", "Church", "Park": surnames too (Dante Hall, Charlotte Church)
 _PLACE_PREPOSITIONS = frozenset({"in", "at", "to", "from", "near", "into", "across", "outside", "inside"})
 
@@ -266,9 +267,15 @@ def _surnames_as_people(doc: Doc, mentions: list[RawMention]) -> None:
     """A one-word name the tagger labelled a place or an organisation, where the report calls a person by that
     name elsewhere ("Lindsay Lohan … Now that Lohan is back", that "Lohan" tagged GPE), is that person: one name,
     one sense within a report — unless it follows a preposition of place ("in Washington") or the table of known
-    names says otherwise."""
+    names says otherwise; so is a name of a given name and that surname ("Hugh Jackman" tagged GPE)."""
     surnames = {m.text.split()[-1] for m in mentions if m.label == "PERSON" and m.text.split()}
     for m in mentions:
+        words = m.text.split()
+        if (m.label not in ("PERSON", "NORP") and 2 <= len(words) <= 3 and nm.is_given_name(words[0])
+                and words[-1] in surnames and not nm.known_label(m.text)
+                and words[-1].lower() not in _PLACE_OR_BODY_HEADS):
+            m.label = "PERSON"  # "Hugh Jackman" tagged GPE where "Jackman" is a person elsewhere
+            continue
         if m.label in ("PERSON", "NORP") or " " in m.text or m.text not in surnames or nm.known_label(m.text):
             continue
         first = doc.char_span(m.start, m.end, alignment_mode="expand")
