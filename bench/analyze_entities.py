@@ -5,8 +5,8 @@ the reports of a story, pronoun links.
 
 Two sets (tests/data/, READMEs beside them), ECB+ reports drawn at random, every name, role noun and he/she of a
 person annotated without running newsweave: ``entities_heldout.jsonl`` (12 reports, 3 stories) is kept **blind** —
-its errors are never printed or read; ``entities_dev.jsonl`` (16 reports, 4 stories) is the development set whose
-errors ``--errors`` writes out. Scoring: :mod:`newsweave.eval.entities` (MUC, B³, CEAF-e as in the CoNLL-2012 scorer, singletons kept).
+its errors are never printed or read; ``entities_dev.jsonl`` and ``entities_dev2.jsonl`` (16 reports and 4
+stories each) are the development sets whose errors ``--errors`` writes out. Scoring: :mod:`newsweave.eval.entities` (MUC, B³, CEAF-e as in the CoNLL-2012 scorer, singletons kept).
 
 Rows: newsweave's whole analysis (``newsweave analyze``: mentions with their canonical entity; the story level
 merged by ``merge_story_entities``), beside a baseline on the same parse — the tagger's named entities, one
@@ -31,6 +31,7 @@ from newsweave.model import Article
 SETS = {
     "held-out set, annotated blind (entities_heldout.jsonl)": REPO / "tests" / "data" / "entities_heldout.jsonl",
     "development set (entities_dev.jsonl)": REPO / "tests" / "data" / "entities_dev.jsonl",
+    "second development set (entities_dev2.jsonl)": REPO / "tests" / "data" / "entities_dev2.jsonl",
 }
 _LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW", "LANGUAGE"}
 
@@ -73,12 +74,13 @@ def run_set(name: str, path: Path, nlp, errors: Path | None) -> None:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--errors", type=Path,
-                    help="write newsweave's mention and link errors on the DEVELOPMENT set to this file (the "
-                         "held-out set's errors are not written: it stays blind)")
+                    help="write newsweave's mention and link errors on each DEVELOPMENT set to this file name, "
+                         "prefixed with the set's name (the held-out set's errors are not written: it stays blind)")
     args = ap.parse_args()
     nlp = get_pipeline()
     for name, path in SETS.items():
-        run_set(name, path, nlp, args.errors if "dev" in path.name else None)
+        errors = args.errors.with_name(f"{path.stem}.{args.errors.name}") if args.errors and "dev" in path.name else None
+        run_set(name, path, nlp, errors)
 
 
 def write_errors(path: Path, gold: list[dict], preds: list[dict]) -> None:

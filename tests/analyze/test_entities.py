@@ -299,6 +299,19 @@ def test_a_given_name_and_a_persons_surname_make_a_person(nlp):
     assert entity_of(mentions, by_id, "Page") == entity_of(mentions, by_id, "Bettie Page")
 
 
+def test_a_team_by_the_last_word_of_its_name(nlp):
+    text = ("The Jaguars lost 31-24 to the Indianapolis Colts on Thursday.\n"
+            "The Jaguars battled back, but the Colts held on.\nThe Colts have won eight straight games.")
+    mentions, by_id = analyse(nlp, text)
+    colts = [m for m in mentions if m.text == "Colts"]
+    assert len(colts) == 2 and all(by_id[m.entity_id].name == "Indianapolis Colts" for m in colts)
+    # negative: a word two organisations end with joins neither
+    text2 = "The New York Post and the Washington Post ran the story.\nThe Post said it would appeal."
+    mentions2, by_id2 = analyse(nlp, text2)
+    assert entity_of(mentions2, by_id2, "Post") not in (entity_of(mentions2, by_id2, "New York Post"),
+                                                         entity_of(mentions2, by_id2, "Washington Post"))
+
+
 def test_pronoun_prefers_subject_of_previous_sentence(nlp):
     text = "Mayor Tom Reyes thanked Judge Ann Cole for her ruling. He said the city would appeal anyway."
     mentions, by_id = analyse(nlp, text)

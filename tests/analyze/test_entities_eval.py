@@ -62,12 +62,14 @@ def test_a_pronoun_of_someone_never_named_must_not_be_linked():
     assert linked["mentions"]["p"] == pytest.approx(0.8)  # linking it is a mention the gold does not have
 
 
-def test_the_leading_the_and_possessive_are_not_span_errors():
-    text = "The Associated Press said the AP's reporter left."
+def test_the_leading_the_possessive_and_full_stop_are_not_span_errors():
+    text = "The Associated Press said the AP's reporter left Church Ave."
     gold = [{"id": "d1", "text": text, "mentions": [
-        {"start": 4, "end": 20, "entity": "ap", "kind": "name"}, {"start": 30, "end": 32, "entity": "ap", "kind": "name"}]}]
+        {"start": 4, "end": 20, "entity": "ap", "kind": "name"}, {"start": 30, "end": 32, "entity": "ap", "kind": "name"},
+        {"start": 49, "end": 60, "entity": "church_ave", "kind": "name"}]}]
     predicted = [{"id": "d1", "entities": [{"start": 0, "end": 20, "entity_id": "x"},
-                                           {"start": 26, "end": 34, "entity_id": "x"}]}]
+                                           {"start": 26, "end": 34, "entity_id": "x"},
+                                           {"start": 49, "end": 59, "entity_id": "y"}]}]
     scores = score_entities(gold, predicted)
     assert scores["mentions"]["f1"] == pytest.approx(1.0) and scores["within"]["conll"]["f1"] == pytest.approx(1.0)
 

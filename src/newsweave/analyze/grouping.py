@@ -121,6 +121,27 @@ def cluster_names(text: str, mentions: list[RawMention]) -> list[Cluster]:
             if len(targets) == 1:
                 uf.union(next(iter(targets)), root)
 
+    # a one-word organisation or team ("Colts", "Post") joins the unique longer organisation it ends ("Indianapolis
+    # Colts", "Washington Post"), whatever the tagger called the word alone ("Jaguars" tagged a person)
+    current = groups()
+    org_by_last: dict[str, set[int]] = defaultdict(set)
+    for root, members in current.items():
+        if majority_label(members) == "ORG":
+            for i in members:
+                tokens = nm.name_tokens(mentions[i].text)
+                if len(tokens) >= 2:
+                    org_by_last[tokens[-1]].add(root)
+    for root, members in current.items():
+        tokens = {tuple(nm.name_tokens(mentions[i].text)) for i in members}
+        if len(tokens) != 1 or len(next(iter(tokens))) != 1:
+            continue
+        word = next(iter(tokens))[0]
+        labels = {mentions[i].label for i in members}
+        if labels <= {"ORG"} or labels <= {"ORG", "PERSON"} and word.endswith("s") and len(word) > 3:
+            targets = org_by_last.get(word, set()) - {root}
+            if len(targets) == 1:
+                uf.union(next(iter(targets)), root)
+
     # given-name-only references ("Ellen") join the unique full-name person with that given name
     current = groups()
     full_by_given: dict[str, set[int]] = defaultdict(set)  # PERSON and ORG names: "Ann Lee", "Ann Taylor Inc"

@@ -37,6 +37,11 @@ def repeated_names(doc: Doc, mentions: list[RawMention], bounds: list[tuple[int,
         words = m.text.split()
         if m.label == "PERSON" and len(words) >= 2 and words[-1].lower() not in NAME_SUFFIXES:
             surnames[words[-1]].add(m.text)
+    for m in mentions:  # a team or paper by the last word of its name: "Colts" after "Indianapolis Colts"
+        words = m.text.split()
+        if (m.kind == "name" and m.label == "ORG" and 2 <= len(words) <= 3 and words[-1][:1].isupper()
+                and words[-1].endswith("s") and len(words[-1]) > 4 and not words[-1].isupper()):
+            forms.setdefault(words[-1], "ORG")
     for surname, full in surnames.items():
         if len(full) == 1 and len(surname) >= 3 and surname[0].isupper():
             forms.setdefault(surname, "PERSON")

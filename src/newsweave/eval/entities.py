@@ -14,8 +14,8 @@ its report-level ``entity_id`` as the story-level one.
 
 Scores, each P / R / F1:
 
-* **mentions** — a predicted mention is found when its span equals a gold mention's (a leading "the" and a
-  possessive "'s" aside); recall is also given per kind;
+* **mentions** — a predicted mention is found when its span equals a gold mention's (a leading "the", a
+  possessive "'s" and a final full stop aside); recall is also given per kind;
 * **within reports** — MUC, B³ and CEAF-e over the mentions of each report (a mention the other side does not
   have counts against it, as in the CoNLL-2012 scorer), and their mean (CoNLL F1); singletons are kept: a place
   named once is an entity too;
@@ -53,12 +53,14 @@ def load_gold(path: str | Path) -> list[dict]:
 
 
 def _span(text: str, start: int, end: int) -> tuple[int, int]:
-    """A mention span with a leading "the " and a trailing possessive left out (annotators differ on both)."""
+    """A mention span without a leading "the ", a possessive or a final full stop (annotators differ on these)."""
     if text[start:end].lower().startswith("the ") and end - start > 4:
         start += 4
     for tail in ("'s", "’s"):
         if text[start:end].endswith(tail) and end - start > 2:
             end -= 2
+    if text[start:end].endswith(".") and end - start > 2:
+        end -= 1  # "Church Ave." / "Church Ave": an abbreviation's full stop, or the sentence's
     return start, end
 
 
