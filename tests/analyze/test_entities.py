@@ -312,6 +312,15 @@ def test_a_team_by_the_last_word_of_its_name(nlp):
                                                          entity_of(mentions2, by_id2, "Washington Post"))
 
 
+def test_a_paper_by_the_end_of_its_name_and_a_headline_of_two_names(nlp):
+    text = ("Colts Top Jags To Make Playoffs\n"
+            "The Colts beat the Jaguars on Thursday, the New York Daily News reported.\n"
+            "The Daily News said Peyton Manning threw two touchdowns.")
+    mentions, by_id = analyse(nlp, text)
+    assert entity_of(mentions, by_id, "Daily News") == entity_of(mentions, by_id, "New York Daily News")
+    assert "Colts Top Jags" not in [m.text for m in mentions]  # a headline: two names and a verb
+
+
 def test_pronoun_prefers_subject_of_previous_sentence(nlp):
     text = "Mayor Tom Reyes thanked Judge Ann Cole for her ruling. He said the city would appeal anyway."
     mentions, by_id = analyse(nlp, text)

@@ -247,8 +247,9 @@ def _cut_at_known_surname(doc: Doc, span):
 
 def _headline_words(text: str, m: RawMention) -> bool:
     """A "person" in the first line (a title-case headline: "Calls Bank Workers", "Rehires") that starts with no
-    known given name and none of whose words the report writes again with a capital: headline words, not a
-    name ("Lindsay Lohan" of a headline-only report is kept: "Lindsay" is a given name)."""
+    known given name and none of whose words the report writes again with a capital, or whose first and last
+    words the report writes again but never the whole ("Colts Top Jags"): headline words, not a name ("Lindsay
+    Lohan" of a headline-only report is kept: "Lindsay" is a given name)."""
     if m.label != "PERSON" or "\n" in text[: m.start] or "\n" not in text[m.end :]:
         return False
     line = text[: text.index("\n")].split()
@@ -259,8 +260,13 @@ def _headline_words(text: str, m: RawMention) -> bool:
     if not words or nm.is_given_name(words[0]) or nm.known_label(m.text):
         return False
     body = text[text.index("\n", m.end) :]
-    return not any(re.search(rf"\b(?:{re.escape(w)}|{re.escape(w.title())})\b", body)  # ("WILLIAMS" / "Williams")
-                   for w in words if len(w) > 2 and w[0].isupper())
+
+    def again(w: str) -> bool:
+        return bool(re.search(rf"\b(?:{re.escape(w)}|{re.escape(w.title())})\b", body))  # "WILLIAMS" / "Williams"
+
+    if len(words) >= 3 and again(words[0]) and again(words[-1]) and m.text not in body:
+        return True  # "Colts Top Jags": two names the report writes again, and a verb between them
+    return not any(again(w) for w in words if len(w) > 2 and w[0].isupper())
 
 
 def _surnames_as_people(doc: Doc, mentions: list[RawMention]) -> None:

@@ -121,24 +121,25 @@ def cluster_names(text: str, mentions: list[RawMention]) -> list[Cluster]:
             if len(targets) == 1:
                 uf.union(next(iter(targets)), root)
 
-    # a one-word organisation or team ("Colts", "Post") joins the unique longer organisation it ends ("Indianapolis
-    # Colts", "Washington Post"), whatever the tagger called the word alone ("Jaguars" tagged a person)
+    # a one- or two-word organisation or team ("Colts", "Daily News") joins the unique longer organisation it ends
+    # ("Indianapolis Colts", "New York Daily News"), whatever the tagger called one word alone ("Jaguars" a person)
     current = groups()
     org_by_last: dict[str, set[int]] = defaultdict(set)
     for root, members in current.items():
         if majority_label(members) == "ORG":
             for i in members:
                 tokens = nm.name_tokens(mentions[i].text)
-                if len(tokens) >= 2:
-                    org_by_last[tokens[-1]].add(root)
+                for k in range(1, min(3, len(tokens))):  # its last word, its last two ("Daily News")
+                    org_by_last[" ".join(tokens[-k:])].add(root)
     for root, members in current.items():
         tokens = {tuple(nm.name_tokens(mentions[i].text)) for i in members}
-        if len(tokens) != 1 or len(next(iter(tokens))) != 1:
+        if len(tokens) != 1 or len(next(iter(tokens))) > 2:
             continue
-        word = next(iter(tokens))[0]
+        words = next(iter(tokens))
         labels = {mentions[i].label for i in members}
-        if labels <= {"ORG"} or labels <= {"ORG", "PERSON"} and word.endswith("s") and len(word) > 3:
-            targets = org_by_last.get(word, set()) - {root}
+        if (labels <= {"ORG"} or len(words) == 1 and labels <= {"ORG", "PERSON"} and words[0].endswith("s")
+                and len(words[0]) > 3):
+            targets = org_by_last.get(" ".join(words), set()) - {root}
             if len(targets) == 1:
                 uf.union(next(iter(targets)), root)
 
