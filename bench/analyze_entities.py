@@ -84,13 +84,13 @@ def main() -> None:
 
 
 def write_errors(path: Path, gold: list[dict], preds: list[dict]) -> None:
-    from newsweave.eval.entities import _span
+    from newsweave.eval.entities import mention_span
 
     with path.open("w", encoding="utf-8") as out:
         for g, p in zip(gold, preds, strict=True):
             text = g["text"]
-            gm = {_span(text, m["start"], m["end"]): m for m in g["mentions"]}
-            pm = {_span(text, m["start"], m["end"]): m for m in p["entities"]}
+            gm = {mention_span(text, m["start"], m["end"]): m for m in g["mentions"]}
+            pm = {mention_span(text, m["start"], m["end"]): m for m in p["entities"]}
             for span, m in sorted(gm.items()):
                 if span not in pm and not m["entity"].startswith(("unnamed:", "unclear:")):
                     out.write(f"MISS\t{g['id']}\t{m['kind']}\t{m['text']!r}\t{m['entity']}\n")

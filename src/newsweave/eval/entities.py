@@ -33,7 +33,7 @@ from pathlib import Path
 from ..errors import InputError
 from .records import json_records, require_list
 
-__all__ = ["format_table", "load_gold", "score_entities"]
+__all__ = ["format_table", "load_gold", "mention_span", "score_entities"]
 
 _UNSCORED = ("unnamed:", "unclear:")
 Key = tuple[str, int, int]  # (report id, start, end) of a mention
@@ -52,7 +52,7 @@ def load_gold(path: str | Path) -> list[dict]:
     return docs
 
 
-def _span(text: str, start: int, end: int) -> tuple[int, int]:
+def mention_span(text: str, start: int, end: int) -> tuple[int, int]:
     """A mention span without a leading "the ", a possessive or a final full stop (annotators differ on these)."""
     if text[start:end].lower().startswith("the ") and end - start > 4:
         start += 4
@@ -139,7 +139,7 @@ def _predicted(rec: Mapping, doc_id: str, text: str) -> dict[Key, dict]:
     for m in rec.get("entities", []):
         if m.get("entity_id") is None and m.get("story_entity") is None:
             continue
-        s, e = _span(text, int(m["start"]), int(m["end"]))
+        s, e = mention_span(text, int(m["start"]), int(m["end"]))
         out[(doc_id, s, e)] = m
     return out
 
@@ -175,7 +175,7 @@ def score_entities(gold_docs: Iterable[Mapping], pred_docs: Iterable[Mapping]) -
         doc_id, text = str(g["id"]), g["text"]
         rec = preds.get(doc_id, {})
         stories[str(g.get("story") or doc_id)].append((g, rec))
-        gold = {(doc_id, *_span(text, int(m["start"]), int(m["end"]))): m for m in g["mentions"]
+        gold = {(doc_id, *mention_span(text, int(m["start"]), int(m["end"]))): m for m in g["mentions"]
                 if not str(m["entity"]).startswith(_UNSCORED)}
         pred = _predicted(rec, doc_id, text)
         gold_n += len(gold)
@@ -197,7 +197,7 @@ def score_entities(gold_docs: Iterable[Mapping], pred_docs: Iterable[Mapping]) -
         merged = {} if have_story or not all(r.get("schema") for r in records) else _story_ids(records)
         for g, rec in members:
             doc_id, text = str(g["id"]), g["text"]
-            gold_all.update({(doc_id, *_span(text, int(m["start"]), int(m["end"]))): str(m["entity"])
+            gold_all.update({(doc_id, *mention_span(text, int(m["start"]), int(m["end"]))): str(m["entity"])
                              for m in g["mentions"] if not str(m["entity"]).startswith(_UNSCORED)})
             for k, m in _predicted(rec, doc_id, text).items():
                 pred_all[k] = str(m["story_entity"] if have_story else
