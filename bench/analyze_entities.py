@@ -5,8 +5,8 @@ the reports of a story, pronoun links.
 
 Two sets (tests/data/, READMEs beside them), ECB+ reports drawn at random, every name, role noun and he/she of a
 person annotated without running newsweave: ``entities_heldout.jsonl`` (12 reports, 3 stories) is kept **blind** —
-its errors are never printed or read; ``entities_dev.jsonl`` and ``entities_dev2.jsonl`` (16 reports and 4
-stories each) are the development sets whose errors ``--errors`` writes out. Scoring: :mod:`newsweave.eval.entities` (MUC, B³, CEAF-e as in the CoNLL-2012 scorer, singletons kept).
+its errors are never printed or read; ``entities_dev.jsonl``, ``entities_dev2.jsonl`` and ``entities_dev3.jsonl``
+(16 reports and 4 stories each) are the development sets whose errors ``--errors`` writes out. Scoring: :mod:`newsweave.eval.entities` (MUC, B³, CEAF-e as in the CoNLL-2012 scorer, singletons kept).
 
 Rows: newsweave's whole analysis (``newsweave analyze``: mentions with their canonical entity; the story level
 merged by ``merge_story_entities``), beside a baseline on the same parse — the tagger's named entities, one
@@ -32,6 +32,7 @@ SETS = {
     "held-out set, annotated blind (entities_heldout.jsonl)": REPO / "tests" / "data" / "entities_heldout.jsonl",
     "development set (entities_dev.jsonl)": REPO / "tests" / "data" / "entities_dev.jsonl",
     "second development set (entities_dev2.jsonl)": REPO / "tests" / "data" / "entities_dev2.jsonl",
+    "third development set (entities_dev3.jsonl)": REPO / "tests" / "data" / "entities_dev3.jsonl",
 }
 _LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW", "LANGUAGE"}
 

@@ -321,6 +321,24 @@ def test_a_paper_by_the_end_of_its_name_and_a_headline_of_two_names(nlp):
     assert "Colts Top Jags" not in [m.text for m in mentions]  # a headline: two names and a verb
 
 
+def test_his_in_an_infinitive_clause_is_the_subjects(nlp):
+    text = ("Wladimir Klitschko stopped Tony Thompson in the sixth round to keep a comfortable hold on his WBA, IBF "
+            "and WBO heavyweight titles Saturday night.")
+    mentions, by_id = analyse(nlp, text)
+    assert entity_of(mentions, by_id, "his") == entity_of(mentions, by_id, "Wladimir Klitschko")
+    # negative: "for her ruling" after an object is the nearest person's
+    mentions2, by_id2 = analyse(nlp, "Mayor Ann Reyes thanked Judge Ann Cole for her ruling.")
+    assert entity_of(mentions2, by_id2, "her") == entity_of(mentions2, by_id2, "Ann Cole")
+
+
+def test_a_surname_tagged_a_nationality_is_the_person(nlp):
+    text = ("Wladimir Klitschko stopped Tony Thompson on Saturday.\n"
+            "Klitschko extended the domination of the heavyweight ranks he shares with his older brother, Vitali.")
+    mentions, by_id = analyse(nlp, text)
+    assert entity_of(mentions, by_id, "Klitschko") == entity_of(mentions, by_id, "Wladimir Klitschko")
+    assert entity_of(mentions, by_id, "he") == entity_of(mentions, by_id, "Wladimir Klitschko")
+
+
 def test_pronoun_prefers_subject_of_previous_sentence(nlp):
     text = "Mayor Tom Reyes thanked Judge Ann Cole for her ruling. He said the city would appeal anyway."
     mentions, by_id = analyse(nlp, text)

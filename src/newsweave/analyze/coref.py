@@ -133,8 +133,9 @@ def _choose(
     if pronoun.lower_ in _REFLEXIVE:
         coargs = [c for c in candidates if c.head is not None and pronoun.doc[c.head].head == pronoun.head]
         return (coargs or candidates)[-1]
-    if same_sentence and pronoun.tag_ == "PRP$":  # "thanked the judge for her ruling": the nearest person
-        return candidates[-1]
+    if same_sentence and pronoun.tag_ == "PRP$" and not _in_nonfinite_clause(pronoun):
+        return candidates[-1]  # "thanked the judge for her ruling": the nearest person (but "stopped Thompson
+        # to keep his titles": the subject keeps them)
     for test in (lambda c: c.main_subject, lambda c: c.subject):
         preferred = [c for c in candidates if test(c)]
         if preferred:
@@ -142,6 +143,18 @@ def _choose(
     # no subject: the person the report has named most so far ("tied McDermott with Rodney Buford … watch him"),
     # the nearest of equals
     return max(reversed(candidates), key=lambda c: salience[c.cluster] if c.cluster is not None else 0)
+
+
+def _in_nonfinite_clause(tok: Token) -> bool:
+    """Whether a word sits in an infinitive or participle clause ("to keep a hold on his titles", "retaining his
+    belt"), whose unstated subject is the main clause's."""
+    for _ in range(6):
+        if tok.head is tok:
+            return False
+        tok = tok.head
+        if tok.pos_ in ("VERB", "AUX"):
+            return tok.dep_ in ("xcomp", "advcl", "acl") and tok.tag_ in ("VB", "VBG")
+    return False
 
 
 def _is_speaker(doc: Doc, m: RawMention) -> bool:

@@ -275,12 +275,16 @@ def _surnames_as_people(doc: Doc, mentions: list[RawMention]) -> None:
     one sense within a report — unless it follows a preposition of place ("in Washington") or the table of known
     names says otherwise; so is a name of a given name and that surname ("Hugh Jackman" tagged GPE)."""
     surnames = {m.text.split()[-1] for m in mentions if m.label == "PERSON" and m.text.split()}
+    full_surnames = {m.text.split()[-1] for m in mentions if m.label == "PERSON" and len(m.text.split()) >= 2}
     for m in mentions:
         words = m.text.split()
         if (m.label not in ("PERSON", "NORP") and 2 <= len(words) <= 3 and nm.is_given_name(words[0])
                 and words[-1] in surnames and not nm.known_label(m.text)
                 and words[-1].lower() not in _PLACE_OR_BODY_HEADS):
             m.label = "PERSON"  # "Hugh Jackman" tagged GPE where "Jackman" is a person elsewhere
+            continue
+        if m.label == "NORP" and " " not in m.text and m.text in full_surnames and not nm.known_label(m.text):
+            m.label = "PERSON"  # "Klitschko" tagged a nationality where "Wladimir Klitschko" is a person
             continue
         if m.label in ("PERSON", "NORP") or " " in m.text or m.text not in surnames or nm.known_label(m.text):
             continue
