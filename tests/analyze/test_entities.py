@@ -339,6 +339,24 @@ def test_a_surname_tagged_a_nationality_is_the_person(nlp):
     assert entity_of(mentions, by_id, "he") == entity_of(mentions, by_id, "Wladimir Klitschko")
 
 
+def test_a_quotation_mistyped_to_close_with_backticks_ends_there(nlp):
+    text = ("\"It was a mess,'' Tara Reid said of the show.\n"
+            "\"I didn't know it was going to ruin my career. ``\n"
+            "While Reid has been out of the spotlight, she recently launched a clothing line.\n"
+            "In an interview in October, Reid told People she was a \"social drinker'' who's no longer tempted to "
+            "fall back into her old habits.")
+    mentions, by_id = analyse(nlp, text)
+    assert entity_of(mentions, by_id, "her") == entity_of(mentions, by_id, "Tara Reid")
+
+
+def test_a_name_in_apposition_to_the_subject_is_the_subject(nlp):
+    text = ("Police shot Kimani Gray on Saturday night.\n"
+            "Both officers fired a total of 11 shots at the suspect, hitting Gray multiple times in his torso.\n"
+            "His sister, Mahnefah Gray, told NY1 she doubted her brother was carrying a gun.")
+    mentions, by_id = analyse(nlp, text)
+    assert entity_of(mentions, by_id, "her") == entity_of(mentions, by_id, "Mahnefah Gray")
+
+
 def test_pronoun_prefers_subject_of_previous_sentence(nlp):
     text = "Mayor Tom Reyes thanked Judge Ann Cole for her ruling. He said the city would appeal anyway."
     mentions, by_id = analyse(nlp, text)

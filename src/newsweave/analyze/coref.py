@@ -85,9 +85,12 @@ def quoted_regions(text: str) -> list[tuple[int, int]]:
             elif ch == closer:
                 regions.append((base + open_at, base + i + 1))
                 open_at = None
-            elif closer == '"' and chunk.startswith(_PTB_CLOSE, i) and not chunk.startswith(_PTB_CLOSE + "'", i):
+            elif closer == '"' and (
+                chunk.startswith(_PTB_CLOSE, i) and not chunk.startswith(_PTB_CLOSE + "'", i)
+                or chunk.startswith("``", i) and chunk[i + 2 : i + 3] in ("", "\n")
+            ):
                 regions.append((base + open_at, base + i + 2))  # tokenised news text closes a quotation with ''
-                open_at = None
+                open_at = None  # (or, mistyped, with `` at the end of a line)
         if open_at is not None and closer != '"':  # an unclosed curly quote runs to the paragraph end
             regions.append((base + open_at, base + len(chunk)))
     return regions
@@ -112,7 +115,10 @@ def sentence_of(bounds: Sequence[tuple[int, int]], pos: int) -> int:
 
 
 def subject_flags(token: Token) -> tuple[bool, bool]:
-    """(is a subject, is the subject of the main clause)."""
+    """(is a subject, is the subject of the main clause); a name in apposition to a subject is one too
+    ("Tennant's colleague, Sgt. Jason Tlusty, was shaken")."""
+    if token.dep_ == "appos" and token.head.dep_ in ("nsubj", "nsubjpass"):
+        token = token.head
     subj = token.dep_ in ("nsubj", "nsubjpass")
     return subj, subj and token.head.dep_ == "ROOT"
 

@@ -80,7 +80,8 @@ ANALYSIS_VERSION = "10"  # 3: quote layouts, block quotes, participle speakers, 
 # proper noun; "… Awards" is no person; a given name and a person's surname make a person ("Bettie Page" tagged
 # ORG where "Page" is a person); a team or paper by the last word or two of its name ("Colts", "Daily News") when
 # one has it; a headline "person" of two names and a verb ("Colts Top Jags") is none; a surname tagged a
-# nationality is the person ("Klitschko"); "his" in an infinitive clause is the subject's ("to keep his titles")
+# nationality is the person ("Klitschko"); "his" in an infinitive clause is the subject's ("to keep his titles");
+# a name in apposition to a subject is a subject; a mistyped `` at a line end closes a quotation
 #: Texts longer than this are parsed in paragraph chunks (spaCy needs ~1 GB of memory per 100k characters).
 CHUNK_CHARS = 100_000
 
