@@ -357,6 +357,36 @@ def test_a_name_in_apposition_to_the_subject_is_the_subject(nlp):
     assert entity_of(mentions, by_id, "her") == entity_of(mentions, by_id, "Mahnefah Gray")
 
 
+def test_the_person_quoted_as_saying_is_the_quotations_speaker(nlp):
+    text = ("Police shot Kimani Gray on Saturday.\n"
+            "\"The cops, they just jumped out of the car so fast,\" the New York Daily News quoted witness Devonte "
+            "Brown as saying.\n\"They started shooting him and he went down, holding his side.\"")
+    mentions, by_id = analyse(nlp, text)
+    assert entity_of(mentions, by_id, "him") == entity_of(mentions, by_id, "Kimani Gray")
+
+
+def test_herself_of_an_unnamed_person_is_no_one_named(nlp):
+    text = ("Witness Devonte Brown spoke to reporters.\n"
+            "But one woman, who identified herself as the slain teen's cousin, told NY1 that he held the gun.")
+    mentions, _ = analyse(nlp, text)
+    assert "herself" not in [m.text for m in mentions]
+
+
+def test_a_place_named_in_an_institution_is_not_the_institution():
+    from newsweave.analyze.coref import RawMention
+    from newsweave.analyze.grouping import cluster_names
+
+    def mention(text: str, label: str) -> RawMention:
+        return RawMention(0, len(text), text, label, "name", 0)
+
+    # "Athens" (the tagger said PERSON) ends "University of Athens" but is not its short name; "Colts" is the team's
+    mentions = [mention("Athens", "PERSON"), mention("University of Athens", "ORG"),
+                mention("Indianapolis Colts", "ORG"), mention("Colts", "PERSON")]
+    cluster_names("", mentions)
+    assert mentions[0].cluster != mentions[1].cluster
+    assert mentions[2].cluster == mentions[3].cluster
+
+
 def test_pronoun_prefers_subject_of_previous_sentence(nlp):
     text = "Mayor Tom Reyes thanked Judge Ann Cole for her ruling. He said the city would appeal anyway."
     mentions, by_id = analyse(nlp, text)

@@ -138,6 +138,11 @@ def _choose(
         return None
     if pronoun.lower_ in _REFLEXIVE:
         coargs = [c for c in candidates if c.head is not None and pronoun.doc[c.head].head == pronoun.head]
+        verb = pronoun.head
+        if not coargs and verb.dep_ == "relcl" and any(c.lower_ in ("who", "that") for c in verb.children):
+            # "one woman, who identified herself as …": the woman, whom the report does not name
+            named = [c for c in candidates if c.head == verb.head.i]
+            return named[-1] if named else None
         return (coargs or candidates)[-1]
     if same_sentence and pronoun.tag_ == "PRP$" and not _in_nonfinite_clause(pronoun):
         return candidates[-1]  # "thanked the judge for her ruling": the nearest person (but "stopped Thompson
@@ -164,7 +169,8 @@ def _in_nonfinite_clause(tok: Token) -> bool:
 
 
 def _is_speaker(doc: Doc, m: RawMention) -> bool:
-    """Whether a mention is the subject of a verb of saying or the object of "according to"."""
+    """Whether a mention is the subject of a verb of saying, the one "quoted as saying", or the object of
+    "according to"."""
     from .statements.cues import SPEECH_VERBS
 
     if m.head is None:
@@ -173,6 +179,8 @@ def _is_speaker(doc: Doc, m: RawMention) -> bool:
     while tok.dep_ == "conj" and tok.head is not tok:  # "Mark and Condon said"
         tok = tok.head
     if tok.dep_ == "nsubj" and tok.head.lemma_ in SPEECH_VERBS:
+        return True
+    if tok.dep_ == "dobj" and tok.head.lemma_ == "quote":  # "the Daily News quoted witness Devonte Brown as saying"
         return True
     return tok.dep_ == "pobj" and tok.head.lower_ == "to" and tok.head.head.lower_ == "according"
 

@@ -129,6 +129,8 @@ def cluster_names(text: str, mentions: list[RawMention]) -> list[Cluster]:
         if majority_label(members) == "ORG":
             for i in members:
                 tokens = nm.name_tokens(mentions[i].text)
+                if any(w in ("of", "for", "and", "the", "de") for w in tokens):
+                    continue  # "University of Athens" is not called "Athens"
                 for k in range(1, min(3, len(tokens))):  # its last word, its last two ("Daily News")
                     org_by_last[" ".join(tokens[-k:])].add(root)
     for root, members in current.items():
