@@ -387,6 +387,22 @@ def test_a_place_named_in_an_institution_is_not_the_institution():
     assert mentions[2].cluster == mentions[3].cluster
 
 
+def test_a_person_named_only_in_a_quotation_is_taken_when_no_one_outside_fits(nlp):
+    text = ("The actress, 33, reportedly headed to a Malibu treatment facility on Tuesday.\n"
+            "\"Tara Reid has checked herself into Promises Treatment Center.\n"
+            "We appreciate your respect to her family's privacy at this time,'' the actress's rep Jack Ketsoyan "
+            "tells the mag.\nAlthough the rep wouldn't reveal why she entered rehab, a source said it was her "
+            "decision.")
+    mentions, by_id = analyse(nlp, text)
+    assert entity_of(mentions, by_id, "she") == entity_of(mentions, by_id, "Tara Reid")
+    # negative: "…,'' he said" after a quotation is its speaker, never a person it names
+    text2 = ("Jaguars quarterback David Garrard faced reporters.\n"
+             "\"As I'm releasing the ball to Reggie Williams I'm throwing it away.\n"
+             "Those are plays you want to make.\nI thought it wasn't the best coverage,'' he said.")
+    mentions2, _ = analyse(nlp, text2)
+    assert "he" not in [m.text for m in mentions2] or entity_of(mentions2, _, "he").name != "Reggie Williams"
+
+
 def test_pronoun_prefers_subject_of_previous_sentence(nlp):
     text = "Mayor Tom Reyes thanked Judge Ann Cole for her ruling. He said the city would appeal anyway."
     mentions, by_id = analyse(nlp, text)

@@ -4,9 +4,9 @@
 sentence or the three before it. Preferences, in order: a person already known to have the pronoun's
 gender, a main-clause subject, any subject, the nearest mention (possessives and reflexives in the same
 sentence take the nearest person); with no subject among the candidates, the person the report has named most
-so far. A pronoun outside quotation marks never takes an antecedent from inside a quotation (the person quoted
-is talking *about* others, the speaker is outside), a pronoun inside one never takes its speaker (who would say
-"I"), and a name used as a modifier ("an Oscar host") is no antecedent. Gender is learnt from gendered titles (Mr, Mrs, Queen
+so far. A pronoun outside quotation marks takes an antecedent from inside a quotation only when no one outside
+fits (the person quoted is talking *about* others, the speaker is outside; never for "…, he said"), a pronoun
+inside one never takes its speaker (who would say "I"), and a name used as a modifier ("an Oscar host") is no antecedent. Gender is learnt from gendered titles (Mr, Mrs, Queen
 ...) and from earlier pronouns, and a person is not given pronouns of both genders; a given name of one gender
 ("Jane Roe") only rules out the other pronoun. An object pronoun (``him``/``her``) does not refer to the subject
 of its own verb.
@@ -168,17 +168,23 @@ def _in_nonfinite_clause(tok: Token) -> bool:
     return False
 
 
+def _says(tok: Token) -> bool:
+    """Whether a word is the subject of a verb of saying ("he said")."""
+    from .statements.cues import SPEECH_VERBS
+
+    return tok.dep_ == "nsubj" and tok.head.lemma_ in SPEECH_VERBS
+
+
 def _is_speaker(doc: Doc, m: RawMention) -> bool:
     """Whether a mention is the subject of a verb of saying, the one "quoted as saying", or the object of
     "according to"."""
-    from .statements.cues import SPEECH_VERBS
 
     if m.head is None:
         return False
     tok = doc[m.head]
     while tok.dep_ == "conj" and tok.head is not tok:  # "Mark and Condon said"
         tok = tok.head
-    if tok.dep_ == "nsubj" and tok.head.lemma_ in SPEECH_VERBS:
+    if _says(tok):
         return True
     if tok.dep_ == "dobj" and tok.head.lemma_ == "quote":  # "the Daily News quoted witness Devonte Brown as saying"
         return True
@@ -239,34 +245,14 @@ def resolve_pronouns(
         salience = Counter(c for at, c in named if at < start)
         salience.update(m.cluster for m in resolved)
         chosen: RawMention | None = None
-        for back in range(_LOOKBACK + 1):
-            s = sent - back
-            if s < 0:
-                break
-            candidates = []
-            for c in by_sentence.get(s, ()):
-                if c.end > start:
-                    break
-                if not quoted and inside(quotes, c.start, c.end):
-                    continue
-                if c.cluster in not_speaker and not inside(quotes, c.start, c.end):
-                    continue
-                if c.kind == "name" and c.head is not None and _modifier_use(doc, c):
-                    continue  # "an Oscar host", "the Tony telecast": a name used as a modifier
-                g = (genders.get(c.cluster) or name_genders.get(c.cluster)) if c.cluster is not None else None
-                if g is not None and g != gender:
-                    continue
-                if (
-                    token.lower_ in _OBJECT
-                    and token.tag_ == "PRP"
-                    and c.subject
-                    and c.head is not None
-                    and doc[c.head].head == token.head
-                ):
-                    continue
-                candidates.append(c)
-            agreeing = [c for c in candidates if c.cluster is not None and genders.get(c.cluster) == gender]
-            chosen = _choose(token, agreeing or candidates, back == 0, salience)
+        # outside quotation marks, a person named inside one only when nobody outside fits ("“Tara Reid has checked
+        # herself in …,” her rep said. Although the rep would not say why she …")
+        # ("…,'' he said" after a long quotation is its speaker: never someone the quotation names)
+        fallback = not quoted and not _says(token)
+        for from_quotes in (False, True) if fallback else (quoted,):
+            chosen = _antecedent(doc, token, sent, by_sentence, quotes, quoted_ok=from_quotes,
+                                 not_speaker=not_speaker, genders=genders, name_genders=name_genders,
+                                 salience=salience)
             if chosen is not None:
                 break
         if chosen is None or chosen.cluster is None:
@@ -279,3 +265,52 @@ def resolve_pronouns(
         resolved.append(m)
         bisect.insort(by_sentence[sent], m, key=lambda x: x.start)
     return resolved
+
+
+def _antecedent(
+    doc: Doc,
+    token: Token,
+    sent: int,
+    by_sentence: dict[int, list[RawMention]],
+    quotes: Sequence[tuple[int, int]],
+    *,
+    quoted_ok: bool,
+    not_speaker: set[int],
+    genders: dict[int, str],
+    name_genders: dict[int, str],
+    salience: Counter[int],
+) -> RawMention | None:
+    """The antecedent of one pronoun in its sentence or the few before it, the nearest sentence with a fitting
+    person first (``quoted_ok``: people named inside quotation marks may be taken)."""
+    gender = PRONOUN_GENDER[token.lower_]
+    for back in range(_LOOKBACK + 1):
+        s = sent - back
+        if s < 0:
+            break
+        candidates = []
+        for c in by_sentence.get(s, ()):
+            if c.end > token.idx:
+                break
+            if not quoted_ok and inside(quotes, c.start, c.end):
+                continue
+            if c.cluster in not_speaker and not inside(quotes, c.start, c.end):
+                continue
+            if c.kind == "name" and c.head is not None and _modifier_use(doc, c):
+                continue  # "an Oscar host", "the Tony telecast": a name used as a modifier
+            g = (genders.get(c.cluster) or name_genders.get(c.cluster)) if c.cluster is not None else None
+            if g is not None and g != gender:
+                continue
+            if (
+                token.lower_ in _OBJECT
+                and token.tag_ == "PRP"
+                and c.subject
+                and c.head is not None
+                and doc[c.head].head == token.head
+            ):
+                continue
+            candidates.append(c)
+        agreeing = [c for c in candidates if c.cluster is not None and genders.get(c.cluster) == gender]
+        chosen = _choose(token, agreeing or candidates, back == 0, salience)
+        if chosen is not None:
+            return chosen
+    return None
