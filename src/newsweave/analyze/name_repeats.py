@@ -45,30 +45,34 @@ def repeated_names(doc: Doc, mentions: list[RawMention], bounds: list[tuple[int,
     for surname, full in surnames.items():
         if len(full) == 1 and len(surname) >= 3 and surname[0].isupper():
             forms.setdefault(surname, "PERSON")
-    taken = [(m.start, m.end) for m in mentions]
+    wanted = {form: label for form, label in forms.items() if " " in form or form.lower() not in lower_words}
+    if not wanted:
+        return []
+    occupied = bytearray(len(text) + 1)  # characters some mention already covers
+    for m in mentions:
+        occupied[m.start : m.end] = b"\x01" * (m.end - m.start)
+    alternatives = "|".join(re.escape(f) for f in sorted(wanted, key=len, reverse=True))
     out: list[RawMention] = []
-    for form, label in forms.items():
-        if " " not in form and form.lower() in lower_words:
+    for found in re.finditer(rf"(?<![\w-])(?:{alternatives})(?![\w-])", text):
+        start, end = found.span()
+        if any(occupied[start:end]):
             continue
-        for found in re.finditer(rf"(?<![\w-]){re.escape(form)}(?![\w-])", text):
-            start, end = found.span()
-            if any(a < end and start < b for a, b in taken):
-                continue
-            span = doc.char_span(start, end)
-            if span is None or len(span) == 0:
-                continue
-            if len(span) == 1 and span[0].is_sent_start and span[0].pos_ != "PROPN":
-                continue
-            before = doc[span.start - 1] if span.start > 0 else None
-            after = doc[span.end] if span.end < len(doc) else None
-            glued = [(before, before.whitespace_) if before is not None else (None, ""),
-                     (after, span[-1].whitespace_) if after is not None else (None, "")]
-            if any(t is not None and t.pos_ == "PROPN" and t.is_title and "\n" not in gap
-                   and not nm.is_title_word(t.text) for t, gap in glued):
-                continue
-            mention = RawMention(start, end, form, label, "name", sentence_of(bounds, start), head=span.root.i)
-            mention.subject, mention.main_subject = subject_flags(span.root)
-            mention.possessive = bool(re.match(r"['’]s?\b", text[end : end + 3]))
-            out.append(mention)
-            taken.append((start, end))
+        span = doc.char_span(start, end)
+        if span is None or len(span) == 0:
+            continue
+        if len(span) == 1 and span[0].is_sent_start and span[0].pos_ != "PROPN":
+            continue
+        before = doc[span.start - 1] if span.start > 0 else None
+        after = doc[span.end] if span.end < len(doc) else None
+        glued = [(before, before.whitespace_) if before is not None else (None, ""),
+                 (after, span[-1].whitespace_) if after is not None else (None, "")]
+        if any(t is not None and t.pos_ == "PROPN" and t.is_title and "\n" not in gap
+               and not nm.is_title_word(t.text) for t, gap in glued):
+            continue
+        form = found.group(0)
+        mention = RawMention(start, end, form, wanted[form], "name", sentence_of(bounds, start), head=span.root.i)
+        mention.subject, mention.main_subject = subject_flags(span.root)
+        mention.possessive = bool(re.match(r"['’]s?\b", text[end : end + 3]))
+        out.append(mention)
+        occupied[start:end] = b"\x01" * (end - start)
     return out
