@@ -5,7 +5,7 @@ the reports of a story, pronoun links.
 
 Two sets (tests/data/, READMEs beside them), ECB+ reports drawn at random, every name, role noun and he/she of a
 person annotated without running newsweave: ``entities_heldout.jsonl`` (12 reports, 3 stories) is kept **blind** —
-its errors are never printed or read; ``entities_dev.jsonl``, ``entities_dev2.jsonl`` and ``entities_dev3.jsonl``
+its errors are never printed or read; ``entities_dev.jsonl`` and ``entities_dev2.jsonl`` to ``entities_dev4.jsonl``
 (16 reports and 4 stories each) are the development sets whose errors ``--errors`` writes out. Scoring: :mod:`newsweave.eval.entities` (MUC, B³, CEAF-e as in the CoNLL-2012 scorer, singletons kept).
 
 Rows: newsweave's whole analysis (``newsweave analyze``: mentions with their canonical entity; the story level
@@ -33,6 +33,7 @@ SETS = {
     "development set (entities_dev.jsonl)": REPO / "tests" / "data" / "entities_dev.jsonl",
     "second development set (entities_dev2.jsonl)": REPO / "tests" / "data" / "entities_dev2.jsonl",
     "third development set (entities_dev3.jsonl)": REPO / "tests" / "data" / "entities_dev3.jsonl",
+    "fourth development set (entities_dev4.jsonl)": REPO / "tests" / "data" / "entities_dev4.jsonl",
 }
 _LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW", "LANGUAGE"}
 

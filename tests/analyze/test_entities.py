@@ -403,6 +403,14 @@ def test_a_person_named_only_in_a_quotation_is_taken_when_no_one_outside_fits(nl
     assert "he" not in [m.text for m in mentions2] or entity_of(mentions2, _, "he").name != "Reggie Williams"
 
 
+def test_a_mans_given_name_keeps_she_away(nlp):
+    text = ("Police chief Howard R. Sanders spoke on Monday.\n"
+            "According to investigators, a woman was killed by a hit-and-run driver in Queens.\n"
+            "She was walking among some parked cars when she was hit.")
+    mentions, _ = analyse(nlp, text)
+    assert "She" not in [m.text for m in mentions]  # the woman is never named: no one to link
+
+
 def test_pronoun_prefers_subject_of_previous_sentence(nlp):
     text = "Mayor Tom Reyes thanked Judge Ann Cole for her ruling. He said the city would appeal anyway."
     mentions, by_id = analyse(nlp, text)

@@ -396,7 +396,8 @@ _FEMALE_GIVEN = _words(
     liz beth jen jenny sue meg peggy becky debbie cathy patty sally molly lucy ellie abby maggie jill joanne holly
     tara britney lindsay kourtney khloe oprah beyonce rihanna madonna miley selena demi gwyneth
     scarlett keira halle whitney mariah sheryl cher dolly shania katy adele heidi naomi tyra gisele julia meryl
-    melanie kirsten kristen
+    melanie kirsten kristen megan kristin courtney lindsey whitney brooke chloe zoe maya mia ava sienna penelope eva
+    nina lena
     """
 )
 _MALE_GIVEN = _words(
@@ -415,23 +416,22 @@ _MALE_GIVEN = _words(
     martin dwight ulysses abraham theodore franklin herbert calvin woodrow lyndon gerald jimmy hugh derek
     reggie sean peyton tarvaris brady vincent jamal tyrone darnell maurice stan
     tim ken greg nick matt andy jeff jon rob ed fred will nate zach josh jake luke doug ron don ray hank lou
+    trevor travis shane dustin corey jared marcus darren neil ian colin craig glenn barry victor hugo felix max
+    leo owen liam mason lucas elijah caleb isaac gavin evan blake cole connor seth todd troy wade dale dean earl
+    floyd gordon howard jerome joel kurt lance lloyd marvin melvin milton nathaniel neal norman perry ross ruben
+    rudy russ sidney terrence wesley spencer lamar andre jermaine dwayne shawn kobe lebron kanye rupert silvio
+    nelson desmond kofi hosni moammar muammar bashar nawaz imran ehud shimon yitzhak ismail abdel abdul
     """
 )
 _GIVEN = {**dict.fromkeys(_MALE_GIVEN, "m"), **dict.fromkeys(_FEMALE_GIVEN - _MALE_GIVEN, "f")}
-# Given names of either gender, or of a gender the lexicon does not record: they tell a name from headline words
-# ("Sanjay Gupta" is a name, "Rehires" is not), never a pronoun's gender.
+# Given names of either gender, or of a gender the lexicon does not record (the Indian "Raj" is a woman's name too):
+# they tell a name from headline words ("Sanjay Gupta" is a name, "Rehires" is not), never a pronoun's gender.
 _OTHER_GIVEN = _words(
     """
     jordan taylor alex jean andrea robin chris pat sam jamie casey morgan leslie dana lee kim cameron drew reese
     sanjay raj amit anil arjun vijay ravi sunil deepak ajay manoj ashok rajesh suresh ramesh mahesh anand arun
     wei ming jun hiroshi takeshi kenji akira yuki shinzo xiaoping jinping keqiang
-    derek trevor travis shane dustin corey jared marcus darren neil ian colin craig glenn barry leon victor oscar
-    hugo felix max leo owen liam mason lucas elijah caleb isaac gavin evan blake chase cole connor seth todd troy
-    wade dale dean earl floyd glen gordon howard jay jerome joel kurt lance lloyd marvin melvin milton nathaniel
-    neal norman perry ross ruben rudy russ sidney terrence wesley spencer lamar andre jermaine dwayne shawn kobe
-    lebron kanye rupert silvio nelson desmond kofi hosni moammar muammar bashar hamid nawaz imran benjamin ehud
-    ariel shimon yitzhak mahmoud ismail abdel abdul
-    megan kristin courtney lindsey whitney brooke chloe zoe maya mia ava aria sienna penelope eva nina lena
+    leon oscar chase glen jay ariel aria
     """
 )
 
