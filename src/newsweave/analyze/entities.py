@@ -222,8 +222,6 @@ _PLACE_OR_BODY_HEADS = frozenset({
 _PLACE_PREPOSITIONS = frozenset({"in", "at", "to", "from", "near", "into", "across", "outside", "inside"})
 
 
-
-
 def _cut_at_known_surname(doc: Doc, span):
     """A title-case headline glues words to a name ("Lindsay Lohan Checks Into Rehab" tagged PERSON whole): in
     the first line of a report, a name of three or more words that runs on past a surname the report uses for a
