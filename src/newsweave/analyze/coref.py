@@ -42,6 +42,7 @@ _OBJECT = frozenset({"him", "her"})
 _LOOKBACK = 3
 _QUOTE_PAIRS = {"“": "”", "«": "»", '"': '"', "„": "“"}
 _PTB_CLOSE = "''"  # a doubled apostrophe
+_REOPENED = re.compile(r'[ \t]*"')  # a line that opens with a quotation mark
 
 
 @dataclass(slots=True)
@@ -79,7 +80,7 @@ def quoted_regions(text: str) -> list[tuple[int, int]]:
             if open_at is None:
                 if ch in _QUOTE_PAIRS:
                     open_at, closer = i, _QUOTE_PAIRS[ch]
-            elif ch == "\n" and closer == '"' and chunk[i + 1 :].lstrip(" \t").startswith('"'):
+            elif ch == "\n" and closer == '"' and _REOPENED.match(chunk, i + 1):
                 regions.append((base + open_at, base + i))  # a quotation going on in the next paragraph opens
                 open_at = None  # it again without closing it here: the mark on the next line is no closer
             elif ch == closer:
@@ -232,6 +233,8 @@ def resolve_pronouns(
     resolved: list[RawMention] = []
     speakers = quote_speakers(doc, mentions, quotes, bounds)
     named = sorted((m.start, m.cluster) for m in mentions if m.cluster in person_clusters)
+    salience: Counter[int] = Counter()  # mentions per person before the current pronoun (names and pronouns)
+    seen = 0
     for token in doc:
         gender = PRONOUN_GENDER.get(token.lower_)
         if gender is None or token.tag_ not in ("PRP", "PRP$"):
@@ -242,8 +245,9 @@ def resolve_pronouns(
         # a quotation's speaker is "I" in it: its "he" or "she" is someone else ("Mark said: "He can hold a stage")
         not_speaker = set().union(*(who for (a, b), who in zip(quotes, speakers, strict=True)
                                     if a <= start and end <= b)) if quoted else set()
-        salience = Counter(c for at, c in named if at < start)
-        salience.update(m.cluster for m in resolved)
+        while seen < len(named) and named[seen][0] < start:
+            salience[named[seen][1]] += 1
+            seen += 1
         chosen: RawMention | None = None
         # outside quotation marks, a person named inside one only when nobody outside fits ("“Tara Reid has checked
         # herself in …,” her rep said. Although the rep would not say why she …")
@@ -263,6 +267,7 @@ def resolve_pronouns(
         )
         m.subject, m.main_subject = subject_flags(token)
         resolved.append(m)
+        salience[chosen.cluster] += 1
         bisect.insort(by_sentence[sent], m, key=lambda x: x.start)
     return resolved
 
